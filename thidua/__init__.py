@@ -1,0 +1,1 @@
+"""thidua: emulation-cluster scores and PAR Index rankings for Vietnamese public administration."""

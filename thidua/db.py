@@ -1,0 +1,164 @@
+"""The only door to DuckDB.
+
+One connection per process, held only while some caller is working (so the command line can
+write while the dashboard runs), and a cursor per call (DuckDB 2.0 refuses a connection shared
+by threads). Every statement is a named file in queries/; values are bound as parameters.
+"""
+from __future__ import annotations
+
+import re
+import threading
+import time
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+from typing import Iterator
+
+import duckdb
+import pandas as pd
+
+from thidua.config import QUERIES_DIR, SCHEMA_DIR, default_db_path
+from thidua.provinces import registry
+
+_NAME = re.compile(r"^[a-z][a-z0-9_]*(/[a-z][a-z0-9_]*)?$")
+_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+class DatabaseBusy(RuntimeError):
+    """Another process holds the database file."""
+
+
+class UnknownQuery(KeyError):
+    pass
+
+
+@cache
+def sql_text(name: str) -> str:
+    """The text of queries/NAME.sql (NAME may be 'write/NAME')."""
+    path = QUERIES_DIR / f"{name}.sql"
+    if not _NAME.match(name) or not path.is_file():
+        raise UnknownQuery(name)
+    return path.read_text(encoding="utf-8")
+
+
+def query_names() -> list[str]:
+    """The named results anyone may run (writes live apart, in queries/write/)."""
+    return sorted(p.stem for p in QUERIES_DIR.glob("*.sql"))
+
+
+def bind(sql: str, params: dict) -> dict:
+    """The parameters the statement names, each one required (None is a value: SQL NULL)."""
+    wanted = dict.fromkeys(_PARAM.findall(sql))
+    missing = [name for name in wanted if name not in params]
+    if missing:
+        raise KeyError(f"thiếu tham số: {', '.join(missing)}")
+    return {name: params[name] for name in wanted}
+
+
+class Writer:
+    """Runs named write statements inside one open transaction."""
+
+    def __init__(self, cursor: duckdb.DuckDBPyConnection):
+        self._cursor = cursor
+
+    def run(self, name: str, **params) -> pd.DataFrame:
+        sql = sql_text(name)
+        return self._cursor.execute(sql, bind(sql, params)).df()
+
+    def insert(self, name: str, frame: pd.DataFrame, **params) -> None:
+        """Runs a statement that reads the frame as the table `incoming`."""
+        self._cursor.register("incoming", frame)
+        try:
+            self.run(name, **params)
+        finally:
+            self._cursor.unregister("incoming")
+
+
+class Database:
+    def __init__(self, path: Path | str, lock_wait: float = 10.0):
+        self.path = Path(path)
+        self.lock_wait = lock_wait
+        self._guard = threading.Lock()
+        self._connection: duckdb.DuckDBPyConnection | None = None
+        self._users = 0
+
+    def _open(self) -> duckdb.DuckDBPyConnection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        deadline = time.monotonic() + self.lock_wait
+        while True:
+            try:
+                connection = duckdb.connect(str(self.path))
+                break
+            except duckdb.IOException as error:
+                if "lock" not in str(error).lower():
+                    raise
+                if time.monotonic() >= deadline:
+                    raise DatabaseBusy(
+                        f"Cơ sở dữ liệu {self.path} đang được một chương trình khác sử dụng "
+                        f"(đã chờ {self.lock_wait:.0f} giây). Hãy thử lại sau ít phút."
+                    ) from error
+                time.sleep(0.2)
+        _migrate(connection)
+        return connection
+
+    @contextmanager
+    def _connected(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        with self._guard:
+            if self._connection is None:
+                self._connection = self._open()
+            self._users += 1
+            connection = self._connection
+        try:
+            yield connection
+        finally:
+            with self._guard:
+                self._users -= 1
+                if self._users == 0:
+                    self._connection.close()
+                    self._connection = None
+
+    def query(self, name: str, **params) -> pd.DataFrame:
+        sql = sql_text(name)
+        with self._connected() as connection:
+            return connection.cursor().execute(sql, bind(sql, params)).df()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Writer]:
+        """All or nothing: the writes inside the block commit together or not at all."""
+        with self._connected() as connection:
+            cursor = connection.cursor()
+            cursor.begin()
+            try:
+                yield Writer(cursor)
+            except BaseException:
+                cursor.rollback()
+                raise
+            cursor.commit()
+
+
+def _migrate(connection: duckdb.DuckDBPyConnection) -> None:
+    """Applies queries/schema/NNN_*.sql not yet applied, each in its own transaction."""
+    cursor = connection.cursor()
+    cursor.execute(sql_text("write/create_migrations"))
+    applied = {row[0] for row in cursor.execute(sql_text("write/applied_migrations")).fetchall()}
+    pending = [path for path in sorted(SCHEMA_DIR.glob("[0-9][0-9][0-9]_*.sql"))
+               if int(path.name[:3]) not in applied]
+    for path in pending:
+        cursor.begin()
+        cursor.execute(path.read_text(encoding="utf-8"))
+        cursor.execute(sql_text("write/record_migration"), {"version": int(path.name[:3]), "name": path.stem})
+        cursor.commit()
+    if pending:
+        _sync_provinces(cursor)
+
+
+def _sync_provinces(cursor: duckdb.DuckDBPyConnection) -> None:
+    cursor.begin()
+    Writer(cursor).insert("write/replace_provinces", registry().frame())
+    cursor.commit()
+
+
+@cache
+def database(path: str | None = None) -> Database:
+    """The process's Database for a path (default: THIDUA_DB or data/thidua.duckdb)."""
+    return Database(path or default_db_path())

@@ -1,0 +1,95 @@
+"""The registry of Vietnam's 63 provinces (and the 34 after the 1 July 2025 merger).
+
+Names arrive in many spellings ("Tỉnh Hoà Bình", "Thừa Thiên - Huế", "TP.HCM", "Đăk Lăk", NFD text):
+every spelling is reduced to a key without case, diacritics, punctuation or administrative prefix,
+and the key is looked up among the official names and the variants seen in real documents.
+"""
+from __future__ import annotations
+
+import csv
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+import pandas as pd
+
+from thidua.config import DATA_DIR
+
+MERGER_YEAR = 2025
+_PREFIX = re.compile(r"^(?:tinh|thanh pho|tp)\s+")
+
+
+def strip_diacritics(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return bare.replace("đ", "d").replace("Đ", "D")
+
+
+def name_key(text: object) -> str:
+    """A spelling-independent key: 'Tỉnh Hoà Bình' and 'hoa binh' give the same key."""
+    words = re.sub(r"[^a-z0-9]+", " ", strip_diacritics(str(text)).lower()).strip()
+    previous = None
+    while previous != words:
+        previous, words = words, _PREFIX.sub("", words)
+    return words.replace(" ", "")
+
+
+@dataclass(frozen=True)
+class Province:
+    code: str
+    name: str
+    region: str
+    new_province: str  # the province it belongs to from 1 July 2025
+    seat_of_new: bool  # True for the old province whose registry entry carries the new one on
+
+
+class Registry:
+    def __init__(self, provinces: list[Province], variants: dict[str, list[str]]):
+        self.provinces = provinces
+        self.by_name = {p.name: p for p in provinces}
+        self._by_key: dict[str, Province] = {}
+        for province in provinces:
+            for spelling in [province.name, *variants.get(province.code, [])]:
+                self._by_key[name_key(spelling)] = province
+
+    def resolve(self, text: object) -> Province | None:
+        if text is None:
+            return None
+        return self._by_key.get(name_key(text))
+
+    def suggest(self, text: object, count: int = 3) -> list[str]:
+        """The official names closest to an unknown spelling, best first."""
+        close = difflib.get_close_matches(name_key(text), list(self._by_key), n=count * 3, cutoff=0.5)
+        names = dict.fromkeys(self._by_key[key].name for key in close)
+        return list(names)[:count]
+
+    def expected(self, year: int) -> list[Province]:
+        """The provinces a national ranking of that year covers (63, or 34 from the merger on)."""
+        if year < MERGER_YEAR:
+            return self.provinces
+        return [p for p in self.provinces if p.seat_of_new]
+
+    def frame(self) -> pd.DataFrame:
+        return pd.DataFrame([vars(p) for p in self.provinces])
+
+
+
+def load_registry(data_dir=DATA_DIR) -> Registry:
+    with open(data_dir / "provinces_34.csv", encoding="utf-8") as f:
+        merger_rows = [(row["new_name"], row["old_names"].split("|")) for row in csv.DictReader(f)]
+    merged_into = {old: new for new, olds in merger_rows for old in olds}
+    seats = {olds[0] for _, olds in merger_rows}
+    provinces, variants = [], {}
+    with open(data_dir / "provinces_63.csv", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            name = row["name"]
+            provinces.append(Province(row["code"], name, row["region"], merged_into[name], name in seats))
+            variants[row["code"]] = [v for v in row["variants"].split("|") if v]
+    return Registry(provinces, variants)
+
+
+@cache
+def registry() -> Registry:
+    return load_registry()

@@ -1,0 +1,78 @@
+"""Numbers and words as people type them into Vietnamese spreadsheets."""
+from __future__ import annotations
+
+import math
+import re
+
+from thidua.provinces import strip_diacritics
+
+_NUMBER = re.compile(r"^[+-]?\d[\d.,]*$|^[+-]?[.,]\d+$")
+_THOUSANDS_DOT = re.compile(r"^\d{1,3}(\.\d{3}){2,}$")
+_THOUSANDS_COMMA = re.compile(r"^\d{1,3}(,\d{3}){2,}$")
+_UNIT_WORDS = re.compile(r"\s*(điểm|đ|diem|bậc|bac)\.?$", re.IGNORECASE)
+
+
+def text_key(value: object) -> str:
+    """Lower case, no diacritics, single spaces: for matching header words."""
+    if value is None:
+        return ""
+    return re.sub(r"\s+", " ", strip_diacritics(str(value)).lower()).strip()
+
+
+def is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or str(value).strip() == ""
+
+
+class NotANumber(ValueError):
+    pass
+
+
+def parse_number(value: object) -> tuple[float | None, bool]:
+    """(number, written_as_percent) from a cell: 7.5, '7,5', '05 điểm', '91,04%', '1.234,5'.
+
+    Blank gives (None, False). Text that is not a number raises NotANumber.
+    A lone '1.234' is read as 1.234 (scores, not thousands); '1.234.567' as thousands.
+    """
+    if is_blank(value):
+        return None, False
+    if isinstance(value, bool):
+        raise NotANumber(value)
+    if isinstance(value, (int, float)):
+        return float(value), False
+    text = str(value).strip().replace("\u00a0", "").replace(" ", "")
+    text = _UNIT_WORDS.sub("", text)
+    percent = text.endswith("%")
+    text = text.rstrip("%").replace("−", "-").replace("–", "-")
+    if text.startswith("(") and text.endswith(")"):
+        text = "-" + text[1:-1]
+    if not _NUMBER.match(text):
+        raise NotANumber(value)
+    if "," in text and "." in text:
+        decimal = "," if text.rfind(",") > text.rfind(".") else "."
+        thousands = "." if decimal == "," else ","
+        text = text.replace(thousands, "").replace(decimal, ".")
+    elif _THOUSANDS_DOT.match(text) or _THOUSANDS_COMMA.match(text):
+        text = text.replace(".", "").replace(",", "")
+    else:
+        text = text.replace(",", ".")
+    if text.count(".") > 1:
+        raise NotANumber(value)
+    return float(text), percent
+
+
+def number_or_none(value: object) -> float | None:
+    """The number in a cell, or None when it holds no number (blank or words)."""
+    try:
+        return parse_number(value)[0]
+    except NotANumber:
+        return None
+
+
+_DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*20\d\d|tháng\s*\d{1,2}\s*năm\s*20\d\d", re.IGNORECASE)
+
+
+def year_in(text: object) -> int | None:
+    """A plausible year (2000..2099) named in a title, sheet or file name; dates do not count."""
+    undated = _DATE.sub(" ", str(text or ""))
+    match = re.search(r"(?<!\d)(20\d\d)(?!\d)", undated)
+    return int(match.group(1)) if match else None

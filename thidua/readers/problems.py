@@ -1,0 +1,37 @@
+"""What a reader found wrong, located by file, sheet and cell, said in Vietnamese."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from openpyxl.utils import get_column_letter
+
+
+def cell_ref(row: int, column: int) -> str:
+    """Excel's name for a 0-based (row, column): (6, 1) -> 'B7'."""
+    return f"{get_column_letter(column + 1)}{row + 1}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    message: str
+    file: str
+    sheet: str | None = None
+    cell: str | None = None
+    severity: Literal["error", "warning"] = "error"
+
+    def __str__(self) -> str:
+        where = [f"tệp «{self.file}»"]
+        if self.sheet is not None:
+            where.append(f"trang «{self.sheet}»")
+        if self.cell is not None:
+            where.append(f"ô {self.cell}")
+        return f"{', '.join(where)}: {self.message}"
+
+
+class Refused(Exception):
+    """The file cannot be read as it is; nothing of it may be written."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))

@@ -1,0 +1,129 @@
+"""Finding a table's header in a sheet: title blocks above, merged multi-row headers, and the
+"(1) (2) (3)" row of column numbers under them."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from thidua.readers.cells import is_blank, number_or_none, text_key
+from thidua.readers.workbook import Sheet
+
+HEADER_SCAN_ROWS = 20
+MAX_HEADER_ROWS = 4
+_COLUMN_NUMBER = re.compile(r"^\(?\s*\d{1,2}\s*\)?(\s*[=+*/-].*)?$|^\(?[a-z]\)?$", re.IGNORECASE)
+
+
+@dataclass
+class Column:
+    index: int
+    path: list[str]  # the header words from top to bottom (a merged parent first)
+
+    @property
+    def label(self) -> str:
+        return " / ".join(self.path)
+
+    @property
+    def key(self) -> str:
+        return text_key(self.label)
+
+
+@dataclass
+class Table:
+    sheet: Sheet
+    header_top: int
+    header_bottom: int
+    first_data_row: int
+    columns: list[Column]
+
+    def column(self, matches: Callable[[str], bool]) -> Column | None:
+        """The first column whose header words (lower case, no diacritics) satisfy the test."""
+        return next((c for c in self.columns if matches(c.key)), None)
+
+
+def _is_year(value: object) -> bool:
+    number = number_or_none(value)
+    return number is not None and number.is_integer() and 1990 <= number <= 2100
+
+
+def is_column_number_row(values: list[object]) -> bool:
+    """A row such as '(1) (2) (3)' or '1 2 3 4' that numbers the columns under a header."""
+    filled = [v for v in values if not is_blank(v)]
+    if len(filled) < 2:
+        return False
+    if all(isinstance(v, str) and _COLUMN_NUMBER.match(v.strip()) for v in filled):
+        return True
+    numbers = [number_or_none(v) if not isinstance(v, str) else None for v in filled]
+    return (all(n is not None and n.is_integer() for n in numbers)
+            and numbers == sorted(numbers) and len(set(numbers)) == len(numbers) and numbers[0] in (0, 1)
+            and numbers[-1] - numbers[0] == len(numbers) - 1)
+
+
+def _is_wordy(sheet: Sheet, row: int) -> bool:
+    """Words only (years allowed): how a header row looks, unlike a data row."""
+    values = [v for v in sheet.row_values(row) if not is_blank(v)]
+    return bool(values) and all(
+        _is_year(v) or (isinstance(v, str) and number_or_none(v) is None) for v in values)
+
+
+def _continues_header(sheet: Sheet, top: int, bottom: int, row: int) -> bool:
+    if row >= sheet.height or is_column_number_row(sheet.row_values(row)) or not _is_wordy(sheet, row):
+        return False
+    for area in sheet.merged:
+        if top <= area.top <= bottom < area.bottom and area.bottom >= row:
+            return True  # a label merged down into this row
+        if top <= area.top <= bottom and area.right > area.left and any(
+                not is_blank(sheet.value(row, c)) for c in range(area.left, area.right + 1)):
+            return True  # words under a parent label merged across
+    above = sheet.row_values(bottom)
+    below = sheet.row_values(row)
+    under_gaps = [c for c, v in enumerate(below) if not is_blank(v) and c < len(above) and is_blank(above[c])]
+    return len([v for v in below if not is_blank(v)]) >= 2 and bool(under_gaps)
+
+
+def _column_path(sheet: Sheet, top: int, bottom: int, column: int) -> list[str]:
+    path: list[str] = []
+    for row in range(top, bottom + 1):
+        value = sheet.shown(row, column)
+        if is_blank(value) and row < bottom and not sheet.merged_at(row, column):
+            value = _spanning_label(sheet, row, column)
+        text = re.sub(r"\s+", " ", str(value)).strip() if not is_blank(value) else ""
+        if isinstance(value, float) and value.is_integer():
+            text = str(int(value))
+        if text and (not path or path[-1] != text):
+            path.append(text)
+    return path
+
+
+def _spanning_label(sheet: Sheet, row: int, column: int) -> object:
+    """Without merge information, a group label ('Năm 2020') stands over the blank cells to its
+    right that have sub-headers under them."""
+    if is_blank(sheet.value(row + 1, column)):
+        return ""
+    for left in range(column - 1, -1, -1):
+        value = sheet.value(row, left)
+        if not is_blank(value):
+            return value if not is_blank(sheet.value(row + 1, left)) else ""
+    return ""
+
+
+def locate_table(sheet: Sheet, is_header: Callable[[list[str]], bool]) -> Table | None:
+    """The table whose header row (within the first 20 rows) passes is_header.
+
+    is_header receives the row's cells as header words (lower case, no diacritics), with
+    merged cells repeated.
+    """
+    for top in range(min(HEADER_SCAN_ROWS, sheet.height)):
+        words = [text_key(sheet.shown(top, c)) for c in range(sheet.width)]
+        if is_header(words):
+            break
+    else:
+        return None
+    bottom = top
+    while bottom - top + 1 < MAX_HEADER_ROWS and _continues_header(sheet, top, bottom, bottom + 1):
+        bottom += 1
+    first_data_row = bottom + 1
+    while first_data_row < sheet.height and is_column_number_row(sheet.row_values(first_data_row)):
+        first_data_row += 1
+    columns = [Column(c, _column_path(sheet, top, bottom, c)) for c in range(sheet.width)]
+    return Table(sheet, top, bottom, first_data_row, [c for c in columns if c.path])
