@@ -1,0 +1,45 @@
+import unicodedata
+
+import pytest
+
+from thidua.provinces import name_key, registry
+
+
+@pytest.mark.parametrize("spelling, official", [
+    ("Tỉnh Hoà Bình", "Hòa Bình"),
+    ("Hoà Bình", "Hòa Bình"),
+    ("Thừa Thiên - Huế", "Thừa Thiên Huế"),
+    ("Thành phố Huế", "Thừa Thiên Huế"),
+    ("TP.HCM", "Hồ Chí Minh"),
+    ("Thành phố Hồ Chí Minh", "Hồ Chí Minh"),
+    ("tp hồ chí minh", "Hồ Chí Minh"),
+    ("Đăk Lăk", "Đắk Lắk"),
+    ("Bac Giang", "Bắc Giang"),
+    ("Bắc Cạn", "Bắc Kạn"),
+    ("  LẠNG   SƠN ", "Lạng Sơn"),
+    ("Bà Rịa–Vũng Tàu", "Bà Rịa - Vũng Tàu"),
+    (unicodedata.normalize("NFD", "Tỉnh Đắk Nông"), "Đắk Nông"),
+])
+def test_real_spellings_resolve_to_the_official_name(spelling, official):
+    assert registry().resolve(spelling).name == official
+
+
+def test_every_province_has_its_own_key():
+    keys = [name_key(p.name) for p in registry().provinces]
+    assert len(keys) == len(set(keys)) == 63
+
+
+def test_unknown_name_resolves_to_nothing_and_gets_suggestions():
+    assert registry().resolve("Lang Sonn") is None
+    assert registry().suggest("Lang Sonn")[0] == "Lạng Sơn"
+    assert registry().resolve("Hà Tây") is None
+
+
+def test_the_2025_merger_maps_old_provinces_to_34_new_ones():
+    reg = registry()
+    assert reg.resolve("Hà Giang").new_province == "Tuyên Quang"
+    assert reg.resolve("Bắc Giang").new_province == "Bắc Ninh"
+    assert reg.resolve("Thừa Thiên Huế").new_province == "Huế"
+    assert len({p.new_province for p in reg.provinces}) == 34
+    assert len(reg.expected(2024)) == 63
+    assert sorted(p.new_province for p in reg.expected(2025)) == sorted({p.new_province for p in reg.provinces})
