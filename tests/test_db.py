@@ -27,6 +27,13 @@ def test_bind_passes_only_named_parameters_and_requires_them():
         bind("SELECT $a", {})
 
 
+def test_parameters_declared_optional_default_to_null():
+    sql = "-- optional: year\nSELECT $cluster, $year"
+    assert bind(sql, {"cluster": "x"}) == {"cluster": "x", "year": None}
+    with pytest.raises(KeyError):
+        bind(sql, {"year": 2020})
+
+
 def test_values_are_bound_not_spliced(db):
     hostile = "x'); DROP TABLE provinces; --"
     assert db.query("write/find_upload", content_hash=hostile, kind="par").empty

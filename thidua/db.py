@@ -22,6 +22,7 @@ from thidua.provinces import registry
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]*(/[a-z][a-z0-9_]*)?$")
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_OPTIONAL = re.compile(r"^--\s*optional:\s*(.+)$", re.MULTILINE)
 
 
 class DatabaseBusy(RuntimeError):
@@ -46,9 +47,15 @@ def query_names() -> list[str]:
     return sorted(p.stem for p in QUERIES_DIR.glob("*.sql"))
 
 
+def optional_params(sql: str) -> set[str]:
+    """Parameters a statement declares optional in a comment line '-- optional: a, b' (absent = NULL)."""
+    return {name.strip() for line in _OPTIONAL.findall(sql) for name in line.split(",")}
+
+
 def bind(sql: str, params: dict) -> dict:
-    """The parameters the statement names, each one required (None is a value: SQL NULL)."""
+    """The parameters the statement names; each is required unless declared optional (then NULL)."""
     wanted = dict.fromkeys(_PARAM.findall(sql))
+    params = {**dict.fromkeys(optional_params(sql)), **params}
     missing = [name for name in wanted if name not in params]
     if missing:
         raise KeyError(f"thiếu tham số: {', '.join(missing)}")

@@ -1,0 +1,2 @@
+-- The years and periods scored in one cluster, newest first.
+SELECT DISTINCT year, period FROM scoring_current WHERE cluster_id = $cluster ORDER BY year DESC, period;
