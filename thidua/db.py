@@ -124,14 +124,6 @@ class Database:
                     self._connection.close()
                     self._connection = None
 
-    def reset(self) -> None:
-        """Deletes the database file, to be built again from scratch on the next call."""
-        with self._guard:
-            if self._connection is not None:
-                raise DatabaseBusy(f"Cơ sở dữ liệu {self.path} đang được dùng, không xóa được.")
-            for path in (self.path, self.path.with_name(self.path.name + ".wal")):
-                path.unlink(missing_ok=True)
-
     def query(self, name: str, **params) -> pd.DataFrame:
         sql = sql_text(name)
         with self._connected() as connection:

@@ -1,0 +1,124 @@
+"""The command line as other tools use it: real subprocesses against a real database file."""
+import csv
+import io
+import json
+import random
+import subprocess
+import sys
+
+import openpyxl
+import pytest
+
+from thidua.provinces import registry
+
+
+def run(*args, db):
+    return subprocess.run([sys.executable, "-m", "thidua", "--db", str(db), *args],
+                          capture_output=True, text=True, timeout=120)
+
+
+def published_table(path, year, ranking):
+    """A PAR table as the Ministry publishes it: title block, header at row 6, column numbers, average row."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = f"PAR {year}"
+    sheet["A1"], sheet["D1"] = "BỘ NỘI VỤ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    sheet["A3"] = f"CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year} CỦA UBND CÁC TỈNH, THÀNH PHỐ"
+    sheet["A4"] = f"(Kèm theo Quyết định số 12/QĐ-BNV ngày 15/5/{year + 1} của Bộ trưởng Bộ Nội vụ)"
+    sheet.append([])
+    sheet.append(["TT", "Tỉnh, thành phố", "Chỉ số (%)", "Xếp hạng"])
+    sheet.append(["(1)", "(2)", "(3)", "(4)"])
+    for rank, name in enumerate(ranking, start=1):
+        sheet.append([rank, name, f"{92 - rank * 0.25:.2f}".replace(".", ","), rank])
+    sheet.append(["", "Chỉ số trung bình", "84,00", ""])
+    sheet.append(["Ghi chú: số liệu minh họa."])
+    book.save(path)
+
+
+@pytest.fixture
+def two_years(tmp_path):
+    names = [p.name for p in registry().provinces]
+    ranking_2020 = random.Random(7).sample(names, len(names))
+    ranking_2021 = list(ranking_2020)
+    ranking_2021.remove("Lạng Sơn")
+    ranking_2021.insert(ranking_2020.index("Lạng Sơn") - 13, "Lạng Sơn")
+    files = tmp_path / "PAR_2020.xlsx", tmp_path / "PAR_2021.xlsx"
+    published_table(files[0], 2020, ranking_2020)
+    published_table(files[1], 2021, ranking_2021)
+    return files, ranking_2020, ranking_2021
+
+
+def test_ingest_two_years_then_rank_jumps_lists_all_63(tmp_path, two_years):
+    files, before, after = two_years
+    db = tmp_path / "t.duckdb"
+    ingested = run("ingest", *map(str, files), db=db)
+    assert ingested.returncode == 0, ingested.stderr
+    assert len(ingested.stdout.strip().splitlines()) == 2
+    assert "2021" in ingested.stdout.splitlines()[1] and "63" in ingested.stdout.splitlines()[1]
+
+    result = run("query", "rank_jumps", "--param", "from_year=2020", "--param", "to_year=2021", db=db)
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == 63
+    assert list(rows[0]) == ["province", "rank_from", "rank_to", "change", "score_from", "score_to"]
+    for row in rows:
+        expected = before.index(row["province"]) - after.index(row["province"])
+        assert int(row["change"]) == expected
+    lang_son = next(r for r in rows if r["province"] == "Lạng Sơn")
+    assert int(lang_son["change"]) == 13
+    assert "." in lang_son["score_to"] and "," not in lang_son["score_to"]
+
+
+def test_query_json_keeps_diacritics(tmp_path, two_years):
+    db = tmp_path / "t.duckdb"
+    run("ingest", str(two_years[0][0]), db=db)
+    result = run("query", "par_ranking", "--param", "year=2020", "--format", "json", db=db)
+    assert result.returncode == 0
+    rows = json.loads(result.stdout)
+    assert len(rows) == 63 and rows[0]["rank"] == 1
+    assert any(r["province"] == "Đắk Lắk" for r in rows)
+
+
+def test_a_refused_file_exits_1_names_the_cell_and_changes_nothing(tmp_path, two_years):
+    db = tmp_path / "t.duckdb"
+    assert run("ingest", str(two_years[0][0]), db=db).returncode == 0
+    before = run("query", "uploads", db=db).stdout
+
+    bad = tmp_path / "PAR_2021_loi.xlsx"
+    book = openpyxl.load_workbook(two_years[0][1])
+    book.active["B20"] = "Lang Sonn"
+    book.save(bad)
+    refused = run("ingest", str(bad), db=db)
+    assert refused.returncode == 1
+    assert "PAR_2021_loi.xlsx" in refused.stderr and "B20" in refused.stderr and "Lạng Sơn" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert run("query", "uploads", db=db).stdout == before
+
+
+def test_the_same_file_twice_is_written_once(tmp_path, two_years):
+    db = tmp_path / "t.duckdb"
+    run("ingest", str(two_years[0][0]), db=db)
+    again = run("ingest", str(two_years[0][0]), db=db)
+    assert again.returncode == 0 and "đã nhập trước đó" in again.stdout
+    uploads = list(csv.DictReader(io.StringIO(run("query", "uploads", db=db).stdout)))
+    assert len(uploads) == 1
+
+
+def test_unknown_query_and_missing_parameter_are_explained(tmp_path):
+    db = tmp_path / "t.duckdb"
+    unknown = run("query", "no_such_result", db=db)
+    assert unknown.returncode == 1 and "rank_jumps" in unknown.stderr
+    missing = run("query", "par_ranking", db=db)
+    assert missing.returncode == 1 and "year" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_ingest_waits_for_a_database_briefly_held_by_another_process(tmp_path, two_years):
+    db = tmp_path / "t.duckdb"
+    run("query", "provinces", db=db)
+    holder = subprocess.Popen([sys.executable, "-c",
+                               f"import duckdb, time; c = duckdb.connect({str(db)!r}); print('held', flush=True); "
+                               "time.sleep(2); c.close()"], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "held"
+    result = run("ingest", str(two_years[0][0]), db=db)
+    holder.wait()
+    assert result.returncode == 0, result.stderr

@@ -1,0 +1,586 @@
+"""The PAR Index table: one row per province with its index score and rank, sometimes SIPAS and
+component scores, for one year or several years side by side, in the shapes the ministry's tables
+and people's copies of them take (title blocks, merged headers, percent cells, notes below)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from thidua.provinces import MERGER_YEAR, Province, registry
+from thidua.readers.cells import NotANumber, is_blank, parse_number, text_key, year_in
+from thidua.readers.problems import Problem, Refused, cell_ref
+from thidua.readers.table import Column, Table, is_column_number_row, locate_table
+from thidua.readers.workbook import Sheet, load_sheets
+
+FIRST_PAR_YEAR = 2012
+UNKNOWN_LISTED = 20
+DISAGREEMENTS_LISTED = 5
+
+_YEAR_WORDS = re.compile(r"\b(nam )?(19|20)\d\d\b")
+_IGNORED_HEADER = re.compile(
+    r"\b(ghi chu|xep loai|tang|giam|thay doi|so sanh|chenh lech|bien dong|ma tinh|ma so|vung|khu vuc)\b"
+    r"|^(diem toi da|toi da|thang diem|diem chuan)")
+_ORDER_HEADER = re.compile(r"^(s?tt|so tt|so thu tu|thu tu)$")
+_PROVINCE_HEADER = re.compile(r"^(ten |cac )?(tinh|thanh pho|dia phuong|don vi)\b(?! tinh\b)")
+_SIPAS_HEADER = re.compile(r"\bsipas\b|\bhai long\b")
+_RANK_HEADER = re.compile(r"\bhang\b|\bvi tri\b|\bthu bac\b")
+_GROUP_HEADER = re.compile(r"\bthanh phan\b|\bcac linh vuc\b")
+_SCORE_HEADER = re.compile(r"\bchi so\b|\bdiem\b|\bket qua\b|\bpar\b|%|\bt[iy] le\b|\btong\b")
+_INDEX_WORDS = re.compile(r"\bchi so\b|\bpar\b|\bcchc\b|cai cach hanh chinh|\bsipas\b")
+_SCORING_WORDS = re.compile(r"tu cham|cum cham|diem chuan|diem toi da|tieu chi|khen thuong|diem tru|diem cong")
+_AVERAGE_ROW = re.compile(r"trung binh|binh quan|ca nuoc|tong cong|tong so")
+_NOTES_ROW = re.compile(r"^(\(?\*|ghi chu|chu thich|luu y|nguon|nguoi lap|tm\b|kt\b|noi nhan|bo truong|thu truong)")
+_DECISION_LINE = re.compile(r"kem theo|quyet dinh|cong van|\bngay\b|\bthang\b")
+_DASH = re.compile(r"^([-–—]+|x)$", re.IGNORECASE)
+
+LOOKED_FOR = ("một dòng tiêu đề (trong 20 dòng đầu của trang) có cột tên tỉnh («Tỉnh, thành phố», «Địa phương», "
+              "«Đơn vị») và cột «Chỉ số (%)», «Điểm», «Kết quả» hoặc «Xếp hạng»")
+
+
+@dataclass
+class ParResult:
+    file_name: str
+    scores: pd.DataFrame
+    components: pd.DataFrame
+    warnings: list[Problem]
+
+    @property
+    def years(self) -> list[int]:
+        return sorted(int(y) for y in self.scores["year"].unique())
+
+
+# ---------------------------------------------------------------- header words
+
+def _header_words(text: object) -> str:
+    """Header words without diacritics, punctuation (but %) or year numbers."""
+    if isinstance(text, float) and text.is_integer():
+        text = int(text)
+    words = re.sub(r"[^\w%]+", " ", re.sub(r"\b(\d{4})\.0\b", r"\1", text_key(text))).strip()
+    return re.sub(r"\s+", " ", _YEAR_WORDS.sub(" ", words)).strip()
+
+
+def _element_kind(text: object) -> str:
+    """What one header label says: year, ignored, order, province, sipas, rank, group, score or label."""
+    words = _header_words(text)
+    if not words:
+        return "year"
+    for kind, pattern in (("ignored", _IGNORED_HEADER), ("order", _ORDER_HEADER)):
+        if pattern.search(words):
+            return kind
+    if _PROVINCE_HEADER.match(words) and len(words) <= 60:
+        return "province"
+    for kind, pattern in (("sipas", _SIPAS_HEADER), ("rank", _RANK_HEADER),
+                          ("group", _GROUP_HEADER), ("score", _SCORE_HEADER)):
+        if pattern.search(words):
+            return kind
+    return "label"
+
+
+def _is_par_header(words: list[str]) -> bool:
+    """A row with a province column and, in another cell, an index, rank or year label."""
+    kinds = [_element_kind(w) if w else "" for w in words]
+    has_year_label = any(k == "year" and year_in(w) for k, w in zip(kinds, words))
+    return "province" in kinds and (has_year_label or any(k in ("score", "rank", "sipas") for k in kinds))
+
+
+def _locate(sheet: Sheet) -> Table | None:
+    return locate_table(sheet, _is_par_header)
+
+
+# ---------------------------------------------------------------- columns
+
+@dataclass
+class _Role:
+    column: Column
+    role: str    # score, rank, sipas, component
+    label: str   # the component's name; the leaf header label otherwise
+    year: int | None
+    priority: int = 0
+
+
+@dataclass
+class _YearColumns:
+    year: int
+    where: tuple[str | None, str | None]  # sheet and cell that named the year
+    score: Column | None = None
+    score_candidates: list[_Role] = field(default_factory=list)
+    rank: Column | None = None
+    sipas: Column | None = None
+    components: list[tuple[str, Column]] = field(default_factory=list)
+
+
+def _score_priority(leaf: str) -> int:
+    """Which of several score columns is the index itself: 'Chỉ số (%)' before 'Điểm thẩm định'."""
+    words = _header_words(leaf)
+    for priority, pattern in enumerate((r"\bchi so\b", r"\btong\b", r"\bket qua\b", "%")):
+        if re.search(pattern, words):
+            return priority
+    return 4 if words else 5
+
+
+def _classify(column: Column, year: int | None) -> _Role | str:
+    """The column's role, or 'province' / 'ignored'."""
+    kinds = [(element, _element_kind(element)) for element in column.path]
+    named = [(element, kind) for element, kind in kinds if kind != "year"]
+    leaf, leaf_kind = named[-1] if named else (column.path[-1], "year")
+    labels = [element for element, kind in named if kind == "label"]
+    present = {kind for _, kind in named}
+    if present & {"ignored", "order"}:
+        return "ignored"
+    if "province" in present:
+        return "province"
+    if labels:
+        return "ignored" if leaf_kind == "rank" else _Role(column, "component", " / ".join(labels), year)
+    if "sipas" in present:
+        return "ignored" if leaf_kind == "rank" else _Role(column, "sipas", leaf, year)
+    if leaf_kind == "rank":
+        return _Role(column, "rank", leaf, year)
+    if "score" in present or not named:
+        return _Role(column, "score", leaf, year, _score_priority(leaf))
+    return "ignored"
+
+
+def _header_year(table: Table, column: Column) -> tuple[int, str] | None:
+    """The year a header names over this column, and the cell that names it (a merged
+    'Năm 2020' over several columns, or the column's own label)."""
+    for element in column.path:
+        year = year_in(element)
+        if year is None:
+            continue
+        for row in range(table.header_top, table.header_bottom + 1):
+            for left in range(column.index, -1, -1):
+                if year_in(_as_text(table.sheet.shown(row, left))) == year:
+                    area = table.sheet.merged_at(row, left)
+                    return year, cell_ref(area.top, area.left) if area else cell_ref(row, left)
+        return year, cell_ref(table.header_top, column.index)
+    return None
+
+
+def _as_text(value: object) -> str:
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
+@dataclass
+class _Plan:
+    table: Table
+    province: Column
+    roles: list[_Role]
+    year_cells: dict[int, str]
+
+
+def _plan_columns(table: Table) -> _Plan | None:
+    province, roles, year_cells = None, [], {}
+    for column in table.columns:
+        found = _header_year(table, column)
+        role = _classify(column, found[0] if found else None)
+        if role == "province":
+            province = province or column
+        elif isinstance(role, _Role):
+            roles.append(role)
+            if found:
+                year_cells.setdefault(*found)
+    if province is None or not any(r.role in ("score", "rank") for r in roles):
+        return None
+    return _Plan(table, province, [r for r in roles if r.column.index != province.index], year_cells)
+
+
+def _stated_year(table: Table, file_name: str, year: int | None) -> tuple[int, str | None, str | None] | None:
+    """(year, sheet, cell) from the table's title, else the sheet name, else the file name, else the caller;
+    a title line citing a decision or dated ('ngày 15/5/2022') does not count."""
+    sheet = table.sheet
+    titles = [(row, column, line) for row in range(table.header_top)
+              for column, value in enumerate(sheet.rows[row]) if isinstance(value, str)
+              for line in value.splitlines() if year_in(line) and not _DECISION_LINE.search(text_key(line))]
+    titles.sort(key=lambda title: not _INDEX_WORDS.search(text_key(title[2])))
+    if titles:
+        row, column, line = titles[0]
+        return year_in(line), sheet.name, cell_ref(row, column)
+    for found, where in ((year_in(sheet.name), sheet.name), (year_in(Path(file_name).stem), None), (year, None)):
+        if found:
+            return found, where, None
+    return None
+
+
+def _default_year(plan: _Plan, file_name: str, year: int | None) -> tuple[int, str | None, str | None] | None:
+    """The year for columns whose header names none: the stated year, else the one year the headers name."""
+    if all(r.year is not None for r in plan.roles):
+        return None
+    stated = _stated_year(plan.table, file_name, year)
+    if stated is None and len(plan.year_cells) == 1:
+        (only, cell), = plan.year_cells.items()
+        return only, plan.table.sheet.name, cell
+    return stated
+
+
+def _year_groups(plan: _Plan, file_name: str, year: int | None) -> tuple[list[_YearColumns], list[Problem]]:
+    """The value columns per year; year-less columns take the year the title, sheet or file
+    name states, else the single year the headers name."""
+    sheet = plan.table.sheet
+    problems: list[Problem] = []
+    default = _default_year(plan, file_name, year)
+    if default is None and any(r.year is None for r in plan.roles):
+        if not plan.year_cells:
+            return [], [Problem(
+                "không xác định được năm của bảng: tiêu đề, tên trang và tên tệp không ghi năm; hãy ghi năm "
+                "vào tiêu đề (ví dụ «Chỉ số CCHC năm 2021») hoặc chọn năm khi tải lên.", file_name, sheet.name)]
+        labels = ", ".join(f"«{r.column.label}»" for r in plan.roles if r.year is None)
+        problems.append(Problem(f"các cột {labels} không ghi năm nào trong khi bảng có nhiều năm; đã bỏ qua.",
+                                file_name, sheet.name, severity="warning"))
+    groups: dict[int, _YearColumns] = {}
+    for role in plan.roles:
+        role_year = role.year or (default[0] if default else None)
+        if role_year is None:
+            continue
+        if role_year not in groups:
+            where = (sheet.name, plan.year_cells[role_year]) if role.year else (default[1], default[2])
+            groups[role_year] = _YearColumns(role_year, where)
+        _assign(groups[role_year], role)
+    kept = []
+    for group in groups.values():
+        _settle_scores(group)
+        problem = _year_problem(group, file_name)
+        if problem:
+            problems.append(problem)
+        elif group.score is None and group.rank is None:
+            problems.append(Problem(f"năm {group.year}: bảng không có cột chỉ số hay xếp hạng; đã bỏ qua năm này.",
+                                    file_name, sheet.name, group.where[1], severity="warning"))
+        else:
+            kept.append(group)
+    return kept, problems
+
+
+def _assign(group: _YearColumns, role: _Role) -> None:
+    if role.role == "score":
+        group.score_candidates.append(role)
+    elif role.role == "rank" and group.rank is None:
+        group.rank = role.column
+    elif role.role == "sipas" and group.sipas is None:
+        group.sipas = role.column
+    elif role.role == "component":
+        group.components.append((role.label, role.column))
+
+
+def _settle_scores(group: _YearColumns) -> None:
+    """The best score column is the index; other score columns ('Điểm thẩm định') are components."""
+    if not group.score_candidates:
+        return
+    best = min(group.score_candidates, key=lambda r: r.priority)
+    group.score = best.column
+    group.components.extend((r.label, r.column) for r in group.score_candidates if r is not best)
+
+
+def _year_problem(group: _YearColumns, file_name: str) -> Problem | None:
+    this_year = date.today().year
+    if FIRST_PAR_YEAR <= group.year <= this_year:
+        return None
+    sheet, cell = group.where
+    return Problem(f"năm {group.year} nằm ngoài các năm có Chỉ số CCHC ({FIRST_PAR_YEAR}–{this_year}).",
+                   file_name, sheet, cell)
+
+
+# ---------------------------------------------------------------- rows
+
+@dataclass
+class _ProvinceRow:
+    row: int
+    province: Province
+
+
+def _province_rows(plan: _Plan) -> tuple[list[_ProvinceRow], list[tuple[int, object]]]:
+    """The rows naming a province, from the header down to the average row or the notes, and
+    the (row, name) of rows with figures under a name that is no province."""
+    sheet, column = plan.table.sheet, plan.province.index
+    value_columns = [r.column.index for r in plan.roles]
+    header_labels = {text_key(label) for label in plan.province.path}
+    found: list[_ProvinceRow] = []
+    unknown: list[tuple[int, object]] = []
+    for row in range(plan.table.first_data_row, sheet.height):
+        values = sheet.rows[row]
+        if all(is_blank(v) for v in values) or is_column_number_row(values):
+            continue
+        name = sheet.shown(row, column)
+        label = text_key(name if not is_blank(name) else next((v for v in values if isinstance(v, str)), ""))
+        if _NOTES_ROW.match(label) or _AVERAGE_ROW.search(label):
+            if found:
+                break
+            continue
+        if is_blank(name):
+            continue
+        province = registry().resolve(name)
+        if province is not None:
+            found.append(_ProvinceRow(row, province))
+        elif text_key(name) in header_labels:
+            continue  # the header repeated on a new page
+        elif any(not _is_empty(sheet.value(row, c)) for c in value_columns):
+            unknown.append((row, name))
+    return found, unknown
+
+
+def _unknown_provinces(plan: _Plan, unknown: list[tuple[int, object]], file_name: str) -> list[Problem]:
+    """One error per unknown name with the closest official names; past UNKNOWN_LISTED names,
+    one more error counts the rest (a sheet of such names is probably no PAR table)."""
+    sheet, column = plan.table.sheet.name, plan.province.index
+    problems = []
+    for row, name in unknown[:UNKNOWN_LISTED]:
+        suggestions = registry().suggest(name)
+        hint = f" Có phải: {', '.join(suggestions)}?" if suggestions else " Hãy dùng tên tỉnh, thành phố chính thức."
+        problems.append(Problem(f"«{name}» không khớp với tỉnh, thành phố nào.{hint}",
+                                file_name, sheet, cell_ref(row, column)))
+    if len(unknown) > UNKNOWN_LISTED:
+        rest = [cell_ref(row, column) for row, _ in unknown[UNKNOWN_LISTED:]]
+        problems.append(Problem(f"còn {len(rest)} tên nữa không khớp với tỉnh, thành phố nào "
+                                f"(các ô {rest[0]}…{rest[-1]}).", file_name, sheet))
+    return problems
+
+
+def _is_empty(value: object) -> bool:
+    return is_blank(value) or (isinstance(value, str) and bool(_DASH.match(value.strip())))
+
+
+# ---------------------------------------------------------------- numbers
+
+def _column_numbers(sheet: Sheet, rows: list[_ProvinceRow], column: Column, file_name: str,
+                    percent: bool) -> tuple[dict[int, float], list[Problem]]:
+    """The numbers in a column by row. With percent, a column whose plain numbers are all
+    fractions (percent cells such as 0.9104) is read as percent (91.04)."""
+    numbers: dict[int, float] = {}
+    written_as_percent: set[int] = set()
+    problems: list[Problem] = []
+    for province_row in rows:
+        value = sheet.value(province_row.row, column.index)
+        if _is_empty(value):
+            continue
+        try:
+            number, with_percent_sign = parse_number(value)
+        except NotANumber:
+            problems.append(Problem(f"«{value}» ở cột «{column.label}» không phải là số.",
+                                    file_name, sheet.name, cell_ref(province_row.row, column.index)))
+            continue
+        numbers[province_row.row] = number
+        if with_percent_sign:
+            written_as_percent.add(province_row.row)
+    plain = [n for row, n in numbers.items() if row not in written_as_percent]
+    if percent and plain and all(abs(n) <= 1 for n in plain):
+        numbers = {row: n if row in written_as_percent else round(n * 100, 8) for row, n in numbers.items()}
+    return numbers, problems
+
+
+@dataclass
+class _Entry:
+    year: int
+    province: Province
+    sheet: str
+    cell: str              # the province name's cell
+    score: float | None
+    score_cell: str | None
+    rank: float | None     # as written; checked to be a whole number
+    rank_cell: str | None
+    sipas: float | None
+    sipas_cell: str | None
+    components: dict[str, float]
+    rank_computed: bool = False
+
+
+def _entries(plan: _Plan, group: _YearColumns, rows: list[_ProvinceRow],
+             file_name: str) -> tuple[list[_Entry], list[Problem]]:
+    """One entry per province row that has any figure for the year."""
+    sheet = plan.table.sheet
+    problems: list[Problem] = []
+
+    def numbers(column: Column | None, percent: bool = True) -> dict[int, float]:
+        if column is None:
+            return {}
+        found, wrong = _column_numbers(sheet, rows, column, file_name, percent)
+        problems.extend(wrong)
+        return found
+
+    scores, ranks, sipas = numbers(group.score), numbers(group.rank, percent=False), numbers(group.sipas)
+    components = [(label, numbers(column)) for label, column in group.components]
+    entries = []
+    for province_row in rows:
+        row = province_row.row
+        parts = {label: found[row] for label, found in components if row in found}
+        if row not in scores and row not in ranks and row not in sipas and not parts:
+            continue
+        entry = _Entry(group.year, province_row.province, sheet.name, _cell(row, plan.province),
+                       scores.get(row), _cell(row, group.score), ranks.get(row), _cell(row, group.rank),
+                       sipas.get(row), _cell(row, group.sipas), parts)
+        entries.append(entry)
+        problems += _value_problems(entry, file_name)
+    return entries, problems
+
+
+def _cell(row: int, column: Column | None) -> str | None:
+    return cell_ref(row, column.index) if column is not None else None
+
+
+def _value_problems(entry: _Entry, file_name: str) -> list[Problem]:
+    problems = [Problem(f"{what} {_shown(value)} nằm ngoài khoảng 0–100%.", file_name, entry.sheet, cell)
+                for value, cell, what in ((entry.score, entry.score_cell, "chỉ số"),
+                                          (entry.sipas, entry.sipas_cell, "SIPAS"))
+                if value is not None and not 0 <= value <= 100]
+    limit = len(registry().expected(entry.year))
+    if entry.rank is not None and not (entry.rank.is_integer() and 1 <= entry.rank <= limit):
+        problems.append(Problem(f"thứ hạng {_shown(entry.rank)} không phải số nguyên từ 1 đến {limit} "
+                                f"(năm {entry.year}).", file_name, entry.sheet, entry.rank_cell))
+    return problems
+
+
+def _shown(number: float) -> str:
+    """A number as Vietnamese readers write it: 91,8 / 3."""
+    return f"{number:.4f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+# ---------------------------------------------------------------- checks across a year
+
+def _where(entry: _Entry, cell: str | None) -> str:
+    return f"ô {cell} (trang «{entry.sheet}»)"
+
+
+def _duplicates(entries: list[_Entry], file_name: str) -> list[Problem]:
+    first: dict[tuple[int, str], _Entry] = {}
+    problems = []
+    for entry in entries:
+        key = (entry.year, entry.province.code)
+        if key in first:
+            earlier = first[key]
+            problems.append(Problem(
+                f"«{entry.province.name}» có hai lần trong năm {entry.year}: {_where(earlier, earlier.cell)} "
+                f"và {_where(entry, entry.cell)}.", file_name, entry.sheet, entry.cell))
+        else:
+            first[key] = entry
+    return problems
+
+
+def _merged_away(entries: list[_Entry], file_name: str) -> list[Problem]:
+    return [Problem(f"từ năm {MERGER_YEAR}, «{e.province.name}» đã hợp nhất vào «{e.province.new_province}»; "
+                    f"bảng năm {e.year} chỉ có {len(registry().expected(e.year))} tỉnh, thành phố mới.",
+                    file_name, e.sheet, e.cell)
+            for e in entries if e.year >= MERGER_YEAR and not e.province.seat_of_new]
+
+
+def _year_checks(year: int, entries: list[_Entry], file_name: str) -> list[Problem]:
+    """Ranks filled in or checked against the scores, and the provinces missing from the year."""
+    if any(e.rank is not None for e in entries):
+        problems = [Problem(f"«{e.province.name}» thiếu thứ hạng năm {year}.", file_name, e.sheet, e.rank_cell)
+                    for e in entries if e.rank is None]
+        problems.append(_rank_disagreements(year, entries, file_name))
+    else:
+        problems = _computed_ranks(year, entries, file_name)
+    problems.append(_missing_provinces(year, entries, file_name))
+    return [p for p in problems if p]
+
+
+def _computed_ranks(year: int, entries: list[_Entry], file_name: str) -> list[Problem]:
+    """Ranks from scores for a year that publishes none; ties share the best rank (1, 2, 2, 4)."""
+    unscored = [Problem(f"«{e.province.name}» không có chỉ số năm {year} nên không tính được thứ hạng.",
+                        file_name, e.sheet, e.score_cell or e.cell) for e in entries if e.score is None]
+    if unscored:
+        return unscored
+    for entry in entries:
+        entry.rank = 1 + sum(other.score > entry.score for other in entries)
+        entry.rank_computed = True
+    return []
+
+
+def _rank_disagreements(year: int, entries: list[_Entry], file_name: str) -> Problem | None:
+    """Published ranks where a province with a strictly higher score stands lower."""
+    scored = sorted((e for e in entries if e.score is not None and e.rank is not None), key=lambda e: -e.score)
+    pairs = [(higher, lower) for i, higher in enumerate(scored) for lower in scored[i + 1:]
+             if higher.score > lower.score and higher.rank > lower.rank]
+    if not pairs:
+        return None
+    listed = "; ".join(
+        f"«{h.province.name}» ({_shown(h.score)}%, hạng {_shown(h.rank)}, ô {h.rank_cell}) xếp sau "
+        f"«{l.province.name}» ({_shown(l.score)}%, hạng {_shown(l.rank)}, ô {l.rank_cell})"
+        for h, l in pairs[:DISAGREEMENTS_LISTED])
+    more = f"; và {len(pairs) - DISAGREEMENTS_LISTED} cặp khác" if len(pairs) > DISAGREEMENTS_LISTED else ""
+    return Problem(f"năm {year}, thứ hạng công bố không khớp với chỉ số: {listed}{more}. Đã giữ thứ hạng như công bố.",
+                   file_name, entries[0].sheet, severity="warning")
+
+
+def _missing_provinces(year: int, entries: list[_Entry], file_name: str) -> Problem | None:
+    present = {e.province.code for e in entries}
+    expected = registry().expected(year)
+    missing = [p.name for p in expected if p.code not in present]
+    if not missing:
+        return None
+    return Problem(f"năm {year} có {len(expected) - len(missing)}/{len(expected)} tỉnh, thành phố; "
+                   f"thiếu {len(missing)}: {', '.join(missing)}.", file_name, entries[0].sheet, severity="warning")
+
+
+# ---------------------------------------------------------------- frames
+
+def _frames(entries: list[_Entry]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    scores = pd.DataFrame({
+        "year": pd.Series([e.year for e in entries], dtype="int64"),
+        "province_code": pd.Series([e.province.code for e in entries], dtype="str"),
+        "province": pd.Series([e.province.name for e in entries], dtype="str"),
+        "score": pd.Series([e.score for e in entries], dtype="float64"),
+        "rank": pd.Series([e.rank for e in entries], dtype="int64"),
+        "rank_computed": pd.Series([e.rank_computed for e in entries], dtype="bool"),
+        "sipas": pd.Series([e.sipas for e in entries], dtype="float64"),
+    }).sort_values(["year", "rank", "province"], ignore_index=True)
+    parts = [(e.year, e.province.code, label, value) for e in entries for label, value in e.components.items()]
+    components = pd.DataFrame({
+        "year": pd.Series([p[0] for p in parts], dtype="int64"),
+        "province_code": pd.Series([p[1] for p in parts], dtype="str"),
+        "component": pd.Series([p[2] for p in parts], dtype="str"),
+        "score": pd.Series([p[3] for p in parts], dtype="float64"),
+    })
+    return scores, components
+
+
+# ---------------------------------------------------------------- public
+
+def looks_like_par(sheets: list[Sheet]) -> bool:
+    """Some sheet has a PAR-style header (province column and index or rank columns), mostly
+    province names under it, and does not speak of self-scoring or criteria."""
+    for sheet in sheets:
+        table = _locate(sheet)
+        plan = _plan_columns(table) if table else None
+        if plan is None:
+            continue
+        header = " ".join(text_key(v) for row in sheet.rows[:table.header_bottom + 1] for v in row if isinstance(v, str))
+        if _SCORING_WORDS.search(header):
+            continue
+        rows, unknown = _province_rows(plan)
+        if rows and len(rows) >= len(unknown) and (_INDEX_WORDS.search(header) or len(rows) >= 20):
+            return True
+    return False
+
+
+def read_par(source: Path | bytes, file_name: str, year: int | None = None) -> ParResult:
+    """Every province's PAR Index score and rank per year in the file; raises Refused with every
+    error found (file, sheet and cell named), or returns the result with its warnings."""
+    problems: list[Problem] = []
+    entries: list[_Entry] = []
+    for sheet in load_sheets(source, file_name):
+        table = _locate(sheet)
+        plan = _plan_columns(table) if table else None
+        if plan is None:
+            continue
+        rows, unknown = _province_rows(plan)
+        problems += _unknown_provinces(plan, unknown, file_name)
+        if not rows:
+            continue
+        groups, found = _year_groups(plan, file_name, year)
+        problems += found
+        for group in groups:
+            group_entries, found = _entries(plan, group, rows, file_name)
+            entries += group_entries
+            problems += found
+    if not entries and not problems:
+        problems.append(Problem(f"không tìm thấy bảng Chỉ số CCHC trong trang nào: cần {LOOKED_FOR}.", file_name))
+    problems += _duplicates(entries, file_name) + _merged_away(entries, file_name)
+    for entry_year in sorted({e.year for e in entries}):
+        problems += _year_checks(entry_year, [e for e in entries if e.year == entry_year], file_name)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise Refused(errors)
+    scores, components = _frames(entries)
+    return ParResult(file_name, scores, components, [p for p in problems if p.severity == "warning"])
