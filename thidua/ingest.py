@@ -1,21 +1,34 @@
 """Validate, then write one upload in one transaction, and keep the upload history.
 
-A file is read completely before anything is written; a refused file writes nothing. The same
-content uploaded twice is recognised by its hash and not written again.
+A file is read completely (read_upload) before anything is written (write_upload); a refused
+file writes nothing. The same content uploaded twice is recognised by its hash and not written
+again. Each kind of file has a reader in thidua/readers and a writer here.
 """
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
-from thidua.db import Database
+from thidua.db import Database, Writer
 from thidua.readers.par import ParResult, looks_like_par, read_par
 from thidua.readers.problems import Problem, Refused
-from thidua.readers.workbook import load_sheets
+from thidua.readers.workbook import Sheet, load_sheets
 
-KINDS = ("par", "scoring", "roster")
 KIND_LABELS = {"par": "Chỉ số CCHC (PAR Index)", "scoring": "Bảng chấm điểm thi đua", "roster": "Danh sách Cụm"}
+
+
+@dataclass
+class Reading:
+    """What one file says, read and checked, before anything is written."""
+    file_name: str
+    kind: str
+    scope: str          # what it covers, e.g. "2021" or "2020,2021"
+    rows: int
+    digest: str
+    result: object      # the reader's result (ParResult, ...)
+    warnings: list[Problem] = field(default_factory=list)
 
 
 @dataclass
@@ -39,46 +52,75 @@ class IngestOutcome:
         return line
 
 
+@dataclass(frozen=True)
+class Kind:
+    looks_like: Callable[[list[Sheet]], bool]
+    read: Callable[..., Reading]
+    write: Callable[[Writer, object, int], None]
+
+
 def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def par_reading(result: ParResult, digest: str) -> Reading:
+    scope = ",".join(str(y) for y in result.years)
+    return Reading(result.file_name, "par", scope, len(result.scores), digest, result, result.warnings)
+
+
+def _read_par(data: bytes, file_name: str, digest: str, *, year=None, **_) -> Reading:
+    return par_reading(read_par(data, file_name, year=year), digest)
+
+
+def _write_par(writer: Writer, result: ParResult, upload_id: int) -> None:
+    writer.insert("write/insert_par_scores", result.scores, upload_id=upload_id)
+    writer.insert("write/insert_par_components", result.components, upload_id=upload_id)
+
+
+KINDS: dict[str, Kind] = {
+    "par": Kind(looks_like_par, _read_par, _write_par),
+}
+
+
 def detect_kind(data: bytes, file_name: str) -> str:
     sheets = load_sheets(data, file_name)
-    if looks_like_par(sheets):
-        return "par"
+    for name, kind in KINDS.items():
+        if kind.looks_like(sheets):
+            return name
     raise Refused([Problem(
-        "không nhận ra loại dữ liệu (bảng Chỉ số CCHC, bảng chấm điểm hay danh sách Cụm); "
-        "hãy chọn loại bằng --kind.", file_name)])
+        "không nhận ra loại dữ liệu (bảng Chỉ số CCHC, bảng chấm điểm hay danh sách Cụm): không thấy "
+        "dòng tiêu đề bảng quen thuộc trong 20 dòng đầu của trang nào; hãy chọn loại dữ liệu.", file_name)])
+
+
+def read_upload(data: bytes, file_name: str, *, kind: str | None = None, year: int | None = None,
+                cluster: str | None = None, period: str | None = None) -> Reading:
+    """Reads and checks one file without writing anything. Raises Refused."""
+    kind = kind or detect_kind(data, file_name)
+    if kind not in KINDS:
+        raise Refused([Problem(f"loại dữ liệu «{kind}» chưa được hỗ trợ.", file_name)])
+    return KINDS[kind].read(data, file_name, content_hash(data), year=year, cluster=cluster, period=period)
+
+
+def write_upload(db: Database, reading: Reading, uploaded_by: str = "") -> IngestOutcome:
+    """Writes one reading as one upload, in one transaction; content seen before is not written."""
+    outcome = IngestOutcome(reading.file_name, reading.kind, reading.scope, reading.rows, warnings=reading.warnings)
+    earlier = db.query("write/find_upload", content_hash=reading.digest, kind=reading.kind)
+    if not earlier.empty:
+        outcome.already_uploaded_as = int(earlier.upload_id.iloc[0])
+        return outcome
+    with db.transaction() as writer:
+        upload = writer.run("write/insert_upload", file_name=reading.file_name, content_hash=reading.digest,
+                            kind=reading.kind, scope=reading.scope, row_count=reading.rows,
+                            warning_count=len(reading.warnings), uploaded_by=uploaded_by)
+        outcome.upload_id = int(upload.upload_id.iloc[0])
+        KINDS[reading.kind].write(writer, reading.result, outcome.upload_id)
+    return outcome
 
 
 def ingest_file(db: Database, source: Path | bytes, file_name: str | None = None, *, kind: str | None = None,
-                year: int | None = None, cluster: str | None = None, uploaded_by: str = "") -> IngestOutcome:
+                year: int | None = None, cluster: str | None = None, period: str | None = None,
+                uploaded_by: str = "") -> IngestOutcome:
     """Reads one file and writes it as one upload. Raises Refused (nothing written) when it cannot."""
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
-    file_name = file_name or Path(source).name
-    kind = kind or detect_kind(data, file_name)
-    if kind == "par":
-        return write_par(db, read_par(data, file_name, year=year), content_hash(data), uploaded_by)
-    raise Refused([Problem(f"loại dữ liệu «{kind}» chưa được hỗ trợ.", file_name)])
-
-
-def _earlier_upload(db: Database, digest: str, kind: str) -> int | None:
-    found = db.query("write/find_upload", content_hash=digest, kind=kind)
-    return None if found.empty else int(found.upload_id.iloc[0])
-
-
-def write_par(db: Database, result: ParResult, digest: str, uploaded_by: str = "") -> IngestOutcome:
-    scope = ",".join(str(y) for y in result.years)
-    outcome = IngestOutcome(result.file_name, "par", scope, len(result.scores), warnings=result.warnings)
-    outcome.already_uploaded_as = _earlier_upload(db, digest, "par")
-    if outcome.already_uploaded_as is not None:
-        return outcome
-    with db.transaction() as writer:
-        upload = writer.run("write/insert_upload", file_name=result.file_name, content_hash=digest, kind="par",
-                            scope=scope, row_count=len(result.scores), warning_count=len(result.warnings),
-                            uploaded_by=uploaded_by)
-        outcome.upload_id = int(upload.upload_id.iloc[0])
-        writer.insert("write/insert_par_scores", result.scores, upload_id=outcome.upload_id)
-        writer.insert("write/insert_par_components", result.components, upload_id=outcome.upload_id)
-    return outcome
+    reading = read_upload(data, file_name or Path(source).name, kind=kind, year=year, cluster=cluster, period=period)
+    return write_upload(db, reading, uploaded_by)
