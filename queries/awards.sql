@@ -1,9 +1,22 @@
--- Award proposals from the year-end scoring workbooks, by cluster and year (both optional).
+-- Awards by cluster and year (both optional): those a roster lists, decided or proposed, and the
+-- proposals of the year-end scoring workbooks; highest on the award ladder first (thidua/awards.py).
+-- source: 'quyết định' (decided) or 'đề nghị' (proposed).
 -- optional: cluster, year
-SELECT c.name AS cluster, s.year, s.unit, s.award, s.cluster_id, s.rank
-FROM scoring_current s
+WITH listed AS (
+    SELECT cluster_id, year, unit, province_code, award,
+           CASE WHEN proposed THEN 'đề nghị' ELSE 'quyết định' END AS source, NULL::INTEGER AS rank
+    FROM awards_listed_current
+),
+scored AS (
+    SELECT cluster_id, year, unit, province_code, award, 'đề nghị' AS source, rank
+    FROM scoring_current
+    WHERE award IS NOT NULL AND period = 'year'
+)
+SELECT c.name AS cluster, a.year, a.unit, a.award, a.source, award_level(a.award) AS level, a.cluster_id,
+       a.rank, p.name AS province
+FROM (SELECT * FROM listed UNION ALL SELECT * FROM scored) a
 JOIN clusters c USING (cluster_id)
-WHERE s.award IS NOT NULL AND s.period = 'year'
-  AND ($cluster IS NULL OR s.cluster_id = $cluster)
-  AND ($year IS NULL OR s.year = $year)
-ORDER BY c.name, s.year, s.rank;
+LEFT JOIN provinces p ON p.code = a.province_code
+WHERE ($cluster IS NULL OR a.cluster_id = $cluster)
+  AND ($year IS NULL OR a.year = $year)
+ORDER BY c.name, a.year, level, a.source = 'đề nghị', a.rank NULLS LAST, a.unit;

@@ -1,19 +1,31 @@
--- One cluster's year-end ranking: each unit's confirmed total and rank, with the previous
--- year's figures for comparison.
+-- One cluster's ranking for a year (year-end unless a period is given): each unit's confirmed
+-- total and rank, with the previous year's figures for comparison. The published rank stands
+-- when every unit's scores come from one workbook that gave ranks; otherwise units are ranked
+-- by total (ties share the better rank).
 -- optional: period
 WITH scored AS (
     SELECT s.*,
            lag(s.total) OVER (PARTITION BY s.unit ORDER BY s.year) AS total_previous,
-           lag(s.rank) OVER (PARTITION BY s.unit ORDER BY s.year) AS rank_previous,
-           lag(s.year) OVER (PARTITION BY s.unit ORDER BY s.year) AS year_previous
+           lag(s.year) OVER (PARTITION BY s.unit ORDER BY s.year) AS year_previous,
+           rank() OVER (PARTITION BY s.year ORDER BY s.total DESC) AS rank_by_total,
+           min(s.upload_id) OVER (PARTITION BY s.year) = max(s.upload_id) OVER (PARTITION BY s.year)
+               AND bool_and(NOT s.rank_computed) OVER (PARTITION BY s.year) AS published_rank_stands
     FROM scoring_current s
     WHERE s.cluster_id = $cluster AND s.period = coalesce($period, 'year')
+),
+ranked AS (
+    SELECT *, CASE WHEN published_rank_stands THEN rank ELSE rank_by_total END AS final_rank
+    FROM scored
+),
+with_previous AS (
+    SELECT *, lag(final_rank) OVER (PARTITION BY unit ORDER BY year) AS rank_previous_any
+    FROM ranked
 )
-SELECT s.unit, s.total, s.rank, p.name AS province, s.self_total, s.bonus, s.penalty, s.award,
-       s.rank_computed,
+SELECT s.unit, s.total, s.final_rank::INTEGER AS rank, p.name AS province, s.self_total, s.bonus, s.penalty, s.award,
+       NOT s.published_rank_stands AS rank_computed,
        CASE WHEN s.year_previous = s.year - 1 THEN s.total_previous END AS total_previous,
-       CASE WHEN s.year_previous = s.year - 1 THEN s.rank_previous END AS rank_previous
-FROM scored s
+       CASE WHEN s.year_previous = s.year - 1 THEN s.rank_previous_any END AS rank_previous
+FROM with_previous s
 LEFT JOIN provinces p ON p.code = s.province_code
 WHERE s.year = $year
-ORDER BY s.rank, s.unit;
+ORDER BY rank, s.unit;

@@ -32,7 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("files", nargs="+", type=Path)
     ingest.add_argument("--kind", choices=["par", "scoring", "roster"])
     ingest.add_argument("--year", type=int)
-    ingest.add_argument("--cluster")
+    ingest.add_argument("--cluster", help="tên đầy đủ của Cụm thi đua, khi tệp không ghi")
+    ingest.add_argument("--period", choices=["year", "mid"], help="year: tổng kết năm; mid: sơ kết 6 tháng")
 
     query = commands.add_parser("query", help="chạy một truy vấn có tên trong queries/")
     query.add_argument("name")
@@ -49,7 +50,8 @@ def run_ingest(db: Database, args: argparse.Namespace) -> int:
     refused = 0
     for path in args.files:
         try:
-            outcome = ingest_file(db, path, path.name, kind=args.kind, year=args.year, cluster=args.cluster)
+            outcome = ingest_file(db, path, path.name, kind=args.kind, year=args.year, cluster=args.cluster,
+                                  period=args.period)
         except FileNotFoundError:
             print(f"tệp «{path}»: không tìm thấy tệp.", file=sys.stderr)
             refused += 1

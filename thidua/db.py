@@ -16,13 +16,17 @@ from typing import Iterator
 
 import duckdb
 import pandas as pd
+from duckdb.sqltypes import INTEGER, VARCHAR
 
+from thidua.awards import award_level
 from thidua.config import QUERIES_DIR, SCHEMA_DIR, default_db_path
 from thidua.provinces import registry
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]*(/[a-z][a-z0-9_]*)?$")
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _OPTIONAL = re.compile(r"^--\s*optional:\s*(.+)$", re.MULTILINE)
+# Python functions the queries may call, registered on every connection.
+SQL_FUNCTIONS = {"award_level": (award_level, [VARCHAR], INTEGER)}
 
 
 class DatabaseBusy(RuntimeError):
@@ -68,11 +72,11 @@ class Writer:
     def __init__(self, cursor: duckdb.DuckDBPyConnection):
         self._cursor = cursor
 
-    def run(self, name: str, **params) -> pd.DataFrame:
+    def run(self, name: str, /, **params) -> pd.DataFrame:
         sql = sql_text(name)
         return self._cursor.execute(sql, bind(sql, params)).df()
 
-    def insert(self, name: str, frame: pd.DataFrame, **params) -> None:
+    def insert(self, name: str, frame: pd.DataFrame, /, **params) -> None:
         """Runs a statement that reads the frame as the table `incoming`."""
         self._cursor.register("incoming", frame)
         try:
@@ -105,6 +109,8 @@ class Database:
                         f"(đã chờ {self.lock_wait:.0f} giây). Hãy thử lại sau ít phút."
                     ) from error
                 time.sleep(0.2)
+        for name, (function, parameters, returns) in SQL_FUNCTIONS.items():
+            connection.create_function(name, function, parameters, returns)
         _migrate(connection)
         return connection
 
@@ -124,7 +130,7 @@ class Database:
                     self._connection.close()
                     self._connection = None
 
-    def query(self, name: str, **params) -> pd.DataFrame:
+    def query(self, name: str, /, **params) -> pd.DataFrame:
         sql = sql_text(name)
         with self._connected() as connection:
             return connection.cursor().execute(sql, bind(sql, params)).df()

@@ -12,8 +12,12 @@ from pathlib import Path
 from typing import Callable
 
 from thidua.db import Database, Writer
+from thidua.provinces import registry
 from thidua.readers.par import ParResult, looks_like_par, read_par
 from thidua.readers.problems import Problem, Refused
+from thidua.readers.roster import RosterResult, looks_like_roster, read_roster
+from thidua.readers.scoring import PERIODS, ScoringResult, looks_like_scoring, read_scoring
+from thidua.readers.units import cluster_slug
 from thidua.readers.workbook import Sheet, load_sheets
 
 KIND_LABELS = {"par": "Chỉ số CCHC (PAR Index)", "scoring": "Bảng chấm điểm thi đua", "roster": "Danh sách Cụm"}
@@ -77,8 +81,39 @@ def _write_par(writer: Writer, result: ParResult, upload_id: int) -> None:
     writer.insert("write/insert_par_components", result.components, upload_id=upload_id)
 
 
-KINDS: dict[str, Kind] = {
+def _read_roster(data: bytes, file_name: str, digest: str, *, year=None, cluster=None, **_) -> Reading:
+    result = read_roster(data, file_name, cluster=cluster, year=year)
+    return Reading(file_name, "roster", result.scope, result.rows, digest, result, result.warnings)
+
+
+def _write_roster(writer: Writer, result: RosterResult, upload_id: int) -> None:
+    for cluster in result.clusters.itertuples():
+        writer.run("write/insert_cluster", cluster_id=cluster.cluster_id, name=cluster.name)
+    writer.insert("write/insert_cluster_roles", result.roles, upload_id=upload_id)
+    writer.insert("write/insert_cluster_members", result.members, upload_id=upload_id)
+    writer.insert("write/insert_cluster_awards", result.awards, upload_id=upload_id)
+
+
+def _read_scoring(data: bytes, file_name: str, digest: str, *, year=None, cluster=None, period=None) -> Reading:
+    result = read_scoring(data, file_name, cluster=cluster, year=year, period=period)
+    scope = f"{result.cluster} · {result.year} · {PERIODS[result.period]}"
+    return Reading(file_name, "scoring", scope, len(result.units), digest, result, result.warnings)
+
+
+def _write_scoring(writer: Writer, result: ScoringResult, upload_id: int) -> None:
+    cluster_id = cluster_slug(result.cluster)
+    where = dict(upload_id=upload_id, cluster_id=cluster_id, year=result.year, period=result.period)
+    writer.run("write/insert_cluster", cluster_id=cluster_id, name=result.cluster)
+    codes = {p.name: p.code for p in registry().provinces}
+    units = result.units.assign(province_code=result.units.province.map(codes))
+    writer.insert("write/insert_scoring_units", units, **where)
+    writer.insert("write/insert_scoring_criteria", result.criteria, **where)
+
+
+KINDS: dict[str, Kind] = {  # detect_kind asks in this order: a roster's award list also passes for a scoring sheet
     "par": Kind(looks_like_par, _read_par, _write_par),
+    "roster": Kind(looks_like_roster, _read_roster, _write_roster),
+    "scoring": Kind(looks_like_scoring, _read_scoring, _write_scoring),
 }
 
 

@@ -32,26 +32,29 @@ CREATE TABLE scoring_criteria (
     period VARCHAR NOT NULL,
     unit VARCHAR NOT NULL,
     position INTEGER NOT NULL,       -- order in the workbook
-    code VARCHAR NOT NULL,
-    parent_code VARCHAR,
+    node_key VARCHAR NOT NULL,       -- the node's place in the tree, e.g. 'II/2.1/a'
+    parent_key VARCHAR,
+    code VARCHAR,                    -- the code as written: 'II', '2.1', 'a)'
     title VARCHAR NOT NULL,
     level INTEGER NOT NULL,          -- 1 for a top group
     is_leaf BOOLEAN NOT NULL,
+    measure VARCHAR NOT NULL,        -- criterion | bonus | penalty
     max_points DOUBLE,
     self_score DOUBLE,
     cluster_score DOUBLE
 );
 
--- The scores in force: per cluster, year and period, those of the newest active upload.
+-- The scores in force: per cluster, year, period and unit, those of the newest active upload
+-- (a detail workbook may cover a single unit, so a newer one replaces only that unit's scores).
 CREATE VIEW scoring_current AS
 SELECT s.*
 FROM scoring_units s
 JOIN uploads u USING (upload_id)
 WHERE u.status = 'active'
-QUALIFY s.upload_id = max(s.upload_id) OVER (PARTITION BY s.cluster_id, s.year, s.period);
+QUALIFY s.upload_id = max(s.upload_id) OVER (PARTITION BY s.cluster_id, s.year, s.period, s.unit);
 
 CREATE VIEW criteria_current AS
 SELECT c.*
 FROM scoring_criteria c
-JOIN (SELECT DISTINCT cluster_id, year, period, upload_id FROM scoring_current)
-    USING (cluster_id, year, period, upload_id);
+JOIN (SELECT cluster_id, year, period, unit, upload_id FROM scoring_current)
+    USING (cluster_id, year, period, unit, upload_id);

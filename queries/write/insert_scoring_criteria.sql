@@ -1,5 +1,5 @@
-INSERT INTO scoring_criteria (upload_id, cluster_id, year, period, unit, position, code, parent_code, title, level,
-                              is_leaf, max_points, self_score, cluster_score)
-SELECT $upload_id, $cluster_id, $year, $period, unit, position, code, parent_code, title, level,
-       is_leaf, max_points, self_score, cluster_score
+INSERT INTO scoring_criteria (upload_id, cluster_id, year, period, unit, position, node_key, parent_key, code, title,
+                              level, is_leaf, measure, max_points, self_score, cluster_score)
+SELECT $upload_id, $cluster_id, $year, $period, unit, position, "key", parent_key, code, title,
+       level, is_leaf, measure, max_points, self_score, cluster_score
 FROM incoming;

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import datetime
+from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.xml.constants import ARC_CORE
@@ -27,3 +28,14 @@ def save_reproducibly(workbook: Workbook) -> bytes:
             target.writestr(zipfile.ZipInfo(entry.filename, date_time=STAMP.timetuple()[:6]), data,
                             compress_type=zipfile.ZIP_DEFLATED)
     return fixed.getvalue()
+
+
+def save_workbooks(directory: Path, workbooks: dict[str, Workbook]) -> list[Path]:
+    """Saves each workbook under its file name in directory (made if missing); returns the paths."""
+    directory.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for file_name, workbook in workbooks.items():
+        path = directory / file_name
+        path.write_bytes(save_reproducibly(workbook))
+        paths.append(path)
+    return paths

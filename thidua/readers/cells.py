@@ -72,7 +72,8 @@ _DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*20\d\d|tháng\s*\d{1,2}
 
 
 def year_in(text: object) -> int | None:
-    """A plausible year (2000..2099) named in a title, sheet or file name; dates do not count."""
+    """A plausible year (2000..2099) named in a title, sheet or file name; dates and document
+    numbers ("91/2017/NĐ-CP") do not count."""
     undated = _DATE.sub(" ", str(text or ""))
-    match = re.search(r"(?<!\d)(20\d\d)(?!\d)", undated)
+    match = re.search(r"(?<![\d/])(20\d\d)(?!\d)", undated)
     return int(match.group(1)) if match else None

@@ -545,7 +545,8 @@ def looks_like_par(sheets: list[Sheet]) -> bool:
         plan = _plan_columns(table) if table else None
         if plan is None:
             continue
-        header = " ".join(text_key(v) for row in sheet.rows[:table.header_bottom + 1] for v in row if isinstance(v, str))
+        header = " ".join(text_key(value) for row in sheet.rows[:table.header_bottom + 1]
+                          for value in row if isinstance(value, str))
         if _SCORING_WORDS.search(header):
             continue
         rows, unknown = _province_rows(plan)

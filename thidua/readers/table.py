@@ -12,6 +12,7 @@ from thidua.readers.workbook import Sheet
 HEADER_SCAN_ROWS = 20
 MAX_HEADER_ROWS = 4
 _COLUMN_NUMBER = re.compile(r"^\(?\s*\d{1,2}\s*\)?(\s*[=+*/-].*)?$|^\(?[a-z]\)?$", re.IGNORECASE)
+_DOTTED_CODE = re.compile(r"^\d{1,2}(\.\d{1,2})+\.?$")  # a criterion code as a sub-header: '1.1', '2.3.1'
 
 
 @dataclass
@@ -60,10 +61,11 @@ def is_column_number_row(values: list[object]) -> bool:
 
 
 def _is_wordy(sheet: Sheet, row: int) -> bool:
-    """Words only (years allowed): how a header row looks, unlike a data row."""
+    """Words only (years and dotted codes written as text allowed): how a header row looks, unlike a data row."""
     values = [v for v in sheet.row_values(row) if not is_blank(v)]
     return bool(values) and all(
-        _is_year(v) or (isinstance(v, str) and number_or_none(v) is None) for v in values)
+        _is_year(v) or (isinstance(v, str) and (number_or_none(v) is None or _DOTTED_CODE.match(v.strip())))
+        for v in values)
 
 
 def _continues_header(sheet: Sheet, top: int, bottom: int, row: int) -> bool:
@@ -107,20 +109,26 @@ def _spanning_label(sheet: Sheet, row: int, column: int) -> object:
     return ""
 
 
-def locate_table(sheet: Sheet, is_header: Callable[[list[str]], bool]) -> Table | None:
+def _header_words(sheet: Sheet, row: int) -> list[str]:
+    return [text_key(sheet.shown(row, c)) for c in range(sheet.width)]
+
+
+def locate_table(sheet: Sheet, is_header: Callable[[list[str]], bool],
+                 continues_header: Callable[[list[str]], bool] | None = None) -> Table | None:
     """The table whose header row (within the first 20 rows) passes is_header.
 
     is_header receives the row's cells as header words (lower case, no diacritics), with
-    merged cells repeated.
+    merged cells repeated. A table whose data rows are words too (a list of names) can say which
+    rows under the first may still be header rows: each must also pass continues_header.
     """
     for top in range(min(HEADER_SCAN_ROWS, sheet.height)):
-        words = [text_key(sheet.shown(top, c)) for c in range(sheet.width)]
-        if is_header(words):
+        if is_header(_header_words(sheet, top)):
             break
     else:
         return None
     bottom = top
-    while bottom - top + 1 < MAX_HEADER_ROWS and _continues_header(sheet, top, bottom, bottom + 1):
+    while (bottom - top + 1 < MAX_HEADER_ROWS and _continues_header(sheet, top, bottom, bottom + 1)
+           and (continues_header is None or continues_header(_header_words(sheet, bottom + 1)))):
         bottom += 1
     first_data_row = bottom + 1
     while first_data_row < sheet.height and is_column_number_row(sheet.row_values(first_data_row)):

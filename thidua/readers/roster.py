@@ -1,0 +1,650 @@
+"""Cluster rosters: which unit led each cluster (Cụm trưởng) and deputised (Cụm phó) year by year,
+which units belonged to it, and the awards they received or were proposed for.
+
+The shapes people keep, one per sheet (a workbook may hold several):
+- wide: one row per cluster and year, with "Cụm trưởng" and "Cụm phó" columns (sometimes two
+  deputies, sometimes a year in the header over them: "Năm 2022 / Cụm trưởng");
+- long: one row per unit and role, with a "Vai trò" / "Chức danh" column; rows whose role is
+  "Thành viên" or blank make the sheet a member list as well;
+- members: cluster, year, unit;
+- awards: cluster, year, unit, award; proposals when the award column or the title says "đề nghị"
+  ("Hình thức đề nghị khen thưởng", "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG").
+Cluster and year are columns, or stated once in the title, the sheet name or the file name (one
+cluster or one year per sheet), or given by the caller. A blank cluster or year cell repeats the
+one above, and a row holding only "Cụm thi đua ..." starts that cluster's rows.
+
+A row's year is the year the unit holds the role: the cluster elects next year's leader at its
+year-end meeting, so a "Năm bầu" (year elected) column is read as the year after.
+
+The rules live in check_roster, which takes plain frames (ROLE_COLUMNS, MEMBER_COLUMNS,
+AWARD_COLUMNS), so an in-app editor applies the same checks as a workbook.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from thidua.awards import LADDER, UNRANKED, award_level
+from thidua.provinces import registry
+from thidua.readers.cells import is_blank, number_or_none, text_key, year_in
+from thidua.readers.problems import Problem, Refused, cell_ref
+from thidua.readers.scoring import _cluster_in, _title_lines, _with_organiser
+from thidua.readers.table import Column, Table, is_column_number_row, locate_table
+from thidua.readers.units import Unit, clean_text, cluster_key, cluster_slug, display_case, membership, split_province
+from thidua.readers.workbook import Sheet, load_sheets
+
+LEADER, DEPUTY, MEMBER = "Cụm trưởng", "Cụm phó", "Thành viên"
+FIRST_YEAR = 2000
+ROLE_COLUMNS = ["cluster", "year", "role", "unit"]
+MEMBER_COLUMNS = ["cluster", "year", "unit"]
+AWARD_COLUMNS = ["cluster", "year", "unit", "award"]  # and "proposed" (True for proposals), when any
+LOOKED_FOR = ("một dòng tiêu đề bảng (trong 20 dòng đầu của trang) có cột «Cụm trưởng» / «Cụm phó», hoặc cột "
+              "«Đơn vị» cùng cột «Vai trò», «Hình thức khen thưởng», «Cụm thi đua» hoặc «Năm»")
+
+# ---------------------------------------------------------------- words
+
+_DEPUTY_WORDS = re.compile(r"\b(cum|khoi)\s*pho\b|\bpho\s*(truong\s*)?(cum|khoi)\b|^pho( truong)?$")
+_LEADER_WORDS = re.compile(r"\b(cum|khoi)\s*truong\b|\btruong\s*(cum|khoi)\b|^truong$")
+_MEMBER_WORDS = re.compile(r"^((don vi|co quan) )?(thanh vien|uy vien)$")
+_ROLE_LABEL_WORDS = 6  # a header naming a role is short; a title line that mentions one is not
+
+_COLUMN_KINDS = (  # the first kind whose pattern a header label's words match
+    ("score", r"\bdiem\b|\bxep hang\b|\bthu hang\b|\btong\b|\bchi so\b|\bcham\b|\btham dinh\b|\bket qua\b"),
+    ("order", r"^(s?tt|so tt|so thu tu|thu tu)$"),
+    ("note", r"^ghi chu\b"),
+    ("role", r"\bvai tro\b|\bchuc danh\b|\bchuc vu\b|\bvi tri\b|\bnhiem vu\b"),
+    ("elected", r"^nam (duoc )?bau\b"),
+    ("year", r"^(nam|nhiem ky)\b|^(19|20)\d\d$"),
+    ("unit", r"^(ten )?(don vi|co quan|tinh|dia phuong|thanh vien)\b"),
+    ("cluster", r"^(ten )?(cum|khoi)\b"),
+    ("award", r"\bkhen thuong\b|\bdanh hieu\b|\bhinh thuc\b"),
+)
+_ROSTER_KINDS = {"order", "note", "role", "elected", "year", "unit", "cluster", "award", "leader", "deputy"}
+_PROPOSED_WORDS = re.compile(r"\bde (nghi|xuat)\b")
+_ROSTER_TITLE = re.compile(r"\b(cum|khoi) (thi dua|truong|pho)\b|\bthanh vien\b|\btruong (cum|khoi)\b")
+_PROPOSAL_TITLE = re.compile(r"^danh sach\b.*\bde (nghi|xuat)\b")
+_SECTION = re.compile(r"^(([ivxlc]+|\d+|[a-z])[.)/]?\s+)?(cum|khoi) thi dua\b")
+_SECTION_NUMBER = re.compile(r"^([IVXLCivxlc]+|\d+|[A-Za-z])[.)/]?\s+")
+_NUMBERING = re.compile(r"^([IVXLCivxlc]+|\d+|[A-Za-z])[.)]?$")
+_END_OF_TABLE = re.compile(r"^(nguoi lap|nguoi tong hop|tm\b|t/m\b|kt\b|xac nhan|noi nhan|ghi chu|luu y|chu thich"
+                           r"|\(?\*)|\bngay \d+ thang \d+ nam\b")
+_DECISION_LINE = re.compile(r"kem theo|quyet dinh|cong van|\bngay\b|\bthang\b")
+_NUMERIC = re.compile(r"^[\d\s.,()%/+-]+$")
+_YEAR_LABEL = re.compile(r"^(nam )?(19|20)\d\d$")
+
+
+def _words(label: object) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9]+", " ", text_key(label))).strip()
+
+
+def role_of(written: object) -> str | None:
+    """'Cụm trưởng', 'Trưởng Cụm', 'Khối trưởng' -> LEADER; 'Cụm phó', 'Phó trưởng Cụm', 'Phó Cụm' ->
+    DEPUTY; 'Thành viên' or blank -> MEMBER; anything else None."""
+    words = _words(written)
+    if not words or _MEMBER_WORDS.match(words):
+        return MEMBER
+    if _DEPUTY_WORDS.search(words):
+        return DEPUTY
+    if _LEADER_WORDS.search(words):
+        return LEADER
+    return None
+
+
+def _label_kind(label: object) -> str:
+    words = _words(label)
+    if not words:
+        return ""
+    if split_province(words)[1] is not None:
+        return "other"  # a name ('Sở Nội vụ tỉnh Lạng Sơn'), not a header
+    if len(words.split()) <= _ROLE_LABEL_WORDS and role_of(words) in (LEADER, DEPUTY):
+        return "leader" if role_of(words) == LEADER else "deputy"
+    return next((kind for kind, pattern in _COLUMN_KINDS if re.search(pattern, words)), "other")
+
+
+def _column_kind(column: Column) -> str:
+    """The leaf label's kind, else the nearest parent's; any score label makes the column a score."""
+    kinds = [_label_kind(part) for part in column.path]
+    if "score" in kinds:
+        return "score"
+    return next((kind for kind in reversed(kinds) if kind not in ("", "other")), "other")
+
+
+def _is_roster_header(words: list[str]) -> bool:
+    """At least two roster labels and no score or number cell (years aside): a unit, leader or deputy
+    column among them, or years over a row of roles beside a short cluster label ('Cụm thi đua | Năm 2022')."""
+    labels = {w for w in words if w}
+    if any(_NUMERIC.match(label) and not _YEAR_LABEL.match(label) for label in labels):
+        return False
+    kinds = {label: _label_kind(label) for label in labels}
+    if "score" in kinds.values() or sum(kind in _ROSTER_KINDS for kind in kinds.values()) < 2:
+        return False
+    if {"unit", "leader", "deputy"} & set(kinds.values()):
+        return True
+    return (any(_YEAR_LABEL.match(label) for label in labels)
+            and any(kind == "cluster" and len(label.split()) <= 4 for label, kind in kinds.items()))
+
+
+def _continues_roster_header(words: list[str]) -> bool:
+    """Header rows under the first hold roster labels only ('Cụm trưởng | Cụm phó' under 'Năm 2022'):
+    a row with a unit's name is data."""
+    return all(_label_kind(label) in _ROSTER_KINDS for label in set(words) if label)
+
+
+# ---------------------------------------------------------------- sheets
+
+@dataclass
+class _Plan:
+    table: Table
+    kinds: dict[int, str]          # column index -> kind
+    column_years: dict[int, int]   # a year named over a leader or deputy column ("Năm 2022 / Cụm trưởng")
+    proposed: bool                 # the award column lists proposals
+
+    @property
+    def sheet(self) -> Sheet:
+        return self.table.sheet
+
+    def columns(self, *kinds: str) -> list[int]:
+        return [index for index, kind in self.kinds.items() if kind in kinds]
+
+    def first(self, kind: str) -> int | None:
+        return next(iter(self.columns(kind)), None)
+
+
+def _plan(sheet: Sheet) -> _Plan | None:
+    table = locate_table(sheet, _is_roster_header, _continues_roster_header)
+    if table is None:
+        return None
+    kinds = {c.index: _column_kind(c) for c in table.columns}
+    present = set(kinds.values())
+    if "score" in present or not present & {"leader", "deputy", "unit"}:
+        return None
+    years = {c.index: year_in(" ".join(c.path)) for c in table.columns if kinds[c.index] in ("leader", "deputy")}
+    proposed = any(_PROPOSED_WORDS.search(_words(c.label)) for c in table.columns if kinds[c.index] == "award") or any(
+        _PROPOSAL_TITLE.search(_words(line.text)) for line in _title_lines(sheet, table.header_top))
+    return _Plan(table, kinds, {index: year for index, year in years.items() if year}, proposed)
+
+
+def _names_a_roster(plan: _Plan) -> bool:
+    """A table of roles speaks for itself; a list of units needs a cluster column, or a title or
+    sheet name that speaks of a cluster or its members."""
+    if plan.columns("leader", "deputy", "role", "cluster"):
+        return True
+    texts = [line.text for line in _title_lines(plan.sheet, plan.table.header_top)] + [plan.sheet.name]
+    return any(_ROSTER_TITLE.search(_words(text.replace("_", " "))) for text in texts)
+
+
+def _text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return clean_text(value) if not is_blank(value) else ""
+
+
+def _cell(sheet: Sheet, row: int, column: int) -> str:
+    """The cell a reader sees a value in: a merged range's top-left."""
+    area = sheet.merged_at(row, column)
+    return cell_ref(area.top, area.left) if area else cell_ref(row, column)
+
+
+def year_value(value: object) -> int | None:
+    """2022 from 2022, 2022.0, '2022' or 'Năm 2022'; None when the cell names no year."""
+    number = number_or_none(value)
+    if number is not None:
+        return int(number) if number.is_integer() else None
+    return year_in(value) if isinstance(value, str) else None
+
+
+def _stated_year(plan: _Plan, file_name: str, given: int | None) -> int | None:
+    """The one year a title names (not a range, a date or a decision), else the sheet's or the file's
+    name, else the caller's."""
+    lines = _title_lines(plan.sheet, plan.table.header_top)
+    titled = {year_in(line.text) for line in lines if year_in(line.text) and not _DECISION_LINE.search(_words(line.text))}
+    title_year = titled.pop() if len(titled) == 1 else None
+    return next((year for year in (title_year, year_in(plan.sheet.name), year_in(Path(file_name).stem), given)
+                 if year is not None), None)
+
+
+def _stated_cluster(plan: _Plan, file_name: str) -> str | None:
+    """The cluster a title line names (with the province of a people's committee above it, for a cluster
+    of a province's agencies), else the file name; read as scoring workbooks are."""
+    lines = _title_lines(plan.sheet, plan.table.header_top)
+    named = next((name for line in lines if (name := _cluster_in(line.text))), None)
+    return _with_organiser(named, lines) if named else _cluster_in(Path(file_name).stem)
+
+
+@dataclass
+class _Written:
+    """Rows as written, each value with the cell it came from: the frames check_roster takes."""
+    roles: list[dict] = field(default_factory=list)
+    members: list[dict] = field(default_factory=list)
+    awards: list[dict] = field(default_factory=list)
+
+
+class _SheetReader:
+    """One sheet's rows as written roles, members and awards."""
+
+    def __init__(self, plan: _Plan, file_name: str, cluster: str | None, year: int | None, written: _Written):
+        self.plan, self.sheet, self.written = plan, plan.sheet, written
+        stated_cluster = None if plan.columns("cluster") else _stated_cluster(plan, file_name) or cluster
+        stated_year = None if plan.columns("year", "elected") else _stated_year(plan, file_name, year)
+        self.carried: dict[str, tuple[object, str | None]] = {
+            "cluster": (stated_cluster or "", None), "year": (stated_year or "", None)}
+        self.note_columns = plan.columns("note")
+        self.header = [(c.index, text_key(c.path[-1])) for c in plan.table.columns]
+
+    def read(self) -> None:
+        first_role, first_member = len(self.written.roles), len(self.written.members)
+        for row in range(self.plan.table.first_data_row, self.sheet.height):
+            values = self.sheet.row_values(row)
+            if all(is_blank(v) for v in values) or is_column_number_row(values) or self._repeated_header(row):
+                continue
+            if self._is_end(row):
+                break
+            if not self._starts_section(row):
+                self._read_row(row)
+        if len(self.written.members) > first_member:
+            self._role_holders_are_members(self.written.roles[first_role:], first_member)
+
+    def _repeated_header(self, row: int) -> bool:
+        """The header again, as atop a new printed page."""
+        return all(text_key(self.sheet.shown(row, index)) == label for index, label in self.header)
+
+    def _is_end(self, row: int) -> bool:
+        """Signatures and notes under the table: a row of nothing but 'TM. CỤM TRƯỞNG', 'Ghi chú:', a date
+        line and such (a note column may say anything)."""
+        filled = [value for column, value in enumerate(self.sheet.row_values(row))
+                  if not is_blank(value) and column not in self.note_columns]
+        return bool(filled) and all(_END_OF_TABLE.search(_words(value)) for value in filled)
+
+    def _starts_section(self, row: int) -> bool:
+        """A row holding only 'I. Cụm thi đua ...' (and perhaps its number) starts that cluster's rows."""
+        filled = [(column, _text(v)) for column, v in enumerate(self.sheet.row_values(row)) if not is_blank(v)]
+        named = [(column, text) for column, text in filled if _SECTION.match(_words(text))]
+        if len(named) != 1 or any(not _NUMBERING.match(text) for column, text in filled if (column, text) not in named):
+            return False
+        column, text = named[0]
+        self.carried["cluster"] = (_SECTION_NUMBER.sub("", text), cell_ref(row, column))
+        return True
+
+    def _value(self, row: int, column: int) -> tuple[str, str]:
+        return _text(self.sheet.shown(row, column)), _cell(self.sheet, row, column)
+
+    def _carried(self, row: int, kind: str, column: int | None) -> tuple[object, str | None]:
+        """The row's cluster or year: its column's cell, a blank cell repeating the one above."""
+        if column is not None and not is_blank(self.sheet.shown(row, column)):
+            self.carried[kind] = self._value(row, column)
+        elif column is not None and not self.carried[kind][0]:
+            return "", _cell(self.sheet, row, column)
+        return self.carried[kind]
+
+    def _year(self, row: int) -> tuple[object, str | None]:
+        elected = self.plan.first("elected")
+        if elected is None:
+            return self._carried(row, "year", self.plan.first("year"))
+        value, cell = self._carried(row, "year", elected)
+        year = year_value(value)
+        return (year + 1 if year is not None else value), cell
+
+    def _read_row(self, row: int) -> None:
+        cluster, cluster_cell = self._carried(row, "cluster", self.plan.first("cluster"))
+        year, year_cell = self._year(row)
+        where = {"sheet": self.sheet.name, "cluster": cluster, "cluster_cell": cluster_cell,
+                 "year": year, "year_cell": year_cell}
+        self._read_role_columns(row, where)
+        if self.plan.first("unit") is not None:
+            self._read_unit_row(row, where)
+
+    def _read_role_columns(self, row: int, where: dict) -> None:
+        """Each leader or deputy cell is a role. A blank leader cell on a row naming a deputy is kept for the
+        checks to report; a blank deputy cell is no deputy."""
+        columns = self.plan.columns("leader", "deputy")
+        if not any(self._value(row, column)[0] for column in columns):
+            return
+        for column in columns:
+            unit, unit_cell = self._value(row, column)
+            role = LEADER if self.plan.kinds[column] == "leader" else DEPUTY
+            if not unit and role == DEPUTY:
+                continue
+            year = self.plan.column_years.get(column)
+            stated = {"year": year, "year_cell": _cell(self.sheet, self.plan.table.header_top, column)} if year else {}
+            self.written.roles.append({**where, **stated, "role": role, "unit": unit, "unit_cell": unit_cell,
+                                       "role_cell": _cell(self.sheet, self.plan.table.header_bottom, column)})
+
+    def _read_unit_row(self, row: int, where: dict) -> None:
+        """A unit with its role (a blank role or 'Thành viên' is a member), or its awards, or both."""
+        unit, unit_cell = self._value(row, self.plan.first("unit"))
+        role_column, award_columns = self.plan.first("role"), self.plan.columns("award")
+        role, role_cell = self._value(row, role_column) if role_column is not None else ("", None)
+        awards = [(award, cell) for award, cell in (self._value(row, c) for c in award_columns) if award]
+        if not (unit or role or awards):
+            return
+        entry = {**where, "unit": unit, "unit_cell": unit_cell}
+        if role_of(role) != MEMBER:
+            self.written.roles.append({**entry, "role": role, "role_cell": role_cell})
+        elif role_column is not None or not award_columns:
+            self.written.members.append(entry)
+        for award, award_cell in awards:
+            self.written.awards.append({**entry, "award": award, "award_cell": award_cell,
+                                        "proposed": self.plan.proposed})
+
+    def _role_holders_are_members(self, roles: list[dict], first_member: int) -> None:
+        """A sheet listing members lists them all: its leaders and deputies of those years are members too."""
+        listed = {(member["cluster"], member["year"]) for member in self.written.members[first_member:]}
+        self.written.members.extend({key: value for key, value in role.items() if not key.startswith("role")}
+                                    for role in roles if (role["cluster"], role["year"]) in listed)
+
+
+# ---------------------------------------------------------------- checks
+
+_Where = tuple[str | None, str | None]  # sheet, cell
+
+
+@dataclass
+class _Row:
+    """One row of a frame given to check_roster, and where its values are: the cells a workbook gave,
+    else the frame's own grid (an editor's table read as a sheet with its header in row 1)."""
+    position: int
+    values: dict
+    columns: list[str]
+
+    def where(self, name: str) -> _Where:
+        if "sheet" in self.values:
+            cell = self.values.get(f"{name}_cell")
+            return self.values["sheet"], cell if isinstance(cell, str) else None
+        return None, cell_ref(self.position + 1, self.columns.index(name) if name in self.columns else 0)
+
+    def text(self, name: str) -> str:
+        return _text(self.values.get(name))
+
+
+def _rows(frame: pd.DataFrame | None, required: list[str]) -> list[_Row]:
+    if frame is None:
+        return []
+    columns = list(frame.columns)
+    missing = [name for name in required if name not in columns]
+    if missing:
+        raise ValueError(f"check_roster: the frame lacks the columns {missing}")
+    return [_Row(position, values, columns) for position, values in enumerate(frame.to_dict("records"))]
+
+
+def cluster_name(written: object) -> str:
+    """A cluster's name as shown: tidied, in running-text case, starting 'Cụm thi đua' (or 'Khối')."""
+    name = display_case(clean_text(written))
+    return name if re.match(r"^(cum|khoi)\b", cluster_key(name)) else f"Cụm thi đua {name}"
+
+
+@dataclass
+class _Entry:
+    """A row whose cluster, year and unit are sound."""
+    row: _Row
+    cluster_id: str
+    cluster: str
+    year: int
+    unit: Unit
+
+    @property
+    def where(self) -> _Where:
+        return self.row.where("unit")
+
+    def described(self) -> str:
+        sheet, cell = self.where
+        return " ".join(filter(None, [f"ô {cell}" if cell else None, f"trang «{sheet}»" if sheet else None]))
+
+    def fields(self) -> dict:
+        province = registry().resolve(self.unit.province) if self.unit.province else None
+        sheet, cell = self.where
+        return {"cluster_id": self.cluster_id, "cluster": self.cluster, "year": self.year, "unit": self.unit.name,
+                "province_code": province.code if province else None, "province": self.unit.province,
+                "sheet": sheet, "cell": cell}
+
+
+class _Checker:
+    def __init__(self, file_name: str, rows: list[_Row]):
+        self.file_name = file_name
+        self.problems: list[Problem] = []
+        names: dict[str, str] = {}
+        units: dict[str, list[str]] = {}
+        for row in rows:
+            if row.text("cluster"):
+                key = cluster_key(cluster_name(row.text("cluster")))
+                names.setdefault(key, cluster_name(row.text("cluster")))
+                units.setdefault(key, []).append(row.text("unit"))
+        self.names = names
+        self.memberships = {key: membership(names[key], units[key]) for key in names}
+        self.unit_names: dict[tuple[str, str], str] = {}  # one name per unit in a file: the first spelling
+
+    def error(self, message: str, where: _Where) -> None:
+        self.problems.append(Problem(message, self.file_name, *where))
+
+    def warn(self, message: str, where: _Where) -> None:
+        self.problems.append(Problem(message, self.file_name, *where, severity="warning"))
+
+    def entry(self, row: _Row, subject: str = "") -> _Entry | None:
+        """The row's cluster, year and unit, each reported where it is wrong."""
+        key = cluster_key(cluster_name(row.text("cluster"))) if row.text("cluster") else None
+        if key is None:
+            self.error("không biết dòng này thuộc cụm thi đua nào: hãy ghi tên cụm ở cột «Cụm thi đua» hoặc ở "
+                       "tiêu đề, hoặc chọn cụm.", row.where("cluster"))
+        year = self._year(row)
+        unit = self._unit(row, key, subject)
+        if key is None or year is None or unit is None:
+            return None
+        return _Entry(row, cluster_slug(self.names[key]), self.names[key], year, unit)
+
+    def _year(self, row: _Row) -> int | None:
+        last = date.today().year + 1
+        value = row.values.get("year")
+        year = year_value(value)
+        if is_blank(value):
+            self.error("thiếu năm: hãy ghi năm ở cột «Năm» hoặc ở tiêu đề, hoặc chọn năm.", row.where("year"))
+        elif year is None:
+            self.error(f"năm «{row.text('year')}» không đọc được: hãy ghi năm bằng bốn chữ số (ví dụ 2022).",
+                       row.where("year"))
+        elif not FIRST_YEAR <= year <= last:
+            self.error(f"năm {year} nằm ngoài khoảng {FIRST_YEAR}–{last}.", row.where("year"))
+        else:
+            return year
+        return None
+
+    def _unit(self, row: _Row, key: str | None, subject: str) -> Unit | None:
+        written = row.text("unit")
+        if not written:
+            self.error(f"thiếu tên đơn vị{subject}.", row.where("unit"))
+            return None
+        if key is None:
+            return None
+        unit = self.memberships[key].unit(written)
+        if self.memberships[key].kind == "provinces" and unit.province is None:
+            close = registry().suggest(written)
+            hint = (f" Có phải: {', '.join(close)}?" if close
+                    else " Hãy ghi tên tỉnh, thành phố (ví dụ «Sở Nội vụ tỉnh Lạng Sơn» hoặc «Lạng Sơn»).")
+            self.error(f"«{written}» không phải tên một tỉnh, thành phố, mà «{self.names[key]}» là cụm của các "
+                       f"tỉnh.{hint}", row.where("unit"))
+            return None
+        return Unit(self.unit_names.setdefault((key, unit.key), unit.name), unit.key, unit.province)
+
+
+def _checked_roles(checker: _Checker, rows: list[_Row]) -> list[dict]:
+    """Roles are Cụm trưởng or Cụm phó; one Cụm trưởng per cluster and year; one role per unit."""
+    kept: list[dict] = []
+    held: dict[tuple, _Entry] = {}
+    leaders: dict[tuple, _Entry] = {}
+    for row in rows:
+        role = role_of(row.values.get("role"))
+        if role not in (LEADER, DEPUTY):
+            said = f"vai trò «{row.text('role')}» không rõ" if row.text("role") else "thiếu vai trò"
+            checker.error(f"{said}: hãy ghi «{LEADER}» hoặc «{DEPUTY}» (đơn vị thành viên: «{MEMBER}»).",
+                          row.where("role"))
+            continue
+        entry = checker.entry(row, f" {role}")
+        if entry is None:
+            continue
+        scope = f"cụm «{entry.cluster}» năm {entry.year}"
+        earlier = held.setdefault((entry.cluster_id, entry.year, entry.unit.key), entry)
+        if earlier is not entry:
+            was = role_of(earlier.row.values.get("role"))
+            said = f"được ghi hai lần là {role}" if was == role else f"vừa là {was} vừa là {role}"
+            checker.error(f"«{entry.unit.name}» {said} của {scope} (lần đầu ở {earlier.described()}).", entry.where)
+            continue
+        first = leaders.setdefault((entry.cluster_id, entry.year), entry) if role == LEADER else entry
+        if first is not entry:
+            checker.error(f"{scope} có hai Cụm trưởng: «{first.unit.name}» ({first.described()}) và "
+                          f"«{entry.unit.name}».", entry.where)
+            continue
+        kept.append({**entry.fields(), "role": role})
+    return kept
+
+
+def _checked_members(checker: _Checker, rows: list[_Row]) -> list[dict]:
+    """A unit listed twice in a cluster's year counts once."""
+    kept: list[dict] = []
+    seen: dict[tuple, _Entry] = {}
+    for row in rows:
+        entry = checker.entry(row)
+        if entry is None:
+            continue
+        first = seen.setdefault((entry.cluster_id, entry.year, entry.unit.key), entry)
+        if first is entry:
+            kept.append(entry.fields())
+        elif first.where != entry.where:
+            checker.warn(f"«{entry.unit.name}» có hai lần trong danh sách thành viên cụm «{entry.cluster}» năm "
+                         f"{entry.year} (lần đầu ở {first.described()}); chỉ tính một lần.", entry.where)
+    return kept
+
+
+def _checked_awards(checker: _Checker, rows: list[_Row]) -> list[dict]:
+    """Every award names its unit and its kind; a kind off the ladder is kept, with a warning."""
+    kept: list[dict] = []
+    seen: set[tuple] = set()
+    for row in rows:
+        award = row.text("award")
+        if not award:
+            checker.error("thiếu hình thức khen thưởng.", row.where("award"))
+        entry = checker.entry(row)
+        if entry is None or not award:
+            continue
+        level = award_level(award)
+        if level == UNRANKED:
+            ladder = "; ".join(name for name, _ in LADDER)
+            checker.warn(f"«{award}» không có trong thang khen thưởng tập thể ({ladder}); vẫn ghi nhận, xếp sau "
+                         f"các hình thức ấy.", row.where("award"))
+        proposed = not is_blank(row.values.get("proposed")) and bool(row.values["proposed"])
+        key = (entry.cluster_id, entry.year, entry.unit.key, text_key(award), proposed)
+        if key not in seen:
+            seen.add(key)
+            kept.append({**entry.fields(), "award": award, "level": level, "proposed": proposed})
+    return kept
+
+
+# ---------------------------------------------------------------- results
+
+_FIELDS = ["cluster_id", "cluster", "year", "unit", "province_code", "province", "sheet", "cell"]
+ROLE_FIELDS = _FIELDS[:4] + ["role"] + _FIELDS[4:]
+MEMBER_FIELDS = _FIELDS
+AWARD_FIELDS = _FIELDS[:4] + ["award", "level", "proposed"] + _FIELDS[4:]
+_TYPES = {"year": "int64", "level": "int64", "proposed": "bool"}
+
+
+def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.astype({name: kind for name, kind in _TYPES.items() if name in columns}).astype(
+        {name: "object" for name in columns if name not in _TYPES})
+
+
+def _span(years: list[int]) -> str:
+    """'2019–2024' for consecutive years, else '2019, 2021'."""
+    if not years:
+        return ""
+    if years == list(range(years[0], years[-1] + 1)) and len(years) > 1:
+        return f"{years[0]}–{years[-1]}"
+    return ", ".join(str(year) for year in years)
+
+
+@dataclass
+class RosterResult:
+    file_name: str
+    clusters: pd.DataFrame      # cluster_id, name, kind (provinces | agencies)
+    roles: pd.DataFrame         # ROLE_FIELDS: one row per cluster, year and role holder
+    members: pd.DataFrame       # MEMBER_FIELDS
+    awards: pd.DataFrame        # AWARD_FIELDS: level on the award ladder, proposed or decided
+    problems: list[Problem]     # errors and warnings, in the order found
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    @property
+    def rows(self) -> int:
+        return len(self.roles) + len(self.members) + len(self.awards)
+
+    @property
+    def years(self) -> list[int]:
+        return sorted({int(y) for frame in (self.roles, self.members, self.awards) for y in frame["year"]})
+
+    @property
+    def scope(self) -> str:
+        """What the file covers, for the upload history: '«Cụm thi đua ...», 2022' or '5 cụm, 2019–2024'."""
+        names = list(self.clusters["name"])
+        clusters = f"«{names[0]}»" if len(names) == 1 else f"{len(names)} cụm"
+        return f"{clusters}, {_span(self.years)}" if self.years else clusters
+
+
+def check_roster(file_name: str, roles: pd.DataFrame | None = None, members: pd.DataFrame | None = None,
+                 awards: pd.DataFrame | None = None) -> RosterResult:
+    """Checks rows as written (ROLE_COLUMNS, MEMBER_COLUMNS, AWARD_COLUMNS; optional 'sheet' and
+    '<column>_cell' columns say where each value came from) and gives them as they will be stored:
+    one name per unit (units.membership), role words and years read. Problems name the cell: the
+    given one, else the frame's own grid with its header as row 1."""
+    role_rows, member_rows, award_rows = (_rows(roles, ROLE_COLUMNS), _rows(members, MEMBER_COLUMNS),
+                                          _rows(awards, AWARD_COLUMNS))
+    checker = _Checker(file_name, role_rows + member_rows + award_rows)
+    checked = (_checked_roles(checker, role_rows), _checked_members(checker, member_rows),
+               _checked_awards(checker, award_rows))
+    used = {row["cluster_id"] for rows in checked for row in rows}
+    clusters = pd.DataFrame([{"cluster_id": cluster_slug(name), "name": name, "kind": checker.memberships[key].kind}
+                             for key, name in checker.names.items() if cluster_slug(name) in used],
+                            columns=["cluster_id", "name", "kind"])
+    return RosterResult(file_name, clusters, _frame(checked[0], ROLE_FIELDS), _frame(checked[1], MEMBER_FIELDS),
+                        _frame(checked[2], AWARD_FIELDS), checker.problems)
+
+
+def _plans(sheets: list[Sheet]) -> list[_Plan]:
+    return [plan for plan in map(_plan, sheets) if plan is not None and _names_a_roster(plan)]
+
+
+def looks_like_roster(sheets: list[Sheet]) -> bool:
+    """Some sheet holds a roster table: leader or deputy columns, or units with roles, awards, or a
+    cluster named in a column, the title or the sheet name; and no score columns."""
+    return bool(_plans(sheets))
+
+
+def read_roster(source: Path | bytes | list[Sheet], file_name: str, cluster: str | None = None,
+                year: int | None = None) -> RosterResult:
+    """Every role, member and award a roster file lists; raises Refused with every error found (file,
+    sheet and cell named), or returns the result with its warnings. cluster and year are used for
+    sheets that do not say them."""
+    sheets = source if isinstance(source, list) else load_sheets(source, file_name)
+    plans = _plans(sheets)
+    if not plans:
+        raise Refused([Problem(f"không tìm thấy danh sách Cụm thi đua trong trang nào: cần {LOOKED_FOR}.", file_name)])
+    written = _Written()
+    for plan in plans:
+        _SheetReader(plan, file_name, cluster, year, written).read()
+    result = check_roster(file_name, *(pd.DataFrame(rows) if rows else None
+                                       for rows in (written.roles, written.members, written.awards)))
+    skipped = [sheet.name for sheet in sheets
+               if not sheet.is_empty() and sheet.name not in {plan.sheet.name for plan in plans}]
+    result.problems += [Problem(f"trang không có danh sách Cụm ({LOOKED_FOR}); bỏ qua.", file_name, name,
+                                severity="warning") for name in skipped]
+    if not result.rows and not result.errors:
+        result.problems.append(Problem("danh sách không có dòng nào có tên đơn vị.", file_name))
+    if result.errors:
+        raise Refused(result.errors)
+    return result

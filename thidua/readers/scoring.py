@@ -1,0 +1,997 @@
+"""Cluster scoring workbooks (bảng chấm điểm thi đua): each cluster's own layout, in two shapes.
+
+A summary sheet has one row per unit: columns per criterion group (often under a merged
+"Điểm chấm theo tiêu chí"), bonus and penalty columns, total, rank and award proposal. A detail
+sheet has one row per criterion (maximum, self score, cluster score) for one unit, named in a
+title line ("Đơn vị: ..."), the sheet name or the file name. A workbook may hold one summary sheet
+and any number of detail sheets; sheets holding no such table are skipped and reported.
+
+Which total counts, and how the stated numbers are checked (tolerance 0,01):
+- detail sheet: the leaves add up (criteria + bonus - penalty); every group row's subtotal and
+  every total row is compared with what lies above it and a mismatch is a warning naming the cell;
+- summary sheet: the stated "Tổng điểm" is what the cluster signed and published ranks follow,
+  so it counts; the criterion columns + bonus - penalty are compared with it (warning). A total
+  standing left of bonus/penalty columns that leaves them out gets them added;
+- summary and detail sheets together: the summary's total counts, each unit's detail total is
+  compared with it (warning).
+Bonus and penalty columns of a detail sheet only explain the cluster score beside them: they are
+not added again. The cluster score (Cụm chấm, thẩm định, kết quả) ranks; the self score is kept
+beside it. Ranks are the published ones; without a rank column they are computed from totals
+(ties share the better rank).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+import pandas as pd
+from openpyxl.utils import get_column_letter
+
+from thidua.formatting import vn_number
+from thidua.provinces import registry, strip_diacritics
+from thidua.readers.cells import NotANumber, is_blank, number_or_none, parse_number, text_key, year_in
+from thidua.readers.criteria import (SCORES, TOLERANCE, Node, TreeBuilder, check_maximums, combined, measure_total,
+                                     parse_code, reconcile_groups, split_code, split_maximum)
+from thidua.readers.problems import Problem, Refused, cell_ref
+from thidua.readers.table import Column, Table, locate_table
+from thidua.readers.units import ClusterKind, Membership, Unit, clean_text, cluster_key, display_case, membership, \
+    split_province
+from thidua.readers.workbook import Sheet, load_sheets
+
+PERIODS = {"year": "tổng kết năm", "mid": "sơ kết 6 tháng"}
+UNIT_COLUMNS = ["unit", "unit_key", "province", "total", "rank", "rank_computed", "self_total", "criteria_total",
+                "bonus", "penalty", "award", "note", "sheet", "name_cell", "total_cell", "rank_cell"]
+CRITERIA_COLUMNS = ["unit", "unit_key", "key", "parent_key", "code", "title", "level", "is_leaf", "measure",
+                    "max_points", "self_score", "cluster_score", "stated_self", "stated_cluster", "position",
+                    "sheet", "cell"]
+TITLE_SCAN_ROWS = 20
+RANK_DISAGREEMENTS_LISTED = 3
+
+# ---------------------------------------------------------------- header words
+
+_HEADER_KINDS = (  # (kind, pattern on one header label's words); the first kind any label matches wins
+    ("year", r"^nam( (danh gia|cham diem|thi dua))?$"),
+    ("cluster", r"^(ten )?(cum|khoi)( thi dua)?$"),
+    ("ignored", r"\bt[iy] le\b|^\(?%\)?$|\bdon vi tinh\b|\bxep loai\b|\bphan loai\b"),
+    ("order", r"^(s?tt|so tt|so thu tu|thu tu|ma so|ma tieu chi|ma|muc)$"),
+    ("note", r"\bghi chu\b"),
+    ("award", r"\bkhen thuong\b|\bdanh hieu\b|\bhinh thuc\b|\bde nghi\b|\bde xuat\b"),
+    ("rank", r"\bxep hang\b|\bthu hang\b|^hang\b|\bxep thu\b"),
+    ("penalty", r"\bdiem (bi )?tru\b|\btru diem\b|^tru\b"),
+    ("bonus", r"\bdiem (thuong|cong|khuyen khich|uu tien)\b|\b(cong|thuong) diem\b|^(thuong|cong them)\b"),
+    ("max", r"\bdiem (chuan|toi da|quy dinh|dinh muc)\b|\bthang diem\b|\bkhung diem\b|\btoi da\b"),
+    ("total", r"\btong\b|^cong$"),
+    ("unit", r"^(ten )?(don vi|co quan|tinh|so noi vu|dia phuong)\b(?! cham\b)(?!.*\b(diem|tu cham|cham diem)\b)"),
+    ("content", r"^(noi dung|tieu chi|ten tieu chi|cac tieu chi|nhom tieu chi|linh vuc|danh muc|chi tieu)\b"),
+    ("score", r"\bdiem\b|\bcham\b|\bket qua\b|\btham dinh\b|\bdat\b"),
+)
+_SCORE_KINDS = {"max", "score", "total", "bonus", "penalty", "rank", "award"}
+_SELF_WORDS = re.compile(r"\btu (cham|danh gia|dem)\b|\bdon vi (tu )?cham\b")
+_CLUSTER_WORDS = re.compile(r"\bcum\b|\btham dinh\b|\bhoi dong\b|\bket qua\b|\bkiem tra\b")
+_GENERIC_WORDS = set(
+    "diem cham theo tieu chi ket qua cac noi dung cum tu tham dinh dat duoc thi dua danh gia so nhom chuan toi da "
+    "thang khung quy dinh tong cong hop chua sau truoc khi tinh va cua don vi lan muc".split())
+_SCORING_WORDS = re.compile(r"thi dua|tu cham|cum cham|tham dinh|khen thuong|diem thuong|diem cong|diem tru")
+_CRITERIA_WORDS = re.compile(r"tieu chi|diem chuan|diem toi da|thang diem")
+_INDEX_WORDS = re.compile(r"\bchi so\b|\bpar\b|\bcchc\b|\bsipas\b")
+
+
+def _words(label: object) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9%()]+", " ", text_key(label))).strip()
+
+
+def _label_kind(label: object) -> str:
+    words = _words(label)
+    return next((kind for kind, pattern in _HEADER_KINDS if re.search(pattern, words)), "other") if words else ""
+
+
+def _column_kind(column: Column) -> str:
+    kinds = [_label_kind(part) for part in column.path]
+    return next((kind for kind, _ in _HEADER_KINDS if kind in kinds), "other")
+
+
+def _scorer(column: Column) -> str | None:
+    words = " / ".join(_words(part) for part in column.path)
+    if _SELF_WORDS.search(words):
+        return "self"
+    return "cluster" if _CLUSTER_WORDS.search(words) else None
+
+
+def _is_scoring_header(words: list[str]) -> bool:
+    kinds = {_label_kind(w) for w in set(words) if w}
+    names = kinds & {"unit", "content"}
+    return bool(names) and (bool(kinds & _SCORE_KINDS) or len(names) == 2)
+
+
+def _is_generic(label: str) -> bool:
+    """Header words that name no criterion: 'Điểm chấm theo tiêu chí', 'Tự chấm', 'Cộng'."""
+    return not set(_words(label).replace("(", " ").replace(")", " ").split()) - _GENERIC_WORDS
+
+
+# ---------------------------------------------------------------- rows and cells
+
+_CLOSING_HEAD = re.compile(r"^(tong|cong|trung binh|binh quan)\b")
+_CLOSING_WORDS = set("tong cong so diem dat duoc chung cac tieu chi toan bo cum cham tu hop nhom muc phan trung binh "
+                     "quan i ii iii iv v vi a b c d".split())
+_MAXIMA_ROW = re.compile(r"^(diem chuan|diem toi da|thang diem|toi da|diem quy dinh)\b")
+_END_OF_TABLE = re.compile(r"^(nguoi lap|nguoi tong hop|tm\b|t m\b|kt\b|xac nhan|noi nhan)"
+                           r"|^((pho )?giam doc|cum truong|truong cum|cum pho|pho cum|thu truong( don vi)?)$"
+                           r"|\bngay \d+ thang \d+ nam\b")
+_NOTHING = re.compile(r"^[-–—/]+$")
+_MARK = re.compile(r"^[xX✓✔vV]$")
+
+
+@dataclass
+class _Context:
+    file_name: str
+    problems: list[Problem] = field(default_factory=list)
+
+    def error(self, message: str, sheet: str | None = None, cell: str | None = None) -> None:
+        self.problems.append(Problem(message, self.file_name, sheet, cell))
+
+    def warn(self, message: str, sheet: str | None = None, cell: str | None = None) -> None:
+        self.problems.append(Problem(message, self.file_name, sheet, cell, "warning"))
+
+
+def _text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", str(value))).strip() if not is_blank(value) else ""
+
+
+def _score(context: _Context, sheet: Sheet, row: int, column: int | None) -> float | None:
+    """A score cell: a number, blank or a dash (None); words are refused."""
+    if column is None:
+        return None
+    value = sheet.value(row, column)
+    if isinstance(value, str) and _NOTHING.match(value.strip()):
+        return None
+    try:
+        return parse_number(value)[0]
+    except NotANumber:
+        context.error(f"«{_text(value)}» không phải là điểm: hãy ghi số (ví dụ 7,5) hoặc để trống.",
+                      sheet.name, cell_ref(row, column))
+        return None
+
+
+def _maximum(value: object) -> float | None:
+    """A maximum as written: '10', '10 điểm', 'Tối đa 10 điểm' (words around one number are fine)."""
+    number = number_or_none(value)
+    if number is not None or not isinstance(value, str):
+        return number
+    found = re.findall(r"\d+(?:[.,]\d+)?", value)
+    return float(found[0].replace(",", ".")) if len(found) == 1 else None
+
+
+def _is_end(sheet: Sheet, row: int, measure_columns: list[int], note: Column | None) -> bool:
+    """Signatures and the date line under a table: their words (not in the notes column) and no scores."""
+    if any(number_or_none(sheet.value(row, c)) is not None for c in measure_columns):
+        return False
+    return any(_END_OF_TABLE.search(_words(v)) for c, v in enumerate(sheet.row_values(row))
+               if isinstance(v, str) and not (note and c == note.index))
+
+
+def _closing_words(*values: object) -> bool:
+    """'TỔNG CỘNG', 'Tổng số điểm (I+II+III)', 'Tổng điểm các tiêu chí', 'Cộng': words of a total row
+    only ('Tổng cục Thuế', 'Công an tỉnh' are units)."""
+    for value in values:
+        words = re.sub(r"\(.*?\)", " ", _words(value)) if isinstance(value, str) else ""
+        if _CLOSING_HEAD.match(words) and set(words.split()) <= _CLOSING_WORDS:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- what a sheet holds
+
+@dataclass
+class _TitleLine:
+    text: str
+    sheet: str
+    cell: str
+
+
+@dataclass
+class _Scored:
+    """One unit's scores as one sheet gives them."""
+    written: str               # the unit's name as written
+    sheet: str
+    name_cell: str | None
+    roots: list[Node]
+    total: float | None        # the cluster total this sheet confirms
+    total_cell: str | None
+    self_total: float | None
+    criteria_total: float | None
+    bonus: float
+    penalty: float
+    rank: int | None = None
+    rank_cell: str | None = None
+    award: str | None = None
+    note: str | None = None
+    criteria_sheet: str | None = None   # where the criteria were read, when not on this sheet
+
+
+@dataclass
+class _Layout:
+    shape: str                 # summary | detail
+    table: Table
+    kinds: dict[int, str]      # column index -> header kind
+
+    def first(self, kind: str) -> Column | None:
+        return next((c for c in self.table.columns if self.kinds[c.index] == kind), None)
+
+    def all(self, kind: str) -> list[Column]:
+        return [c for c in self.table.columns if self.kinds[c.index] == kind]
+
+
+def _layout(sheet: Sheet) -> _Layout | None:
+    table = locate_table(sheet, _is_scoring_header)
+    if table is None:
+        return None
+    kinds = {c.index: _column_kind(c) for c in table.columns}
+    present = set(kinds.values())
+    if "content" in present and ("max" in present or "unit" not in present) and present & {"max", "score", "total"}:
+        return _Layout("detail", table, kinds)
+    if "unit" in present and present & {"score", "total", "bonus", "penalty", "content", "other"}:
+        return _Layout("summary", table, kinds)
+    return None
+
+
+def _column_texts(layout: _Layout, kind: str) -> list[str]:
+    """The distinct words of the columns of one kind ('Năm', 'Cụm thi đua'), in table order."""
+    sheet, rows = layout.table.sheet, range(layout.table.first_data_row, layout.table.sheet.height)
+    return list(dict.fromkeys(text for c in layout.all(kind) for r in rows if (text := _text(sheet.value(r, c.index)))))
+
+
+def _title_lines(sheet: Sheet, above: int) -> list[_TitleLine]:
+    """The words above a table (or atop a sheet without one), a line for each line of a cell."""
+    lines = []
+    for row in range(min(above, sheet.height)):
+        for column, value in enumerate(sheet.rows[row]):
+            for line in str(value).splitlines() if isinstance(value, str) else [_text(value)]:
+                if clean_text(line):
+                    lines.append(_TitleLine(clean_text(line), sheet.name, cell_ref(row, column)))
+    return lines
+
+
+# ---------------------------------------------------------------- detail sheets
+
+def _detail_columns(layout: _Layout) -> dict[str, int | None]:
+    scores = [c for c in layout.table.columns if layout.kinds[c.index] in ("score", "total")]
+    own = [c for c in scores if _scorer(c) == "self"]
+    cluster = [c for c in scores if _scorer(c) == "cluster"] or [c for c in scores if _scorer(c) is None]
+    maximum, order, content = layout.first("max"), layout.first("order"), layout.first("content")
+    return {"order": order.index if order else None, "content": content.index,
+            "max": maximum.index if maximum else None, "self": own[0].index if own else None,
+            "cluster": cluster[-1].index if cluster else None}
+
+
+@dataclass
+class _Closing:
+    row: int
+    values: dict[str, float | None]
+    cells: dict[str, str]
+
+
+def _read_detail(context: _Context, layout: _Layout, written: str) -> _Scored | None:
+    sheet, columns = layout.table.sheet, _detail_columns(layout)
+    if columns["self"] is None and columns["cluster"] is None:
+        context.warn("trang có cột nội dung nhưng không có cột điểm tự chấm hay Cụm chấm; bỏ qua trang.", sheet.name)
+        return None
+    builder, closings = TreeBuilder(), []
+    measures = [c for c in (columns["max"], columns["self"], columns["cluster"]) if c is not None]
+    for row in range(layout.table.first_data_row, sheet.height):
+        values = sheet.row_values(row)
+        if all(is_blank(v) for v in values):
+            continue
+        if _is_end(sheet, row, measures, layout.first("note")):
+            break
+        code_cell = sheet.value(row, columns["order"]) if columns["order"] is not None else ""
+        words = _text(sheet.value(row, columns["content"]))
+        scores = {name: _score(context, sheet, row, columns[name]) for name in SCORES}
+        cells = {name: cell_ref(row, columns[name]) for name in (*SCORES, "max") if columns[name] is not None}
+        if parse_code(code_cell) is None and _closing_words(code_cell, words):
+            closings.append(_Closing(row, scores, cells))
+            builder.close()
+            continue
+        node = _detail_node(row, code_cell, words, scores, cells,
+                            sheet.value(row, columns["max"]) if columns["max"] is not None else "")
+        if node is not None:
+            builder.add(node)
+    roots = builder.roots
+    subject = f"đơn vị «{written}»"
+    context.problems.extend(reconcile_groups(roots, context.file_name, sheet.name, subject)
+                            + check_maximums(roots, context.file_name, sheet.name, subject))
+    _reconcile_closings(context, sheet.name, roots, closings, subject)
+    if columns["cluster"] is None:
+        context.warn("trang chỉ có điểm tự chấm, chưa có điểm Cụm chấm: đơn vị chưa có tổng điểm để xếp hạng.",
+                     sheet.name)
+    last = closings[-1].cells.get("cluster") if closings else None
+    return _Scored(written, sheet.name, None, roots,
+                   combined(roots, "cluster") if columns["cluster"] is not None else None, last,
+                   combined(roots, "self") if columns["self"] is not None else None,
+                   combined(roots, "cluster", ("criterion",)),
+                   measure_total(roots, "bonus", "cluster"), measure_total(roots, "penalty", "cluster"))
+
+
+def _detail_node(row: int, code_cell: object, words: str, scores: dict[str, float | None],
+                 cells: dict[str, str], maximum_cell: object) -> Node | None:
+    code, title = split_code(words)
+    if code is None:
+        code = parse_code(code_cell)
+    written_maximum, title = split_maximum(title)
+    maximum = _maximum(maximum_cell)
+    values = {"max": maximum if maximum is not None else written_maximum, **scores}
+    if not title and code is None and all(v is None for v in values.values()):
+        return None
+    return Node(code, title or f"(dòng {row + 1})", row, values, cells)
+
+
+def _reconcile_closings(context: _Context, sheet: str, roots: list[Node], closings: list[_Closing],
+                        subject: str) -> None:
+    """Each total row against the leaves above it (criteria + bonus - penalty)."""
+    for closing in closings:
+        above = [r for r in roots if r.position < closing.row]
+        for name in SCORES:
+            stated, computed = closing.values.get(name), combined(above, name)
+            if stated is not None and computed is not None and abs(stated - computed) > TOLERANCE:
+                context.warn(f"{subject}: dòng tổng ghi {vn_number(stated)}, nhưng các tiêu chí ở trên cộng lại "
+                             f"{vn_number(computed)} (tiêu chí + điểm thưởng - điểm trừ); dùng tổng các tiêu chí.",
+                             sheet, closing.cells[name])
+
+
+_UNIT_LABEL = re.compile(r"^(ten )?(don vi|co quan)( duoc cham| tu cham| du thi dua)?\s*:\s*")
+_OF_UNIT = re.compile(r"\bcua\s+")
+_SCORING_TITLE = re.compile(r"cham diem|tu cham|ket qua|bang diem|phieu|bang cham")
+_ANNEX_LINE = re.compile(r"^\(?\s*(kem theo|can cu)")
+_CLUSTER_NAMED = re.compile(r"\b(cum|khoi) thi dua\b")
+_SHEET_WORDS = set("sheet trang tinh bieu mau phu luc pl chi tiet bang tong hop th detail data du lieu tu cham diem "
+                   "ket qua nam thang thi dua so dot ky lan".split())
+
+
+def _is_generic_sheet(name: str) -> bool:
+    """'Sheet1', 'Chi tiết năm 2022', 'Biểu 2': sheet names that name no unit."""
+    words = re.sub(r"[()%]|(\d+)", r" \1 ", _words(name)).split()
+    return all(word.isdigit() or word in _SHEET_WORDS for word in words)
+
+
+def _unit_from_lines(lines: list[_TitleLine]) -> str | None:
+    """'Đơn vị: Sở Nội vụ tỉnh Bắc Giang', '... NĂM 2022 CỦA SỞ NỘI VỤ TỈNH BẮC GIANG', or a
+    line that is a department and a province."""
+    for line in lines:
+        folded = _folded(line.text)
+        label = _UNIT_LABEL.match(folded)
+        if label and clean_text(line.text[label.end():]):
+            return clean_text(line.text[label.end():])
+    for line in lines:
+        folded = _folded(line.text)
+        if _ANNEX_LINE.match(folded) or _CLUSTER_NAMED.search(folded):
+            continue
+        of = list(_OF_UNIT.finditer(folded))
+        if of and _SCORING_TITLE.search(folded):
+            name = clean_text(re.split(r"\s+(?:năm|NĂM|Năm)\s+20\d\d|\s*\(", line.text[of[-1].end():])[0])
+            if _folded(name) not in ("", "don vi", "co quan"):
+                return name
+        prefix, province = split_province(line.text)
+        if province is not None and re.match(r"^(so|snv)\b", _folded(prefix)) and len(line.text) <= 80:
+            return line.text
+    return None
+
+
+def _unit_from_file_name(file_name: str) -> str | None:
+    """The province a per-unit file is named after: 'SNV_Bac_Giang_2022.xlsx' -> 'Bắc Giang'."""
+    words = _folded(Path(file_name).stem.replace("_", " "))
+    keys = sorted(((strip_diacritics(p.name).lower(), p.name) for p in registry().provinces),
+                  key=lambda pair: len(pair[0]), reverse=True)
+    return next((name for key, name in keys if re.search(rf"(?<![a-z]){re.escape(key)}(?![a-z])", words)), None)
+
+
+def _detail_unit(context: _Context, layout: _Layout, lines: list[_TitleLine], alone: bool) -> str | None:
+    sheet = layout.table.sheet
+    stated = _unit_from_lines(lines)
+    if stated:
+        return stated
+    if not _is_generic_sheet(sheet.name):
+        return sheet.name
+    from_file = _unit_from_file_name(context.file_name) if alone else None
+    if from_file:
+        return from_file
+    context.error("không biết trang này chấm cho đơn vị nào: hãy ghi «Đơn vị: ...» ở tiêu đề hoặc đặt tên trang "
+                  "theo tên đơn vị.", sheet.name)
+    return None
+
+
+# ---------------------------------------------------------------- summary sheets
+
+@dataclass
+class _SummaryColumn:
+    column: Column
+    node: tuple[str, ...]       # the criterion it belongs to, by its header labels; () = all criteria
+    value: str                  # max | self | cluster
+    maximum: dict[tuple[str, ...], float]
+
+
+@dataclass
+class _SummaryPlan:
+    layout: _Layout
+    unit: Column
+    criteria: list[_SummaryColumn]
+    totals: list[tuple[Column, str]]      # (column, self | cluster), left to right
+    bonus: list[tuple[Column, str]]
+    penalty: list[tuple[Column, str]]
+    rank: Column | None
+    awards: list[Column]
+    note: Column | None
+
+    @property
+    def sheet(self) -> Sheet:
+        return self.layout.table.sheet
+
+    def measure_columns(self) -> list[int]:
+        return [c.column.index for c in self.criteria] + [c.index for c, _ in self.totals + self.bonus + self.penalty]
+
+
+def _criterion_labels(column: Column) -> tuple[tuple[str, ...], dict[tuple[str, ...], float]]:
+    """The criterion a column belongs to, as the non-generic labels over it, and the maxima the
+    labels state ('Tiêu chí 1 (20 điểm)')."""
+    labels: list[str] = []
+    maxima: dict[tuple[str, ...], float] = {}
+    for part in column.path:
+        maximum, label = split_maximum(part)
+        if _is_generic(label):
+            continue
+        labels.append(label)
+        if maximum is not None:
+            maxima[tuple(labels)] = maximum
+    return tuple(labels), maxima
+
+
+def _has_numbers(sheet: Sheet, column: Column, rows: range) -> bool:
+    return any(number_or_none(sheet.value(r, column.index)) is not None for r in rows)
+
+
+def _summary_plan(layout: _Layout) -> _SummaryPlan:
+    table, sheet = layout.table, layout.table.sheet
+    rows = range(table.first_data_row, sheet.height)
+    criteria, totals = [], []
+    for column in table.columns:
+        kind = layout.kinds[column.index]
+        scorer = _scorer(column) or "cluster"
+        labels, maxima = _criterion_labels(column)
+        if kind == "total" and not labels:
+            totals.append((column, scorer))
+        elif kind in ("score", "content", "other", "total", "max") and _has_numbers(sheet, column, rows) \
+                and (labels or kind == "score"):
+            criteria.append(_SummaryColumn(column, labels, "max" if kind == "max" else scorer, maxima))
+    _tell_apart(table, criteria)
+    named = [c for c in criteria if c.node]
+    if named:  # a score column naming no criterion beside named ones adds them up: a stated total
+        totals = sorted(totals + [(c.column, c.value) for c in criteria if not c.node and c.value != "max"],
+                        key=lambda pair: pair[0].index)
+        criteria = named
+    return _SummaryPlan(layout, layout.first("unit"), criteria, totals,
+                        [(c, _scorer(c) or "cluster") for c in layout.all("bonus")],
+                        [(c, _scorer(c) or "cluster") for c in layout.all("penalty")],
+                        layout.first("rank"), layout.all("award"), layout.first("note"))
+
+
+def _tell_apart(table: Table, criteria: list[_SummaryColumn]) -> None:
+    """Columns under one label ('Điểm các tiêu chí' over a row of numbers 1 2 3) are told apart by
+    what is written under the header, else by their column letter."""
+    shared = Counter((spec.node, spec.value) for spec in criteria)
+    for spec in criteria:
+        if shared[(spec.node, spec.value)] > 1:
+            under = [_text(table.sheet.value(r, spec.column.index)).strip("() ")
+                     for r in range(table.header_bottom + 1, table.first_data_row)]
+            spec.node = (*spec.node, next((u for u in under if u), get_column_letter(spec.column.index + 1)))
+
+
+def _summary_rows(plan: _SummaryPlan) -> tuple[list[int], int | None]:
+    """The rows that hold units, and the row stating maxima ('Điểm chuẩn', or numbers without a
+    unit above the first unit) if there is one."""
+    sheet, table = plan.sheet, plan.layout.table
+    order = plan.layout.first("order")
+    measures = plan.measure_columns()
+    units, maxima_row = [], None
+    for row in range(table.first_data_row, sheet.height):
+        name = sheet.value(row, plan.unit.index)
+        number_cell = sheet.value(row, order.index) if order else ""
+        if all(is_blank(v) for v in sheet.row_values(row)):
+            continue
+        if _is_end(sheet, row, measures, plan.note) or _closing_words(name, number_cell):
+            break
+        has_scores = any(number_or_none(sheet.value(row, c)) is not None for c in measures)
+        if _MAXIMA_ROW.match(_words(name)) or _MAXIMA_ROW.match(_words(number_cell)) \
+                or (not units and has_scores and is_blank(name) and is_blank(number_cell)):
+            maxima_row = row
+            continue
+        if isinstance(name, str) and name.strip() and number_or_none(name) is None \
+                and (has_scores or number_or_none(number_cell) is not None):
+            units.append(row)
+    return units, maxima_row
+
+
+def _summary_nodes(context: _Context, plan: _SummaryPlan, row: int, maxima_row: int | None) -> list[Node]:
+    """The criterion columns of one unit's row as a tree: a label over labels is a group, a
+    'Cộng' column under a label states that group's subtotal."""
+    sheet = plan.sheet
+    nodes: dict[tuple[str, ...], Node] = {}
+    for spec in plan.criteria:
+        for depth in range(1, max(len(spec.node), 1) + 1):
+            labels = spec.node[:depth]
+            if labels not in nodes:
+                nodes[labels] = _summary_node(labels, spec.column.index)
+        node = nodes[spec.node]
+        where = cell_ref(row, spec.column.index)
+        if spec.value == "max":
+            node.values["max"] = _maximum(sheet.value(row, spec.column.index))
+        else:
+            node.values[spec.value] = _score(context, sheet, row, spec.column.index)
+            node.cells[spec.value] = where
+        for labels, maximum in spec.maximum.items():
+            nodes[labels].values.setdefault("max", maximum)
+        if maxima_row is not None and spec.value != "max":
+            maximum = _maximum(sheet.value(maxima_row, spec.column.index))
+            if maximum is not None:
+                node.values["max"] = maximum
+                node.cells["max"] = cell_ref(maxima_row, spec.column.index)
+    for labels, node in nodes.items():
+        node.values.setdefault("max", None)
+        if len(labels) > 1:
+            node.parent = nodes[labels[:-1]]
+            node.parent.children.append(node)
+    return [n for labels, n in nodes.items() if len(labels) <= 1]
+
+
+def _summary_node(labels: tuple[str, ...], column: int) -> Node:
+    if not labels:
+        return Node(None, "Tổng điểm các tiêu chí", column, {}, {})
+    code, title = split_code(labels[-1])
+    return Node(code, title, column, {}, {})
+
+
+def _sum_left(plan: _SummaryPlan, roots: list[Node], row: int, scorer: str, before: int) -> float | None:
+    """Criteria + bonus - penalty written left of a column (all of them for before=-1)."""
+    def left(index: int) -> bool:
+        return before < 0 or index < before
+    criteria = combined([r for r in roots if left(r.position)], scorer)
+    extras = [(1, c) for c, s in plan.bonus if s == scorer] + [(-1, c) for c, s in plan.penalty if s == scorer]
+    found = [(sign, number_or_none(plan.sheet.value(row, c.index))) for sign, c in extras if left(c.index)]
+    found = [(sign, abs(v) if sign < 0 else v) for sign, v in found if v is not None]
+    if criteria is None and not found:
+        return None
+    return (criteria or 0.0) + sum(sign * v for sign, v in found)
+
+
+def _summary_total(context: _Context, plan: _SummaryPlan, roots: list[Node], row: int, scorer: str,
+                   written: str) -> tuple[float | None, str | None]:
+    """The total a unit's row confirms for one scorer, and its cell; stated totals are checked."""
+    sheet = plan.sheet
+    totals = [c for c, s in plan.totals if s == scorer]
+    everything = _sum_left(plan, roots, row, scorer, -1)
+    for column in totals[:-1]:
+        stated, running = _score(context, sheet, row, column.index), _sum_left(plan, roots, row, scorer, column.index)
+        if stated is not None and running is not None and abs(stated - running) > TOLERANCE:
+            context.warn(f"đơn vị «{written}»: cột «{column.label}» ghi {vn_number(stated)}, nhưng các cột điểm bên "
+                         f"trái cộng lại {vn_number(running)}.", sheet.name, cell_ref(row, column.index))
+    if not totals:
+        return everything, None
+    last = totals[-1]
+    where = cell_ref(row, last.index)
+    stated = _score(context, sheet, row, last.index)
+    if stated is None or everything is None or abs(stated - everything) <= TOLERANCE:
+        return (stated if stated is not None else everything), where
+    left = _sum_left(plan, roots, row, scorer, last.index)
+    if left is not None and abs(stated - left) <= TOLERANCE:
+        return stated + (everything - left), where  # the bonus and penalty written right of the total
+    context.warn(f"đơn vị «{written}»: tổng điểm ghi {vn_number(stated)}, nhưng các cột điểm cộng lại "
+                 f"{vn_number(everything)} (tiêu chí + điểm thưởng - điểm trừ); dùng tổng điểm ghi trong bảng.",
+                 sheet.name, where)
+    return stated, where
+
+
+def _read_summary(context: _Context, plan: _SummaryPlan) -> list[_Scored]:
+    sheet = plan.sheet
+    rows, maxima_row = _summary_rows(plan)
+    if not plan.criteria and not plan.totals:
+        context.error("bảng tổng hợp không có cột điểm (tiêu chí hoặc «Tổng điểm»).", sheet.name)
+        return []
+    scored = []
+    for row in rows:
+        written = _text(sheet.value(row, plan.unit.index))
+        roots = _summary_nodes(context, plan, row, maxima_row)
+        subject = f"đơn vị «{written}»"
+        context.problems.extend(reconcile_groups(roots, context.file_name, sheet.name, subject)
+                                + check_maximums(roots, context.file_name, sheet.name, subject))
+        total, total_cell = _summary_total(context, plan, roots, row, "cluster", written)
+        self_total, _ = _summary_total(context, plan, roots, row, "self", written)
+        extras = {name: sum(abs(v) if name == "penalty" else v for c, s in columns if s == "cluster"
+                            and (v := _score(context, sheet, row, c.index)) is not None)
+                  for name, columns in (("bonus", plan.bonus), ("penalty", plan.penalty))}
+        rank_cell = cell_ref(row, plan.rank.index) if plan.rank else None
+        scored.append(_Scored(
+            written, sheet.name, cell_ref(row, plan.unit.index), roots,
+            total if total is not None else 0.0, total_cell, self_total, combined(roots, "cluster"),
+            extras["bonus"], extras["penalty"], _rank(context, sheet, row, plan.rank), rank_cell,
+            _award(sheet, row, plan.awards), _text(sheet.value(row, plan.note.index)) or None if plan.note else None))
+    if not scored:
+        context.error("bảng tổng hợp không có dòng đơn vị nào có điểm.", sheet.name)
+    return scored
+
+
+_ROMAN_RANKS = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+_RANK_WORDS = {"nhat": 1, "nhi": 2, "ba": 3}
+
+
+def _rank(context: _Context, sheet: Sheet, row: int, column: Column | None) -> int | None:
+    if column is None:
+        return None
+    value = sheet.value(row, column.index)
+    if is_blank(value):
+        return None
+    words = re.sub(r"^(hang|thu|xep thu|xep hang)\s+", "", _words(value))
+    number = number_or_none(words) if isinstance(value, str) else number_or_none(value)
+    if number is None:
+        number = _ROMAN_RANKS.get(words.upper(), _RANK_WORDS.get(words))
+    if number is not None and float(number).is_integer() and number >= 1:
+        return int(number)
+    context.error(f"xếp hạng «{_text(value)}» không phải là số nguyên dương.", sheet.name, cell_ref(row, column.index))
+    return None
+
+
+def _award(sheet: Sheet, row: int, columns: list[Column]) -> str | None:
+    """The award proposal as written; with one column per award, the column of each mark ('x')."""
+    proposals = []
+    for column in columns:
+        text = _text(sheet.value(row, column.index))
+        if not text or _NOTHING.match(text):
+            continue
+        proposals.append(column.path[-1] if len(columns) > 1 and _MARK.match(text) else text)
+    return "; ".join(proposals) or None
+
+
+# ---------------------------------------------------------------- cluster, year and period
+
+def _folded(text: str) -> str:
+    """Lower case, no diacritics, one character for each character of the NFC text."""
+    text = unicodedata.normalize("NFC", text)
+    folded = strip_diacritics(text).lower()
+    return folded if len(folded) == len(text) else text.lower()
+
+
+_CLUSTER_START = re.compile(r"\b(cum|khoi)\s+(thi\s+dua\b|so\s+noi\s+vu\b|snv\b|cac\b|so\s+\d)")
+_CLUSTER_END = re.compile(r"\s*[-–(,:]*\s*\b(nam\s+20\d\d|(6|sau)\s+thang|giai\s+doan|kem\s+theo|tong\s+ket"
+                          r"|so\s+ket|ve\s+viec|lan\s+thu)\b|\s*\(|\s*[-–_]*\s*\b20\d\d\b")
+_AGENCIES_CLUSTER = re.compile(r"\b(co quan|ban nganh|so ban)\b")
+_PROVINCIAL_ORGANISER = re.compile(r"^(ubnd|uy ban nhan dan)\s+(tinh|thanh pho)\s+")
+_MID_YEAR = re.compile(r"\b(6|sau) thang\b|\bso ket\b|\bgiua nam\b")
+_YEAR_TITLE = re.compile(r"\bnam\b")
+
+
+def _cluster_in(text: str) -> str | None:
+    text = unicodedata.normalize("NFC", text.replace("_", " "))
+    folded = _folded(text)
+    start = _CLUSTER_START.search(folded)
+    if start is None or re.match(r"^\(?\s*(kem theo|can cu)", folded):
+        return None
+    tail = folded[start.start():]
+    end = _CLUSTER_END.search(tail, len(start.group(0)))
+    name = clean_text(text[start.start():start.start() + (end.start() if end else len(tail))])
+    name = display_case(name)
+    name = re.sub(r"^(cụm|khối)(\s+thi\s+đua)?\s+", lambda m: f"{m.group(1).capitalize()} thi đua ", name,
+                  flags=re.IGNORECASE)
+    return name if len(_folded(name).split()) > 3 else None
+
+
+def _stated_cluster(lines: list[_TitleLine], file_name: str, in_columns: tuple[str, ...] = ()) -> str | None:
+    """From a title line, else a cluster column naming one cluster, else the file name."""
+    for line in lines:
+        name = _cluster_in(line.text)
+        if name:
+            return _with_organiser(name, lines)
+    named = [name for text in in_columns if (name := _cluster_in(text))]
+    return named[0] if len(named) == 1 else _cluster_in(Path(file_name).stem)
+
+
+def _with_organiser(name: str, lines: list[_TitleLine]) -> str:
+    """'Cụm thi đua các cơ quan tham mưu tổng hợp' under 'UBND TỈNH LẠNG SƠN' becomes '... tỉnh Lạng Sơn':
+    every province has a cluster of that name."""
+    if split_province(name)[1] is not None or not _AGENCIES_CLUSTER.search(cluster_key(name)):
+        return name
+    for line in lines:
+        organiser = _PROVINCIAL_ORGANISER.match(_folded(line.text))
+        province = registry().resolve(line.text[organiser.end():]) if organiser else None
+        if province is not None:
+            return f"{name} tỉnh {province.name}"
+    return name
+
+
+def _stated_year(lines: list[_TitleLine], in_columns: list[str], file_name: str, sheet_names: list[str]
+                 ) -> int | None:
+    """A year the title names ('... NĂM 2022'), else any year in the titles, a year column naming
+    one year, the file name or a sheet name."""
+    titled = [year_in(line.text) for line in lines
+              if _YEAR_TITLE.search(_folded(line.text)) and not _ANNEX_LINE.match(_folded(line.text))]
+    columns = {year_in(text) for text in in_columns} - {None}
+    others = [year_in(line.text) for line in lines] + (list(columns) if len(columns) == 1 else []) \
+        + [year_in(Path(file_name).stem)] + [year_in(s) for s in sheet_names]
+    return next((y for y in titled + others if y is not None), None)
+
+
+def _stated_period(lines: list[_TitleLine], file_name: str, sheet_names: list[str]) -> str | None:
+    texts = [line.text for line in lines] + [Path(file_name).stem.replace("_", " "), *sheet_names]
+    return "mid" if any(_MID_YEAR.search(_folded(t)) for t in texts) else None
+
+
+def _period_argument(context: _Context, period: str | None) -> str | None:
+    if period is None or period in PERIODS:
+        return period
+    if _MID_YEAR.search(_folded(period)):
+        return "mid"
+    if re.search(r"\b(nam|ca nam|tong ket|year)\b", _folded(period)):
+        return "year"
+    context.error(f"kỳ chấm «{period}» không rõ: dùng «year» (tổng kết năm) hoặc «mid» (sơ kết 6 tháng).")
+    return None
+
+
+def _settle(context: _Context, what: str, stated, given, same=lambda a, b: a == b, shown=str):
+    """The workbook's own value wins over the one given; a disagreement is reported."""
+    if stated is not None and given is not None and not same(stated, given):
+        context.warn(f"tệp ghi {what} «{shown(stated)}», khác với «{shown(given)}» đã chọn; dùng giá trị ghi trong tệp.")
+    return stated if stated is not None else given
+
+
+# ---------------------------------------------------------------- units
+
+def _name_units(context: _Context, scored: list[_Scored], members: Membership) -> dict[int, Unit]:
+    units = {}
+    for item in scored:
+        unit = members.unit(item.written)
+        if members.kind == "provinces" and unit.province is None:
+            close = registry().suggest(item.written)
+            hint = f" (có phải {', '.join(close)}?)" if close else ""
+            context.warn(f"«{item.written}» không phải tên một tỉnh, thành phố{hint}; giữ nguyên tên.",
+                         item.sheet, item.name_cell)
+        units[id(item)] = unit
+    return units
+
+
+def _refuse_repeats(context: _Context, scored: list[_Scored], units: dict[int, Unit]) -> None:
+    seen: dict[str, _Scored] = {}
+    for item in scored:
+        unit = units[id(item)]
+        first = seen.setdefault(unit.key, item)
+        if first is not item:
+            where = f"ô {first.name_cell} trang «{first.sheet}»" if first.name_cell else f"trang «{first.sheet}»"
+            context.error(f"đơn vị «{unit.name}» có hai lần (lần đầu ở {where}).", item.sheet, item.name_cell)
+
+
+def _merge_details(context: _Context, summary: list[_Scored], details: list[_Scored],
+                   units: dict[int, Unit]) -> None:
+    """Each unit's detail sheet gives its criteria; its total is checked against the summary's."""
+    by_key = {units[id(s)].key: s for s in summary}
+    for detail in details:
+        row = by_key.get(units[id(detail)].key)
+        if row is None:
+            context.warn(f"đơn vị «{units[id(detail)].name}» của trang chi tiết không có trong bảng tổng hợp; "
+                         f"bỏ qua trang.", detail.sheet)
+            continue
+        for name, mine, theirs, cell in (("Cụm chấm", detail.total, row.total, row.total_cell),
+                                         ("tự chấm", detail.self_total, row.self_total, row.total_cell)):
+            if mine is not None and theirs is not None and abs(mine - theirs) > TOLERANCE:
+                context.warn(f"đơn vị «{units[id(row)].name}»: tổng điểm {name} ở trang chi tiết «{detail.sheet}» là "
+                             f"{vn_number(mine)}, bảng tổng hợp ghi {vn_number(theirs)}; dùng số của bảng tổng hợp.",
+                             row.sheet, cell)
+        row.roots, row.criteria_sheet = detail.roots, detail.sheet
+        if row.self_total is None:
+            row.self_total = detail.self_total
+        if row.criteria_total is None:
+            row.criteria_total = detail.criteria_total
+
+
+def _ranks(context: _Context, scored: list[_Scored], units: dict[int, Unit]) -> list[tuple[int | None, bool]]:
+    """Published ranks where written; computed from totals (ties share the better rank) elsewhere."""
+    published = any(s.rank is not None for s in scored)
+    result = []
+    for item in scored:
+        if item.rank is not None:
+            result.append((item.rank, False))
+            continue
+        better = sum(1 for other in scored if other.total is not None and item.total is not None
+                     and other.total > item.total + TOLERANCE)
+        result.append((better + 1 if item.total is not None else None, True))
+        if published:
+            context.warn(f"đơn vị «{units[id(item)].name}» không có xếp hạng; tính theo tổng điểm: "
+                         f"{result[-1][0]}.", item.sheet, item.rank_cell)
+    if published:
+        _rank_disagreements(context, scored, units)
+    return result
+
+
+def _rank_disagreements(context: _Context, scored: list[_Scored], units: dict[int, Unit]) -> None:
+    disagreements = [(a, b) for a in scored for b in scored
+                     if None not in (a.rank, b.rank, a.total, b.total) and a.total > b.total + TOLERANCE
+                     and a.rank > b.rank]
+    for a, b in disagreements[:RANK_DISAGREEMENTS_LISTED]:
+        context.warn(f"«{units[id(a)].name}» ({vn_number(a.total)} điểm) xếp hạng {a.rank}, sau «{units[id(b)].name}» "
+                     f"({vn_number(b.total)} điểm, hạng {b.rank}); giữ xếp hạng ghi trong bảng.", a.sheet, a.rank_cell)
+
+
+# ---------------------------------------------------------------- frames
+
+def _unit_frame(scored: list[_Scored], units: dict[int, Unit], ranks: list[tuple[int | None, bool]]
+                ) -> pd.DataFrame:
+    rows = [{"unit": units[id(s)].name, "unit_key": units[id(s)].key, "province": units[id(s)].province,
+             "total": s.total, "rank": rank, "rank_computed": computed, "self_total": s.self_total,
+             "criteria_total": s.criteria_total, "bonus": s.bonus, "penalty": s.penalty, "award": s.award,
+             "note": s.note, "sheet": s.sheet, "name_cell": s.name_cell, "total_cell": s.total_cell,
+             "rank_cell": s.rank_cell}
+            for s, (rank, computed) in zip(scored, ranks)]
+    frame = pd.DataFrame(rows, columns=UNIT_COLUMNS)
+    frame["rank"] = frame["rank"].astype("Int64")
+    for column in ("total", "self_total", "criteria_total", "bonus", "penalty"):
+        frame[column] = frame[column].astype("Float64")
+    return frame
+
+
+def _criteria_frame(scored: list[_Scored], units: dict[int, Unit]) -> pd.DataFrame:
+    rows = []
+    for item in scored:
+        unit = units[id(item)]
+        has = {name: any(name in n.cells for r in item.roots for n in r.walk()) for name in SCORES}
+        for node in (n for r in item.roots for n in r.walk() if n.scored):
+            def score(name: str) -> float | None:
+                value = node.value(name)
+                return 0.0 if value is None and has[name] and node.is_leaf else value  # an empty cell is zero
+            maximum = node.values.get("max") if node.values.get("max") is not None else node.value("max")
+            rows.append({"unit": unit.name, "unit_key": unit.key, "key": node.key,
+                         "parent_key": node.parent.key if node.parent else None,
+                         "code": node.code.text if node.code and node.code.text != "-" else None,
+                         "title": node.title, "level": node.level, "is_leaf": node.is_leaf, "measure": node.measure,
+                         "max_points": abs(maximum) if maximum is not None else None,
+                         "self_score": score("self"), "cluster_score": score("cluster"),
+                         "stated_self": node.values.get("self"), "stated_cluster": node.values.get("cluster"),
+                         "position": node.position, "sheet": item.criteria_sheet or item.sheet,
+                         "cell": node.cells.get("cluster")})
+    frame = pd.DataFrame(rows, columns=CRITERIA_COLUMNS)
+    for column in ("max_points", "self_score", "cluster_score", "stated_self", "stated_cluster"):
+        frame[column] = frame[column].astype("Float64")
+    return frame
+
+
+# ---------------------------------------------------------------- public
+
+@dataclass
+class ScoringResult:
+    file_name: str
+    cluster: str                # full name: "Cụm thi đua Sở Nội vụ các tỉnh miền núi biên giới phía Bắc"
+    cluster_key: str            # the same for every spelling of the name (units.cluster_key)
+    cluster_kind: ClusterKind   # provinces (members are the Sở Nội vụ of provinces) | agencies
+    year: int
+    period: str                 # year (tổng kết năm) | mid (sơ kết 6 tháng)
+    shape: str                  # summary | detail | mixed: a detail-only file covers only its own units
+    units: pd.DataFrame         # UNIT_COLUMNS: one row per unit; total is the confirmed cluster total
+    criteria: pd.DataFrame      # CRITERIA_COLUMNS: one row per unit and criterion node
+    warnings: list[Problem]
+
+
+def looks_like_scoring(sheets: list[Sheet]) -> bool:
+    """Some sheet holds a scoring table (a unit or criterion column and score columns) and speaks
+    of emulation scoring, not of the PAR Index."""
+    for sheet in sheets:
+        layout = _layout(sheet)
+        if layout is None:
+            continue
+        header = " ".join(text_key(v) for row in sheet.rows[:layout.table.header_bottom + 1] for v in row
+                          if isinstance(v, str))
+        if _SCORING_WORDS.search(header) or (_CRITERIA_WORDS.search(header) and not _INDEX_WORDS.search(header)):
+            return True
+    return False
+
+
+def read_scoring(source: Path | bytes | list[Sheet], file_name: str, cluster: str | None = None,
+                 year: int | None = None, period: str | None = None) -> ScoringResult:
+    """Every unit's scores in a scoring workbook; raises Refused with every error found (file,
+    sheet and cell named), or returns the result with its warnings. cluster, year and period are
+    used when the workbook does not say them."""
+    context = _Context(file_name)
+    sheets = source if isinstance(source, list) else load_sheets(source, file_name)
+    summaries, details, stated = _sheets(context, sheets)
+    identity = _identity(context, stated, cluster, year, period)
+    summary = _read_summary(context, _summary_plan(summaries[0])) if summaries else []
+    detail = _read_details(context, details, stated.table_lines, alone=len(details) == 1 and not summaries)
+    members = membership(identity.cluster, [s.written for s in summary + detail])
+    units = _name_units(context, summary + detail, members)
+    _refuse_repeats(context, summary, units)
+    _refuse_repeats(context, detail, units)
+    if summary:
+        _merge_details(context, summary, detail, units)
+    scored = summary or detail
+    if details and not summaries and not detail:
+        context.error("không có trang chi tiết nào đọc được điểm của một đơn vị.")
+    errors = [p for p in context.problems if p.severity == "error"]
+    if errors:
+        raise Refused(errors)
+    ranks = _ranks(context, scored, units)
+    shape = "mixed" if summary and detail else "summary" if summary else "detail"
+    return ScoringResult(file_name, identity.cluster, cluster_key(identity.cluster), members.kind, identity.year,
+                         identity.period, shape, _unit_frame(scored, units, ranks), _criteria_frame(scored, units),
+                         [p for p in context.problems if p.severity == "warning"])
+
+
+def _sheets(context: _Context, sheets: list[Sheet]) -> tuple[list[_Layout], list[_Layout], _Stated]:
+    """The summary and detail tables of a workbook (other sheets are reported), and what it says of itself."""
+    layouts = {sheet.name: _layout(sheet) for sheet in sheets}
+    for sheet in sheets:
+        if layouts[sheet.name] is None and not sheet.is_empty():
+            context.warn("trang không có bảng chấm điểm (dòng tiêu đề có cột Đơn vị hoặc Nội dung/Tiêu chí và các "
+                         "cột điểm); bỏ qua.", sheet.name)
+    summaries = [l for l in layouts.values() if l and l.shape == "summary"]
+    details = [l for l in layouts.values() if l and l.shape == "detail"]
+    tables = summaries + details
+    if len(summaries) > 1:
+        names = ", ".join(f"«{l.table.sheet.name}»" for l in summaries)
+        context.error(f"có {len(summaries)} bảng tổng hợp (trang {names}); mỗi tệp chỉ được có một bảng tổng hợp "
+                      f"cho một cụm, một năm, một kỳ.")
+    if not tables:
+        context.error("không tìm thấy bảng chấm điểm thi đua trong trang nào: cần một dòng tiêu đề có cột «Đơn vị» "
+                      "(bảng tổng hợp) hoặc «Nội dung/Tiêu chí» với «Điểm chuẩn», «Tự chấm», «Cụm chấm» (bảng chi tiết).")
+    over_tables = [line for l in tables for line in _title_lines(l.table.sheet, l.table.header_top)]
+    atop_others = [line for sheet in sheets if layouts[sheet.name] is None
+                   for line in _title_lines(sheet, TITLE_SCAN_ROWS)]
+    stated = _Stated(over_tables + atop_others, over_tables,
+                     [text for l in tables for text in _column_texts(l, "cluster")],
+                     [text for l in tables for text in _column_texts(l, "year")], [s.name for s in sheets])
+    return summaries, details, stated
+
+
+def _read_details(context: _Context, details: list[_Layout], lines: list[_TitleLine], alone: bool) -> list[_Scored]:
+    """Each detail sheet's unit and scores; alone: the file's only table, so the file name may name the unit."""
+    scored = []
+    for layout in details:
+        own_lines = [line for line in lines if line.sheet == layout.table.sheet.name]
+        written = _detail_unit(context, layout, own_lines, alone)
+        found = _read_detail(context, layout, written) if written else None
+        if found is not None:
+            scored.append(found)
+    return scored
+
+
+class _Identity(NamedTuple):
+    cluster: str
+    year: int
+    period: str
+
+
+class _Stated(NamedTuple):
+    """What a workbook says of itself, where identity is looked for."""
+    lines: list[_TitleLine]          # over the tables first, then atop the other sheets
+    table_lines: list[_TitleLine]    # over the tables only
+    cluster_cells: list[str]         # in a 'Cụm thi đua' column
+    year_cells: list[str]            # in a 'Năm' column
+    sheet_names: list[str]
+
+
+def _identity(context: _Context, stated: _Stated, cluster: str | None, year: int | None, period: str | None
+              ) -> _Identity:
+    """Cluster, year and period from the titles over the tables (then other sheets' first rows,
+    columns, the file name and sheet names), else from the arguments."""
+    given_cluster = display_case(clean_text(cluster)) if cluster else None
+    stated_cluster = _stated_cluster(stated.lines, context.file_name, tuple(stated.cluster_cells))
+    if stated_cluster and given_cluster and cluster_key(stated_cluster) == cluster_key(given_cluster):
+        stated_cluster = given_cluster  # as typed: the title may be in capitals
+    name = _settle(context, "tên cụm", stated_cluster, given_cluster, lambda a, b: cluster_key(a) == cluster_key(b))
+    found_year = _settle(context, "năm", _stated_year(stated.lines, stated.year_cells, context.file_name,
+                                                      stated.sheet_names), year)
+    found_period = _settle(context, "kỳ chấm", _stated_period(stated.table_lines, context.file_name, stated.sheet_names),
+                           _period_argument(context, period), shown=PERIODS.get) or "year"
+    if name is None:
+        context.error("không biết bảng điểm của cụm thi đua nào: tiêu đề và tên tệp không ghi «Cụm thi đua ...»; "
+                      "hãy ghi tên cụm vào tiêu đề hoặc chọn cụm (--cluster).")
+    if found_year is None:
+        context.error("không biết năm chấm điểm: tiêu đề, tên trang và tên tệp không ghi năm; hãy ghi năm "
+                      "(ví dụ «NĂM 2022») vào tiêu đề hoặc chọn năm (--year).")
+    return _Identity(name or "", found_year or 0, found_period)

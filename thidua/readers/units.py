@@ -1,0 +1,145 @@
+"""Who is who in an emulation cluster: member and cluster names as people write them, reduced to
+one name and one matching key each.
+
+Two kinds of cluster. In a cluster of provinces every member is one province's department, the
+Sở Nội vụ unless the members say otherwise: "Sở Nội vụ tỉnh Lạng Sơn", "SNV Lạng Sơn" and
+"Lạng Sơn" are one unit, "Sở Nội vụ Lạng Sơn", province Lạng Sơn. In a cluster of agencies the
+members are agencies of one province ("Sở Tài chính", "Văn phòng UBND tỉnh") and keep their names,
+tidied for spacing, Unicode form and shouting capitals.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from thidua.provinces import Province, registry, strip_diacritics
+
+ClusterKind = Literal["provinces", "agencies"]
+HOME_DEPARTMENT = "Sở Nội vụ"
+
+_ABBREVIATIONS = {  # written short -> said in full, in keys (lower case, no diacritics)
+    "snv": "so noi vu", "ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan",
+    "dbqh": "doan dai bieu quoc hoi", "vp": "van phong", "tp": "thanh pho", "ldtbxh": "lao dong thuong binh va xa hoi",
+}
+_HOME_DEPARTMENT_KEY = re.compile(r"^(so noi vu|so nv|snv)\b")
+_HOME_DEPARTMENT_NAMED = re.compile(r"\b(so noi vu|snv)\b")
+_PROVINCES_NAMED = re.compile(r"\bcac tinh\b|\btinh thanh\b")
+_AGENCIES_NAMED = re.compile(r"\bco quan\b|\bban nganh\b|\bso ban\b")
+_PROPER_WORDS = ("Sở Nội vụ", "Bộ Nội vụ", "UBND", "HĐND", "ĐBQH", "Ủy ban nhân dân", "Uỷ ban nhân dân",
+                 "Hội đồng nhân dân", "Quốc hội", "Chính phủ", "Đông Nam Bộ", "Bắc Bộ", "Trung Bộ", "Nam Bộ",
+                 "Tây Nguyên", "Tây Bắc", "Đông Bắc", "Tây Nam Bộ", "phía Bắc", "phía Nam", "miền Trung",
+                 "miền Bắc", "miền Nam", "Trung du", "Đồng bằng sông Hồng", "Đồng bằng sông Cửu Long",
+                 "Duyên hải")
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str               # as shown: "Sở Nội vụ Lạng Sơn", "Sở Tài chính"
+    key: str                # for matching spellings: no case, diacritics, punctuation or abbreviations
+    province: str | None    # the registry's official name, for members of a cluster of provinces
+
+
+def clean_text(text: object) -> str:
+    """Unicode NFC, single spaces, no stray punctuation at either end."""
+    tidy = re.sub(r"\s+", " ", unicodedata.normalize("NFC", str(text or ""))).strip()
+    return tidy.strip(" .,;:-–").strip()
+
+
+@cache
+def _proper_names() -> tuple[str, ...]:
+    names = [p.name for p in registry().provinces] + list(_PROPER_WORDS)
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def display_case(text: str) -> str:
+    """A name written in capitals ("CỤM THI ĐUA SỞ NỘI VỤ CÁC TỈNH MIỀN NÚI BIÊN GIỚI PHÍA BẮC") as
+    Vietnamese writes it in running text; names already in mixed case are left alone."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return text
+    lowered = text.lower()
+    shown = lowered[:1].upper() + lowered[1:]
+    for proper in _proper_names():
+        shown = re.sub(rf"(?<!\w){re.escape(proper.lower())}(?!\w)", proper, shown, flags=re.IGNORECASE)
+    return shown
+
+
+def _key_words(text: object) -> str:
+    words = re.sub(r"[^a-z0-9]+", " ", strip_diacritics(clean_text(text)).lower().replace("&", " va ")).split()
+    return " ".join(_ABBREVIATIONS.get(word, word) for word in words)
+
+
+def unit_key(name: object) -> str:
+    """'Văn phòng UBND tỉnh' and 'VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH' give the same key."""
+    return _key_words(name)
+
+
+def cluster_key(name: object) -> str:
+    """'Cụm thi đua Sở Nội vụ các tỉnh, thành Bắc Bộ' and 'CUM THI DUA SNV CAC TINH THANH BAC BO'
+    give the same key; 'Cụm Sở Nội vụ ...' is read as 'Cụm thi đua Sở Nội vụ ...'."""
+    return re.sub(r"^(cum|khoi)(?! thi dua)", r"\1 thi dua", _key_words(name))
+
+
+def cluster_slug(name: object) -> str:
+    """The cluster_id stored for a cluster: its key words joined by '-', the same for every
+    spelling ('cum-thi-dua-so-noi-vu-cac-tinh-thanh-bac-bo')."""
+    return "-".join(cluster_key(name).split())
+
+
+def split_province(name: str) -> tuple[str, Province | None]:
+    """('SNV', Lạng Sơn) from 'SNV Lạng Sơn': the longest tail of the name that is a province,
+    and the words before it."""
+    words = clean_text(name).split(" ")
+    for start in range(len(words)):
+        province = registry().resolve(" ".join(words[start:]))
+        if province is not None:
+            return " ".join(words[:start]), province
+    return clean_text(name), None
+
+
+def _department(prefix: str) -> str:
+    """The department a member's prefix names: 'SNV', 'Sở NV' -> 'Sở Nội vụ'; '' -> the Sở Nội vụ."""
+    if not prefix or _HOME_DEPARTMENT_KEY.match(unit_key(prefix)):
+        return HOME_DEPARTMENT
+    return display_case(prefix)
+
+
+@dataclass(frozen=True)
+class Membership:
+    """How a cluster names its members."""
+    kind: ClusterKind
+    department: str = HOME_DEPARTMENT   # what each province sends, in a cluster of provinces
+
+    def unit(self, written: object) -> Unit:
+        """The unit a member's name stands for. In a cluster of provinces a name without a
+        province keeps its own name and has province None: the caller says so."""
+        name = display_case(clean_text(written))
+        if self.kind == "provinces":
+            _, province = split_province(name)
+            if province is not None:
+                name = f"{self.department} {province.name}"
+                return Unit(name, unit_key(name), province.name)
+        return Unit(name, unit_key(name), None)
+
+
+def membership(cluster_name: str | None, member_names: list[str]) -> Membership:
+    """Decide the kind of a cluster from its name, else from its members: members that are
+    distinct provinces (with or without a department before them) make a cluster of provinces."""
+    named = cluster_key(cluster_name or "")
+    members = [split_province(display_case(clean_text(m))) for m in member_names if clean_text(m)]
+    prefixes = Counter(_department(prefix) for prefix, province in members if province is not None)
+    department = prefixes.most_common(1)[0][0] if prefixes else HOME_DEPARTMENT
+    if _HOME_DEPARTMENT_NAMED.search(named):
+        return Membership("provinces")
+    if _PROVINCES_NAMED.search(named):
+        return Membership("provinces", department)
+    if _AGENCIES_NAMED.search(named) or split_province(cluster_name or "")[1] is not None:
+        return Membership("agencies")
+    provinces = [province.code for _, province in members if province is not None]
+    if members and 5 * len(provinces) >= 4 * len(members) and len(set(provinces)) == len(provinces):
+        return Membership("provinces", department)
+    return Membership("agencies")
