@@ -1,0 +1,57 @@
+"""So sánh tỉnh: one year's ranking of every province, a chosen province beside its peers."""
+import pandas as pd
+import streamlit as st
+
+from pages.shared import ALL_REGIONS, no_par_data, results, show_demo_note, show_figure, vietnamese_order
+from thidua.charts import component_heatmap, par_band, par_ranking_bar
+from thidua.formatting import vn_number, vn_percent, vn_signed
+
+st.title("So sánh tỉnh")
+query = results()
+years = list(query("par_years").year)
+if not years:
+    no_par_data()
+    st.stop()
+
+filters = st.columns([1, 2, 2])
+year = filters[0].selectbox("Năm", years, key="nam", bind="query-params")
+ranking = query("par_ranking", year=year)
+province = filters[1].selectbox("Tỉnh, thành phố", vietnamese_order(ranking.province), index=None,
+                                placeholder="Chọn tỉnh để làm nổi bật", key="tinh", bind="query-params")
+region = filters[2].selectbox("Vùng", [ALL_REGIONS, *sorted(ranking.region.unique())], key="vung",
+                              bind="query-params")
+show_demo_note(query, [year])
+
+average = ranking.score.mean()
+shown = ranking if region == ALL_REGIONS else ranking[ranking.region == region]
+peers = {}
+if province is not None:
+    chosen = ranking[ranking.province == province].iloc[0]
+    peers = {f"Cùng vùng {chosen.region}": set(shown[shown.region == chosen.region].province) - {province}}
+    facts = st.columns(4)
+    facts[0].metric("Xếp hạng", f"{chosen['rank']}/{len(ranking)}")
+    facts[1].metric("Chỉ số", vn_percent(chosen.score))
+    facts[2].metric("So với trung bình cả nước", vn_signed(chosen.score - average) + " điểm")
+    facts[3].metric("Xếp loại", par_band(chosen.score) or "Dưới loại C")
+
+show_figure(par_ranking_bar(shown, year=year, highlight=province, peers=peers, average=average,
+                            region=None if region == ALL_REGIONS else region,
+                            subtitle=f"Trung bình cả nước: {vn_percent(average)}; thứ hạng trên cả nước"))
+
+components = query("par_components", year=year)
+components = components[components.province.isin(set(shown.province))]
+if not components.empty:
+    show_figure(component_heatmap(components, year=year, order=list(shown.province)))
+
+st.subheader("Bảng xếp hạng")
+table = pd.DataFrame({
+    "Xếp hạng": shown["rank"],
+    "Tỉnh, thành phố": shown.province,
+    "Vùng": shown.region,
+    "Chỉ số (%)": shown.score.map(vn_number),
+    "Xếp loại": shown.score.map(par_band),
+    "So với TB cả nước": (shown.score - average).map(vn_signed),
+})
+if shown.sipas.notna().any():
+    table["SIPAS (%)"] = shown.sipas.map(vn_number)
+st.dataframe(table, hide_index=True, width="stretch")

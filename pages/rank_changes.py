@@ -1,0 +1,72 @@
+"""Biến động xếp hạng: who rose and who fell between two years, and ranks over all years."""
+import pandas as pd
+import streamlit as st
+
+from pages.shared import no_par_data, results, show_demo_note, show_figure, vietnamese_order
+from thidua.charts import rank_bump, rank_slope
+from thidua.formatting import rank_change_phrase, vn_number
+from thidua.provinces import MERGER_YEAR
+
+TABLE_ROWS = 10
+DEFAULT_BUMP_COUNT = 3
+
+st.title("Biến động xếp hạng")
+query = results()
+years = list(query("par_years").year)
+if not years:
+    no_par_data()
+    st.stop()
+if len(years) < 2:
+    st.info(f"Mới có số liệu năm {years[0]}: cần ít nhất hai năm để so sánh.")
+    st.stop()
+
+filters = st.columns([1, 1, 4])
+from_year = filters[0].selectbox("Từ năm", years, index=1, key="tu_nam", bind="query-params")
+to_year = filters[1].selectbox("Đến năm", years, index=0, key="den_nam", bind="query-params")
+history = query("par_history")
+chosen = filters[2].multiselect("Tỉnh, thành phố theo dõi", vietnamese_order(history.province.unique()),
+                                key="tinh", bind="query-params",
+                                placeholder="Chọn tỉnh để làm nổi bật và xem xếp hạng qua các năm")
+show_demo_note(query, years)
+if from_year >= to_year:
+    st.warning("Năm so sánh («Đến năm») phải sau năm gốc («Từ năm»).")
+    st.stop()
+
+across_merger = from_year < MERGER_YEAR <= to_year
+subtitle = None
+if across_merger:
+    subtitle = "Quy đổi theo 34 tỉnh, thành phố sau sáp nhập (1/7/2025)"
+    st.info(f"Hai năm nằm hai bên thời điểm sắp xếp đơn vị hành chính (1/7/2025, 63 → 34 tỉnh, thành phố). "
+            f"Số liệu năm {from_year} được quy đổi theo tỉnh mới: mỗi tỉnh mới lấy điểm trung bình của các "
+            f"tỉnh cũ hợp thành và được xếp hạng lại, rồi so với thứ hạng công bố năm {to_year}.", icon="🔀")
+
+jumps = query("rank_jumps", from_year=from_year, to_year=to_year)
+show_figure(rank_slope(jumps, from_year, to_year, highlight=chosen, subtitle=subtitle))
+
+
+def change_table(rows: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "Tỉnh, thành phố": rows.province,
+        f"Hạng {from_year}": rows.rank_from,
+        f"Hạng {to_year}": rows.rank_to,
+        "Biến động": rows.change.map(rank_change_phrase),
+        f"Chỉ số {from_year} → {to_year} (%)": [f"{vn_number(a)} → {vn_number(b)}"
+                                                 for a, b in zip(rows.score_from, rows.score_to)],
+    })
+
+
+# Narrow rank columns so both tables fit side by side without scrolling.
+column_widths = {"Tỉnh, thành phố": st.column_config.TextColumn(width="medium"),
+                 f"Hạng {from_year}": st.column_config.NumberColumn(width="small"),
+                 f"Hạng {to_year}": st.column_config.NumberColumn(width="small")}
+risers = jumps[jumps.change > 0].nlargest(TABLE_ROWS, "change")
+fallers = jumps[jumps.change < 0].nsmallest(TABLE_ROWS, "change")
+for column, heading, rows in zip(st.columns(2), ("Tăng hạng nhiều nhất", "Giảm hạng nhiều nhất"), (risers, fallers)):
+    column.subheader(heading)
+    column.dataframe(change_table(rows), hide_index=True, width="stretch", column_config=column_widths)
+
+followed = chosen or list(risers.province.head(DEFAULT_BUMP_COUNT))
+if not chosen:
+    st.caption(f"Chưa chọn tỉnh: biểu đồ dưới đây theo dõi {len(followed)} tỉnh tăng hạng nhiều nhất "
+               f"từ {from_year} đến {to_year}.")
+show_figure(rank_bump(history, followed))

@@ -1,0 +1,168 @@
+"""The dashboard in a real browser: `streamlit run app.py` on a fresh, empty database, driven by
+Debian's chromium through Playwright. Screenshots land in test-artifacts/ for a person to look at."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run", "--disable-sync"]
+CHART = '[data-testid="stPlotlyChart"] .main-svg'
+CHART_WAIT_MS = 90_000
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium at /usr/bin/chromium")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_healthy(url: str, server: subprocess.Popen, log: Path, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"streamlit stopped with code {server.returncode}:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    pytest.fail(f"streamlit did not answer within {seconds} s:\n{log.read_text()}")
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    """A real server on a free loopback port, with THIDUA_DB pointing at an empty database."""
+    folder = tmp_path_factory.mktemp("browser")
+    port, log = free_port(), folder / "streamlit.log"
+    environment = {**os.environ, "THIDUA_DB": str(folder / "thidua.duckdb")}
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+               "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
+               "--server.fileWatcherType", "none"]
+    started = time.monotonic()
+    with open(log, "w") as output:
+        server = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=output, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_healthy(url, server, log)
+        yield url, time.monotonic() - started
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="vi-VN")
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+def chart_text(page, index: int = 0) -> str:
+    return page.locator('[data-testid="stPlotlyChart"]').nth(index).text_content()
+
+
+def wait_until_idle(page) -> None:
+    """The script has finished and nothing on the page is greyed out as stale."""
+    page.wait_for_function("""() => {
+        const app = document.querySelector('[data-testid="stApp"]');
+        return app && app.dataset.testScriptState === 'notRunning'
+            && !document.querySelector('[data-stale="true"]');
+    }""", timeout=CHART_WAIT_MS)
+
+
+def screenshot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / f"{name}.png")
+
+
+def show_whole_page(page) -> None:
+    """Streamlit scrolls inside its own container, so a full-page screenshot needs a tall window."""
+    page.set_viewport_size({"width": 1440, "height": 3000})
+
+
+def test_a_fresh_start_shows_the_demo_overview(app_url, page):
+    url, server_ready = app_url
+    opened = time.monotonic()
+    page.goto(url)
+    page.wait_for_selector(CHART, timeout=CHART_WAIT_MS)
+    chart_drawn = time.monotonic() - opened
+    wait_until_idle(page)
+    screenshot(page, "tong-quan")
+    (ARTIFACTS / "first-screen-seconds.txt").write_text(
+        f"server ready {server_ready:.1f} s; first chart drawn {chart_drawn:.1f} s after opening the page\n")
+    assert "Chỉ số CCHC (PAR Index) năm 2024: xếp hạng 63 tỉnh, thành phố" in chart_text(page)
+    assert "Loại A (≥ 90%)" in chart_text(page)
+    assert "Dữ liệu minh họa" in page.locator('[data-testid="stAlert"]').first.text_content()
+    assert "Trung bình cả nước" in page.locator('[data-testid="stMetric"]').first.text_content()
+
+
+def test_a_shared_link_reopens_the_compare_view(app_url, page):
+    url, _ = app_url
+    show_whole_page(page)
+    page.goto(f"{url}/so-sanh-tinh?nam=2022&tinh={quote('Lạng Sơn')}")
+    page.wait_for_selector(CHART, timeout=CHART_WAIT_MS)
+    wait_until_idle(page)
+    screenshot(page, "so-sanh-tinh")
+    bars = chart_text(page)
+    assert "Chỉ số CCHC (PAR Index) năm 2022" in bars and "Lạng Sơn" in bars and "Cùng vùng" in bars
+    assert "Điểm thành phần Chỉ số CCHC năm 2022" in chart_text(page, 1)
+
+
+def test_choosing_a_year_writes_it_into_the_url(app_url, page):
+    url, _ = app_url
+    page.goto(f"{url}/so-sanh-tinh")
+    page.wait_for_selector(CHART, timeout=CHART_WAIT_MS)
+    page.locator('[data-testid="stSelectbox"]').first.click()
+    page.get_by_role("option", name="2019", exact=True).click()
+    page.wait_for_url("**nam=2019**", timeout=20_000)
+    reopened = page.url
+    page.goto(reopened)
+    page.wait_for_selector(CHART, timeout=CHART_WAIT_MS)
+    page.wait_for_function("() => document.querySelector('[data-testid=\"stPlotlyChart\"]')"
+                           ".textContent.includes('năm 2019')", timeout=20_000)
+    assert "Chỉ số CCHC (PAR Index) năm 2019" in chart_text(page)
+
+
+def test_rank_changes_show_the_rise_in_the_users_words(app_url, page):
+    url, _ = app_url
+    show_whole_page(page)
+    page.goto(f"{url}/bien-dong-xep-hang?tu_nam=2020&den_nam=2021")
+    page.wait_for_selector(CHART, timeout=CHART_WAIT_MS)
+    wait_until_idle(page)
+    screenshot(page, "bien-dong-xep-hang")
+    slope = chart_text(page)
+    assert "Biến động xếp hạng Chỉ số CCHC: năm 2020 → năm 2021" in slope
+    assert "Lạng Sơn (tăng 13 bậc)" in slope
