@@ -2,7 +2,8 @@
 import pandas as pd
 import streamlit as st
 
-from pages.shared import ALL_REGIONS, no_par_data, results, show_demo_note, show_figure, vietnamese_order
+from pages.shared import (ALL_REGIONS, no_par_data, results, show_demo_note, show_figure, show_table,
+                          vietnamese_order)
 from thidua.charts import component_heatmap, par_band, par_ranking_bar
 from thidua.formatting import vn_number, vn_percent, vn_signed
 
@@ -48,10 +49,11 @@ table = pd.DataFrame({
     "Xếp hạng": shown["rank"],
     "Tỉnh, thành phố": shown.province,
     "Vùng": shown.region,
-    "Chỉ số (%)": shown.score.map(vn_number),
+    "Chỉ số (%)": shown.score,
     "Xếp loại": shown.score.map(par_band),
-    "So với TB cả nước": (shown.score - average).map(vn_signed),
+    "So với TB cả nước": (shown.score - average).round(2),
 })
 if shown.sipas.notna().any():
-    table["SIPAS (%)"] = shown.sipas.map(vn_number)
-st.dataframe(table, hide_index=True, width="stretch")
+    table["SIPAS (%)"] = shown.sipas
+show_table(table, title=f"Xếp hạng Chỉ số CCHC năm {year}" + ("" if region == ALL_REGIONS else f", vùng {region}"),
+           formats={"Chỉ số (%)": vn_number, "So với TB cả nước": vn_signed, "SIPAS (%)": vn_number})

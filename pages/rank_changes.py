@@ -2,7 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from pages.shared import no_par_data, results, show_demo_note, show_figure, vietnamese_order
+from pages.shared import no_par_data, results, show_demo_note, show_figure, show_table, vietnamese_order
 from thidua.charts import rank_bump, rank_slope
 from thidua.formatting import rank_change_phrase, vn_number
 from thidua.provinces import MERGER_YEAR
@@ -45,25 +45,29 @@ show_figure(rank_slope(jumps, from_year, to_year, highlight=chosen, subtitle=sub
 
 
 def change_table(rows: pd.DataFrame) -> pd.DataFrame:
+    """Numbers as numbers (the downloads keep them so); "Biến động" is places gained, said in words on screen."""
     return pd.DataFrame({
         "Tỉnh, thành phố": rows.province,
         f"Hạng {from_year}": rows.rank_from,
         f"Hạng {to_year}": rows.rank_to,
-        "Biến động": rows.change.map(rank_change_phrase),
-        f"Chỉ số {from_year} → {to_year} (%)": [f"{vn_number(a)} → {vn_number(b)}"
-                                                 for a, b in zip(rows.score_from, rows.score_to)],
+        "Biến động": rows.change,
+        f"Chỉ số {from_year} (%)": rows.score_from,
+        f"Chỉ số {to_year} (%)": rows.score_to,
     })
 
 
-# Narrow rank columns so both tables fit side by side without scrolling.
+# Narrow number columns so both tables fit side by side without scrolling.
 column_widths = {"Tỉnh, thành phố": st.column_config.TextColumn(width="medium"),
-                 f"Hạng {from_year}": st.column_config.NumberColumn(width="small"),
-                 f"Hạng {to_year}": st.column_config.NumberColumn(width="small")}
+                 **{f"Hạng {year}": st.column_config.NumberColumn(width="small") for year in (from_year, to_year)},
+                 **{f"Chỉ số {year} (%)": st.column_config.TextColumn(width="small") for year in (from_year, to_year)}}
+on_screen = {"Biến động": rank_change_phrase, f"Chỉ số {from_year} (%)": vn_number, f"Chỉ số {to_year} (%)": vn_number}
 risers = jumps[jumps.change > 0].nlargest(TABLE_ROWS, "change")
 fallers = jumps[jumps.change < 0].nsmallest(TABLE_ROWS, "change")
 for column, heading, rows in zip(st.columns(2), ("Tăng hạng nhiều nhất", "Giảm hạng nhiều nhất"), (risers, fallers)):
-    column.subheader(heading)
-    column.dataframe(change_table(rows), hide_index=True, width="stretch", column_config=column_widths)
+    with column:
+        st.subheader(heading)
+        show_table(change_table(rows), title=f"{heading} {from_year}-{to_year}", formats=on_screen,
+                   column_config=column_widths)
 
 followed = chosen or list(risers.province.head(DEFAULT_BUMP_COUNT))
 if not chosen:

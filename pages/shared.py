@@ -1,16 +1,24 @@
-"""What the pages share: the database, named results cached until the data changes, the demo note."""
+"""What the pages share: the database, named results cached until the data changes, the demo note,
+charts and tables with their downloads, and the print view."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+import hashlib
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
+from functools import partial
 
 import pandas as pd
+import plotly.io
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from thidua.config import default_db_path
 from thidua.db import Database, database
-from thidua.demo import DEMO_UPLOADER, build_demo_database
+from thidua.demo import DEMO_UPLOADER, load_demo_if_empty
+from thidua.export import figure_bytes, table_csv, table_xlsx
 from thidua.formatting import years_phrase
 from thidua.provinces import strip_diacritics
+from thidua.reports import Provenance, file_stem, provenance
 
 ALL_REGIONS = "Cả nước"
 
@@ -22,9 +30,7 @@ def current_database() -> Database:
 
 @st.cache_resource(show_spinner="Đang chuẩn bị dữ liệu minh họa…")
 def _demo_checked(path: str) -> bool:
-    db = database(path)
-    if int(db.query("data_version").uploads.iloc[0]) == 0:
-        build_demo_database(db)
+    load_demo_if_empty(database(path))
     return True
 
 
@@ -40,19 +46,48 @@ def _cached_result(path: str, version: str, name: str, params: tuple) -> pd.Data
 
 class Results:
     """Named results of the data as it is now: the data version is read once per page run and
-    keys the cache, so a new upload shows at once while repeated views cost nothing."""
+    keys the cache, so a new upload shows at once while repeated views cost nothing. It notes
+    what the page read (used), so exported charts can say where their figures came from."""
 
     def __init__(self, db: Database):
         self._path = str(db.path)
         version = db.query("data_version").iloc[0]
         self._version = f"{version.uploads}/{version.last_upload}/{version.last_change}"
+        self.used: list[tuple[str, dict]] = []
 
     def __call__(self, name: str, **params) -> pd.DataFrame:
+        self.used.append((name, params))
         return _cached_result(self._path, self._version, name, tuple(sorted(params.items())))
+
+    @property
+    def version(self) -> str:
+        """Changes with every upload written or undone: a key for state that must start afresh then."""
+        return self._version
+
+
+_PAGE_RESULTS = "_thidua_page_results"
 
 
 def results() -> Results:
-    return Results(current_database())
+    """The named results for this run of the page; charts shown after it take their source line from
+    what it has read."""
+    found = Results(current_database())
+    st.session_state[_PAGE_RESULTS] = (_page_id(), found)
+    return found
+
+
+def _page_id() -> str:
+    context = get_script_run_ctx()
+    return context.page_script_hash if context else ""
+
+
+def page_provenance() -> Provenance:
+    """Source and load date of the figures this run of the page has read (everything in force when it
+    has read nothing through results())."""
+    page, query = st.session_state.get(_PAGE_RESULTS, ("", None))
+    if query is None or page != _page_id():
+        query = Results(current_database())
+    return provenance(query("data_sources"), query.used)
 
 
 def demo_years(uploads: pd.DataFrame) -> set[int]:
@@ -72,9 +107,77 @@ def show_demo_note(query: Results, years: Iterable[int]) -> None:
                 "không phải số liệu chính thức. Hãy nhập bảng Chỉ số CCHC chính thức để thay thế.", icon="ℹ️")
 
 
-def show_figure(figure) -> None:
-    """A house-style figure as is: Streamlit's theme would replace its fonts and colours."""
+IMAGE_FILES = {"png": ("PNG — trình chiếu (1920×1080)", "image/png"),
+               "svg": ("SVG — chỉnh sửa, in khổ lớn", "image/svg+xml"),
+               "pdf": ("PDF — in ấn", "application/pdf")}
+
+
+def show_figure(figure, *, source: str | None = None, updated: date | None = None,
+                file_name: str | None = None) -> None:
+    """A house-style figure as is (Streamlit's theme would replace its fonts and colours), and under
+    it PNG, SVG and PDF files of it, drawn on the server only when asked for: 16:9, 1920×1080, with
+    the line "Nguồn: ...; cập nhật ngày ...". The source and date default to those of the figures
+    this run of the page has read (page_provenance); file_name (no extension) to one made from the
+    figure's title."""
     st.plotly_chart(figure, theme=None, config={"displaylogo": False})
+    if source is None or updated is None:
+        origin = page_provenance()
+        source, updated = source or origin.source, updated or origin.updated
+    figure_json = figure.to_json()
+    stem = file_name or file_stem(figure.layout.title.text or "bieu-do")
+    digest = hashlib.sha1(figure_json.encode()).hexdigest()[:12]
+    with st.popover("⬇ Tải biểu đồ"):
+        for fmt, (label, mime) in IMAGE_FILES.items():
+            st.download_button(label, data=partial(_figure_file, figure_json, fmt, source, updated),
+                               file_name=f"{stem}.{fmt}", mime=mime, on_click="ignore", key=f"tai-{digest}-{fmt}")
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _figure_file(figure_json: str, fmt: str, source: str, updated: date | str) -> bytes:
+    return figure_bytes(plotly.io.from_json(figure_json), fmt, source, updated)
+
+
+def show_table(frame: pd.DataFrame, *, title: str, formats: Mapping[str, Callable[[object], str]] | None = None,
+               **options) -> None:
+    """A table on screen and, built only when asked for, as XLSX and CSV files named after title
+    (unique on the page): Vietnamese headers, numbers as numbers, text that Excel would run as a
+    formula defused. formats say how a column is written on screen only (e.g. vn_number for the
+    decimal comma; a column the frame lacks is skipped); options go to st.dataframe (hide_index and
+    width="stretch" unless given)."""
+    shown = frame.assign(**{column: frame[column].map(write) for column, write in (formats or {}).items()
+                            if column in frame})
+    st.dataframe(shown, **{"hide_index": True, "width": "stretch", **options})
+    stem = file_stem(title)
+    with st.popover("⬇ Tải bảng"):
+        st.download_button("Excel (XLSX)", data=partial(table_xlsx, frame, title), file_name=f"{stem}.xlsx",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                           on_click="ignore", key=f"bang-{stem}-xlsx")
+        st.download_button("CSV (UTF-8)", data=partial(table_csv, frame), file_name=f"{stem}.csv", mime="text/csv",
+                           on_click="ignore", key=f"bang-{stem}-csv")
+
+
+# What only works on screen: left out of every printout, and of the print view.
+SCREEN_ONLY = ('[data-testid="stMain"] [data-testid="stPopover"]', '[data-testid="stMain"] [data-testid="stButton"]',
+               '[data-testid="stMain"] [data-testid="stDownloadButton"]', '[data-testid="stFileUploader"]',
+               '[data-testid="stElementToolbar"]', ".modebar-container")
+PAPER_WIDTH = "1040px"  # an A4 landscape page at 96 dots per inch, less its margins
+
+
+def print_view() -> None:
+    """Printing any page (Ctrl+P) leaves out the sidebar, the header and every button. The sidebar's
+    "Bản in" switch shows the page so on screen, laid out at the width of an A4 landscape page, so
+    charts are drawn at the size they will be printed and none is cut off."""
+    on = st.sidebar.toggle("Bản in", key="ban_in", bind="query-params",
+                           help="Ẩn các nút, dàn trang theo khổ A4 ngang; nhấn Ctrl+P để in hoặc lưu PDF.")
+    screen = (f"{', '.join(SCREEN_ONLY)} {{ display: none !important; }} "
+              f'[data-testid="stMainBlockContainer"] {{ max-width: {PAPER_WIDTH} !important; '
+              "padding: 3rem 0 1rem !important; margin: 0 auto !important; }")
+    paper = ('@page { size: A4 landscape; margin: 12mm; } '
+             '[data-testid="stSidebar"], [data-testid="stHeader"] { display: none !important; } '
+             '[data-testid="stPlotlyChart"], [data-testid="stDataFrame"] { break-inside: avoid; }')
+    st.html(f"<style>@media print {{ {screen} {paper} }}</style>")
+    if on:
+        st.html(f"<style>{screen}</style>")
 
 
 def no_par_data() -> None:

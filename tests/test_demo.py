@@ -3,13 +3,19 @@ shipped files that equal what the generator makes."""
 import random
 import unicodedata
 
+import pandas as pd
 import pytest
 
 from thidua.config import DEMO_DIR
 from thidua.db import Database
 from thidua.demo import DEMO_UPLOADER, build_demo_database, demo_files, par, rebuild_demo_database, write_demo_files
+from thidua.demo import roster as demo_roster
+from thidua.demo import scoring as demo_scoring
+from thidua.ingest import detect_kind
 from thidua.provinces import registry
 from thidua.readers.par import read_par
+from thidua.readers.scoring import read_scoring
+from thidua.readers.units import cluster_key
 from thidua.readers.workbook import load_sheets
 
 OFFICIAL_NAMES = {p.name for p in registry().provinces}
@@ -133,7 +139,7 @@ def test_the_shipped_demo_files_hold_exactly_what_the_generator_makes(generated)
         "data/demo is out of date: run write_demo_files()")
     for made, ships in zip(paths, shipped):
         assert workbook_content(made) == workbook_content(ships), f"{ships} differs from the generator's output"
-    assert sum(p.stat().st_size for p in shipped) < 300_000
+    assert sum(p.stat().st_size for p in shipped) < 1_000_000
 
 
 def test_every_file_reads_as_par_with_all_provinces_and_the_generated_numbers(par_files, scores):
@@ -159,6 +165,93 @@ def test_the_2020_file_carries_sipas_and_the_2022_file_the_eight_areas(par_files
     assert sipas.notna().all() and sipas.between(60, 100).all()
     areas = by_year[2022].components
     assert len(areas) == 63 * 8 and areas.score.between(0, 25).all()
+
+
+# ---- the scoring workbooks ----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def scoring_read(generated):
+    """Each scoring file's reading, by (cluster key, year, period)."""
+    readings = {}
+    for path in generated[1]:
+        if path.parent.name == demo_scoring.SUBDIR:
+            assert detect_kind(path.read_bytes(), path.name) == "scoring", path.name
+            result = read_scoring(path, path.name)
+            readings[result.cluster_key, result.year, result.period] = result
+    return readings
+
+
+def scored_units(result) -> dict[str, dict]:
+    return result.units.set_index("unit").to_dict("index")
+
+
+def unit_name(cluster, unit: str) -> str:
+    return unit if cluster is demo_roster.LANG_SON_AGENCIES else f"Sở Nội vụ {unit}"
+
+
+def test_every_cluster_has_its_year_ends_and_one_mid_year_review_each_read_without_a_warning(scoring_read):
+    expected = {(cluster_key(c.name), year, "year") for c in demo_roster.CLUSTERS for year in range(2019, 2025)}
+    mid_cluster, mid_year = demo_scoring.MID_YEAR_REVIEW
+    assert set(scoring_read) == expected | {(cluster_key(mid_cluster.name), mid_year, "mid")}
+    assert {key: [str(w) for w in r.warnings] for key, r in scoring_read.items() if r.warnings} == {}
+    assert {r.shape for r in scoring_read.values()} == {"summary", "mixed", "detail"}
+
+
+def test_the_workbooks_hold_the_generated_scores(scoring_read):
+    for period in demo_scoring.all_periods():
+        key = (cluster_key(period.cluster.name), period.year, "mid" if period.mid_year else "year")
+        read, template = scored_units(scoring_read[key]), period.template
+        assert len(read) == len(period.units), key
+        for unit in period.units:
+            row = read[unit_name(period.cluster, unit.unit)]
+            own = None if pd.isna(row["self_total"]) else row["self_total"]  # some workbooks have no self scores
+            assert (row["total"], row["rank"], row["bonus"], row["penalty"]) == (
+                unit.total(template, "cluster"), unit.rank, unit.points(template.bonus, "cluster"),
+                unit.points(template.penalty, "cluster")), (key, unit.unit)
+            assert own in (None, unit.total(template, "own")), (key, unit.unit)
+    agencies = {year: scoring_read[cluster_key(demo_roster.LANG_SON_AGENCIES.name), year, "year"].units
+                for year in (2020, 2021)}
+    assert agencies[2020].self_total.isna().all() and agencies[2021].self_total.notna().all()  # from 2021 on
+
+
+def test_year_end_ranks_and_proposals_agree_with_the_rosters(scoring_read):
+    for cluster in demo_roster.CLUSTERS:
+        for year in demo_roster.YEARS:
+            result = scoring_read[cluster_key(cluster.name), year, "year"]
+            read = scored_units(result)
+            listed = demo_scoring.roster_awards(cluster, year)
+            flagged = [unit for unit, award in listed.items() if award.startswith("Cờ thi đua")]
+            first = result.units.unit[result.units["rank"] == 1].tolist()
+            assert first == [unit_name(cluster, flagged[0] if flagged else cluster.leadership[year][0])], (cluster.name,
+                                                                                                          year)
+            if result.units.award.notna().any():  # the layouts with an award column
+                assert {unit_name(cluster, u): a for u, a in listed.items()}.items() <= {
+                    u: row["award"] for u, row in read.items()}.items(), (cluster.name, year)
+    central = scored_units(scoring_read[cluster_key(demo_roster.CENTRAL.name), 2020, "year"])
+    assert [(u, row["rank"], row["award"]) for u, row in central.items() if row["rank"] <= 4] == [
+        ("Sở Nội vụ Khánh Hòa", 1, "Cờ thi đua của Bộ Nội vụ"),
+        ("Sở Nội vụ Đà Nẵng", 2, "Bằng khen của Bộ trưởng Bộ Nội vụ"),
+        ("Sở Nội vụ Quảng Ngãi", 3, "Bằng khen của Bộ trưởng Bộ Nội vụ"),
+        ("Sở Nội vụ Quảng Nam", 4, "Bằng khen của Bộ trưởng Bộ Nội vụ")]
+
+
+def test_the_layouts_differ_as_real_ones_do(generated):
+    def sheets(stem: str):
+        path = next(p for p in generated[1] if p.name.startswith(stem) and "2022" in p.name)
+        return {sheet.name: sheet for sheet in load_sheets(path, path.name)}
+
+    def numbers_under(sheet, label: str, right: int = 0) -> list[float]:
+        row, column = next((r, c) for r, values in enumerate(sheet.rows) for c, v in enumerate(values) if v == label)
+        return [v for values in sheet.rows[row + 1:] if isinstance(v := values[column + right], (int, float))]
+
+    border, central = sheets("Cum SNV mien nui"), sheets("KQ cham diem")
+    assert next(iter(border.values())).rows[9][2:4] == ["Tự chấm", "Cụm chấm"]  # self beside cluster scores
+    assert max(numbers_under(next(iter(border.values())), "Điểm trừ", right=1)) > 0  # penalties written positive...
+    assert min(numbers_under(next(iter(central.values())), "Điểm trừ")) < 0  # ...and negative
+    midlands = sheets("Bang cham diem")
+    assert list(midlands) == ["Tong hop", "Bac Giang", "Bac Kan", "Phu Tho", "Hoa Binh", "Thai Nguyen", "Yen Bai",
+                              "Tuyen Quang"]
+    assert len(sheets("Cham diem chi tiet")) == len(demo_roster.NORTHERN.members)
 
 
 # ---- the database --------------------------------------------------------------------------------

@@ -40,7 +40,19 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("--param", action="append", type=parse_param, default=[], metavar="KEY=VALUE")
     query.add_argument("--format", choices=["csv", "json"], default="csv")
 
+    export = commands.add_parser("export", help="vẽ một biểu đồ ra tệp PNG, SVG hoặc PDF (16:9, 1920×1080)")
+    export.add_argument("chart", help="kết quả có tên mà biểu đồ vẽ: par_ranking, rank_jumps, cluster_ranking, ...")
+    export.add_argument("--param", action="append", type=parse_param, default=[], metavar="KEY=VALUE")
+    export.add_argument("--format", choices=["png", "svg", "pdf"], help="mặc định: theo đuôi của tệp --out")
+    export.add_argument("--out", type=Path, required=True)
+
+    deck = commands.add_parser("deck", help="lập bộ trình chiếu cho một tỉnh, một Cụm thi đua hoặc một năm")
+    deck.add_argument("--param", action="append", type=parse_param, default=[], metavar="KEY=VALUE",
+                      help="province=TÊN hoặc cluster=MÃ_CỤM, thêm year=NĂM; hoặc chỉ year=NĂM cho cả nước")
+    deck.add_argument("--out", type=Path, required=True, help="tệp .pptx, hoặc .pdf cho bản PDF")
+
     commands.add_parser("demo", help="dựng lại cơ sở dữ liệu từ dữ liệu minh họa trong data/")
+    commands.add_parser("hash-password", help="tạo mã băm mật khẩu người nhập dữ liệu cho .streamlit/secrets.toml")
     return parser
 
 
@@ -92,7 +104,85 @@ def run_demo(db: Database, args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"ingest": run_ingest, "query": run_query, "demo": run_demo}
+def run_hash_password(db: Database, args: argparse.Namespace) -> int:
+    """Asks for a password twice (or reads one line when not at a terminal) and prints its hash."""
+    from getpass import getpass
+
+    from thidua.auth import hash_password
+
+    if sys.stdin.isatty():
+        password = getpass("Mật khẩu: ")
+        if getpass("Nhập lại mật khẩu: ") != password:
+            print("Hai lần nhập không khớp; chưa tạo mã băm.", file=sys.stderr)
+            return 1
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    if len(password) < 10:
+        print("Mật khẩu cần ít nhất 10 ký tự.", file=sys.stderr)
+        return 1
+    print(hash_password(password))
+    print('Dán vào .streamlit/secrets.toml, mục [thidua.uploaders]:  ten_dang_nhap = "<mã băm ở trên>"',
+          file=sys.stderr)
+    return 0
+
+
+def run_export(db: Database, args: argparse.Namespace) -> int:
+    from thidua.export import IMAGE_FORMATS
+    from thidua.reports import build_chart
+
+    fmt = args.format or args.out.suffix.lstrip(".").lower()
+    if fmt not in IMAGE_FORMATS:
+        print(f"Không biết vẽ ra định dạng nào cho tệp «{args.out}»: dùng --format png, svg hoặc pdf.", file=sys.stderr)
+        return 1
+
+    def build() -> tuple[bytes, list[str]]:
+        chart = build_chart(db.query, args.chart, dict(args.param))
+        return chart.image(fmt), [f"{chart.title}: {chart.takeaway}"]
+
+    return _write_report(db, args.out, build)
+
+
+def run_deck(db: Database, args: argparse.Namespace) -> int:
+    from thidua.reports import plan_deck
+
+    suffix = args.out.suffix.lower()
+    if suffix not in (".pptx", ".pdf"):
+        print(f"Tệp «{args.out}» phải có đuôi .pptx (PowerPoint) hoặc .pdf.", file=sys.stderr)
+        return 1
+
+    def build() -> tuple[bytes, list[str]]:
+        deck = plan_deck(db.query, dict(args.param))
+        data = deck.pptx() if suffix == ".pptx" else deck.pdf()
+        return data, [f"{deck.title} ({len(deck.charts) + 1} trang)",
+                      *(f"  {chart.title}: {chart.takeaway}" for chart in deck.charts)]
+
+    return _write_report(db, args.out, build)
+
+
+def _write_report(db: Database, out: Path, build) -> int:
+    """Loads the demo data into a database never written to (as the dashboard's first run does), builds
+    the file, writes it and prints what it holds; a Vietnamese reason on stderr when it cannot."""
+    from thidua.demo import load_demo_if_empty
+    from thidua.export import ExportError
+    from thidua.reports import ReportError
+
+    if load_demo_if_empty(db):
+        print("Cơ sở dữ liệu chưa có số liệu: đã nạp dữ liệu minh họa từ data/demo.", file=sys.stderr)
+    try:
+        data, lines = build()
+        out.write_bytes(data)
+    except (ReportError, ExportError) as failure:
+        print(failure, file=sys.stderr)
+        return 1
+    except OSError as failure:
+        print(f"Không ghi được tệp «{out}»: {failure.strerror}.", file=sys.stderr)
+        return 1
+    print(f"{out}: " + "\n".join(lines))
+    return 0
+
+
+COMMANDS = {"ingest": run_ingest, "query": run_query, "demo": run_demo, "export": run_export, "deck": run_deck,
+            "hash-password": run_hash_password}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,8 +14,11 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from thidua.formatting import rank_change_phrase, vn_number
+from thidua.awards import LADDER, award_level
+from thidua.clusters import JOINED, LEFT, MEMBER, unit_label
+from thidua.formatting import MISSING, rank_change_phrase, vn_number, vn_percent, vn_signed
 from thidua.provinces import MERGER_YEAR
+from thidua.readers.units import display_case
 
 FONT = "Noto Sans, DejaVu Sans, Arial, sans-serif"
 FONT_SIZE = 16
@@ -27,7 +30,9 @@ ROSE_COLOR = "#1e8449"
 FELL_COLOR = "#c0392b"
 CHOSEN_COLOR = "#1f4e9a"
 AVERAGE_COLOR = "#2c3e50"
-SLOPE_LABEL_GAP = 1.25  # ranks between two labels at the slope's end, about one line of text
+# Ranks between two labels at the slope's end: one line of text on a 16:9 export, where 63 ranks
+# get about 8 pixels each (twice as many on the page).
+SLOPE_LABEL_GAP = 2.2
 SERIES_COLORS = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf")
 
 
@@ -295,3 +300,468 @@ def component_heatmap(components: pd.DataFrame, *, year: int, order: list[str] |
     )
     return fig
 
+
+
+# ---------------------------------------------------------------- clusters and province profiles
+
+TABLE_CELL_CHARS = 13  # names in table-like charts wrap to this width (six year columns side by side)
+TABLE_LINE_HEIGHT = 19  # pixels per line of cell text
+NO_DATA_COLOR = "#f4f6f7"
+LEADER_COLOR = "#d6e4f0"
+ROTATED_COLOR = "#b9dfc3"
+MEMBER_COLOR = "#d6e4f0"
+JOINED_COLOR = "#82c596"
+LEFT_COLOR = "#f0a99f"
+MERGED_COLOR = "#f8d49a"
+KEPT_COLOR = "#eef1f3"
+DEPUTY_TEXT_COLOR = "#46586a"
+AWARD_COLORS = ("#7b241c", "#b03a2e", "#ca6f1e", "#e59866", "#f5cba7", "#f9e79f", "#fcf3cf", "#d5dbdb")
+AWARD_SHORT_NAMES = ("Cờ Chính phủ", "Cờ thi đua", "BK Thủ tướng", "Bằng khen", "LĐ xuất sắc", "Giấy khen",
+                     "LĐ tiên tiến", "Khác")  # by award level, 1..7, then awards off the ladder
+PROPOSED_OPACITY = 0.45
+METHOD_CHANGE_YEARS = (2020, 2022)  # the PAR Index method changed: scores across these are not strictly comparable
+MEDIAN_COLORS = {"national": "#5d6d7e", "region": "#e67e22", "best": "#1e8449"}
+
+
+def _wrapped(text: str, width: int) -> str:
+    return "<br>".join(textwrap.wrap(text, width)) or text
+
+
+def _cell_lines(names: list[str], prefix: str = "") -> list[str]:
+    """Names wrapped to a cell's width, a name that fits on one line never broken across two."""
+    kept_whole = [name.replace(" ", "\u00a0") if len(name) <= TABLE_CELL_CHARS else name for name in names]
+    return textwrap.wrap(prefix + ", ".join(kept_whole), TABLE_CELL_CHARS)
+
+
+def _cluster_label(name: str) -> str:
+    """A cluster's name without the words every cluster starts with, wrapped for a row label."""
+    short = name.removeprefix("Cụm thi đua ").removeprefix("Khối thi đua ")
+    return _wrapped(short[:1].upper() + short[1:], 26)
+
+
+def _discrete_scale(colors: list[str]) -> list[list]:
+    """A colour scale giving colour i to the value i (0..n-1), with zmin 0 and zmax n-1."""
+    steps = max(len(colors) - 1, 1)
+    scale = []
+    for i, color in enumerate(colors):
+        scale += [[max(0.0, (i - 0.5) / steps), color], [min(1.0, (i + 0.5) / steps), color]]
+    return scale
+
+
+def _legend_swatches(fig: go.Figure, entries: list[tuple[str, str]]) -> None:
+    """Legend entries for the colours of a table-like heatmap, which draws no legend of its own."""
+    for name, color in entries:
+        fig.add_scatter(x=[None], y=[None], mode="markers", name=name, hoverinfo="skip",
+                        marker=dict(symbol="square", size=16, color=color, line=dict(color="#95a5a6", width=1)))
+
+
+def _table_heatmap(z: list[list], text: list[list[str]], hover: list[list[str]], columns: list[str],
+                   rows: list[str], colors: list[str]) -> go.Figure:
+    return go.Figure(go.Heatmap(
+        z=z, x=columns, y=rows, text=text, customdata=hover, texttemplate="%{text}", textfont=dict(size=14),
+        colorscale=_discrete_scale(colors), zmin=0, zmax=max(len(colors) - 1, 1), showscale=False,
+        hovertemplate="%{customdata}<extra></extra>", xgap=3, ygap=3, hoverongaps=False,
+    ))
+
+
+def _table_layout(fig: go.Figure, rows: list[str]) -> None:
+    fig.update_layout(
+        xaxis=dict(side="top", type="category", showgrid=False, zeroline=False, tickfont=dict(size=17)),
+        yaxis=dict(type="category", categoryorder="array", categoryarray=rows, autorange="reversed",
+                   showgrid=False, zeroline=False, tickfont=dict(size=15), automargin=True),
+        plot_bgcolor=NO_DATA_COLOR,
+    )
+
+
+def _table_height(rows: int, lines: int) -> int:
+    return max(160, rows * (lines * TABLE_LINE_HEIGHT + 22))
+
+
+def leader_timeline(roles: pd.DataFrame, *, years: list[int] | None = None, highlight: str | None = None,
+                    subtitle: str | None = None) -> go.Figure:
+    """Who led (Cụm trưởng, bold) and who deputised (Cụm phó) each cluster, year by year: years
+    across, clusters down. A green cell: last year's Cụm phó leads this year.
+
+    roles: cluster, year, role, unit, province (leader_history). highlight: a cluster whose row
+    label is drawn bold. Units of a cluster of provinces are shown by their province.
+    """
+    years = years or sorted(int(y) for y in roles.year.unique())
+    columns = [str(year) for year in years]
+    clusters = list(dict.fromkeys(roles.cluster))
+    labels = [f"<b>{_cluster_label(c)}</b>" if c == highlight else _cluster_label(c) for c in clusters]
+    shown = roles.assign(label=[unit_label(u, p) for u, p in zip(roles.unit, roles.province)])
+    z, text, hover, most_lines = [], [], [], 1
+    for cluster in clusters:
+        own = shown[shown.cluster == cluster]
+        deputies_before: set[str] = set()
+        z_row, text_row, hover_row = [], [], []
+        for year in years:
+            held = own[own.year == year]
+            leaders = list(held.label[held.role == "Cụm trưởng"])
+            deputies = list(held.label[held.role == "Cụm phó"])
+            cell = [f"<b>{line}</b>" for line in _cell_lines(leaders)]
+            if deputies:
+                cell += [f'<span style="color:{DEPUTY_TEXT_COLOR}">{line}</span>'
+                         for line in _cell_lines(deputies, "phó: ")]
+            most_lines = max(most_lines, len(cell))
+            z_row.append(None if held.empty else int(bool(set(leaders) & deputies_before)))
+            text_row.append("<br>".join(cell))
+            hover_row.append(f"<b>{cluster}</b><br>Năm {year}<br>Cụm trưởng: {', '.join(leaders) or '–'}"
+                             f"<br>Cụm phó: {', '.join(deputies) or '–'}")
+            deputies_before = set(deputies)
+        z.append(z_row)
+        text.append(text_row)
+        hover.append(hover_row)
+    fig = _table_heatmap(z, text, hover, columns, labels, [LEADER_COLOR, ROTATED_COLOR])
+    _legend_swatches(fig, [("Cụm trưởng (chữ đậm), Cụm phó", LEADER_COLOR),
+                           ("Cụm phó năm trước lên Cụm trưởng", ROTATED_COLOR)])
+    house_style(fig, "Cụm trưởng, Cụm phó các Cụm thi đua qua các năm", subtitle,
+                plot_height=_table_height(len(clusters), most_lines), top_axis=34, bottom=16)
+    _table_layout(fig, labels)
+    return fig
+
+
+def membership_matrix(changes: pd.DataFrame, *, cluster: str, roles: pd.DataFrame | None = None,
+                      merger_column: str | None = None, subtitle: str | None = None) -> go.Figure:
+    """A cluster's members year by year: a row per unit, a column per listed year; joins and leaves
+    stand out, and each year's Cụm trưởng and Cụm phó are named in their cells.
+
+    changes: unit, province, year, status ('member', 'joined', 'left': thidua.clusters), and
+    new_province when merger_column names a last column showing the province each member became.
+    roles: year, role, unit (leader_history).
+    """
+    years = sorted(int(y) for y in changes.year.unique())
+    units = list(dict.fromkeys(changes.sort_values(["year"], kind="stable").unit))
+    labels = dict(zip(changes.unit, map(unit_label, changes.unit, changes.province)))
+    role_of = {} if roles is None else {(r.unit, int(r.year)): r.role for r in roles.itertuples()}
+    statuses = {(c.unit, int(c.year)): c.status for c in changes.itertuples()}
+    codes = {MEMBER: 0, JOINED: 1, LEFT: 2}
+    said = {MEMBER: "Thành viên", JOINED: "Mới vào cụm", LEFT: "Rời cụm"}
+    short_role = {"Cụm trưởng": "<b>Trưởng</b>", "Cụm phó": "Phó"}
+    columns = [str(year) for year in years] + ([merger_column] if merger_column else [])
+    z, text, hover = [], [], []
+    for unit in units:
+        z_row, text_row, hover_row = [], [], []
+        for year in years:
+            status = statuses.get((unit, year))
+            role = role_of.get((unit, year))
+            words = {JOINED: "vào", LEFT: "rời"}.get(status, "")
+            z_row.append(codes.get(status))
+            text_row.append(" · ".join(filter(None, [words, short_role.get(role, "")])))
+            hover_row.append(f"<b>{unit}</b><br>Năm {year}: {said.get(status, 'không trong danh sách')}"
+                             + (f"<br>{role}" if role else ""))
+        if merger_column:
+            row = changes[changes.unit == unit].iloc[0]
+            new, old = row.get("new_province"), row.province
+            merged = isinstance(new, str) and new != old
+            z_row.append(3 if merged else (4 if isinstance(new, str) else None))
+            text_row.append(f"→ {new}" if merged else ("giữ nguyên" if isinstance(new, str) else ""))
+            hover_row.append(f"<b>{unit}</b><br>{merger_column}: {new if merged else 'giữ nguyên'}")
+        z.append(z_row)
+        text.append(text_row)
+        hover.append(hover_row)
+    rows = [labels[u] for u in units]
+    colors = [MEMBER_COLOR, JOINED_COLOR, LEFT_COLOR, MERGED_COLOR, KEPT_COLOR]
+    fig = _table_heatmap(z, text, hover, columns, rows, colors)
+    swatches = [("Thành viên", MEMBER_COLOR), ("Mới vào cụm", JOINED_COLOR), ("Rời cụm", LEFT_COLOR)]
+    if merger_column:
+        swatches.append(("Sáp nhập vào tỉnh mới", MERGED_COLOR))
+    _legend_swatches(fig, swatches)
+    house_style(fig, f"Thành viên {cluster} qua các năm", subtitle, plot_height=_table_height(len(rows), 1),
+                top_axis=34, bottom=16)
+    _table_layout(fig, rows)
+    return fig
+
+
+def award_matrix(awards: pd.DataFrame, *, cluster: str, years: list[int] | None = None,
+                 subtitle: str | None = None) -> go.Figure:
+    """Each unit's highest award of each year, coloured by its rung on the award ladder (darkest: the
+    Government's flag); proposals drawn paler and marked 'đề nghị'. Units with the best awards decided
+    first, then the best proposed, then the most awarded.
+
+    awards: year, unit, province, award, level, source ('quyết định' or 'đề nghị'), as the named
+    result awards gives them.
+    """
+    data = awards.assign(proposed=awards.source != "quyết định").sort_values(["proposed", "level"], kind="stable")
+    best = data.drop_duplicates(["unit", "year"])
+    years = years or sorted(int(y) for y in best.year.unique())
+    ranked = best.assign(decided=best.level.where(~best.proposed, len(AWARD_SHORT_NAMES) + 1))
+    order = ranked.groupby("unit").agg(decided=("decided", "min"), top=("level", "min"), count=("level", "size"))
+    units = list(order.sort_values(["decided", "top", "count"], ascending=[True, True, False], kind="stable").index)
+    labels = dict(zip(best.unit, map(unit_label, best.unit, best.province)))
+    cells = {(a.unit, int(a.year)): a for a in best.itertuples()}
+    z, text, hover = [], [], []
+    for unit in units:
+        z_row, text_row, hover_row = [], [], []
+        for year in years:
+            award = cells.get((unit, year))
+            index = None if award is None else min(int(award.level), len(AWARD_SHORT_NAMES)) - 1
+            z_row.append(None if award is None else index + (len(AWARD_SHORT_NAMES) if award.proposed else 0))
+            text_row.append("" if award is None else
+                            AWARD_SHORT_NAMES[index] + ("<br><i>(đề nghị)</i>" if award.proposed else ""))
+            hover_row.append("" if award is None else f"<b>{unit}</b><br>Năm {year}: {award.award}<br>({award.source})")
+        z.append(z_row)
+        text.append(text_row)
+        hover.append(hover_row)
+    paler = [_paler(color, PROPOSED_OPACITY) for color in AWARD_COLORS]
+    rows = [labels[u] for u in units]
+    fig = _table_heatmap(z, text, hover, [str(y) for y in years], rows, [*AWARD_COLORS, *paler])
+    levels = sorted({min(int(level), len(AWARD_SHORT_NAMES)) for level in best.level})
+    names = [name for name, _ in LADDER] + ["Hình thức khác"]
+    _legend_swatches(fig, [(names[level - 1], AWARD_COLORS[level - 1]) for level in levels])
+    house_style(fig, f"Khen thưởng {cluster}", subtitle or "Mỗi ô: hình thức cao nhất của năm, theo thang khen thưởng",
+                plot_height=_table_height(len(rows), 2), top_axis=34, bottom=16)
+    _table_layout(fig, rows)
+    return fig
+
+
+def _paler(color: str, opacity: float) -> str:
+    """The colour as it looks at this opacity on white."""
+    red, green, blue = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(255 - (255 - c) * opacity):02x}" for c in (red, green, blue))
+
+
+def province_rank_history(series: pd.DataFrame, province: str, *, subtitle: str | None = None) -> go.Figure:
+    """One province's PAR Index rank over the years, 1 at the top, with each year's jump said in
+    words ('tăng 13 bậc'). Years after the 1 July 2025 merger (ranks among 34) are drawn apart.
+
+    series: year, province, rank, provinces (how many ranked), change, after_merger
+    (thidua.clusters.province_rank_history).
+    """
+    fig = go.Figure()
+    parts = [(False, "Xếp hạng trong 63 tỉnh, thành phố", CHOSEN_COLOR, "solid"),
+             (True, "{} sau sáp nhập: xếp hạng trong 34 tỉnh, thành phố", PEER_COLORS[1], "dot")]
+    for after, name, color, dash in parts:
+        part = series[series.after_merger == after]
+        if part.empty:
+            continue
+        fig.add_scatter(
+            x=part.year, y=part["rank"], mode="lines+markers+text", name=name.format(part.province.iloc[-1]),
+            line=dict(color=color, width=3, dash=dash), marker=dict(size=12, color=color),
+            text=[f"<b>{int(rank)}</b>/{int(count)}" + _jump_line(change)
+                  for rank, count, change in zip(part["rank"], part.provinces, part.change)],
+            textposition="bottom center", textfont=dict(size=15, color=color),
+            customdata=part[["province"]],
+            hovertemplate="<b>%{customdata[0]}</b><br>Năm %{x}: hạng %{y}<extra></extra>",
+        )
+    years = [int(y) for y in series.year]
+    if years and years[0] < MERGER_YEAR <= years[-1]:
+        fig.add_vline(x=MERGER_YEAR - 0.5, line=dict(color="#7f8c8d", dash="dot"),
+                      annotation=dict(text="Sáp nhập tỉnh (1/7/2025)", font_size=14), annotation_position="top")
+    worst = int(series.provinces.max()) if len(series) else 63
+    house_style(fig, f"{province}: xếp hạng Chỉ số CCHC qua các năm", subtitle, plot_height=420,
+                legend=bool(series.after_merger.any()), top_axis=10, bottom=50, left=70)
+    fig.update_layout(
+        showlegend=bool(series.after_merger.any()),
+        xaxis=dict(title_text="", tickmode="array", tickvals=years, showgrid=False,
+                   range=[min(years, default=0) - 0.5, max(years, default=0) + 0.5]),
+        yaxis=dict(title_text="Xếp hạng (1 là cao nhất)", range=[worst + 4, -2], tickvals=_rank_ticks(worst, step=10),
+                   zeroline=False, gridcolor="#eef1f3"),
+    )
+    return fig
+
+
+def _jump_line(change: float) -> str:
+    """A second label line saying the year's jump in words, green when it rose, red when it fell."""
+    if pd.isna(change):
+        return ""
+    color = ROSE_COLOR if change > 0 else FELL_COLOR if change < 0 else "#7f8c8d"
+    return f'<br><span style="color:{color};font-size:14px">{rank_change_phrase(change)}</span>'
+
+
+def province_score_benchmarks(frame: pd.DataFrame, province: str, region: str, *,
+                              subtitle: str | None = None) -> go.Figure:
+    """One province's PAR Index score beside the national median, its region's median and the best
+    score of each year.
+
+    frame: year, score, national_median, region_median, best, best_province.
+    """
+    data = frame.sort_values("year")
+    fig = go.Figure()
+    lines = [("best", "Cao nhất cả nước", "dashdot"), ("national_median", "Trung vị cả nước", "dash"),
+             ("region_median", f"Trung vị vùng {region}", "dot")]
+    for column, name, dash in lines:
+        color = MEDIAN_COLORS[column.split("_")[0]]
+        extra = (data.best_province if column == "best" else pd.Series("", index=data.index)).fillna("")
+        fig.add_scatter(x=data.year, y=data[column], mode="lines+markers", name=name,
+                        line=dict(color=color, width=2, dash=dash), marker=dict(size=7, color=color),
+                        customdata=pd.DataFrame({"v": data[column].map(vn_number), "who": extra}),
+                        hovertemplate=f"{name}<br>Năm %{{x}}: %{{customdata[0]}}% %{{customdata[1]}}<extra></extra>")
+    fig.add_scatter(x=data.year, y=data.score, mode="lines+markers+text", name=province,
+                    line=dict(color=HIGHLIGHT_COLOR, width=4), marker=dict(size=11, color=HIGHLIGHT_COLOR),
+                    text=data.score.map(vn_number),
+                    textposition=["top center" if above else "bottom center"
+                                  for above in data.score >= data.national_median.fillna(data.score)],
+                    textfont=dict(size=14, color=HIGHLIGHT_COLOR),
+                    hovertemplate=f"<b>{province}</b><br>Năm %{{x}}: %{{text}}%<extra></extra>")
+    years = [int(y) for y in data.year]
+    for year in METHOD_CHANGE_YEARS:
+        if years and years[0] < year <= years[-1]:
+            fig.add_vline(x=year - 0.5, line=dict(color="#bdc3c7", dash="dot"),
+                          annotation=dict(text="Đổi phương pháp", font=dict(size=13, color="#7f8c8d")),
+                          annotation_position="top")
+    low = data[["score", "national_median", "region_median"]].min().min() if len(data) else 70.0
+    high = data[["score", "best"]].max().max() if len(data) else 100.0
+    house_style(fig, f"{province}: Chỉ số CCHC so với trung vị và tỉnh cao nhất", subtitle, plot_height=420,
+                top_axis=10, bottom=50, left=60)
+    fig.update_layout(
+        xaxis=dict(title_text="", tickmode="array", tickvals=years, showgrid=False,
+                   range=[min(years, default=0) - 0.5, max(years, default=0) + 0.5]),
+        yaxis=dict(title_text="Chỉ số (%)", ticksuffix="%", range=[math.floor(low) - 2, math.ceil(high) + 2],
+                   gridcolor="#eef1f3"),
+    )
+    return fig
+
+
+def cluster_ranking_bar(ranking: pd.DataFrame, *, cluster: str, year: int, highlight: str | None = None,
+                        subtitle: str | None = None, mid_year: bool = False) -> go.Figure:
+    """One cluster's scoring as horizontal bars, first at the top, each bar labelled with its total
+    and the award proposed for the unit, and coloured by that award's rung on the ladder.
+
+    ranking: unit, total, rank, award (the named result cluster_ranking). highlight: a unit drawn in blue
+    (red is the flag's colour).
+    mid_year: the scores of the mid-year review (sơ kết 6 tháng).
+    """
+    data = ranking.sort_values(["rank", "unit"]).reset_index(drop=True)
+    data["label"] = [f"<b>{r}. {u}</b>" if u == highlight else f"{r}. {u}" for r, u in zip(data["rank"], data.unit)]
+    awards = data.award if "award" in data else pd.Series(None, index=data.index, dtype=object)
+    levels = [min(award_level(a), len(AWARD_SHORT_NAMES)) if isinstance(a, str) and a else None for a in awards]
+    short = [AWARD_SHORT_NAMES[level - 1] if level else "" for level in levels]
+    data["shown"] = [vn_number(total) + (f" · {name}" if name else "") for total, name in zip(data.total, short)]
+    fig = go.Figure(go.Bar(
+        x=data.total, y=data.label, orientation="h", text=data.shown, textposition="outside", cliponaxis=False,
+        marker_color=[CHOSEN_COLOR if u == highlight else AWARD_COLORS[level - 1] if level else OTHER_COLOR
+                      for u, level in zip(data.unit, levels)], showlegend=False,
+        customdata=pd.DataFrame({"unit": data.unit, "total": data.total.map(vn_number), "award": awards.fillna("–")}),
+        hovertemplate="<b>%{customdata[0]}</b><br>Tổng điểm: %{customdata[1]}<br>Đề nghị khen thưởng: "
+                      "%{customdata[2]}<extra></extra>",
+    ))
+    proposed = sorted({level for level in levels if level})
+    _legend_swatches(fig, [(f"Đề nghị {AWARD_SHORT_NAMES[level - 1]}", AWARD_COLORS[level - 1]) for level in proposed]
+                     + ([("Không đề nghị khen thưởng", OTHER_COLOR)] if proposed else []))
+    low = max(0.0, math.floor((data.total.min() - 5) / 5) * 5) if len(data) else 0.0
+    high = data.total.max() + (data.total.max() - low) * 0.3 if len(data) else 100.0  # room for the labels
+    house_style(fig, f"Kết quả chấm điểm thi đua {period_phrase(year, mid_year)}",
+                " · ".join(filter(None, [_cluster_short(cluster), subtitle])),
+                plot_height=max(240, 46 * len(data)), legend=bool(proposed), top_axis=30, right=30)
+    fig.update_layout(
+        bargap=0.3,
+        xaxis=dict(title_text="", side="top", range=[low, high], showgrid=True, gridcolor="#e5e8eb"),
+        yaxis=dict(title_text="", categoryorder="array", categoryarray=list(data.label), autorange="reversed",
+                   tickfont=dict(size=15), automargin=True),
+    )
+    return fig
+
+
+# ---------------------------------------------------------------- one cluster's scoring
+
+GROUP_LABEL_CHARS = 18  # criterion group names wrap to this width above the heatmap's columns
+SHARE_FLOOR = 80.0      # the heatmap's palest colour: at most this share of the maximum (%)
+SHARE_COLORSCALE = "YlGnBu"
+GAP_COLORS = {"over": FELL_COLOR, "under": CHOSEN_COLOR, "equal": OTHER_COLOR}
+GAP_NAMES = {"over": "Tự chấm cao hơn", "under": "Tự chấm thấp hơn", "equal": "Bằng điểm Cụm chấm"}
+GAP_TOLERANCE = 0.005
+
+
+def period_phrase(year: int, mid_year: bool = False) -> str:
+    """'năm 2024', or 'sơ kết 6 tháng đầu năm 2024' for the mid-year review."""
+    return f"sơ kết 6 tháng đầu năm {year}" if mid_year else f"năm {year}"
+
+
+def _cluster_short(name: str) -> str:
+    """A cluster's name without the words every cluster starts with."""
+    return name.removeprefix("Cụm thi đua ").removeprefix("Khối thi đua ")
+
+
+def _group_label(code: object, title: str) -> str:
+    """'I. Thực hiện nhiệm vụ chuyên môn', titles written in capitals shown as running text."""
+    words = display_case(title)
+    return f"{code}. {words}" if isinstance(code, str) and code else words
+
+
+def criteria_share_heatmap(groups: pd.DataFrame, *, cluster: str, year: int, mid_year: bool = False,
+                           order: list[str] | None = None, subtitle: str | None = None) -> go.Figure:
+    """Each unit's points in each top-level criterion group as a share of the group's maximum: a row
+    per unit, a column per group in the workbook's order; a darker cell is nearer the maximum.
+
+    groups: unit, code, title, position, score, max_points, share (the named result cluster_groups).
+    order: the units top to bottom (e.g. by rank).
+    """
+    data = groups.sort_values("position", kind="stable")
+    data = data.assign(column=[_group_label(c, t) for c, t in zip(data.code, data.title)])
+    columns = list(dict.fromkeys(data.column))
+    rows = [u for u in (order or dict.fromkeys(data.unit)) if u in set(data.unit)]
+    cells = {(r.unit, r.column): r for r in data.itertuples()}
+    z, text, hover = [], [], []
+    for unit in rows:
+        found = [cells.get((unit, column)) for column in columns]
+        shares = [None if c is None or pd.isna(c.share) else 100 * float(c.share) for c in found]
+        z.append(shares)
+        text.append([MISSING if s is None else vn_percent(s, 1) for s in shares])
+        hover.append([f"<b>{unit}</b><br>{column}<br>" + (
+            "chưa có điểm" if c is None else f"{vn_number(c.score)} / {vn_number(c.max_points)} điểm tối đa")
+            for column, c in zip(columns, found)])
+    seen = [s for row in z for s in row if s is not None]
+    low = min(SHARE_FLOOR, math.floor(min(seen) / 5) * 5) if seen else SHARE_FLOOR
+    wrapped = [textwrap.wrap(column, GROUP_LABEL_CHARS) for column in columns]
+    fig = go.Figure(go.Heatmap(
+        z=z, x=["<br>".join(lines) for lines in wrapped], y=rows, zmin=low, zmax=100, colorscale=SHARE_COLORSCALE,
+        showscale=False, text=text, texttemplate="%{text}", textfont=dict(size=14), customdata=hover,
+        hovertemplate="%{customdata}<extra></extra>", xgap=2, ygap=2, hoverongaps=False,
+    ))
+    house_style(fig, f"Tỷ lệ điểm đạt so với điểm tối đa theo nhóm tiêu chí, {period_phrase(year, mid_year)}",
+                subtitle or f"{_cluster_short(cluster)} · điểm Cụm chấm; màu càng đậm, càng gần điểm tối đa",
+                plot_height=max(160, 34 * len(rows)), legend=False, bottom=16,
+                top_axis=19 * max((len(lines) for lines in wrapped), default=1) + 14)
+    fig.update_layout(
+        xaxis=dict(side="top", tickfont=dict(size=14), tickangle=0, type="category"),
+        yaxis=dict(type="category", categoryorder="array", categoryarray=rows, autorange="reversed",
+                   tickfont=dict(size=15), automargin=True),
+        plot_bgcolor=NO_DATA_COLOR,
+    )
+    return fig
+
+
+def _gap_kind(gap: float) -> str:
+    return "over" if gap > GAP_TOLERANCE else "under" if gap < -GAP_TOLERANCE else "equal"
+
+
+def self_score_gap(ranking: pd.DataFrame, *, cluster: str, year: int, mid_year: bool = False,
+                   subtitle: str | None = None) -> go.Figure:
+    """How far each unit's own score (tự chấm) stands from the score the cluster confirmed: a bar
+    per unit right of zero when it scored itself higher, left when lower; the largest gap on top.
+    Units without a self score are left out.
+
+    ranking: unit, total, self_total, rank (the named result cluster_ranking).
+    """
+    data = ranking.dropna(subset=["total", "self_total"])
+    data = data.assign(gap=(data.self_total - data.total).astype(float))
+    data = data.sort_values(["gap", "rank"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    fig = go.Figure()
+    kinds = data.gap.map(_gap_kind)
+    for kind in ("over", "equal", "under"):
+        part = data[kinds == kind]
+        if part.empty:
+            continue
+        fig.add_bar(
+            x=part.gap, y=part.unit, orientation="h", name=GAP_NAMES[kind], marker_color=GAP_COLORS[kind],
+            text=part.gap.map(vn_signed), textposition="outside", cliponaxis=False,
+            customdata=pd.DataFrame({"own": part.self_total.map(vn_number), "total": part.total.map(vn_number)}),
+            hovertemplate="<b>%{y}</b><br>Tự chấm: %{customdata[0]}<br>Cụm chấm: %{customdata[1]}"
+                          "<br>Chênh lệch: %{text}<extra></extra>",
+        )
+    reach = max([abs(g) for g in data.gap] + [1.0])
+    pad = 0.3 * reach + 0.5  # room for the labels outside the bars
+    low = data.gap.min() - pad if len(data) and data.gap.min() < 0 else -0.1 * reach
+    high = data.gap.max() + pad if len(data) and data.gap.max() > 0 else 0.1 * reach
+    house_style(fig, f"Điểm tự chấm so với điểm Cụm chấm, {period_phrase(year, mid_year)}",
+                subtitle or f"{_cluster_short(cluster)} · tự chấm trừ Cụm chấm (điểm)",
+                plot_height=max(200, 34 * len(data)), top_axis=30, right=30)
+    fig.update_layout(
+        barmode="overlay", bargap=0.3,
+        xaxis=dict(title_text="", side="top", range=[low, high], zeroline=True, zerolinewidth=2,
+                   zerolinecolor=AVERAGE_COLOR, showgrid=True, gridcolor="#eef1f3"),
+        yaxis=dict(title_text="", type="category", categoryorder="array", categoryarray=list(data.unit),
+                   autorange="reversed", tickfont=dict(size=15), automargin=True),
+    )
+    return fig

@@ -6,16 +6,18 @@ by threads). Every statement is a named file in queries/; values are bound as pa
 """
 from __future__ import annotations
 
+import json
 import re
 import threading
 import time
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 from duckdb.sqltypes import INTEGER, VARCHAR
 
 from thidua.awards import award_level
@@ -27,6 +29,22 @@ _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _OPTIONAL = re.compile(r"^--\s*optional:\s*(.+)$", re.MULTILINE)
 # Python functions the queries may call, registered on every connection.
 SQL_FUNCTIONS = {"award_level": (award_level, [VARCHAR], INTEGER)}
+
+
+def _per_distinct_value(function: Callable) -> Callable[..., pa.Array]:
+    """A Python function as a vectorised SQL function: called once per distinct set of arguments in a
+    chunk of rows, not once per row (row by row, award_level cost ~20 µs a row); NULL in, NULL out."""
+    def apply(*columns: pa.Array) -> pa.Array:
+        rows = list(zip(*(column.to_pylist() for column in columns)))
+        results = {row: function(*row) for row in set(rows) if None not in row}
+        return pa.array([results.get(row) for row in rows])
+    return apply
+
+
+def add_sql_functions(connection: duckdb.DuckDBPyConnection) -> None:
+    """Registers SQL_FUNCTIONS on a connection (every connection opened here has them)."""
+    for name, (function, parameters, returns) in SQL_FUNCTIONS.items():
+        connection.create_function(name, _per_distinct_value(function), parameters, returns, type="arrow")
 
 
 class DatabaseBusy(RuntimeError):
@@ -76,11 +94,11 @@ class Writer:
         sql = sql_text(name)
         return self._cursor.execute(sql, bind(sql, params)).df()
 
-    def insert(self, name: str, frame: pd.DataFrame, /, **params) -> None:
-        """Runs a statement that reads the frame as the table `incoming`."""
+    def insert(self, name: str, frame: pd.DataFrame, /, **params) -> pd.DataFrame:
+        """Runs a statement that reads the frame as the table `incoming`; returns what it returns."""
         self._cursor.register("incoming", frame)
         try:
-            self.run(name, **params)
+            return self.run(name, **params)
         finally:
             self._cursor.unregister("incoming")
 
@@ -109,8 +127,7 @@ class Database:
                         f"(đã chờ {self.lock_wait:.0f} giây). Hãy thử lại sau ít phút."
                     ) from error
                 time.sleep(0.2)
-        for name, (function, parameters, returns) in SQL_FUNCTIONS.items():
-            connection.create_function(name, function, parameters, returns)
+        add_sql_functions(connection)
         _migrate(connection)
         return connection
 
@@ -130,10 +147,31 @@ class Database:
                     self._connection.close()
                     self._connection = None
 
+    @contextmanager
+    def session(self) -> Iterator[None]:
+        """Keeps one connection open for the calls inside the block (opening the file costs ~50 ms),
+        e.g. while ingesting many files; it closes when the block ends."""
+        with self._connected():
+            yield
+
     def query(self, name: str, /, **params) -> pd.DataFrame:
         sql = sql_text(name)
         with self._connected() as connection:
             return connection.cursor().execute(sql, bind(sql, params)).df()
+
+    def explain(self, name: str, /, **params) -> list[dict]:
+        """Where a named result spends its time: DuckDB's operators (type, seconds, rows, details) from
+        EXPLAIN ANALYZE, slowest first."""
+        sql = sql_text(name)
+        with self._connected() as connection:
+            plan = connection.cursor().execute("EXPLAIN (ANALYZE, FORMAT json) " + sql, bind(sql, params)).fetchall()
+        found, waiting = [], list(json.loads(plan[0][1])["operator"])
+        while waiting:
+            operator = waiting.pop()
+            waiting += operator.get("children", [])
+            found.append({"type": operator["type"], "seconds": operator.get("timing", 0.0),
+                          "rows": operator.get("intermediate_rows", 0), "details": operator.get("extra_info", {})})
+        return sorted(found, key=lambda operator: operator["seconds"], reverse=True)
 
     @contextmanager
     def transaction(self) -> Iterator[Writer]:

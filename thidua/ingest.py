@@ -7,6 +7,7 @@ again. Each kind of file has a reader in thidua/readers and a writer here.
 from __future__ import annotations
 
 import hashlib
+import inspect
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -72,8 +73,9 @@ def par_reading(result: ParResult, digest: str) -> Reading:
     return Reading(result.file_name, "par", scope, len(result.scores), digest, result, result.warnings)
 
 
-def _read_par(data: bytes, file_name: str, digest: str, *, year=None, **_) -> Reading:
-    return par_reading(read_par(data, file_name, year=year), digest)
+def _read_par(sheets: list[Sheet], file_name: str, digest: str, *, year=None, corrected=False, columns=None
+              ) -> Reading:
+    return par_reading(read_par(sheets, file_name, year=year, year_wins=corrected, columns=columns), digest)
 
 
 def _write_par(writer: Writer, result: ParResult, upload_id: int) -> None:
@@ -81,8 +83,8 @@ def _write_par(writer: Writer, result: ParResult, upload_id: int) -> None:
     writer.insert("write/insert_par_components", result.components, upload_id=upload_id)
 
 
-def _read_roster(data: bytes, file_name: str, digest: str, *, year=None, cluster=None, **_) -> Reading:
-    result = read_roster(data, file_name, cluster=cluster, year=year)
+def _read_roster(sheets: list[Sheet], file_name: str, digest: str, *, year=None, cluster=None, **_) -> Reading:
+    result = read_roster(sheets, file_name, cluster=cluster, year=year)
     return Reading(file_name, "roster", result.scope, result.rows, digest, result, result.warnings)
 
 
@@ -94,8 +96,9 @@ def _write_roster(writer: Writer, result: RosterResult, upload_id: int) -> None:
     writer.insert("write/insert_cluster_awards", result.awards, upload_id=upload_id)
 
 
-def _read_scoring(data: bytes, file_name: str, digest: str, *, year=None, cluster=None, period=None) -> Reading:
-    result = read_scoring(data, file_name, cluster=cluster, year=year, period=period)
+def _read_scoring(sheets: list[Sheet], file_name: str, digest: str, *, year=None, cluster=None, period=None
+                  ) -> Reading:
+    result = read_scoring(sheets, file_name, cluster=cluster, year=year, period=period)
     scope = f"{result.cluster} · {result.year} · {PERIODS[result.period]}"
     return Reading(file_name, "scoring", scope, len(result.units), digest, result, result.warnings)
 
@@ -118,7 +121,10 @@ KINDS: dict[str, Kind] = {  # detect_kind asks in this order: a roster's award l
 
 
 def detect_kind(data: bytes, file_name: str) -> str:
-    sheets = load_sheets(data, file_name)
+    return kind_of(load_sheets(data, file_name), file_name)
+
+
+def kind_of(sheets: list[Sheet], file_name: str) -> str:
     for name, kind in KINDS.items():
         if kind.looks_like(sheets):
             return name
@@ -127,19 +133,32 @@ def detect_kind(data: bytes, file_name: str) -> str:
         "dòng tiêu đề bảng quen thuộc trong 20 dòng đầu của trang nào; hãy chọn loại dữ liệu.", file_name)])
 
 
+def reading_options(kind: str) -> list[str]:
+    """The options a kind's reader takes (year, cluster, period, corrected, columns...)."""
+    parameters = inspect.signature(KINDS[kind].read).parameters.values()
+    return [parameter.name for parameter in parameters if parameter.kind is parameter.KEYWORD_ONLY]
+
+
 def read_upload(data: bytes, file_name: str, *, kind: str | None = None, year: int | None = None,
-                cluster: str | None = None, period: str | None = None) -> Reading:
-    """Reads and checks one file without writing anything. Raises Refused."""
-    kind = kind or detect_kind(data, file_name)
+                cluster: str | None = None, period: str | None = None, corrected: bool = False,
+                columns: object = None) -> Reading:
+    """Reads and checks one file without writing anything. Raises Refused. year, cluster and period
+    serve a file that does not state them; corrected: they are a person's corrections and replace
+    what the file states, where the reader can. columns: a reader-specific choice of columns
+    (readers.par.ColumnChoice). A reader gets only the options it takes."""
+    sheets = load_sheets(data, file_name)  # once: detection and the reader share the grids
+    kind = kind or kind_of(sheets, file_name)
     if kind not in KINDS:
         raise Refused([Problem(f"loại dữ liệu «{kind}» chưa được hỗ trợ.", file_name)])
-    return KINDS[kind].read(data, file_name, content_hash(data), year=year, cluster=cluster, period=period)
+    given = dict(year=year, cluster=cluster, period=period, corrected=corrected, columns=columns)
+    options = {name: given[name] for name in reading_options(kind) if name in given}
+    return KINDS[kind].read(sheets, file_name, content_hash(data), **options)
 
 
 def write_upload(db: Database, reading: Reading, uploaded_by: str = "") -> IngestOutcome:
     """Writes one reading as one upload, in one transaction; content seen before is not written."""
     outcome = IngestOutcome(reading.file_name, reading.kind, reading.scope, reading.rows, warnings=reading.warnings)
-    earlier = db.query("write/find_upload", content_hash=reading.digest, kind=reading.kind)
+    earlier = db.query("write/find_upload", content_hash=reading.digest, kind=reading.kind, scope=reading.scope)
     if not earlier.empty:
         outcome.already_uploaded_as = int(earlier.upload_id.iloc[0])
         return outcome

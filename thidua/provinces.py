@@ -11,7 +11,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import pandas as pd
 
@@ -21,12 +21,16 @@ MERGER_YEAR = 2025
 _PREFIX = re.compile(r"^(?:tinh|thanh pho|tp)\s+")
 
 
+@lru_cache(maxsize=1 << 16)  # readers ask for the same header words and names thousands of times per file
 def strip_diacritics(text: str) -> str:
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFD", text)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return bare.replace("đ", "d").replace("Đ", "D")
 
 
+@lru_cache(maxsize=1 << 14, typed=True)
 def name_key(text: object) -> str:
     """A spelling-independent key: 'Tỉnh Hoà Bình' and 'hoa binh' give the same key."""
     words = re.sub(r"[^a-z0-9]+", " ", strip_diacritics(str(text)).lower()).strip()

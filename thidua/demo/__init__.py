@@ -11,11 +11,11 @@ from pathlib import Path
 
 from thidua.config import DEMO_DIR
 from thidua.db import Database
-from thidua.demo import par, roster
+from thidua.demo import par, roster, scoring
 from thidua.ingest import IngestOutcome, ingest_file
 
 DEMO_UPLOADER = "demo"
-GENERATORS = (par.write_files, roster.write_files)
+GENERATORS = (par.write_files, roster.write_files, scoring.write_files)
 
 
 def demo_files(demo_dir: Path = DEMO_DIR) -> list[Path]:
@@ -30,7 +30,16 @@ def write_demo_files(demo_dir: Path = DEMO_DIR) -> list[Path]:
 
 def build_demo_database(db: Database, demo_dir: Path = DEMO_DIR) -> list[IngestOutcome]:
     """Ingests every demo file, as the demo uploader."""
-    return [ingest_file(db, path, uploaded_by=DEMO_UPLOADER) for path in demo_files(demo_dir)]
+    with db.session():
+        return [ingest_file(db, path, uploaded_by=DEMO_UPLOADER) for path in demo_files(demo_dir)]
+
+
+def load_demo_if_empty(db: Database) -> bool:
+    """On a fresh machine (nothing ever uploaded) ingests the demo files; True when it did."""
+    if int(db.query("data_version").uploads.iloc[0]) > 0:
+        return False
+    build_demo_database(db)
+    return True
 
 
 def rebuild_demo_database(db: Database, demo_dir: Path = DEMO_DIR) -> list[IngestOutcome]:

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from thidua.provinces import strip_diacritics
 
 _NUMBER = re.compile(r"^[+-]?\d[\d.,]*$|^[+-]?[.,]\d+$")
 _THOUSANDS_DOT = re.compile(r"^\d{1,3}(\.\d{3}){2,}$")
 _THOUSANDS_COMMA = re.compile(r"^\d{1,3}(,\d{3}){2,}$")
+_SPACES = re.compile(r"\s+")
 _UNIT_WORDS = re.compile(r"\s*(điểm|đ|diem|bậc|bac)\.?$", re.IGNORECASE)
 
 
@@ -16,11 +18,20 @@ def text_key(value: object) -> str:
     """Lower case, no diacritics, single spaces: for matching header words."""
     if value is None:
         return ""
-    return re.sub(r"\s+", " ", strip_diacritics(str(value)).lower()).strip()
+    return _text_key(str(value))
+
+
+@lru_cache(maxsize=1 << 16)
+def _text_key(text: str) -> str:
+    return _SPACES.sub(" ", strip_diacritics(text).lower()).strip()
 
 
 def is_blank(value: object) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or str(value).strip() == ""
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, float):
+        return math.isnan(value)
+    return value is None or str(value).strip() == ""
 
 
 class NotANumber(ValueError):
@@ -62,8 +73,18 @@ def parse_number(value: object) -> tuple[float | None, bool]:
 
 def number_or_none(value: object) -> float | None:
     """The number in a cell, or None when it holds no number (blank or words)."""
+    if isinstance(value, str):
+        return _number_in_text(value)
     try:
         return parse_number(value)[0]
+    except NotANumber:
+        return None
+
+
+@lru_cache(maxsize=1 << 14)
+def _number_in_text(text: str) -> float | None:
+    try:
+        return parse_number(text)[0]
     except NotANumber:
         return None
 

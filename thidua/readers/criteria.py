@@ -157,10 +157,11 @@ class Node:
 
     def value(self, name: str) -> float | None:
         """A leaf's own value (a penalty by its size), a group's sum over its scored children."""
-        if self.is_leaf:
+        children = self.scored_children
+        if not children:
             value = self.values.get(name)
             return abs(value) if value is not None and self.measure == "penalty" else value
-        found = [(c, v) for c in self.scored_children if (v := c.value(name)) is not None]
+        found = [(c, v) for c in children if (v := c.value(name)) is not None]
         if not found:
             return None
         return sum(-v if c.measure == "penalty" and self.measure != "penalty" else v for c, v in found)

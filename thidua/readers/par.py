@@ -4,16 +4,18 @@ and people's copies of them take (title blocks, merged headers, percent cells, n
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
+from openpyxl.utils import get_column_letter
 
 from thidua.provinces import MERGER_YEAR, Province, registry
 from thidua.readers.cells import NotANumber, is_blank, parse_number, text_key, year_in
 from thidua.readers.problems import Problem, Refused, cell_ref
-from thidua.readers.table import Column, Table, is_column_number_row, locate_table
+from thidua.readers.table import Column, Table, is_column_number_row, locate_table, table_at
 from thidua.readers.workbook import Sheet, load_sheets
 
 FIRST_PAR_YEAR = 2012
@@ -53,6 +55,17 @@ class ParResult:
         return sorted(int(y) for y in self.scores["year"].unique())
 
 
+@dataclass(frozen=True)
+class ColumnChoice:
+    """A table pointed out by a person when its header words were not recognised: the sheet, the
+    header row and the columns (0-based); score or rank may be missing, not both."""
+    sheet: str
+    header_row: int
+    province: int
+    score: int | None = None
+    rank: int | None = None
+
+
 # ---------------------------------------------------------------- header words
 
 def _header_words(text: object) -> str:
@@ -63,6 +76,7 @@ def _header_words(text: object) -> str:
     return re.sub(r"\s+", " ", _YEAR_WORDS.sub(" ", words)).strip()
 
 
+@lru_cache(maxsize=1 << 14, typed=True)  # a pure function of a cell, asked for again by every check
 def _element_kind(text: object) -> str:
     """What one header label says: year, ignored, order, province, sipas, rank, group, score or label."""
     words = _header_words(text)
@@ -188,6 +202,33 @@ def _plan_columns(table: Table) -> _Plan | None:
     return _Plan(table, province, [r for r in roles if r.column.index != province.index], year_cells)
 
 
+def _chosen_plan(sheet: Sheet, choice: ColumnChoice, file_name: str) -> _Plan:
+    """The plan a ColumnChoice describes; refuses a choice that cannot describe a table."""
+    where = (file_name, sheet.name, cell_ref(choice.header_row, choice.province))
+    if choice.score is None and choice.rank is None:
+        raise Refused([Problem("hãy chọn cột chỉ số hoặc cột xếp hạng (ít nhất một trong hai).", *where)])
+    chosen = [index for index in (choice.province, choice.score, choice.rank) if index is not None]
+    if len(set(chosen)) < len(chosen):
+        raise Refused([Problem("cột tên tỉnh, cột chỉ số và cột xếp hạng phải là các cột khác nhau.", *where)])
+    if not 0 <= choice.header_row < sheet.height:
+        raise Refused([Problem(f"trang chỉ có {sheet.height} dòng, không có dòng tiêu đề {choice.header_row + 1}.",
+                               file_name, sheet.name)])
+    table = table_at(sheet, choice.header_row, choice.header_row)
+    labelled = {column.index: column for column in table.columns}
+
+    def column(index: int) -> Column:
+        return labelled.get(index) or Column(index, [f"Cột {get_column_letter(index + 1)}"])
+
+    roles, year_cells = [], {}
+    for index, role in ((choice.score, "score"), (choice.rank, "rank")):
+        if index is not None:
+            found = _header_year(table, column(index))
+            roles.append(_Role(column(index), role, column(index).path[-1], found[0] if found else None))
+            if found:
+                year_cells.setdefault(*found)
+    return _Plan(table, column(choice.province), roles, year_cells)
+
+
 def _stated_year(table: Table, file_name: str, year: int | None) -> tuple[int, str | None, str | None] | None:
     """(year, sheet, cell) from the table's title, else the sheet name, else the file name, else the caller;
     a title line citing a decision or dated ('ngày 15/5/2022') does not count."""
@@ -216,11 +257,32 @@ def _default_year(plan: _Plan, file_name: str, year: int | None) -> tuple[int, s
     return stated
 
 
-def _year_groups(plan: _Plan, file_name: str, year: int | None) -> tuple[list[_YearColumns], list[Problem]]:
+def _corrected_year(plan: _Plan, file_name: str, year: int) -> tuple[_Plan, list[Problem]]:
+    """The plan with every column in the year a person chose (a table naming several years keeps
+    them), and a warning when the file states another year."""
+    if len(plan.year_cells) > 1:
+        return plan, []
+    replaced = _Plan(plan.table, plan.province, [replace(r, year=year) for r in plan.roles], {year: None})
+    stated = _stated_year(plan.table, file_name, None)
+    if stated is None and plan.year_cells:
+        (only, cell), = plan.year_cells.items()
+        stated = only, plan.table.sheet.name, cell
+    if not stated or stated[0] == year:
+        return replaced, []
+    source = "tiêu đề" if stated[2] else "tên trang" if stated[1] else "tên tệp"
+    return replaced, [Problem(f"{source} ghi năm {stated[0]}; đã dùng năm {year} theo lựa chọn khi tải lên.",
+                              file_name, stated[1], stated[2], severity="warning")]
+
+
+def _year_groups(plan: _Plan, file_name: str, year: int | None, year_wins: bool = False
+                 ) -> tuple[list[_YearColumns], list[Problem]]:
     """The value columns per year; year-less columns take the year the title, sheet or file
-    name states, else the single year the headers name."""
-    sheet = plan.table.sheet
+    name states, else the single year the headers name. With year_wins, the given year replaces
+    the one year the table states."""
     problems: list[Problem] = []
+    if year is not None and year_wins:
+        plan, problems = _corrected_year(plan, file_name, year)
+    sheet = plan.table.sheet
     default = _default_year(plan, file_name, year)
     if default is None and any(r.year is None for r in plan.roles):
         if not plan.year_cells:
@@ -555,28 +617,43 @@ def looks_like_par(sheets: list[Sheet]) -> bool:
     return False
 
 
-def read_par(source: Path | bytes, file_name: str, year: int | None = None) -> ParResult:
+def _sheet_plan(sheet: Sheet, columns: ColumnChoice | None, file_name: str) -> _Plan | None:
+    if columns is not None:
+        return _chosen_plan(sheet, columns, file_name) if sheet.name == columns.sheet else None
+    table = _locate(sheet)
+    return _plan_columns(table) if table else None
+
+
+def read_par(source: Path | bytes | list[Sheet], file_name: str, year: int | None = None, *, year_wins: bool = False,
+             columns: ColumnChoice | None = None) -> ParResult:
     """Every province's PAR Index score and rank per year in the file; raises Refused with every
-    error found (file, sheet and cell named), or returns the result with its warnings."""
+    error found (file, sheet and cell named), or returns the result with its warnings.
+    year serves a table that states no year; with year_wins it replaces the year a single-year
+    table states. columns reads the one table a person pointed out instead of looking for one."""
     problems: list[Problem] = []
     entries: list[_Entry] = []
-    for sheet in load_sheets(source, file_name):
-        table = _locate(sheet)
-        plan = _plan_columns(table) if table else None
+    headers_only: list[Problem] = []
+    for sheet in source if isinstance(source, list) else load_sheets(source, file_name):
+        plan = _sheet_plan(sheet, columns, file_name)
         if plan is None:
             continue
         rows, unknown = _province_rows(plan)
         problems += _unknown_provinces(plan, unknown, file_name)
         if not rows:
+            if not unknown:
+                headers_only.append(Problem(
+                    "bảng chỉ có dòng tiêu đề, không có dòng nào mang tên tỉnh, thành phố ở dưới.", file_name,
+                    sheet.name, cell_ref(plan.table.header_top, plan.province.index)))
             continue
-        groups, found = _year_groups(plan, file_name, year)
+        groups, found = _year_groups(plan, file_name, year, year_wins)
         problems += found
         for group in groups:
             group_entries, found = _entries(plan, group, rows, file_name)
             entries += group_entries
             problems += found
     if not entries and not problems:
-        problems.append(Problem(f"không tìm thấy bảng Chỉ số CCHC trong trang nào: cần {LOOKED_FOR}.", file_name))
+        problems += headers_only or [
+            Problem(f"không tìm thấy bảng Chỉ số CCHC trong trang nào: cần {LOOKED_FOR}.", file_name)]
     problems += _duplicates(entries, file_name) + _merged_away(entries, file_name)
     for entry_year in sorted({e.year for e in entries}):
         problems += _year_checks(entry_year, [e for e in entries if e.year == entry_year], file_name)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -32,9 +33,10 @@ from thidua.awards import LADDER, UNRANKED, award_level
 from thidua.provinces import registry
 from thidua.readers.cells import is_blank, number_or_none, text_key, year_in
 from thidua.readers.problems import Problem, Refused, cell_ref
-from thidua.readers.scoring import _cluster_in, _title_lines, _with_organiser
+from thidua.readers.scoring import title_lines
 from thidua.readers.table import Column, Table, is_column_number_row, locate_table
-from thidua.readers.units import Unit, clean_text, cluster_key, cluster_slug, display_case, membership, split_province
+from thidua.readers.units import (Unit, clean_text, cluster_key, cluster_named_in, cluster_slug, display_case, membership,
+                                  split_province, with_organiser)
 from thidua.readers.workbook import Sheet, load_sheets
 
 LEADER, DEPUTY, MEMBER = "Cụm trưởng", "Cụm phó", "Thành viên"
@@ -94,6 +96,7 @@ def role_of(written: object) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 14, typed=True)  # a pure function of a cell, asked for again by every check
 def _label_kind(label: object) -> str:
     words = _words(label)
     if not words:
@@ -164,7 +167,7 @@ def _plan(sheet: Sheet) -> _Plan | None:
         return None
     years = {c.index: year_in(" ".join(c.path)) for c in table.columns if kinds[c.index] in ("leader", "deputy")}
     proposed = any(_PROPOSED_WORDS.search(_words(c.label)) for c in table.columns if kinds[c.index] == "award") or any(
-        _PROPOSAL_TITLE.search(_words(line.text)) for line in _title_lines(sheet, table.header_top))
+        _PROPOSAL_TITLE.search(_words(line.text)) for line in title_lines(sheet, table.header_top))
     return _Plan(table, kinds, {index: year for index, year in years.items() if year}, proposed)
 
 
@@ -173,7 +176,7 @@ def _names_a_roster(plan: _Plan) -> bool:
     sheet name that speaks of a cluster or its members."""
     if plan.columns("leader", "deputy", "role", "cluster"):
         return True
-    texts = [line.text for line in _title_lines(plan.sheet, plan.table.header_top)] + [plan.sheet.name]
+    texts = [line.text for line in title_lines(plan.sheet, plan.table.header_top)] + [plan.sheet.name]
     return any(_ROSTER_TITLE.search(_words(text.replace("_", " "))) for text in texts)
 
 
@@ -200,7 +203,7 @@ def year_value(value: object) -> int | None:
 def _stated_year(plan: _Plan, file_name: str, given: int | None) -> int | None:
     """The one year a title names (not a range, a date or a decision), else the sheet's or the file's
     name, else the caller's."""
-    lines = _title_lines(plan.sheet, plan.table.header_top)
+    lines = title_lines(plan.sheet, plan.table.header_top)
     titled = {year_in(line.text) for line in lines if year_in(line.text) and not _DECISION_LINE.search(_words(line.text))}
     title_year = titled.pop() if len(titled) == 1 else None
     return next((year for year in (title_year, year_in(plan.sheet.name), year_in(Path(file_name).stem), given)
@@ -210,9 +213,9 @@ def _stated_year(plan: _Plan, file_name: str, given: int | None) -> int | None:
 def _stated_cluster(plan: _Plan, file_name: str) -> str | None:
     """The cluster a title line names (with the province of a people's committee above it, for a cluster
     of a province's agencies), else the file name; read as scoring workbooks are."""
-    lines = _title_lines(plan.sheet, plan.table.header_top)
-    named = next((name for line in lines if (name := _cluster_in(line.text))), None)
-    return _with_organiser(named, lines) if named else _cluster_in(Path(file_name).stem)
+    lines = title_lines(plan.sheet, plan.table.header_top)
+    named = next((name for line in lines if (name := cluster_named_in(line.text))), None)
+    return with_organiser(named, [line.text for line in lines]) if named else cluster_named_in(Path(file_name).stem)
 
 
 @dataclass

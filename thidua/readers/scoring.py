@@ -25,6 +25,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -38,8 +39,8 @@ from thidua.readers.criteria import (SCORES, TOLERANCE, Node, TreeBuilder, check
                                      parse_code, reconcile_groups, split_code, split_maximum)
 from thidua.readers.problems import Problem, Refused, cell_ref
 from thidua.readers.table import Column, Table, locate_table
-from thidua.readers.units import ClusterKind, Membership, Unit, clean_text, cluster_key, display_case, membership, \
-    split_province
+from thidua.readers.units import ClusterKind, Membership, Unit, clean_text, cluster_key, cluster_named_in, display_case, \
+    folded, membership, split_province, with_organiser
 from thidua.readers.workbook import Sheet, load_sheets
 
 PERIODS = {"year": "tổng kết năm", "mid": "sơ kết 6 tháng"}
@@ -80,10 +81,12 @@ _CRITERIA_WORDS = re.compile(r"tieu chi|diem chuan|diem toi da|thang diem")
 _INDEX_WORDS = re.compile(r"\bchi so\b|\bpar\b|\bcchc\b|\bsipas\b")
 
 
+@lru_cache(maxsize=1 << 14, typed=True)  # a pure function of a cell, asked for again by every check
 def _words(label: object) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9%()]+", " ", text_key(label))).strip()
 
 
+@lru_cache(maxsize=1 << 14, typed=True)  # a pure function of a cell, asked for again by every check
 def _label_kind(label: object) -> str:
     words = _words(label)
     return next((kind for kind, pattern in _HEADER_KINDS if re.search(pattern, words)), "other") if words else ""
@@ -137,6 +140,7 @@ class _Context:
         self.problems.append(Problem(message, self.file_name, sheet, cell, "warning"))
 
 
+@lru_cache(maxsize=1 << 14, typed=True)  # a pure function of a cell, asked for again by every check
 def _text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
@@ -188,7 +192,8 @@ def _closing_words(*values: object) -> bool:
 # ---------------------------------------------------------------- what a sheet holds
 
 @dataclass
-class _TitleLine:
+class TitleLine:
+    """A line of the words above a table, and the cell it is written in."""
     text: str
     sheet: str
     cell: str
@@ -246,14 +251,14 @@ def _column_texts(layout: _Layout, kind: str) -> list[str]:
     return list(dict.fromkeys(text for c in layout.all(kind) for r in rows if (text := _text(sheet.value(r, c.index)))))
 
 
-def _title_lines(sheet: Sheet, above: int) -> list[_TitleLine]:
+def title_lines(sheet: Sheet, above: int) -> list[TitleLine]:
     """The words above a table (or atop a sheet without one), a line for each line of a cell."""
     lines = []
     for row in range(min(above, sheet.height)):
         for column, value in enumerate(sheet.rows[row]):
             for line in str(value).splitlines() if isinstance(value, str) else [_text(value)]:
                 if clean_text(line):
-                    lines.append(_TitleLine(clean_text(line), sheet.name, cell_ref(row, column)))
+                    lines.append(TitleLine(clean_text(line), sheet.name, cell_ref(row, column)))
     return lines
 
 
@@ -358,38 +363,38 @@ def _is_generic_sheet(name: str) -> bool:
     return all(word.isdigit() or word in _SHEET_WORDS for word in words)
 
 
-def _unit_from_lines(lines: list[_TitleLine]) -> str | None:
+def _unit_from_lines(lines: list[TitleLine]) -> str | None:
     """'Đơn vị: Sở Nội vụ tỉnh Bắc Giang', '... NĂM 2022 CỦA SỞ NỘI VỤ TỈNH BẮC GIANG', or a
     line that is a department and a province."""
     for line in lines:
-        folded = _folded(line.text)
-        label = _UNIT_LABEL.match(folded)
+        plain = folded(line.text)
+        label = _UNIT_LABEL.match(plain)
         if label and clean_text(line.text[label.end():]):
             return clean_text(line.text[label.end():])
     for line in lines:
-        folded = _folded(line.text)
-        if _ANNEX_LINE.match(folded) or _CLUSTER_NAMED.search(folded):
+        plain = folded(line.text)
+        if _ANNEX_LINE.match(plain) or _CLUSTER_NAMED.search(plain):
             continue
-        of = list(_OF_UNIT.finditer(folded))
-        if of and _SCORING_TITLE.search(folded):
+        of = list(_OF_UNIT.finditer(plain))
+        if of and _SCORING_TITLE.search(plain):
             name = clean_text(re.split(r"\s+(?:năm|NĂM|Năm)\s+20\d\d|\s*\(", line.text[of[-1].end():])[0])
-            if _folded(name) not in ("", "don vi", "co quan"):
+            if folded(name) not in ("", "don vi", "co quan"):
                 return name
         prefix, province = split_province(line.text)
-        if province is not None and re.match(r"^(so|snv)\b", _folded(prefix)) and len(line.text) <= 80:
+        if province is not None and re.match(r"^(so|snv)\b", folded(prefix)) and len(line.text) <= 80:
             return line.text
     return None
 
 
 def _unit_from_file_name(file_name: str) -> str | None:
     """The province a per-unit file is named after: 'SNV_Bac_Giang_2022.xlsx' -> 'Bắc Giang'."""
-    words = _folded(Path(file_name).stem.replace("_", " "))
+    words = folded(Path(file_name).stem.replace("_", " "))
     keys = sorted(((strip_diacritics(p.name).lower(), p.name) for p in registry().provinces),
                   key=lambda pair: len(pair[0]), reverse=True)
     return next((name for key, name in keys if re.search(rf"(?<![a-z]){re.escape(key)}(?![a-z])", words)), None)
 
 
-def _detail_unit(context: _Context, layout: _Layout, lines: list[_TitleLine], alone: bool) -> str | None:
+def _detail_unit(context: _Context, layout: _Layout, lines: list[TitleLine], alone: bool) -> str | None:
     sheet = layout.table.sheet
     stated = _unit_from_lines(lines)
     if stated:
@@ -655,83 +660,43 @@ def _award(sheet: Sheet, row: int, columns: list[Column]) -> str | None:
 
 # ---------------------------------------------------------------- cluster, year and period
 
-def _folded(text: str) -> str:
-    """Lower case, no diacritics, one character for each character of the NFC text."""
-    text = unicodedata.normalize("NFC", text)
-    folded = strip_diacritics(text).lower()
-    return folded if len(folded) == len(text) else text.lower()
-
-
-_CLUSTER_START = re.compile(r"\b(cum|khoi)\s+(thi\s+dua\b|so\s+noi\s+vu\b|snv\b|cac\b|so\s+\d)")
-_CLUSTER_END = re.compile(r"\s*[-–(,:]*\s*\b(nam\s+20\d\d|(6|sau)\s+thang|giai\s+doan|kem\s+theo|tong\s+ket"
-                          r"|so\s+ket|ve\s+viec|lan\s+thu)\b|\s*\(|\s*[-–_]*\s*\b20\d\d\b")
-_AGENCIES_CLUSTER = re.compile(r"\b(co quan|ban nganh|so ban)\b")
-_PROVINCIAL_ORGANISER = re.compile(r"^(ubnd|uy ban nhan dan)\s+(tinh|thanh pho)\s+")
 _MID_YEAR = re.compile(r"\b(6|sau) thang\b|\bso ket\b|\bgiua nam\b")
 _YEAR_TITLE = re.compile(r"\bnam\b")
 
 
-def _cluster_in(text: str) -> str | None:
-    text = unicodedata.normalize("NFC", text.replace("_", " "))
-    folded = _folded(text)
-    start = _CLUSTER_START.search(folded)
-    if start is None or re.match(r"^\(?\s*(kem theo|can cu)", folded):
-        return None
-    tail = folded[start.start():]
-    end = _CLUSTER_END.search(tail, len(start.group(0)))
-    name = clean_text(text[start.start():start.start() + (end.start() if end else len(tail))])
-    name = display_case(name)
-    name = re.sub(r"^(cụm|khối)(\s+thi\s+đua)?\s+", lambda m: f"{m.group(1).capitalize()} thi đua ", name,
-                  flags=re.IGNORECASE)
-    return name if len(_folded(name).split()) > 3 else None
-
-
-def _stated_cluster(lines: list[_TitleLine], file_name: str, in_columns: tuple[str, ...] = ()) -> str | None:
+def _stated_cluster(lines: list[TitleLine], file_name: str, in_columns: tuple[str, ...] = ()) -> str | None:
     """From a title line, else a cluster column naming one cluster, else the file name."""
     for line in lines:
-        name = _cluster_in(line.text)
+        name = cluster_named_in(line.text)
         if name:
-            return _with_organiser(name, lines)
-    named = [name for text in in_columns if (name := _cluster_in(text))]
-    return named[0] if len(named) == 1 else _cluster_in(Path(file_name).stem)
+            return with_organiser(name, [line.text for line in lines])
+    named = [name for text in in_columns if (name := cluster_named_in(text))]
+    return named[0] if len(named) == 1 else cluster_named_in(Path(file_name).stem)
 
 
-def _with_organiser(name: str, lines: list[_TitleLine]) -> str:
-    """'Cụm thi đua các cơ quan tham mưu tổng hợp' under 'UBND TỈNH LẠNG SƠN' becomes '... tỉnh Lạng Sơn':
-    every province has a cluster of that name."""
-    if split_province(name)[1] is not None or not _AGENCIES_CLUSTER.search(cluster_key(name)):
-        return name
-    for line in lines:
-        organiser = _PROVINCIAL_ORGANISER.match(_folded(line.text))
-        province = registry().resolve(line.text[organiser.end():]) if organiser else None
-        if province is not None:
-            return f"{name} tỉnh {province.name}"
-    return name
-
-
-def _stated_year(lines: list[_TitleLine], in_columns: list[str], file_name: str, sheet_names: list[str]
+def _stated_year(lines: list[TitleLine], in_columns: list[str], file_name: str, sheet_names: list[str]
                  ) -> int | None:
     """A year the title names ('... NĂM 2022'), else any year in the titles, a year column naming
     one year, the file name or a sheet name."""
     titled = [year_in(line.text) for line in lines
-              if _YEAR_TITLE.search(_folded(line.text)) and not _ANNEX_LINE.match(_folded(line.text))]
+              if _YEAR_TITLE.search(folded(line.text)) and not _ANNEX_LINE.match(folded(line.text))]
     columns = {year_in(text) for text in in_columns} - {None}
     others = [year_in(line.text) for line in lines] + (list(columns) if len(columns) == 1 else []) \
         + [year_in(Path(file_name).stem)] + [year_in(s) for s in sheet_names]
     return next((y for y in titled + others if y is not None), None)
 
 
-def _stated_period(lines: list[_TitleLine], file_name: str, sheet_names: list[str]) -> str | None:
+def _stated_period(lines: list[TitleLine], file_name: str, sheet_names: list[str]) -> str | None:
     texts = [line.text for line in lines] + [Path(file_name).stem.replace("_", " "), *sheet_names]
-    return "mid" if any(_MID_YEAR.search(_folded(t)) for t in texts) else None
+    return "mid" if any(_MID_YEAR.search(folded(t)) for t in texts) else None
 
 
 def _period_argument(context: _Context, period: str | None) -> str | None:
     if period is None or period in PERIODS:
         return period
-    if _MID_YEAR.search(_folded(period)):
+    if _MID_YEAR.search(folded(period)):
         return "mid"
-    if re.search(r"\b(nam|ca nam|tong ket|year)\b", _folded(period)):
+    if re.search(r"\b(nam|ca nam|tong ket|year)\b", folded(period)):
         return "year"
     context.error(f"kỳ chấm «{period}» không rõ: dùng «year» (tổng kết năm) hoặc «mid» (sơ kết 6 tháng).")
     return None
@@ -790,6 +755,8 @@ def _merge_details(context: _Context, summary: list[_Scored], details: list[_Sco
             row.self_total = detail.self_total
         if row.criteria_total is None:
             row.criteria_total = detail.criteria_total
+        if row.bonus == 0 and row.penalty == 0:  # a summary of totals leaves bonus and penalty to the details
+            row.bonus, row.penalty = detail.bonus, detail.penalty
 
 
 def _ranks(context: _Context, scored: list[_Scored], units: dict[int, Unit]) -> list[tuple[int | None, bool]]:
@@ -939,16 +906,16 @@ def _sheets(context: _Context, sheets: list[Sheet]) -> tuple[list[_Layout], list
     if not tables:
         context.error("không tìm thấy bảng chấm điểm thi đua trong trang nào: cần một dòng tiêu đề có cột «Đơn vị» "
                       "(bảng tổng hợp) hoặc «Nội dung/Tiêu chí» với «Điểm chuẩn», «Tự chấm», «Cụm chấm» (bảng chi tiết).")
-    over_tables = [line for l in tables for line in _title_lines(l.table.sheet, l.table.header_top)]
+    over_tables = [line for l in tables for line in title_lines(l.table.sheet, l.table.header_top)]
     atop_others = [line for sheet in sheets if layouts[sheet.name] is None
-                   for line in _title_lines(sheet, TITLE_SCAN_ROWS)]
+                   for line in title_lines(sheet, TITLE_SCAN_ROWS)]
     stated = _Stated(over_tables + atop_others, over_tables,
                      [text for l in tables for text in _column_texts(l, "cluster")],
                      [text for l in tables for text in _column_texts(l, "year")], [s.name for s in sheets])
     return summaries, details, stated
 
 
-def _read_details(context: _Context, details: list[_Layout], lines: list[_TitleLine], alone: bool) -> list[_Scored]:
+def _read_details(context: _Context, details: list[_Layout], lines: list[TitleLine], alone: bool) -> list[_Scored]:
     """Each detail sheet's unit and scores; alone: the file's only table, so the file name may name the unit."""
     scored = []
     for layout in details:
@@ -968,8 +935,8 @@ class _Identity(NamedTuple):
 
 class _Stated(NamedTuple):
     """What a workbook says of itself, where identity is looked for."""
-    lines: list[_TitleLine]          # over the tables first, then atop the other sheets
-    table_lines: list[_TitleLine]    # over the tables only
+    lines: list[TitleLine]          # over the tables first, then atop the other sheets
+    table_lines: list[TitleLine]    # over the tables only
     cluster_cells: list[str]         # in a 'Cụm thi đua' column
     year_cells: list[str]            # in a 'Năm' column
     sheet_names: list[str]

@@ -109,10 +109,6 @@ def _spanning_label(sheet: Sheet, row: int, column: int) -> object:
     return ""
 
 
-def _header_words(sheet: Sheet, row: int) -> list[str]:
-    return [text_key(sheet.shown(row, c)) for c in range(sheet.width)]
-
-
 def locate_table(sheet: Sheet, is_header: Callable[[list[str]], bool],
                  continues_header: Callable[[list[str]], bool] | None = None) -> Table | None:
     """The table whose header row (within the first 20 rows) passes is_header.
@@ -122,14 +118,19 @@ def locate_table(sheet: Sheet, is_header: Callable[[list[str]], bool],
     rows under the first may still be header rows: each must also pass continues_header.
     """
     for top in range(min(HEADER_SCAN_ROWS, sheet.height)):
-        if is_header(_header_words(sheet, top)):
+        if is_header(sheet.header_words(top)):
             break
     else:
         return None
     bottom = top
     while (bottom - top + 1 < MAX_HEADER_ROWS and _continues_header(sheet, top, bottom, bottom + 1)
-           and (continues_header is None or continues_header(_header_words(sheet, bottom + 1)))):
+           and (continues_header is None or continues_header(sheet.header_words(bottom + 1)))):
         bottom += 1
+    return table_at(sheet, top, bottom)
+
+
+def table_at(sheet: Sheet, top: int, bottom: int) -> Table:
+    """The table whose header fills rows top..bottom; its data starts under any column-number rows."""
     first_data_row = bottom + 1
     while first_data_row < sheet.height and is_column_number_row(sheet.row_values(first_data_row)):
         first_data_row += 1

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from thidua.provinces import Province, registry, strip_diacritics
@@ -29,6 +30,10 @@ _HOME_DEPARTMENT_KEY = re.compile(r"^(so noi vu|so nv|snv)\b")
 _HOME_DEPARTMENT_NAMED = re.compile(r"\b(so noi vu|snv)\b")
 _PROVINCES_NAMED = re.compile(r"\bcac tinh\b|\btinh thanh\b")
 _AGENCIES_NAMED = re.compile(r"\bco quan\b|\bban nganh\b|\bso ban\b")
+_CLUSTER_START = re.compile(r"\b(cum|khoi)\s+(thi\s+dua\b|so\s+noi\s+vu\b|snv\b|cac\b|so\s+\d)")
+_CLUSTER_END = re.compile(r"\s*[-–(,:]*\s*\b(nam\s+20\d\d|(6|sau)\s+thang|giai\s+doan|kem\s+theo|tong\s+ket"
+                          r"|so\s+ket|ve\s+viec|lan\s+thu)\b|\s*\(|\s*[-–_]*\s*\b20\d\d\b")
+_PROVINCIAL_ORGANISER = re.compile(r"^(ubnd|uy ban nhan dan)\s+(tinh|thanh pho)\s+")
 _PROPER_WORDS = ("Sở Nội vụ", "Bộ Nội vụ", "UBND", "HĐND", "ĐBQH", "Ủy ban nhân dân", "Uỷ ban nhân dân",
                  "Hội đồng nhân dân", "Quốc hội", "Chính phủ", "Đông Nam Bộ", "Bắc Bộ", "Trung Bộ", "Nam Bộ",
                  "Tây Nguyên", "Tây Bắc", "Đông Bắc", "Tây Nam Bộ", "phía Bắc", "phía Nam", "miền Trung",
@@ -43,6 +48,7 @@ class Unit:
     province: str | None    # the registry's official name, for members of a cluster of provinces
 
 
+@lru_cache(maxsize=1 << 14, typed=True)  # names and titles are tidied again by every check
 def clean_text(text: object) -> str:
     """Unicode NFC, single spaces, no stray punctuation at either end."""
     tidy = re.sub(r"\s+", " ", unicodedata.normalize("NFC", str(text or ""))).strip()
@@ -99,6 +105,43 @@ def split_province(name: str) -> tuple[str, Province | None]:
         if province is not None:
             return " ".join(words[:start]), province
     return clean_text(name), None
+
+
+def folded(text: str) -> str:
+    """Lower case, no diacritics, one character for each character of the NFC text (so a match in
+    the folded text marks the same span of the text)."""
+    text = unicodedata.normalize("NFC", text)
+    without = strip_diacritics(text).lower()
+    return without if len(without) == len(text) else text.lower()
+
+
+def cluster_named_in(text: str) -> str | None:
+    """The cluster a line of words names, as running text: 'BẢNG ĐIỂM CỤM THI ĐUA SNV CÁC TỈNH,
+    THÀNH BẮC BỘ NĂM 2022' -> 'Cụm thi đua SNV các tỉnh, thành Bắc Bộ'; None when it names none."""
+    text = unicodedata.normalize("NFC", text.replace("_", " "))
+    words = folded(text)
+    start = _CLUSTER_START.search(words)
+    if start is None or re.match(r"^\(?\s*(kem theo|can cu)", words):
+        return None
+    tail = words[start.start():]
+    end = _CLUSTER_END.search(tail, len(start.group(0)))
+    name = display_case(clean_text(text[start.start():start.start() + (end.start() if end else len(tail))]))
+    name = re.sub(r"^(cụm|khối)(\s+thi\s+đua)?\s+", lambda m: f"{m.group(1).capitalize()} thi đua ", name,
+                  flags=re.IGNORECASE)
+    return name if len(folded(name).split()) > 3 else None
+
+
+def with_organiser(name: str, lines: Iterable[str]) -> str:
+    """'Cụm thi đua các cơ quan tham mưu tổng hợp' under the line 'UBND TỈNH LẠNG SƠN' becomes
+    '... tỉnh Lạng Sơn': every province has a cluster of that name."""
+    if split_province(name)[1] is not None or not _AGENCIES_NAMED.search(cluster_key(name)):
+        return name
+    for line in lines:
+        organiser = _PROVINCIAL_ORGANISER.match(folded(line))
+        province = registry().resolve(line[organiser.end():]) if organiser else None
+        if province is not None:
+            return f"{name} tỉnh {province.name}"
+    return name
 
 
 def _department(prefix: str) -> str:

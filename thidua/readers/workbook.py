@@ -14,7 +14,8 @@ from pathlib import Path
 
 import python_calamine
 
-from thidua.readers.cells import is_blank
+from thidua.readers import guard
+from thidua.readers.cells import is_blank, text_key
 from thidua.readers.problems import Problem, Refused
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
@@ -37,6 +38,7 @@ class Sheet:
     name: str
     rows: list[list[object]]
     merged: list[Merged] = field(default_factory=list)
+    _header_words: dict[int, tuple[str, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def height(self) -> int:
@@ -48,23 +50,55 @@ class Sheet:
 
     def value(self, row: int, column: int) -> object:
         """The cell's own value ('' beyond the used range)."""
-        if row < len(self.rows) and column < len(self.rows[row]):
-            value = self.rows[row][column]
-            return "" if is_blank(value) else value
+        if row < len(self.rows) and column < self.width:
+            return self._values[row][column]
         return ""
+
+    @cached_property
+    def _values(self) -> list[list[object]]:
+        """Every row at the sheet's width, blank cells as '': readers look at each cell many times."""
+        return [["" if is_blank(value) else value for value in row] + [""] * (self.width - len(row))
+                for row in self.rows]
 
     def shown(self, row: int, column: int) -> object:
         """What a reader sees at a cell: inside a merged range, the range's top-left value."""
-        for area in self.merged:
-            if area.covers(row, column):
-                return self.value(area.top, area.left)
-        return self.value(row, column)
+        area = self.merged_at(row, column)
+        return self.value(area.top, area.left) if area else self.value(row, column)
 
     def merged_at(self, row: int, column: int) -> Merged | None:
+        if row < self.height and column < self.width:
+            return self._merged_cells.get((row, column))
         return next((area for area in self.merged if area.covers(row, column)), None)
 
+    @cached_property
+    def _merged_cells(self) -> dict[tuple[int, int], Merged]:
+        """The merged range of each cell inside the used range that lies in one (readers ask per cell)."""
+        cells = {}
+        for area in self.merged:
+            for row in range(area.top, min(area.bottom, self.height - 1) + 1):
+                for column in range(area.left, min(area.right, self.width - 1) + 1):
+                    cells[(row, column)] = area
+        return cells
+
     def row_values(self, row: int) -> list[object]:
-        return [self.value(row, c) for c in range(self.width)]
+        return list(self._values[row]) if row < len(self.rows) else [""] * self.width
+
+    def header_words(self, row: int) -> list[str]:
+        """What a reader sees along a row (merged ranges repeated) as header words (cells.text_key).
+        Kept: every reader's search for its header asks for the same first rows."""
+        if row not in self._header_words:
+            shown = self.row_values(row)
+            for column, area in self._merged_in_row.get(row, []):
+                shown[column] = self.value(area.top, area.left)
+            self._header_words[row] = tuple(text_key(value) for value in shown)
+        return list(self._header_words[row])
+
+    @cached_property
+    def _merged_in_row(self) -> dict[int, list[tuple[int, Merged]]]:
+        cells: dict[int, list[tuple[int, Merged]]] = {}
+        for (row, column), area in self._merged_cells.items():
+            cells.setdefault(row, []).append((column, area))
+        return cells
 
     def is_empty(self) -> bool:
         return all(is_blank(v) for row in self.rows for v in row)
@@ -74,24 +108,35 @@ def load_sheets(source: Path | bytes, file_name: str) -> list[Sheet]:
     """Every sheet of a spreadsheet or CSV file; refuses what is not one, naming the file."""
     suffix = Path(file_name).suffix.lower()
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
-    if suffix in CSV_SUFFIXES:
-        return [_csv_sheet(data, file_name)]
-    if suffix not in SPREADSHEET_SUFFIXES:
+    if suffix not in CSV_SUFFIXES | SPREADSHEET_SUFFIXES:
         raise Refused([Problem(
             f"không đọc được loại tệp «{suffix or 'không có đuôi'}»; hãy dùng Excel (.xlsx, .xls) hoặc CSV.",
             file_name)])
+    guard.check_bytes(data, file_name, spreadsheet=suffix in SPREADSHEET_SUFFIXES)
+    sheets = [_csv_sheet(data, file_name)] if suffix in CSV_SUFFIXES else _calamine_sheets(data, file_name)
+    guard.check_cells(sheets, file_name)
+    return sheets
+
+
+def _calamine_sheets(data: bytes, file_name: str) -> list[Sheet]:
     try:
         workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-        sheets = [_calamine_sheet(workbook, name) for name in workbook.sheet_names]
+        guard.check_sheet_count(workbook.sheet_names, file_name)
+        return [_calamine_sheet(workbook, name, file_name) for name in workbook.sheet_names]
+    except Refused:
+        raise
+    except python_calamine.PasswordError as error:
+        raise Refused([Problem("bảng tính được đặt mật khẩu nên không đọc được; hãy bỏ mật khẩu, lưu lại rồi tải lên.",
+                               file_name)]) from error
     except Exception as error:  # calamine raises several private error types for broken files
         raise Refused([Problem(
             f"tệp không mở được như một bảng tính Excel (tệp hỏng, bị đặt mật khẩu hoặc không phải Excel): {error}",
             file_name)]) from error
-    return sheets
 
 
-def _calamine_sheet(workbook: python_calamine.CalamineWorkbook, name: str) -> Sheet:
+def _calamine_sheet(workbook: python_calamine.CalamineWorkbook, name: str, file_name: str) -> Sheet:
     sheet = workbook.get_sheet_by_name(name)
+    guard.check_sheet_height(sheet.height, file_name, name)
     rows = sheet.to_python(skip_empty_area=False)
     merged = [Merged(top, left, bottom, right)
               for (top, left), (bottom, right) in (sheet.merged_cell_ranges or [])]

@@ -1,0 +1,87 @@
+"""Sign-in: who is using the dashboard and whether they may upload (thidua.auth decides).
+
+With an [auth] section in secrets.toml people sign in through the identity provider (st.login);
+otherwise with a login name and password whose hash is in [thidua.uploaders] or [thidua.viewers].
+"""
+from __future__ import annotations
+
+import time
+
+import streamlit as st
+
+from thidua.auth import AccessSettings, Identity, access_settings, oidc_identity, password_identity
+
+IDENTITY_KEY = "thidua_identity"
+FAILURES_KEY = "thidua_sign_in_failures"
+MAX_FAILURES, LOCKOUT_SECONDS = 5, 300
+SETUP_HINT = ("Người quản trị cấu hình quyền trong tệp .streamlit/secrets.toml (xem README, mục «Quyền nhập dữ liệu»).")
+
+
+def settings() -> AccessSettings:
+    try:
+        return access_settings(st.secrets.to_dict())
+    except FileNotFoundError:  # no secrets.toml: everything open to view, nobody may upload
+        return AccessSettings()
+
+
+def current_identity() -> Identity | None:
+    access = settings()
+    if access.oidc and st.user.is_logged_in:
+        return oidc_identity(access, st.user.get("email"), st.user.get("name"))
+    return st.session_state.get(IDENTITY_KEY)
+
+
+def sign_in(purpose: str) -> None:
+    """The way to sign in that secrets.toml configures, with purpose saying why it is asked."""
+    access = settings()
+    st.info(purpose, icon=":material/lock:")
+    if access.oidc:
+        if st.button("Đăng nhập bằng tài khoản cơ quan", type="primary"):
+            st.login(access.oidc_provider)
+        return
+    if not access.uploaders and not access.viewers:
+        st.warning("Chưa có tài khoản nào được cấu hình. " + SETUP_HINT)
+        return
+    _password_form(access)
+
+
+def _password_form(access: AccessSettings) -> None:
+    failures = st.session_state.setdefault(FAILURES_KEY, [])
+    recent = [moment for moment in failures if time.monotonic() - moment < LOCKOUT_SECONDS]
+    st.session_state[FAILURES_KEY] = recent
+    with st.form("dang_nhap", width=420):
+        login = st.text_input("Tên đăng nhập", autocomplete="username")
+        password = st.text_input("Mật khẩu", type="password", autocomplete="current-password")
+        submitted = st.form_submit_button("Đăng nhập", type="primary")
+    if not submitted:
+        return
+    if len(recent) >= MAX_FAILURES:
+        st.error(f"Đã nhập sai {MAX_FAILURES} lần; hãy thử lại sau {LOCKOUT_SECONDS // 60} phút.")
+        return
+    identity = password_identity(access, login, password)
+    if identity is None:
+        recent.append(time.monotonic())
+        st.error("Tên đăng nhập hoặc mật khẩu không đúng.")
+        return
+    st.session_state[IDENTITY_KEY] = identity
+    st.rerun()
+
+
+def signed_in_bar(identity: Identity) -> None:
+    """Who is signed in, in what role, and a way out."""
+    role = "người nhập dữ liệu" if identity.may_upload else "người xem"
+    left, right = st.columns([5, 1], vertical_alignment="center")
+    left.text(f"Đang đăng nhập: {identity.name} ({role})")
+    if right.button("Đăng xuất", key="dang_xuat"):
+        st.session_state.pop(IDENTITY_KEY, None)
+        if identity.method == "oidc":
+            st.logout()
+        st.rerun()
+
+
+def require_sign_in_to_view() -> None:
+    """Stops every page for someone not signed in, when secrets.toml asks for sign-in to view."""
+    if settings().sign_in_to_view and current_identity() is None:
+        st.title("Đăng nhập")
+        sign_in("Bảng điều khiển này chỉ dành cho người đã đăng nhập.")
+        st.stop()

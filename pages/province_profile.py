@@ -1,0 +1,149 @@
+"""Hồ sơ tỉnh: one province on one page: its PAR Index ranks and scores over the years beside the
+national and regional medians and the best, the clusters it belongs to and the roles it held, its
+awards and cluster scoring ranks, and what it became in the 1 July 2025 merger."""
+import pandas as pd
+import streamlit as st
+
+from pages.shared import results, show_demo_note, show_figure, show_table, vietnamese_order
+from thidua.charts import province_rank_history as rank_history_chart
+from thidua.charts import province_score_benchmarks
+from thidua.clusters import constituents, province_rank_history, year_end_rankings
+from thidua.formatting import MISSING, rank_change_phrase, vn_number, vn_percent, vn_signed, years_phrase
+from thidua.provinces import MERGER_YEAR, registry
+from thidua.readers.roster import DEPUTY, LEADER
+from thidua.reports import file_stem
+
+ACROSS_MERGER = "không so được (63 → 34 tỉnh)"
+METHOD_NOTE = "Phương pháp đánh giá đổi năm 2020 và 2022: điểm giữa các giai đoạn chỉ so sánh được tương đối"
+
+
+def rank_delta(change: float) -> dict:
+    """st.metric's delta for places gained: green and up when it rose, red and down when it fell."""
+    if pd.isna(change):
+        return {}
+    direction = "up" if change > 0 else "down" if change < 0 else "off"
+    color = {"up": "green", "down": "red", "off": "gray"}[direction]
+    return {"delta": rank_change_phrase(change), "delta_color": color, "delta_arrow": direction}
+
+
+def role_years(roles: pd.DataFrame, cluster: str, role: str) -> pd.Series:
+    return roles.year[(roles.cluster == cluster) & (roles.role == role)]
+
+
+st.title("Hồ sơ tỉnh")
+query = results()
+history = query("par_history")
+names = vietnamese_order({p.name for p in registry().provinces} | set(history.province))
+years = sorted(int(y) for y in history.year.unique())
+filters = st.columns([4, 1, 1])
+province = filters[0].selectbox("Tỉnh, thành phố", names, index=None, placeholder="Chọn tỉnh, thành phố",
+                                key="tinh", bind="query-params")
+if years:
+    from_year = filters[1].selectbox("Từ năm", years, index=0, key="tu_nam", bind="query-params")
+    to_year = filters[2].selectbox("Đến năm", years, index=len(years) - 1, key="den_nam", bind="query-params")
+else:
+    from_year = to_year = None
+if province is None:
+    st.info("Chọn một tỉnh, thành phố để xem hồ sơ: thứ hạng Chỉ số CCHC qua các năm, Cụm thi đua và vai trò, "
+            "khen thưởng, và tỉnh mới sau sáp nhập 1/7/2025.")
+    st.stop()
+if from_year is not None and from_year > to_year:
+    st.warning("«Từ năm» phải không sau «Đến năm».")
+    st.stop()
+
+st.header(province)
+old = registry().by_name.get(province)
+new_province = old.new_province if old else province
+formed_by = constituents(new_province)
+if formed_by != [province]:
+    partners = [name for name in formed_by if name != province]
+    if old is None:
+        said = (f"{province} là tên từ năm {MERGER_YEAR} của {formed_by[0]}." if len(formed_by) == 1 else
+                f"{province} (từ 1/7/2025) được hợp thành từ {', '.join(formed_by)}.")
+    elif not partners:
+        said = f"Từ năm {MERGER_YEAR}, {province} mang tên {new_province}."
+    else:
+        said = f"Từ 1/7/2025, {province} hợp nhất với {', '.join(partners)} thành **{new_province}** (mới)."
+    st.info(f"**Sắp xếp đơn vị hành chính** — {said} Số liệu từ năm {MERGER_YEAR} là của {new_province}; các năm "
+            "trước giữ tên cũ.", icon="🔀")
+    others = [name for name in dict.fromkeys([new_province, *partners]) if name != province and name in names]
+    for column, name in zip(st.columns(max(len(others), 4)), others):
+        column.page_link("pages/province_profile.py", label=f"Hồ sơ {name}", query_params={"tinh": name}, icon="📍")
+
+series = province_rank_history(history, province)
+if from_year is not None:
+    series = series[series.year.between(from_year, to_year)].reset_index(drop=True)
+if series.empty:
+    st.info("Chưa có số liệu Chỉ số CCHC của tỉnh này" + (f" trong {years_phrase(range(from_year, to_year + 1))}."
+                                                         if from_year is not None else "."))
+else:
+    show_demo_note(query, series.year)
+    compared = series.merge(query("par_benchmarks"), on=["year", "region"], how="left")
+    latest = compared.iloc[-1]
+    region = latest.region
+    facts = st.columns(4)
+    facts[0].metric(f"Xếp hạng năm {latest.year}", f"{int(latest['rank'])}/{int(latest.provinces)}",
+                    **rank_delta(latest.change))
+    facts[1].metric("Chỉ số", vn_percent(latest.score))
+    facts[2].metric("So với trung vị cả nước", f"{vn_signed(latest.score - latest.national_median)} điểm")
+    facts[3].metric("So với trung vị vùng", f"{vn_signed(latest.score - latest.region_median)} điểm",
+                    region, delta_arrow="off", delta_color="off")
+    show_figure(rank_history_chart(series, province), file_name=f"xep-hang-{file_stem(province)}")
+    show_figure(province_score_benchmarks(compared, province, region, subtitle=METHOD_NOTE),
+                file_name=f"chi-so-so-voi-trung-vi-{file_stem(province)}")
+    newest_first = compared.iloc[::-1]
+    show_table(pd.DataFrame({
+        "Năm": newest_first.year,
+        "Xếp hạng": [f"{int(r)}/{int(n)}" for r, n in zip(newest_first["rank"], newest_first.provinces)],
+        "Biến động": [ACROSS_MERGER if across else rank_change_phrase(change)
+                      for change, across in zip(newest_first.change, newest_first.across_merger)],
+        "Chỉ số (%)": newest_first.score,
+        "So với trung vị cả nước": newest_first.score - newest_first.national_median,
+        "So với trung vị vùng": newest_first.score - newest_first.region_median,
+        "Cách tỉnh cao nhất": newest_first.score - newest_first.best,
+    }), title=f"Chỉ số CCHC {province} qua các năm",
+        formats={"Chỉ số (%)": vn_number, "So với trung vị cả nước": vn_signed, "So với trung vị vùng": vn_signed,
+                 "Cách tỉnh cao nhất": vn_signed})
+
+st.subheader("Cụm thi đua và vai trò")
+members = query("cluster_members")
+roles = query("leader_history")
+own_members = members[members.province == province]
+own_roles = roles[roles.province == province]
+units = pd.concat([own_members, own_roles]).drop_duplicates("cluster")
+if units.empty:
+    st.info(f"Chưa có danh sách Cụm thi đua nào có {province}.")
+else:
+    show_table(pd.DataFrame({
+        "Cụm thi đua": units.cluster,
+        "Đơn vị": units.unit,
+        "Thành viên các năm": [years_phrase(own_members.year[own_members.cluster == c]) or MISSING
+                               for c in units.cluster],
+        "Cụm trưởng": [years_phrase(role_years(own_roles, c, LEADER)) or "chưa" for c in units.cluster],
+        "Cụm phó": [years_phrase(role_years(own_roles, c, DEPUTY)) or "chưa" for c in units.cluster],
+    }), title=f"Cụm thi đua của {province}")
+    for cluster in units.cluster:
+        st.page_link("pages/clusters.py", label=f"Xem {cluster}", query_params={"cum": cluster}, icon="🏅")
+
+st.subheader("Khen thưởng")
+awards = query("awards")
+awards = awards[awards.province == province].sort_values("year", ascending=False, kind="stable")
+if awards.empty:
+    st.info(f"Chưa có khen thưởng nào của {province} trong các danh sách Cụm đã nhập.")
+else:
+    show_table(pd.DataFrame({"Năm": awards.year, "Cụm thi đua": awards.cluster, "Hình thức khen thưởng": awards.award,
+                             "Quyết định / đề nghị": awards.source}), title=f"Khen thưởng {province}")
+
+st.subheader("Xếp hạng chấm điểm trong Cụm")
+ranks = pd.DataFrame()
+if not units.empty:
+    ranks = pd.concat([year_end_rankings(query, cluster_id).assign(cluster=cluster)
+                       for cluster, cluster_id in zip(units.cluster, units.cluster_id)])
+    ranks = ranks[ranks.province == province].sort_values("year", ascending=False)
+if ranks.empty:
+    st.info("Chưa có bảng chấm điểm tổng kết năm nào có đơn vị của tỉnh này.")
+else:
+    show_table(pd.DataFrame({"Năm": ranks.year, "Cụm thi đua": ranks.cluster,
+                             "Xếp hạng": [f"{int(r)}/{int(n)}" for r, n in zip(ranks["rank"], ranks.units)],
+                             "Tổng điểm": ranks.total}),
+               title=f"Xếp hạng chấm điểm {province}", formats={"Tổng điểm": vn_number})

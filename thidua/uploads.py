@@ -1,0 +1,187 @@
+"""The upload page's work, without Streamlit: a preview of what a file would write (with a
+person's corrections), the history of uploads, and undo.
+
+Undo writes no deletes: the upload is marked 'undone', its rows stop counting, and the views
+that pick the newest active upload per year and cluster bring back whatever it had replaced.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+import pandas as pd
+from openpyxl.utils import get_column_letter
+
+from thidua.db import Database
+from thidua.ingest import KIND_LABELS, KINDS, Reading, detect_kind, read_upload, reading_options
+from thidua.readers.par import ColumnChoice
+from thidua.readers.problems import Problem, Refused
+from thidua.readers.workbook import load_sheets
+
+CORRECTABLE = ("year", "cluster", "period")
+GRID_ROWS, GRID_COLUMNS = 30, 40
+_log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Corrections:
+    """What a person set on the preview; None keeps what the file says."""
+    kind: str | None = None
+    year: int | None = None
+    cluster: str | None = None
+    period: str | None = None
+    columns: ColumnChoice | None = None
+
+
+@dataclass
+class Preview:
+    """One file read with its corrections, before anything is written."""
+    file_name: str
+    kind: str | None                                          # chosen, else detected; None when unknown
+    reading: Reading | None                                   # None when the file is refused
+    problems: list[Problem] = field(default_factory=list)     # the errors that refuse it, or its warnings
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+
+def preview_file(data: bytes, file_name: str, corrections: Corrections = Corrections()) -> Preview:
+    """Reads a file as it would be written; never raises for what the file holds."""
+    try:
+        reading = read_upload(data, file_name, kind=corrections.kind, year=corrections.year,
+                              cluster=corrections.cluster, period=corrections.period, corrected=True,
+                              columns=corrections.columns)
+    except Refused as refusal:
+        return Preview(file_name, corrections.kind or _detected_kind(data, file_name), None, refusal.problems)
+    except Exception:  # a reader's fault must not take the page down: the file is refused and the fault logged
+        _log.exception("reading %s failed", file_name)
+        return Preview(file_name, corrections.kind, None, [Problem(
+            "lỗi ngoài dự kiến khi đọc tệp (lỗi của chương trình, không phải của tệp); tệp chưa được nhập. "
+            "Hãy gửi tệp cho người quản trị.", file_name)])
+    return Preview(file_name, reading.kind, reading, reading.warnings)
+
+
+def _detected_kind(data: bytes, file_name: str) -> str | None:
+    try:
+        return detect_kind(data, file_name)
+    except Refused:
+        return None
+
+
+def correctable(kind: str | None) -> list[str]:
+    """Which of year, cluster and period a person may set for a kind (all, while the kind is unknown)."""
+    if kind not in KINDS:
+        return list(CORRECTABLE)
+    return [name for name in CORRECTABLE if name in reading_options(kind)]
+
+
+def corrections_replace(kind: str | None) -> bool:
+    """Whether a correction replaces what the file states (else it only fills in what the file leaves out)."""
+    return kind in KINDS and "corrected" in reading_options(kind)
+
+
+def maps_columns(kind: str | None) -> bool:
+    """Whether a person may point out the table's columns for this kind (or while it is unknown)."""
+    return kind is None or (kind in KINDS and "columns" in reading_options(kind))
+
+
+@dataclass(frozen=True)
+class Detected:
+    year: int | None
+    cluster: str | None
+    period: str | None
+
+
+def detected(reading: Reading) -> Detected:
+    """The year, cluster and period a reading covers, where it covers exactly one."""
+    result = reading.result
+    years = getattr(result, "years", None)
+    year = getattr(result, "year", None) or (years[0] if years and len(years) == 1 else None)
+    cluster = getattr(result, "cluster", None)
+    clusters = getattr(result, "clusters", None)
+    if isinstance(clusters, pd.DataFrame) and len(clusters) == 1:
+        cluster = clusters["name"].iloc[0]
+    return Detected(year, cluster if isinstance(cluster, str) else None, getattr(result, "period", None))
+
+
+def result_tables(reading: Reading) -> dict[str, pd.DataFrame]:
+    """Every non-empty table a reading would write, by the reader's name for it."""
+    return {name: value for name, value in vars(reading.result).items()
+            if isinstance(value, pd.DataFrame) and not value.empty}
+
+
+def sheet_grids(data: bytes, file_name: str, rows: int = GRID_ROWS) -> dict[str, pd.DataFrame]:
+    """The first rows and columns of every sheet as Excel shows them (columns A, B, ...; rows from 1),
+    for pointing out columns. Raises Refused for a file that cannot be opened."""
+    grids = {}
+    for sheet in load_sheets(data, file_name):
+        width = min(sheet.width, GRID_COLUMNS)
+        shown = [[_as_shown(value) for value in sheet.row_values(row)[:width]] for row in range(min(rows, sheet.height))]
+        grids[sheet.name] = pd.DataFrame(shown, columns=[get_column_letter(c + 1) for c in range(width)],
+                                         index=range(1, len(shown) + 1))
+    return grids
+
+
+def _as_shown(value: object) -> str:
+    """A cell as Excel shows it: whole numbers without '.0'."""
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
+@dataclass(frozen=True)
+class EarlierUpload:
+    upload_id: int
+    file_name: str
+    uploaded_at: pd.Timestamp
+
+
+def earlier_upload(db: Database, reading: Reading) -> EarlierUpload | None:
+    """The active upload that already holds this content for the same scope, if any."""
+    found = db.query("write/find_upload", content_hash=reading.digest, kind=reading.kind, scope=reading.scope)
+    if found.empty:
+        return None
+    row = found.iloc[0]
+    return EarlierUpload(int(row.upload_id), str(row.file_name), row.uploaded_at)
+
+
+class NotUndoable(ValueError):
+    """The upload does not exist or was undone already; the message is Vietnamese."""
+
+
+@dataclass(frozen=True)
+class Undone:
+    upload_id: int
+    file_name: str
+    kind: str
+    scope: str
+    back_in_force: EarlierUpload | None   # an earlier upload of the same scope whose figures count again
+
+    def summary(self) -> str:
+        line = (f"Đã hoàn tác lần nhập số {self.upload_id} (tệp «{self.file_name}», "
+                f"{KIND_LABELS.get(self.kind, self.kind)} {self.scope}): số liệu của lần nhập này không còn được dùng.")
+        if self.back_in_force:
+            line += (f" Số liệu đang dùng lại cho phạm vi này: lần nhập số {self.back_in_force.upload_id} "
+                     f"(tệp «{self.back_in_force.file_name}»).")
+        return line
+
+
+def history(db: Database) -> pd.DataFrame:
+    return db.query("upload_history")
+
+
+def undo_upload(db: Database, upload_id: int, undone_by: str) -> Undone:
+    """Undoes an active upload in one transaction, recording who did it."""
+    with db.transaction() as writer:
+        undone = writer.run("write/undo_upload", upload_id=upload_id, undone_by=undone_by)
+    if undone.empty:
+        raise NotUndoable(f"lần nhập số {upload_id} không tồn tại hoặc đã được hoàn tác trước đó.")
+    row = undone.iloc[0]
+    uploads = history(db)
+    same_scope = uploads[(uploads.kind == row.kind) & (uploads.scope == row.scope) & uploads.in_force]
+    back = same_scope.iloc[0] if not same_scope.empty else None
+    return Undone(upload_id, str(row.file_name), str(row.kind), str(row.scope),
+                  EarlierUpload(int(back.upload_id), str(back.file_name), back.uploaded_at) if back is not None else None)
