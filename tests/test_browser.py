@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
@@ -46,22 +47,20 @@ def wait_until_healthy(url: str, server: subprocess.Popen, log: Path, seconds: f
     pytest.fail(f"streamlit did not answer within {seconds} s:\n{log.read_text()}")
 
 
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
-    """A real server on a free loopback port, with THIDUA_DB pointing at an empty database."""
-    folder = tmp_path_factory.mktemp("browser")
+@contextmanager
+def streamlit_server(folder: Path, *options: str):
+    """`streamlit run app.py` on a free loopback port with THIDUA_DB in folder; yields the URL once healthy."""
     port, log = free_port(), folder / "streamlit.log"
     environment = {**os.environ, "THIDUA_DB": str(folder / "thidua.duckdb")}
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
                "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
-               "--server.fileWatcherType", "none"]
-    started = time.monotonic()
+               "--server.fileWatcherType", "none", *options]
     with open(log, "w") as output:
         server = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=output, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_healthy(url, server, log)
-        yield url, time.monotonic() - started
+        yield url
     finally:
         server.terminate()
         try:
@@ -69,6 +68,14 @@ def app_url(tmp_path_factory):
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    """A real server with an empty database, and how long it took to answer."""
+    started = time.monotonic()
+    with streamlit_server(tmp_path_factory.mktemp("browser")) as url:
+        yield url, time.monotonic() - started
 
 
 @pytest.fixture(scope="module")

@@ -3,17 +3,14 @@ chromium through Playwright; sign in, drop a workbook on the page's file input, 
 new year in the charts; markup in a file stays text. Screenshots land in test-artifacts/."""
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
 from bad_files.make_corpus import corpus
-from test_browser import (CHART, CHART_WAIT_MS, CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, screenshot, show_whole_page,
-                          sync_api, wait_until_healthy, wait_until_idle)
+from test_browser import (CHART, CHART_WAIT_MS, CHROMIUM, browser, page, screenshot,  # noqa: F401 (fixtures)
+                          show_whole_page, streamlit_server, wait_until_idle)
 from thidua.auth import hash_password
 from thidua.db import Database
 from workbook_builders import SheetSpec, par_lines, par_table, province_names, title_block, write_workbook
@@ -26,47 +23,12 @@ pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debia
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    """A real server on a free port with an uploader account in its own secrets file."""
+    """A real server with an uploader account in its own secrets file."""
     folder = tmp_path_factory.mktemp("upload-browser")
     secrets = folder / "secrets.toml"
     secrets.write_text(f'[thidua.uploaders]\n"{UPLOADER}" = "{hash_password(PASSWORD)}"\n', encoding="utf-8")
-    port, log, db = free_port(), folder / "streamlit.log", folder / "thidua.duckdb"
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-               "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
-               "--server.fileWatcherType", "none", "--secrets.files", str(secrets)]
-    with open(log, "w") as output:
-        process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, "THIDUA_DB": str(db)}, stdout=output,
-                                   stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_healthy(url, process, log)
-        yield url, db, folder
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="vi-VN")
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
+    with streamlit_server(folder, "--secrets.files", str(secrets)) as url:
+        yield url, folder / "thidua.duckdb", folder
 
 
 def signed_in_upload_page(page, url: str):
