@@ -1,27 +1,36 @@
 """Seconds per exported chart (PNG, SVG, PDF) and per deck, against plotly's own fig.to_image.
 
 The baseline, measured in the same run, is what a page would pay without thidua.export: plotly's
-fig.to_image starts a fresh browser for every image. Run from the repository root:
+fig.to_image starts a fresh browser for every image. The last part builds the decks of the
+"Xuất báo cáo" page (a province, a cluster, one year) on the demo database, queries included.
+Run from the repository root:
     .venv/bin/python -m bench.bench_export [--runs N]
 """
 from __future__ import annotations
 
 import argparse
 import statistics
+import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from thidua import export
+from thidua import export, reports
 from thidua.config import DATA_DIR
+from thidua.db import Database
+from thidua.demo import build_demo_database
 
 SOURCE = "Bộ Nội vụ, Báo cáo Chỉ số CCHC năm 2021"
 UPDATED = date(2026, 11, 5)
 SLIDES_PER_DECK = 4
 PARALLEL_SESSIONS = 4
+DECK_SCOPES = (("province deck", {"province": "Lạng Sơn", "year": 2022}),
+               ("cluster deck", {"cluster": "bien gioi"}),
+               ("year deck", {"year": 2024}))
 
 
 def ranking_figure(shift: int) -> go.Figure:
@@ -86,6 +95,23 @@ def main() -> None:
             lambda slide: export.figure_bytes(slide.figure, "png", SOURCE, UPDATED), slides)), runs)
     print(f"\n{PARALLEL_SESSIONS} sessions asking for a PNG at once: {at_once:.2f} s in all "
           f"(one after another: {one_after_another:.2f} s; one browser tab serves them in turn)")
+    deck_seconds(runs, baseline_runs)
+
+
+def deck_seconds(runs: int, baseline_runs: int) -> None:
+    """Seconds per PPTX deck of each scope on the demo database, from the query to the file, against
+    its charts alone drawn by fig.to_image."""
+    with tempfile.TemporaryDirectory() as folder:
+        db = Database(Path(folder) / "demo.duckdb")
+        build_demo_database(db)
+        print(f"\ndecks of the «Xuất báo cáo» page on the demo database (plan, queries and PPTX):")
+        for label, params in DECK_SCOPES:
+            charts = reports.plan_deck(db.query, params).charts
+            ours = median_seconds(lambda: reports.plan_deck(db.query, params).pptx(), runs)
+            baseline = median_seconds(lambda: [one_shot_image(chart.figure, "png") for chart in charts],
+                                      baseline_runs)
+            print(row(f"{label}, {len(charts)} charts", ours, baseline)
+                  + f"   ({ours / len(charts):.2f} s per chart)")
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from thidua.awards import LADDER, award_level
 from thidua.clusters import JOINED, LEFT, MEMBER, unit_label
@@ -20,6 +21,9 @@ from thidua.formatting import MISSING, rank_change_phrase, vn_number, vn_percent
 from thidua.provinces import MERGER_YEAR
 from thidua.readers.units import display_case
 
+# Every figure starts on the white template: naming it in each figure's layout instead cost ~25 ms a
+# figure, ~3 s on a page of 31 charts (bench/RESULTS.md, "Pages").
+pio.templates.default = "plotly_white"
 FONT = "Noto Sans, DejaVu Sans, Arial, sans-serif"
 FONT_SIZE = 16
 TEXT_COLOR = "#1f2d3d"
@@ -76,7 +80,6 @@ def house_style(fig: go.Figure, title: str, subtitle: str | None = None, *, plot
     top = header + (_LEGEND_HEIGHT if legend else 0) + top_axis
     height = top + plot_height + bottom
     fig.update_layout(
-        template="plotly_white",
         separators=",.",
         height=height,
         margin=dict(t=top, b=bottom, l=left, r=right),
@@ -389,22 +392,22 @@ def leader_timeline(roles: pd.DataFrame, *, years: list[int] | None = None, high
     columns = [str(year) for year in years]
     clusters = list(dict.fromkeys(roles.cluster))
     labels = [f"<b>{_cluster_label(c)}</b>" if c == highlight else _cluster_label(c) for c in clusters]
-    shown = roles.assign(label=[unit_label(u, p) for u, p in zip(roles.unit, roles.province)])
+    held_by: dict[tuple[str, int], dict[str, list[str]]] = {}  # (cluster, year) -> role -> units, in row order
+    for cluster, year, role, unit, province in zip(roles.cluster, roles.year, roles.role, roles.unit, roles.province):
+        held_by.setdefault((cluster, int(year)), {}).setdefault(role, []).append(unit_label(unit, province))
     z, text, hover, most_lines = [], [], [], 1
     for cluster in clusters:
-        own = shown[shown.cluster == cluster]
         deputies_before: set[str] = set()
         z_row, text_row, hover_row = [], [], []
         for year in years:
-            held = own[own.year == year]
-            leaders = list(held.label[held.role == "Cụm trưởng"])
-            deputies = list(held.label[held.role == "Cụm phó"])
+            held = held_by.get((cluster, year), {})
+            leaders, deputies = held.get("Cụm trưởng", []), held.get("Cụm phó", [])
             cell = [f"<b>{line}</b>" for line in _cell_lines(leaders)]
             if deputies:
                 cell += [f'<span style="color:{DEPUTY_TEXT_COLOR}">{line}</span>'
                          for line in _cell_lines(deputies, "phó: ")]
             most_lines = max(most_lines, len(cell))
-            z_row.append(None if held.empty else int(bool(set(leaders) & deputies_before)))
+            z_row.append(None if not held else int(bool(set(leaders) & deputies_before)))
             text_row.append("<br>".join(cell))
             hover_row.append(f"<b>{cluster}</b><br>Năm {year}<br>Cụm trưởng: {', '.join(leaders) or '–'}"
                              f"<br>Cụm phó: {', '.join(deputies) or '–'}")
