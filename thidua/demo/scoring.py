@@ -321,6 +321,15 @@ def score_cell(sheet: Worksheet, row: int, column: int, value: float | None) -> 
         put(sheet, row, column, number(value), number_format="0.00")
 
 
+def put_unit_row(sheet: Worksheet, row: int, values: list) -> None:
+    """One unit's line of a summary table: scores as numbers with two decimals, words as they are."""
+    for column, value in enumerate(values, start=1):
+        if isinstance(value, float):
+            score_cell(sheet, row, column, value)
+        elif value is not None:
+            put(sheet, row, column, value)
+
+
 def written_province(province: str, style: str) -> str:
     """A province's Sở Nội vụ as a cluster writes it."""
     kind = "thành phố" if province in CITIES else "tỉnh"
@@ -370,11 +379,7 @@ def paired_summary(period: Period) -> Workbook:
             values += [unit.points(criterion, "own"), unit.points(criterion, "cluster")]
         values += [unit.total(template, "own"), unit.total(template, "cluster"), unit.rank]
         values += ([] if period.mid_year else [unit.award]) + [unit.role]
-        for column, value in enumerate(values, start=1):
-            if isinstance(value, float):
-                score_cell(sheet, row, column, value)
-            elif value is not None:
-                put(sheet, row, column, value)
+        put_unit_row(sheet, row, values)
         row += 1
     put(sheet, row, 2, "TỔNG CỘNG", font=BOLD)
     for column in range(3, 3 + 2 * len(pairs) + 2):
@@ -524,11 +529,7 @@ def merged_header_summary(period: Period) -> Workbook:
                   *(unit.points(group, "cluster") for group in template.groups),
                   unit.points(template.bonus, "cluster") or None, -unit.points(template.penalty, "cluster") or None,
                   unit.total(template, "cluster"), unit.total(template, "own"), unit.rank, unit.award, unit.role]
-        for column, value in enumerate(values, start=1):
-            if isinstance(value, float):
-                score_cell(sheet, row, column, value)
-            elif value is not None:
-                put(sheet, row, column, value)
+        put_unit_row(sheet, row, values)
         row += 1
     put(sheet, row, 2, "Bình quân", font=BOLD)
     for column in [*range(3, 3 + groups), 3 + groups + 2, 3 + groups + 3]:
