@@ -1,10 +1,14 @@
 """Shared fixtures: a PAR Index database whose numbers the page and chart tests know by heart."""
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
 from thidua.db import Database
+from thidua.demo import build_demo_database
 from thidua.ingest import par_reading, write_upload
 from thidua.provinces import MERGER_YEAR, registry
 from thidua.readers.par import ParResult
@@ -66,5 +70,22 @@ def par_db(tmp_path, monkeypatch) -> Database:
 @pytest.fixture
 def empty_db(tmp_path, monkeypatch) -> Database:
     path = tmp_path / "empty.duckdb"
+    monkeypatch.setenv("THIDUA_DB", str(path))
+    return Database(path)
+
+
+@pytest.fixture(scope="session")
+def demo_database_file(tmp_path_factory) -> Path:
+    """The demo database (PAR Index 2017–2024, rosters and scoring of five clusters), built once a run."""
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    build_demo_database(Database(path))
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_database_file, tmp_path, monkeypatch) -> Database:
+    """A copy of the demo database as THIDUA_DB, free to change."""
+    path = tmp_path / "demo.duckdb"
+    shutil.copy(demo_database_file, path)
     monkeypatch.setenv("THIDUA_DB", str(path))
     return Database(path)

@@ -8,8 +8,6 @@ import pytest
 from PIL import Image, ImageStat
 from pptx import Presentation
 
-from thidua.db import Database
-from thidua.demo import build_demo_database
 
 JUMPS = ["export", "rank_jumps", "--param", "from_year=2020", "--param", "to_year=2021"]
 JUMPS_TITLE = "Biến động xếp hạng Chỉ số CCHC: năm 2020 → năm 2021"
@@ -20,11 +18,10 @@ def run(*args, db):
                           capture_output=True, text=True, timeout=300)
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("cli") / "thidua.duckdb"
-    build_demo_database(Database(path))
-    return path
+@pytest.fixture
+def demo_db(demo_database_file):
+    """The shared demo database file (these tests only read it)."""
+    return demo_database_file
 
 
 def test_export_png_is_a_full_hd_picture_with_something_on_it(demo_db, tmp_path):

@@ -7,7 +7,6 @@ from __future__ import annotations
 import base64
 import json
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import quote
 
@@ -27,7 +26,6 @@ from thidua.auth import UPLOADER, VIEWER, Identity
 from thidua.clusters import (JOINED, LEFT, MEMBER, leader_ranks, membership_changes, merger_effects,
                              merger_sentences, never_led, province_rank_history)
 from thidua.db import Database
-from thidua.demo import build_demo_database
 from thidua.formatting import rank_change_phrase
 from thidua.ingest import ingest_file
 from thidua.provinces import registry
@@ -43,22 +41,6 @@ MIDLANDS = "Cụm thi đua Sở Nội vụ các tỉnh Trung du và miền núi 
 
 
 # ---- fixtures and helpers -------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
-    build_demo_database(Database(path))
-    return path
-
-
-@pytest.fixture
-def demo_db(demo_file, tmp_path, monkeypatch) -> Database:
-    """A copy of the demo database (PAR Index 2017–2024, rosters of five clusters, scoring) as THIDUA_DB."""
-    path = tmp_path / "demo.duckdb"
-    shutil.copy(demo_file, path)
-    monkeypatch.setenv("THIDUA_DB", str(path))
-    return Database(path)
-
 
 def wide_roster(path: Path) -> Path:
     """One row per cluster and year, the cluster's name merged down over its years."""

@@ -10,8 +10,6 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from thidua import charts
-from thidua.db import Database
-from thidua.demo import build_demo_database
 from thidua.demo.roster import BORDER, CENTRAL, LANG_SON_AGENCIES, NORTHERN
 from thidua.formatting import vn_number
 from thidua.readers.units import cluster_slug
@@ -19,19 +17,6 @@ from thidua.readers.units import cluster_slug
 APP = Path(__file__).resolve().parent.parent / "app.py"
 PAGE = "pages/scoring_results.py"
 FLAG, MERIT = "Cờ thi đua của Bộ Nội vụ", "Bằng khen của Bộ trưởng Bộ Nội vụ"
-
-
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "thidua.duckdb"
-    build_demo_database(Database(path))
-    return path
-
-
-@pytest.fixture
-def demo_db(demo_path, monkeypatch) -> Database:
-    monkeypatch.setenv("THIDUA_DB", str(demo_path))
-    return Database(demo_path)
 
 
 def open_page(**url) -> AppTest:
