@@ -17,8 +17,7 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from thidua import reports
-from thidua.db import Database
-from thidua.demo import DEMO_UPLOADER, build_demo_database
+from thidua.demo import DEMO_UPLOADER
 from thidua.formatting import vn_number, vn_percent
 from thidua.provinces import registry
 
@@ -26,13 +25,6 @@ APP = Path(__file__).resolve().parent.parent / "app.py"
 LANG_SON = "Lạng Sơn"
 BORDER = "cum-thi-dua-so-noi-vu-cac-tinh-mien-nui-bien-gioi-phia-bac"
 BORDER_NAME = "Cụm thi đua Sở Nội vụ các tỉnh miền núi biên giới phía Bắc"
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory) -> Database:
-    db = Database(tmp_path_factory.mktemp("demo") / "thidua.duckdb")
-    build_demo_database(db)
-    return db
 
 
 def slide_texts(slide) -> list[str]:
