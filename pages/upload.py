@@ -16,6 +16,7 @@ from pages.access import current_identity, sign_in, signed_in_bar
 from pages.shared import current_database, results
 from thidua.auth import Identity
 from thidua.db import DatabaseBusy
+from thidua.formatting import frame_as_read
 from thidua.ingest import KIND_LABELS, KINDS, write_upload
 from thidua.readers.par import ColumnChoice
 from thidua.readers.problems import Problem, Refused
@@ -76,7 +77,7 @@ def show_problems(problems: list[Problem]) -> None:
 def show_tables(preview: Preview) -> None:
     tables = result_tables(preview.reading)
     for tab, frame in zip(st.tabs([TABLE_LABELS.get(name, name) for name in tables]), tables.values()):
-        tab.dataframe(frame.rename(columns=COLUMN_LABELS), hide_index=True, height=min(38 + 35 * len(frame), 400))
+        tab.dataframe(frame_as_read(frame).rename(columns=COLUMN_LABELS), hide_index=True, height=min(38 + 35 * len(frame), 400))
 
 
 # ---------------------------------------------------------------- corrections

@@ -3,7 +3,7 @@ import pandas as pd
 import pytest
 
 from thidua import charts
-from thidua.formatting import rank_change_phrase, vn_number, vn_percent, vn_signed, years_phrase
+from thidua.formatting import frame_as_read, rank_change_phrase, vn_number, vn_percent, vn_signed, years_phrase
 from thidua.provinces import registry
 
 REGIONS = {p.name: p.region for p in registry().provinces}
@@ -39,6 +39,16 @@ def test_percent_and_signed_differences():
     assert vn_signed(1.254) == "+1,25"
     assert vn_signed(-0.5) == "-0,50"
     assert vn_signed(0.001) == "0,00"
+
+
+def test_a_preview_shows_values_as_read_with_the_decimal_comma_and_a_dash_for_missing():
+    read = pd.DataFrame({"Điểm": [92.5, None, 80.0], "Xếp hạng": pd.array([1, None, 3], dtype="Int64"),
+                         "Tỉnh": ["Hà Nội", None, "Lạng Sơn"], "Tỷ lệ": [0.8125, -0.25, float("nan")],
+                         "Đề nghị": [True, False, None]})
+    shown = frame_as_read(read)
+    assert shown.to_dict("list") == {"Điểm": ["92,5", "–", "80"], "Xếp hạng": ["1", "–", "3"],
+                                     "Tỉnh": ["Hà Nội", "–", "Lạng Sơn"], "Tỷ lệ": ["0,8125", "-0,25", "–"],
+                                     "Đề nghị": ["có", "không", "–"]}
 
 
 @pytest.mark.parametrize("change, phrase", [(13, "tăng 13 bậc"), (-7, "giảm 7 bậc"), (0, "giữ nguyên"),

@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 import math
+import numbers
+
+import numpy as np
+import pandas as pd
 
 MISSING = "–"
 
@@ -12,6 +16,26 @@ def vn_number(value: float | int | None, decimals: int = 2) -> str:
         return MISSING
     english = f"{value:,.{decimals}f}"
     return english.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
+
+
+def as_read(value: object) -> str:
+    """A cell's value as a reader took it, for checking by eye: numbers with a decimal comma and only
+    the decimals they have (92,5; 2022; 0,8125), yes/no as có/không, missing values as a dash, text
+    as it is."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return MISSING
+    if isinstance(value, (bool, np.bool_)):
+        return "có" if value else "không"
+    if not isinstance(value, numbers.Real):
+        return str(value)
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{float(value):.6f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def frame_as_read(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every cell of frame written by as_read: what a preview shows, the same on every screen."""
+    return frame.apply(lambda column: column.map(as_read))
 
 
 def vn_percent(value: float | None, decimals: int = 2) -> str:
