@@ -1,4 +1,4 @@
-"""A real `streamlit run` on a free loopback port for the browser and session benchmarks, and a
+"""A real `streamlit run` on a free loopback port for the browser tests and benchmarks, and a
 websocket client that speaks Streamlit's protocol (BackMsg / ForwardMsg protobufs) like a browser tab."""
 from __future__ import annotations
 
@@ -55,12 +55,12 @@ def wait_until_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
 
 
 @contextmanager
-def streamlit_server(script: Path, database: Path, log: Path) -> Iterator[Server]:
-    """`streamlit run script` on 127.0.0.1 with THIDUA_DB=database, stopped when the block ends."""
+def streamlit_server(script: Path, database: Path, log: Path, *options: str) -> Iterator[Server]:
+    """`streamlit run script [options]` on 127.0.0.1 with THIDUA_DB=database, stopped when the block ends."""
     port = free_port()
     command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
                "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
-               "--server.fileWatcherType", "none"]
+               "--server.fileWatcherType", "none", *options]
     environment = {**os.environ, "THIDUA_DB": str(database)}
     started = time.monotonic()
     with open(log, "w") as output:

@@ -2,17 +2,14 @@
 Debian's chromium through Playwright. Screenshots land in test-artifacts/ for a person to look at."""
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+
+from bench.server import streamlit_server as live_server
 
 sync_api = pytest.importorskip("playwright.sync_api")
 
@@ -27,47 +24,11 @@ CHART_WAIT_MS = 90_000
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium at /usr/bin/chromium")
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_until_healthy(url: str, server: subprocess.Popen, log: Path, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"streamlit stopped with code {server.returncode}:\n{log.read_text()}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                if answer.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    pytest.fail(f"streamlit did not answer within {seconds} s:\n{log.read_text()}")
-
-
 @contextmanager
 def streamlit_server(folder: Path, *options: str):
     """`streamlit run app.py` on a free loopback port with THIDUA_DB in folder; yields the URL once healthy."""
-    port, log = free_port(), folder / "streamlit.log"
-    environment = {**os.environ, "THIDUA_DB": str(folder / "thidua.duckdb")}
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-               "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
-               "--server.fileWatcherType", "none", *options]
-    with open(log, "w") as output:
-        server = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=output, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_healthy(url, server, log)
-        yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+    with live_server(ROOT / "app.py", folder / "thidua.duckdb", folder / "streamlit.log", *options) as server:
+        yield server.url
 
 
 @pytest.fixture(scope="module")
