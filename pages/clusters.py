@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from pages.access import current_identity, sign_in, signed_in_bar
-from pages.shared import Results, current_database, results, show_figure, show_table, vietnamese_order
+from pages.shared import Results, current_database, drawn, results, show_figure, show_table, vietnamese_order
 from thidua.charts import award_matrix, leader_timeline, membership_matrix
 from thidua.clusters import (leader_ranks, membership_changes, merger_effects, merger_sentences, never_led,
                              unit_label, year_end_rankings)
@@ -57,10 +57,10 @@ shown_roles = roles[roles.year.isin(in_years)]
 if shown_roles.empty:
     st.info(f"Chưa có danh sách Cụm trưởng, Cụm phó của năm {years_phrase(in_years)}.")
 else:
-    show_figure(leader_timeline(shown_roles, years=in_years, highlight=cluster), file_name="cum-truong-cum-pho")
+    show_figure(drawn(leader_timeline, shown_roles, years=in_years, highlight=cluster), file_name="cum-truong-cum-pho")
 
 own_roles = roles[roles.cluster_id == cluster_id]
-own_members = members[members.cluster_id == cluster_id]
+own_members = query("cluster_members", cluster=cluster_id)
 own_years = pd.concat([own_roles.year, own_members.year]).astype(int)
 not_yet = never_led(own_members, own_roles)
 st.header(cluster)
@@ -81,7 +81,7 @@ if listed.empty:
 else:
     of_provinces = listed.province.notna().any()
     merger_column = MERGER_COLUMN if of_provinces and listed.year.max() < MERGER_YEAR else None
-    show_figure(membership_matrix(membership_changes(listed), cluster=cluster, roles=own_roles,
+    show_figure(drawn(membership_matrix, membership_changes(listed), cluster=cluster, roles=own_roles,
                                   merger_column=merger_column), file_name="thanh-vien-cum")
     sentences = merger_sentences(merger_effects(members, cluster_id)) if of_provinces else []
     if sentences:
@@ -96,7 +96,7 @@ awards = awards[awards.year.isin(in_years)]
 if awards.empty:
     st.info(f"Chưa có khen thưởng nào của cụm này trong năm {years_phrase(in_years)}.")
 else:
-    show_figure(award_matrix(awards, cluster=cluster, years=in_years), file_name="khen-thuong-cum")
+    show_figure(drawn(award_matrix, awards, cluster=cluster, years=in_years), file_name="khen-thuong-cum")
     newest_first = awards.sort_values("year", ascending=False, kind="stable")  # within a year: the ladder's order
     show_table(pd.DataFrame({"Năm": newest_first.year, "Đơn vị": newest_first.unit,
                              "Hình thức khen thưởng": newest_first.award,

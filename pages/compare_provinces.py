@@ -2,7 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from pages.shared import (ALL_REGIONS, no_par_data, results, show_demo_note, show_figure, show_table,
+from pages.shared import (ALL_REGIONS, drawn, no_par_data, results, show_demo_note, show_figure, show_table,
                           vietnamese_order)
 from thidua.charts import component_heatmap, par_band, par_ranking_bar
 from thidua.formatting import vn_number, vn_percent, vn_signed
@@ -35,14 +35,14 @@ if province is not None:
     facts[2].metric("So với trung bình cả nước", vn_signed(chosen.score - average) + " điểm")
     facts[3].metric("Xếp loại", par_band(chosen.score) or "Dưới loại C")
 
-show_figure(par_ranking_bar(shown, year=year, highlight=province, peers=peers, average=average,
+show_figure(drawn(par_ranking_bar, shown, year=year, highlight=province, peers=peers, average=average,
                             region=None if region == ALL_REGIONS else region,
                             subtitle=f"Trung bình cả nước: {vn_percent(average)}; thứ hạng trên cả nước"))
 
 components = query("par_components", year=year)
 components = components[components.province.isin(set(shown.province))]
 if not components.empty:
-    show_figure(component_heatmap(components, year=year, order=list(shown.province)))
+    show_figure(drawn(component_heatmap, components, year=year, order=list(shown.province)))
 
 st.subheader("Bảng xếp hạng")
 table = pd.DataFrame({

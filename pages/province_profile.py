@@ -4,7 +4,7 @@ awards and cluster scoring ranks, and what it became in the 1 July 2025 merger."
 import pandas as pd
 import streamlit as st
 
-from pages.shared import results, show_demo_note, show_figure, show_table, vietnamese_order
+from pages.shared import drawn, results, show_demo_note, show_figure, show_table, vietnamese_order
 from thidua.charts import province_rank_history as rank_history_chart
 from thidua.charts import province_score_benchmarks
 from thidua.clusters import constituents, province_rank_history, year_end_rankings
@@ -88,8 +88,8 @@ else:
     facts[2].metric("So với trung vị cả nước", f"{vn_signed(latest.score - latest.national_median)} điểm")
     facts[3].metric("So với trung vị vùng", f"{vn_signed(latest.score - latest.region_median)} điểm",
                     region, delta_arrow="off", delta_color="off")
-    show_figure(rank_history_chart(series, province), file_name=f"xep-hang-{file_stem(province)}")
-    show_figure(province_score_benchmarks(compared, province, region, subtitle=METHOD_NOTE),
+    show_figure(drawn(rank_history_chart, series, province), file_name=f"xep-hang-{file_stem(province)}")
+    show_figure(drawn(province_score_benchmarks, compared, province, region, subtitle=METHOD_NOTE),
                 file_name=f"chi-so-so-voi-trung-vi-{file_stem(province)}")
     newest_first = compared.iloc[::-1]
     show_table(pd.DataFrame({

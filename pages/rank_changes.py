@@ -2,7 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from pages.shared import no_par_data, results, show_demo_note, show_figure, show_table, vietnamese_order
+from pages.shared import drawn, no_par_data, results, show_demo_note, show_figure, show_table, vietnamese_order
 from thidua.charts import rank_bump, rank_slope
 from thidua.formatting import rank_change_phrase, vn_number
 from thidua.provinces import MERGER_YEAR
@@ -41,7 +41,7 @@ if across_merger:
             f"tỉnh cũ hợp thành và được xếp hạng lại, rồi so với thứ hạng công bố năm {to_year}.", icon="🔀")
 
 jumps = query("rank_jumps", from_year=from_year, to_year=to_year)
-show_figure(rank_slope(jumps, from_year, to_year, highlight=chosen, subtitle=subtitle))
+show_figure(drawn(rank_slope, jumps, from_year, to_year, highlight=chosen, subtitle=subtitle))
 
 
 def change_table(rows: pd.DataFrame) -> pd.DataFrame:
@@ -73,4 +73,4 @@ followed = chosen or list(risers.province.head(DEFAULT_BUMP_COUNT))
 if not chosen:
     st.caption(f"Chưa chọn tỉnh: biểu đồ dưới đây theo dõi {len(followed)} tỉnh tăng hạng nhiều nhất "
                f"từ {from_year} đến {to_year}.")
-show_figure(rank_bump(history, followed))
+show_figure(drawn(rank_bump, history, followed))

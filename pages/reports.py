@@ -1,13 +1,13 @@
 """Xuất báo cáo: a PowerPoint deck (or the same pages as one PDF) for a province, a cluster or the
-whole country in one year, previewed slide by slide and built on click."""
+whole country in one year, previewed slide by slide and built on click. The deck is planned once per
+data version, scope and day for every session; a slide's figure is shown only when its preview is opened."""
 from datetime import date
 from functools import partial
 
 import streamlit as st
 
-from pages.shared import current_database, no_par_data, results, show_figure, vietnamese_order
+from pages.shared import Results, no_par_data, results, show_figure, vietnamese_order
 from thidua import reports
-from thidua.db import database
 
 SCOPES = {"Tỉnh, thành phố": "province", "Cụm thi đua": "cluster", "Cả nước": "year"}
 DECK_FILES = {"pptx": ("Tải bộ trình chiếu (PPTX)",
@@ -15,10 +15,17 @@ DECK_FILES = {"pptx": ("Tải bộ trình chiếu (PPTX)",
               "pdf": ("Tải bản PDF", "application/pdf")}
 
 
+@st.cache_resource(show_spinner="Đang lập báo cáo…", max_entries=16)
+def planned_deck(_query: Results, path: str, version: str, params: tuple, today: date) -> reports.Deck:
+    """The deck of a scope as of one data version (of the database at path) and day, read through
+    _query's named results; shared by every session: nothing may change it."""
+    return reports.plan_deck(_query, dict(params), today)
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
-def deck_file(path: str, version: str, params: tuple, fmt: str, today: date) -> bytes:
-    """The deck of a scope as of one data version and day, built once for every session."""
-    deck = reports.plan_deck(database(path).query, dict(params), today)
+def deck_file(_query: Results, path: str, version: str, params: tuple, fmt: str, today: date) -> bytes:
+    """The file of the deck the page previews."""
+    deck = planned_deck(_query, path, version, params, today)
     return deck.pptx() if fmt == "pptx" else deck.pdf()
 
 
@@ -48,26 +55,26 @@ if scope == "province":
     ranked = vietnamese_order(query("par_ranking", year=params["year"]).province)
     params["province"] = filters[2].selectbox("Tỉnh, thành phố", ranked, key="tinh", bind="query-params")
 
+chosen = tuple(sorted(params.items()))
+today = date.today()
 try:
-    deck = reports.plan_deck(query, params)
+    deck = planned_deck(query, query.path, query.version, chosen, today)
 except reports.ReportError as reason:
     st.info(str(reason))
     st.stop()
 
 st.subheader(deck.title)
 st.caption(deck.subtitle.replace("\n", " · "))
-chosen = tuple(sorted(params.items()))
-today = date.today()
 with st.container(horizontal=True):
     for fmt, (label, mime) in DECK_FILES.items():
-        st.download_button(label, data=partial(deck_file, str(current_database().path), query.version, chosen, fmt,
-                                               today),
+        st.download_button(label, data=partial(deck_file, query, query.path, query.version, chosen, fmt, today),
                            file_name=f"{reports.file_stem(deck.title)}.{fmt}", mime=mime, on_click="ignore",
                            type="primary" if fmt == "pptx" else "secondary", key=f"bao-cao-{fmt}")
 
 for number, chart in enumerate(deck.charts, start=2):
     st.markdown(f"**Trang {number}. {chart.title}**")
     st.text(chart.takeaway)  # names from uploaded files: shown as text, never as Markdown
-    with st.expander("Biểu đồ và ghi chú"):
-        show_figure(chart.figure, source=chart.provenance.source, updated=chart.provenance.updated)
-        st.text(chart.notes)
+    with st.expander("Biểu đồ và ghi chú", key=f"xem-trang-{number}", on_change="rerun") as preview:
+        if preview.open:
+            show_figure(chart.figure, source=chart.provenance.source, updated=chart.provenance.updated)
+            st.text(chart.notes)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from functools import partial
 
 import pandas as pd
+import plotly.graph_objects as go
 import plotly.io
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
@@ -60,6 +62,10 @@ class Results:
         return _cached_result(self._path, self._version, name, tuple(sorted(params.items())))
 
     @property
+    def path(self) -> str:
+        return self._path
+
+    @property
     def version(self) -> str:
         """Changes with every upload written or undone: a key for state that must start afresh then."""
         return self._version
@@ -87,7 +93,13 @@ def page_provenance() -> Provenance:
     page, query = st.session_state.get(_PAGE_RESULTS, ("", None))
     if query is None or page != _page_id():
         query = Results(current_database())
-    return provenance(query("data_sources"), query.used)
+    read = tuple((name, tuple(sorted(params.items()))) for name, params in query.used)
+    return _provenance(query.path, query.version, read)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _provenance(path: str, version: str, read: tuple) -> Provenance:
+    return provenance(_cached_result(path, version, "data_sources", ()), [(name, dict(params)) for name, params in read])
 
 
 def demo_years(uploads: pd.DataFrame) -> set[int]:
@@ -112,24 +124,49 @@ IMAGE_FILES = {"png": ("PNG — trình chiếu (1920×1080)", "image/png"),
                "pdf": ("PDF — in ấn", "application/pdf")}
 
 
-def show_figure(figure, *, source: str | None = None, updated: date | None = None,
+@dataclass(frozen=True)
+class Drawn:
+    """A figure with what showing it needs: its JSON (for the files made from it) and a digest of that
+    (keys of its download buttons). Shared by every session: nothing may change the figure."""
+    figure: go.Figure
+    json: str
+    digest: str
+
+    @classmethod
+    def of(cls, figure: go.Figure) -> Drawn:
+        figure_json = figure.to_json()
+        return cls(figure, figure_json, hashlib.sha1(figure_json.encode()).hexdigest()[:12])
+
+
+def drawn(draw: Callable[..., go.Figure], /, *args, **params) -> Drawn:
+    """draw(*args, **params) (a chart of thidua.charts), built once for these arguments (data frames
+    are compared by content) and then shared by every rerun and session."""
+    return _drawn(f"{draw.__module__}.{draw.__qualname__}", draw, args, params)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _drawn(name: str, _draw: Callable[..., go.Figure], args: tuple, params: dict) -> Drawn:
+    return Drawn.of(_draw(*args, **params))
+
+
+def show_figure(figure: Drawn | go.Figure, *, source: str | None = None, updated: date | None = None,
                 file_name: str | None = None) -> None:
-    """A house-style figure as is (Streamlit's theme would replace its fonts and colours), and under
-    it PNG, SVG and PDF files of it, drawn on the server only when asked for: 16:9, 1920×1080, with
-    the line "Nguồn: ...; cập nhật ngày ...". The source and date default to those of the figures
-    this run of the page has read (page_provenance); file_name (no extension) to one made from the
-    figure's title."""
-    st.plotly_chart(figure, theme=None, config={"displaylogo": False})
+    """A house-style figure (best made by drawn(), so a rerun does not build it again) as is
+    (Streamlit's theme would replace its fonts and colours), and under it PNG, SVG and PDF files of
+    it, drawn on the server only when asked for: 16:9, 1920×1080, with the line "Nguồn: ...; cập
+    nhật ngày ...". The source and date default to those of the figures this run of the page has
+    read (page_provenance); file_name (no extension) to one made from the figure's title."""
+    shown = figure if isinstance(figure, Drawn) else Drawn.of(figure)
+    st.plotly_chart(shown.figure, theme=None, config={"displaylogo": False})
     if source is None or updated is None:
         origin = page_provenance()
         source, updated = source or origin.source, updated or origin.updated
-    figure_json = figure.to_json()
-    stem = file_name or file_stem(figure.layout.title.text or "bieu-do")
-    digest = hashlib.sha1(figure_json.encode()).hexdigest()[:12]
+    stem = file_name or file_stem(shown.figure.layout.title.text or "bieu-do")
     with st.popover("⬇ Tải biểu đồ"):
         for fmt, (label, mime) in IMAGE_FILES.items():
-            st.download_button(label, data=partial(_figure_file, figure_json, fmt, source, updated),
-                               file_name=f"{stem}.{fmt}", mime=mime, on_click="ignore", key=f"tai-{digest}-{fmt}")
+            st.download_button(label, data=partial(_figure_file, shown.json, fmt, source, updated),
+                               file_name=f"{stem}.{fmt}", mime=mime, on_click="ignore",
+                               key=f"tai-{shown.digest}-{fmt}")
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -1,8 +1,9 @@
--- One cluster's ranking for a year (year-end unless a period is given): each unit's confirmed
--- total and rank, with the previous year's figures for comparison. The published rank stands
+-- One cluster's ranking for a year, or for every year scored (oldest first) when no year is given;
+-- year-end unless a period is given: each unit's confirmed total and rank, with the previous year's
+-- figures for comparison, and the number of units ranked that year. The published rank stands
 -- when every unit's scores come from one workbook that gave ranks; otherwise units are ranked
 -- by total (ties share the better rank).
--- optional: period
+-- optional: period, year
 WITH scored AS (
     SELECT s.*,
            lag(s.total) OVER (PARTITION BY s.unit ORDER BY s.year) AS total_previous,
@@ -24,8 +25,9 @@ with_previous AS (
 SELECT s.unit, s.total, s.final_rank::INTEGER AS rank, p.name AS province, s.self_total, s.bonus, s.penalty, s.award,
        NOT s.published_rank_stands AS rank_computed,
        CASE WHEN s.year_previous = s.year - 1 THEN s.total_previous END AS total_previous,
-       CASE WHEN s.year_previous = s.year - 1 THEN s.rank_previous_any END AS rank_previous
+       CASE WHEN s.year_previous = s.year - 1 THEN s.rank_previous_any END AS rank_previous,
+       s.year, count(*) OVER (PARTITION BY s.year) AS units
 FROM with_previous s
 LEFT JOIN provinces p ON p.code = s.province_code
-WHERE s.year = $year
-ORDER BY rank, s.unit;
+WHERE $year IS NULL OR s.year = $year
+ORDER BY s.year, rank, s.unit;

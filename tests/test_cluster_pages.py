@@ -24,7 +24,7 @@ from pages.access import IDENTITY_KEY
 from thidua import charts
 from thidua.auth import UPLOADER, VIEWER, Identity
 from thidua.clusters import (JOINED, LEFT, MEMBER, leader_ranks, membership_changes, merger_effects,
-                             merger_sentences, never_led, province_rank_history)
+                             merger_sentences, never_led, province_rank_history, year_end_rankings)
 from thidua.db import Database
 from thidua.formatting import rank_change_phrase
 from thidua.ingest import ingest_file
@@ -171,6 +171,25 @@ def test_rotation_finds_who_never_led_and_ranks_each_leader_in_its_own_year():
     scored = pd.DataFrame({"year": [2022], "rank": [3], "total": [95.0], "units": 7, "unit": ["Văn phòng UBND tỉnh"],
                            "province": [None]})
     assert leader_ranks(agencies, scored)["rank"].tolist() == [3]
+
+
+def test_every_year_end_ranking_of_a_cluster_comes_from_one_query_as_each_year_alone_would(demo_db):
+    cluster = cluster_slug(BORDER)
+    asked = []
+
+    def query(name, **params):
+        asked.append(name)
+        return demo_db.query(name, **params)
+
+    rankings = year_end_rankings(query, cluster)
+    assert asked == ["cluster_ranking"]
+    years = sorted(int(y) for y in demo_db.query("cluster_years", cluster=cluster).query("period == 'year'").year)
+    assert sorted(set(rankings.year)) == years and len(years) > 1
+    for year in years:
+        alone = demo_db.query("cluster_ranking", cluster=cluster, year=year)
+        own = rankings[rankings.year == year]
+        assert list(own.unit) == list(alone.unit) and list(own["rank"]) == list(alone["rank"])
+        assert list(own.total) == list(alone.total) and set(own.units) == {len(alone)}
 
 
 def test_the_merger_is_told_per_new_province_with_outsiders_and_their_clusters():

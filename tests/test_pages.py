@@ -150,3 +150,23 @@ def test_the_demo_note_names_only_the_years_whose_figures_are_illustrative(par_d
     write_year(par_db, par_result(2019, OLD_NAMES, 88.0, file_name="demo 2019.xlsx"), uploaded_by=DEMO_UPLOADER)
     assert "Dữ liệu minh họa" in infos(open_page(COMPARE, nam="2019"))
     assert "Dữ liệu minh họa" not in infos(open_page(COMPARE, nam="2021"))
+
+
+def test_a_rerun_shows_the_same_figure_without_drawing_it_again(par_db, monkeypatch):
+    import thidua.charts
+
+    drawn = []
+    real = thidua.charts.par_ranking_bar
+
+    def counting(*args, **kwargs):
+        drawn.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(thidua.charts, "par_ranking_bar", counting)
+    app = open_page(OVERVIEW)
+    first = figures(app)
+    app.run()
+    assert figures(app) == first and len(drawn) == 1
+    write_year(par_db, par_result(2026, [p.name for p in registry().expected(2026)], 93.00))
+    app.run()
+    assert title(figures(app)[0]).startswith("Chỉ số CCHC (PAR Index) năm 2026") and len(drawn) == 2

@@ -1,6 +1,7 @@
 """Reports: where exported figures came from, the takeaway sentences, decks for a province, a cluster
 and a year on the demo database, and the downloads under every chart and table of the pages."""
 import io
+import json
 import re
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
@@ -276,3 +277,16 @@ def test_every_printout_leaves_the_buttons_out_and_the_print_view_shows_the_page
     assert 'stDownloadButton"]' in always and 'stSidebar"]' in always
     [_, on_screen] = styles(open_page("pages/compare_provinces.py", nam="2021", ban_in="true"))
     assert "@media" not in on_screen and 'stDownloadButton"]' in on_screen and "max-width: 1040px" in on_screen
+
+
+def test_a_slide_shows_its_figure_and_notes_only_when_its_preview_is_opened(demo_db, monkeypatch):
+    monkeypatch.setenv("THIDUA_DB", str(demo_db.path))
+    app = open_page("pages/reports.py", pham_vi="Cụm thi đua", cum=BORDER_NAME, nam="2023")
+    assert not app.get("plotly_chart")
+    takeaways = [text.value for text in app.text]  # one a slide; its notes wait in the closed preview
+    app.session_state["xem-trang-2"] = True
+    app.run()
+    [figure] = app.get("plotly_chart")
+    assert json.loads(figure.proto.spec)["layout"]["title"]["text"].startswith("Kết quả chấm điểm thi đua năm 2023")
+    [notes] = [text.value for text in app.text if text.value not in takeaways]
+    assert notes.startswith(f"Kết quả chấm điểm thi đua năm 2023, {BORDER_NAME}:")
