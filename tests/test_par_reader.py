@@ -434,3 +434,68 @@ def test_many_unknown_names_are_listed_up_to_a_limit_then_counted(tmp_path):
     assert len(problems) == 21
     assert problems[0].cell == "B65" and "Đơn vị 0" in problems[0].message
     assert "còn 5 tên" in problems[-1].message and "B85" in problems[-1].message and "B89" in problems[-1].message
+
+
+def test_a_region_average_inside_the_table_does_not_end_it_the_national_average_does(tmp_path):
+    rows = par_table(ALL_63)
+    rows.insert(21, [None, "Trung bình vùng", 88.1, None])
+    rows.insert(42, [None, "Bình quân khu vực", 86.0, None])
+    rows += [[None, "Chỉ số trung bình cả nước", 84.15, None], [1, "Hà Nội", 50.0, 63]]
+    path = write_workbook(tmp_path / "par2021.xlsx", SheetSpec("Sheet1", rows))
+
+    result = read_par(path, path.name)
+
+    assert len(result.scores) == 63 and result.warnings == []
+    assert ranking(result)["Hà Nội"] == (92.5, 1)
+
+
+@pytest.mark.parametrize("rank_label", ["Xếp thứ", "Vị thứ"])
+def test_a_rank_headed_xep_thu_keeps_the_published_ranks_and_makes_no_component(tmp_path, rank_label):
+    lines = list(ALL_63)
+    lines[4] = type(lines[4])(lines[4].name, lines[4].score, 4)  # a published tie 4, 4
+    path = write_workbook(tmp_path / "par2021.xlsx",
+                          SheetSpec("Sheet1", par_table(lines, ["TT", "Tỉnh, thành phố", "Chỉ số (%)", rank_label])))
+
+    result = read_par(path, path.name)
+
+    assert ranking(result)[lines[4].name] == (lines[4].score, 4)
+    assert not result.scores["rank_computed"].any()
+    assert result.components.empty
+
+
+def test_a_row_of_maxima_under_the_header_is_no_province(tmp_path):
+    header = ["TT", "Tỉnh, thành phố", "Điểm thẩm định", "Điểm điều tra XHH", "Chỉ số (%)", "Xếp hạng"]
+    rows = [header, [None, "Điểm tối đa", 68, 32, 100, None]]
+    rows += [[line.rank, line.name, round(line.score * 0.68, 2), round(line.score * 0.32, 2), line.score, line.rank]
+             for line in ALL_63]
+    path = write_workbook(tmp_path / "par2021.xlsx", SheetSpec("Sheet1", rows))
+
+    result = read_par(path, path.name)
+
+    assert ranking(result)["Hà Nội"] == (92.5, 1) and len(result.scores) == 63
+    hanoi = result.components[result.components["province_code"] == result.scores.province_code.iloc[0]]
+    assert dict(zip(hanoi.component, hanoi.score)) == {"Điểm thẩm định": 62.9, "Điểm điều tra XHH": 29.6}
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t"])
+def test_a_csv_with_a_title_line_and_decimal_commas_is_split_on_its_own_delimiter(tmp_path, delimiter):
+    rows = [["CHỈ SỐ CCHC NĂM 2021"], ["TT", "Tỉnh, thành phố", "Chỉ số (%)", "Xếp hạng"]] + [
+        [line.rank, line.name, f"{line.score:.2f}".replace(".", ","), line.rank] for line in ALL_63]
+    path = write_csv(tmp_path / "par.csv", rows, delimiter=delimiter)
+
+    sheet, = load_sheets(path, path.name)
+    result = read_par(path.read_bytes(), path.name)
+
+    assert sheet.rows[1] == ["TT", "Tỉnh, thành phố", "Chỉ số (%)", "Xếp hạng"]
+    assert result.years == [2021] and len(result.scores) == 63
+    assert ranking(result)["Hà Giang"] == (92.13, 2)
+
+
+def test_an_emulation_scoring_summary_with_a_cchc_criterion_is_no_par_table(tmp_path):
+    rows = [["CỤM THI ĐUA SỞ NỘI VỤ CÁC TỈNH MIỀN NÚI BIÊN GIỚI PHÍA BẮC"],
+            ["BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM 2022"],
+            ["STT", "Tỉnh", "Công tác tổ chức bộ máy", "Công tác CCHC", "Tổng điểm", "Xếp hạng"],
+            [1, "Lạng Sơn", 30, 38, 97, 1], [2, "Cao Bằng", 29, 37, 94, 2], [3, "Lai Châu", 28, 36, 92, 3]]
+    path = write_workbook(tmp_path / "tong_hop.xlsx", SheetSpec("TH", rows))
+
+    assert not looks_like_par(load_sheets(path, path.name))

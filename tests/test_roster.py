@@ -403,3 +403,28 @@ def test_the_demo_database_holds_the_seed_facts(tmp_path, demo_paths):
     assert {(central, 2020, f"Sở Nội vụ {p}", award, "đề nghị") for p, award in (
         ("Khánh Hòa", "Cờ thi đua của Bộ Nội vụ"), ("Đà Nẵng", "Bằng khen của Bộ trưởng Bộ Nội vụ"),
         ("Quảng Ngãi", "Bằng khen của Bộ trưởng Bộ Nội vụ"), ("Quảng Nam", "Bằng khen của Bộ trưởng Bộ Nội vụ"))} <= awards
+
+
+def test_members_named_with_their_role_and_as_bare_provinces_of_another_department(tmp_path):
+    rows = [["DANH SÁCH THÀNH VIÊN CỤM THI ĐUA SỞ TÀI CHÍNH CÁC TỈNH MIỀN NÚI PHÍA BẮC NĂM 2022"], [],
+            ["STT", "Đơn vị"], [1, "Lạng Sơn (Cụm trưởng)"], [2, "Cao Bằng - Cụm phó"], [3, "Hà Giang"]]
+    path = write_workbook(tmp_path / "thanh_vien.xlsx", SheetSpec("S", rows))
+
+    result = read_roster(path, path.name)
+
+    assert set(result.members.cluster) == {"Cụm thi đua Sở Tài chính các tỉnh miền núi phía Bắc"}
+    assert set(zip(result.members.unit, result.members.province)) == {
+        ("Sở Tài chính Lạng Sơn", "Lạng Sơn"), ("Sở Tài chính Cao Bằng", "Cao Bằng"), ("Sở Tài chính Hà Giang", "Hà Giang")}
+
+
+def test_a_numbered_cluster_under_a_provincial_organiser_takes_the_province_in_its_name(tmp_path):
+    def roster(province):
+        rows = [[f"UBND TỈNH {province.upper()}"], ["CỤM THI ĐUA SỐ 3"], ["DANH SÁCH THÀNH VIÊN NĂM 2022"],
+                ["STT", "Đơn vị"], [1, "Sở Tài chính"], [2, "Sở Tư pháp"]]
+        path = write_workbook(tmp_path / f"{province}.xlsx", SheetSpec("S", rows))
+        return read_roster(path, path.name).members
+
+    bac_giang, lang_son = roster("Bắc Giang"), roster("Lạng Sơn")
+
+    assert set(bac_giang.cluster) == {"Cụm thi đua số 3 tỉnh Bắc Giang"}
+    assert set(bac_giang.cluster_id).isdisjoint(set(lang_son.cluster_id))

@@ -448,6 +448,13 @@ def test_a_detail_score_above_its_maximum_is_refused(tmp_path):
     assert "ô E10" in problem and "Ban hành kế hoạch" in problem
 
 
+def test_two_criteria_with_one_code_are_refused_naming_both_cells(tmp_path):
+    rows = detail_rows("Đơn vị: Sở Nội vụ Hà Nội")
+    rows[10][0] = "1.1"  # 1.2 written again as 1.1
+    problem = refusal(write_workbook(tmp_path / "a.xlsx", SheetSpec("HN", rows, DETAIL_MERGED)))
+    assert "ô A11" in problem and "ô A10" in problem and "trùng mã" in problem
+
+
 @pytest.mark.parametrize("written", ["đạt", "x", "9 điểm rưỡi"])
 def test_a_score_in_words_is_refused(tmp_path, written):
     header = ["STT", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import inspect
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Callable
 
@@ -135,8 +136,13 @@ def kind_of(sheets: list[Sheet], file_name: str) -> str:
 
 def reading_options(kind: str) -> list[str]:
     """The options a kind's reader takes (year, cluster, period, corrected, columns...)."""
-    parameters = inspect.signature(KINDS[kind].read).parameters.values()
-    return [parameter.name for parameter in parameters if parameter.kind is parameter.KEYWORD_ONLY]
+    return list(_keyword_options(KINDS[kind].read))
+
+
+@cache  # asked for every file read; a reader's signature does not change
+def _keyword_options(read: Callable[..., Reading]) -> tuple[str, ...]:
+    parameters = inspect.signature(read).parameters.values()
+    return tuple(parameter.name for parameter in parameters if parameter.kind is parameter.KEYWORD_ONLY)
 
 
 def read_upload(data: bytes, file_name: str, *, kind: str | None = None, year: int | None = None,

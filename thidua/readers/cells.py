@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from functools import lru_cache
 
 from thidua.provinces import strip_diacritics
@@ -89,12 +90,14 @@ def _number_in_text(text: str) -> float | None:
         return None
 
 
-_DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*20\d\d|tháng\s*\d{1,2}\s*năm\s*20\d\d", re.IGNORECASE)
+_BLANK = r"[\s.…_·]*"  # a date's day and month left blank in a template: "ngày …. tháng …. năm 2023"
+_DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*20\d\d|tháng\s*\d{1,2}\s*năm\s*20\d\d"
+                   rf"|ngày{_BLANK}(\d{{1,2}})?{_BLANK}tháng{_BLANK}(\d{{1,2}})?{_BLANK}năm\s*20\d\d", re.IGNORECASE)
 
 
 def year_in(text: object) -> int | None:
     """A plausible year (2000..2099) named in a title, sheet or file name; dates and document
     numbers ("91/2017/NĐ-CP") do not count."""
-    undated = _DATE.sub(" ", str(text or ""))
+    undated = _DATE.sub(" ", unicodedata.normalize("NFC", str(text or "")))
     match = re.search(r"(?<![\d/])(20\d\d)(?!\d)", undated)
     return int(match.group(1)) if match else None

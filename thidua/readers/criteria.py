@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from typing import Iterable, Literal
 
 from thidua.formatting import vn_number
@@ -35,7 +36,7 @@ _MAXIMUM_IN_WORDS = re.compile(
     r"\s*[(\[]\s*(?:tối đa|điểm tối đa|điểm chuẩn|tđ)?\s*:?\s*(?P<points>\d+(?:[.,]\d+)?)\s*(?:điểm|đ)\.?\s*[)\]]"
     r"|\s*[:\-–]\s*(?:tối đa\s*)?(?P<tail>\d+(?:[.,]\d+)?)\s*(?:điểm|đ)\.?\s*$", re.IGNORECASE)
 _BONUS_TITLE = re.compile(
-    r"^(cac (noi dung|truong hop|tieu chi) )?(duoc )?(diem (thuong|cong|khuyen khich|uu tien)|(cong|thuong) diem)\b")
+    r"^(cac (noi dung|truong hop|tieu chi) )?(duoc )?(diem (duoc )?(thuong|cong|khuyen khich|uu tien)|(cong|thuong) diem)\b")
 _PENALTY_TITLE = re.compile(r"^(cac (noi dung|truong hop|tieu chi) )?(bi )?(diem (tru|bi tru)|tru diem)\b")
 
 
@@ -44,7 +45,7 @@ class Code:
     text: str   # "B", "II", "1.2", "a", "-"
     rank: int   # a node holds nodes of larger rank
 
-    @property
+    @cached_property  # codes are shared (parse_code, split_code keep them) and asked on every row
     def numbers(self) -> tuple[int, ...] | None:
         """(1, 2) for '1.2': dotted codes name their parent by their first numbers."""
         if self.rank < _NUMBER_RANK or self.rank >= _SMALL_LETTER_RANK:
@@ -62,6 +63,7 @@ def _upper_code(text: str) -> Code:
     return Code(text, _ROMAN_RANK if _ROMAN.match(text) else _LETTER_RANK)
 
 
+@lru_cache(maxsize=1 << 14, typed=True)  # a pure function of a cell: every unit's sheet repeats the codes
 def parse_code(value: object) -> Code | None:
     """The code standing alone in a code cell: 'II', '1.2.', '2', 'a)', '-'; None otherwise."""
     if isinstance(value, float):
@@ -80,6 +82,19 @@ def parse_code(value: object) -> Code | None:
     return _upper_code(code) if len(code) == 1 or _ROMAN.match(code) else None
 
 
+def restore_lost_zero(typed: float, before: Code | None) -> str:
+    """The code a number cell holds: 1.10 typed as a number is stored as 1.1, which after 1.9 (the
+    code before it at its depth) is 1.10 again; likewise 2.2 after 2.19 is 2.20."""
+    text = f"{typed:g}"
+    code = parse_code(typed)
+    if code is None or before is None or code.numbers is None or before.numbers is None \
+            or len(code.numbers) < 2 or len(code.numbers) != len(before.numbers):
+        return text
+    *head, last = code.numbers
+    return f"{text}0" if tuple(head) == before.numbers[:-1] and before.numbers[-1] == last * 10 - 1 else text
+
+
+@lru_cache(maxsize=1 << 14)  # a pure function of a cell: every unit's sheet repeats the titles
 def split_code(text: str) -> tuple[Code | None, str]:
     """('1.2', 'Thực hiện ...') from '1.2. Thực hiện ...'; (None, text) when no code leads."""
     match = _CODE_BEFORE_WORDS.match(text)
@@ -101,6 +116,7 @@ def split_code(text: str) -> tuple[Code | None, str]:
     return Code("-", _DASH_RANK), rest
 
 
+@lru_cache(maxsize=1 << 14)  # a pure function of a cell: every unit's sheet repeats the titles
 def split_maximum(text: str) -> tuple[float | None, str]:
     """(20.0, 'Tiêu chí 1') from 'Tiêu chí 1 (20 điểm)': the maximum a label states, and the label
     without it."""
@@ -111,6 +127,7 @@ def split_maximum(text: str) -> tuple[float | None, str]:
     return float(points.replace(",", ".")), (text[:match.start()] + text[match.end():]).strip()
 
 
+@lru_cache(maxsize=1 << 14)  # a pure function of a title, asked for twice per row
 def measure_of(title: str) -> Measure:
     words = re.sub(r"[^a-z0-9 ]+", " ", text_key(title)).strip()
     words = re.sub(r"\s+", " ", words)
@@ -135,15 +152,15 @@ class Node:
     @property
     def scored(self) -> bool:
         """It or something under it carries a number (descriptive lines do not)."""
-        return any(v is not None for v in self.values.values()) or any(c.scored for c in self.children)
+        return Tally().scored(self)
 
     @property
-    def scored_children(self) -> list[Node]:
-        return [c for c in self.children if c.scored]
+    def scored_children(self) -> tuple[Node, ...]:
+        return Tally().scored_children(self)
 
     @property
     def is_leaf(self) -> bool:
-        return not self.scored_children
+        return Tally().is_leaf(self)
 
     @property
     def key(self) -> str:
@@ -157,19 +174,58 @@ class Node:
 
     def value(self, name: str) -> float | None:
         """A leaf's own value (a penalty by its size), a group's sum over its scored children."""
-        children = self.scored_children
-        if not children:
-            value = self.values.get(name)
-            return abs(value) if value is not None and self.measure == "penalty" else value
-        found = [(c, v) for c in children if (v := c.value(name)) is not None]
-        if not found:
-            return None
-        return sum(-v if c.measure == "penalty" and self.measure != "penalty" else v for c, v in found)
+        return Tally().value(self, name)
 
     def walk(self) -> Iterable[Node]:
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        """This node and every node under it, each before its children, in sheet order."""
+        pending = [self]
+        while pending:
+            node = pending.pop()
+            yield node
+            pending.extend(reversed(node.children))
+
+
+class Tally:
+    """Node.scored, scored_children, is_leaf and value, each node worked out once per tally: a
+    question about a whole tree (its checks, its totals, its rows) asks one tally, so that no
+    subtree is added up again for every node above it. A tally keeps what it found, so a tree
+    must not change while one is asked; the next question takes a new one."""
+
+    def __init__(self) -> None:
+        self._scored: dict[int, bool] = {}
+        self._scored_children: dict[int, tuple[Node, ...]] = {}
+        self._values: dict[tuple[int, str], float | None] = {}
+
+    def scored(self, node: Node) -> bool:
+        found = self._scored.get(id(node))
+        if found is None:
+            found = self._scored[id(node)] = any(v is not None for v in node.values.values()) or any(
+                self.scored(c) for c in node.children)
+        return found
+
+    def scored_children(self, node: Node) -> tuple[Node, ...]:
+        found = self._scored_children.get(id(node))
+        if found is None:
+            found = self._scored_children[id(node)] = tuple(c for c in node.children if self.scored(c))
+        return found
+
+    def is_leaf(self, node: Node) -> bool:
+        return not self.scored_children(node)
+
+    def value(self, node: Node, name: str) -> float | None:
+        if (id(node), name) not in self._values:
+            self._values[(id(node), name)] = self._value(node, name)
+        return self._values[(id(node), name)]
+
+    def _value(self, node: Node, name: str) -> float | None:
+        children = self.scored_children(node)
+        if not children:
+            value = node.values.get(name)
+            return abs(value) if value is not None and node.measure == "penalty" else value
+        found = [(c, v) for c in children if (v := self.value(c, name)) is not None]
+        if not found:
+            return None
+        return sum(-v if c.measure == "penalty" and node.measure != "penalty" else v for c, v in found)
 
 
 class TreeBuilder:
@@ -207,36 +263,40 @@ def _holds(candidate: Node, node: Node, rank: int) -> bool:
     return True
 
 
-def combined(roots: Iterable[Node], name: str, measures: tuple[Measure, ...] = ("criterion", "bonus", "penalty")
-             ) -> float | None:
-    """Criteria plus bonus minus penalty over the given top-level nodes (or only the measures named)."""
-    found = [(r, v) for r in roots if r.measure in measures and (v := r.value(name)) is not None]
+def combined(roots: Iterable[Node], name: str, measures: tuple[Measure, ...] = ("criterion", "bonus", "penalty"),
+             tally: Tally | None = None) -> float | None:
+    """Criteria plus bonus minus penalty over the given top-level nodes (or only the measures named).
+    The tally of a finished tree can be shared by several questions."""
+    tally = tally or Tally()
+    found = [(r, v) for r in roots if r.measure in measures and (v := tally.value(r, name)) is not None]
     return sum(-v if r.measure == "penalty" else v for r, v in found) if found else None
 
 
-def measure_total(roots: Iterable[Node], measure: Measure, name: str) -> float:
+def measure_total(roots: Iterable[Node], measure: Measure, name: str, tally: Tally | None = None) -> float:
     """All bonus (or all penalty, by its size) under the given nodes, wherever its subtree starts."""
     tops = [n for r in roots for n in r.walk()
             if n.measure == measure and (n.parent is None or n.parent.measure != measure)]
-    return sum(v for n in tops if (v := n.value(name)) is not None)
+    tally = tally or Tally()
+    return sum(v for n in tops if (v := tally.value(n, name)) is not None)
 
 
 def _span(cells: list[str]) -> str:
     return cells[0] if len(cells) == 1 else f"{cells[0]}…{cells[-1]}"
 
 
-def reconcile_groups(roots: list[Node], file_name: str, sheet: str, subject: str) -> list[Problem]:
+def reconcile_groups(roots: list[Node], file_name: str, sheet: str, subject: str, tally: Tally | None = None
+                     ) -> list[Problem]:
     """A warning for every group whose stated subtotal differs from what its children add up to."""
-    problems = []
-    for node in (n for r in roots for n in r.walk() if not n.is_leaf):
+    problems, tally = [], tally or Tally()
+    for node in (n for r in roots for n in r.walk() if not tally.is_leaf(n)):
         for name in SCORES:
-            stated, computed = node.values.get(name), node.value(name)
+            stated, computed = node.values.get(name), tally.value(node, name)
             if stated is None or computed is None:
                 continue
             if node.measure == "penalty":
                 stated = abs(stated)
             if abs(stated - computed) > TOLERANCE:
-                below = [c.cells[name] for c in node.scored_children if name in c.cells]
+                below = [c.cells[name] for c in tally.scored_children(node) if name in c.cells]
                 problems.append(Problem(
                     f"{subject}: mục «{describe(node)}» ghi {SCORER_WORDS[name]} {vn_number(stated)}, nhưng các mục "
                     f"con ({_span(below)}) cộng lại được {vn_number(computed)}; dùng tổng các mục con.",
@@ -244,10 +304,11 @@ def reconcile_groups(roots: list[Node], file_name: str, sheet: str, subject: str
     return problems
 
 
-def check_maximums(roots: list[Node], file_name: str, sheet: str, subject: str) -> list[Problem]:
+def check_maximums(roots: list[Node], file_name: str, sheet: str, subject: str, tally: Tally | None = None
+                   ) -> list[Problem]:
     """An error for a score written above the maximum written on the same row; a warning for a
     group whose children add up to more than its maximum."""
-    problems = []
+    problems, tally = [], tally or Tally()
     for node in (n for r in roots for n in r.walk()):
         maximum = node.values.get("max")
         if maximum is None:
@@ -259,7 +320,7 @@ def check_maximums(roots: list[Node], file_name: str, sheet: str, subject: str) 
                 problems.append(Problem(
                     f"{subject}: {SCORER_WORDS[name]} {vn_number(stated)} của mục «{describe(node)}» vượt điểm tối đa "
                     f"{vn_number(maximum)}{where}.", file_name, sheet, node.cells.get(name)))
-            elif not node.is_leaf and (computed := node.value(name)) is not None \
+            elif not tally.is_leaf(node) and (computed := tally.value(node, name)) is not None \
                     and computed > abs(maximum) + TOLERANCE:
                 problems.append(Problem(
                     f"{subject}: các mục con của «{describe(node)}» cộng lại {vn_number(computed)} {SCORER_WORDS[name]}, "

@@ -15,6 +15,7 @@ import io
 import re
 import zipfile
 import zlib
+from functools import lru_cache
 from typing import Iterable
 
 from thidua.readers.problems import Problem, Refused, cell_ref
@@ -258,6 +259,7 @@ def check_cells(sheets: Iterable, file_name: str) -> None:
         raise Refused(problems)
 
 
+@lru_cache(maxsize=1 << 14)  # a pure function of a cell's text; workbooks repeat their titles and names
 def _text_problem(value: str) -> str | None:
     if _FORMULA_TEXT.match(value):
         return (f"ô chứa văn bản có dạng công thức Excel «{_clipped(value)}» (có thể là mã độc chạy lệnh khi mở bằng "

@@ -23,18 +23,22 @@ UNKNOWN_LISTED = 20
 DISAGREEMENTS_LISTED = 5
 
 _YEAR_WORDS = re.compile(r"\b(nam )?(19|20)\d\d\b")
+_MAXIMA = r"^(diem toi da|toi da|thang diem|diem chuan)"
 _IGNORED_HEADER = re.compile(
-    r"\b(ghi chu|xep loai|tang|giam|thay doi|so sanh|chenh lech|bien dong|ma tinh|ma so|vung|khu vuc)\b"
-    r"|^(diem toi da|toi da|thang diem|diem chuan)")
+    r"\b(ghi chu|xep loai|tang|giam|thay doi|so sanh|chenh lech|bien dong|ma tinh|ma so|vung|khu vuc)\b|" + _MAXIMA)
 _ORDER_HEADER = re.compile(r"^(s?tt|so tt|so thu tu|thu tu)$")
 _PROVINCE_HEADER = re.compile(r"^(ten |cac )?(tinh|thanh pho|dia phuong|don vi)\b(?! tinh\b)")
 _SIPAS_HEADER = re.compile(r"\bsipas\b|\bhai long\b")
-_RANK_HEADER = re.compile(r"\bhang\b|\bvi tri\b|\bthu bac\b")
+_RANK_HEADER = re.compile(r"\bhang\b|\bvi tri\b|\bthu bac\b|\bxep thu\b|\bvi thu\b")
 _GROUP_HEADER = re.compile(r"\bthanh phan\b|\bcac linh vuc\b")
 _SCORE_HEADER = re.compile(r"\bchi so\b|\bdiem\b|\bket qua\b|\bpar\b|%|\bt[iy] le\b|\btong\b")
 _INDEX_WORDS = re.compile(r"\bchi so\b|\bpar\b|\bcchc\b|cai cach hanh chinh|\bsipas\b")
-_SCORING_WORDS = re.compile(r"tu cham|cum cham|diem chuan|diem toi da|tieu chi|khen thuong|diem tru|diem cong")
+_SCORING_WORDS = re.compile(r"tu cham|cum cham|cham diem|thi dua|\bcum\b|diem chuan|diem toi da|tieu chi|khen thuong"
+                            r"|diem tru|diem cong")
 _AVERAGE_ROW = re.compile(r"trung binh|binh quan|ca nuoc|tong cong|tong so")
+_PART_AVERAGE_ROW = re.compile(  # a region's average, inside the table (the national one ends it)
+    r"^(?!.*\bca nuoc\b)(?=.*\b(trung binh|binh quan)\b)(?=.*\b(vung|khu vuc|nhom)\b)")
+_MAXIMA_ROW = re.compile(_MAXIMA)  # the points each column can reach, under the header
 _NOTES_ROW = re.compile(r"^(\(?\*|ghi chu|chu thich|luu y|nguon|nguoi lap|tm\b|kt\b|noi nhan|bo truong|thu truong)")
 _DECISION_LINE = re.compile(r"kem theo|quyet dinh|cong van|\bngay\b|\bthang\b")
 _DASH = re.compile(r"^([-–—]+|x)$", re.IGNORECASE)
@@ -353,8 +357,9 @@ class _ProvinceRow:
 
 
 def _province_rows(plan: _Plan) -> tuple[list[_ProvinceRow], list[tuple[int, object]]]:
-    """The rows naming a province, from the header down to the average row or the notes, and
-    the (row, name) of rows with figures under a name that is no province."""
+    """The rows naming a province, from the header down to the (national) average row or the notes,
+    passing over a region's average and a row of maxima, and the (row, name) of rows with figures
+    under a name that is no province."""
     sheet, column = plan.table.sheet, plan.province.index
     value_columns = [r.column.index for r in plan.roles]
     header_labels = {text_key(label) for label in plan.province.path}
@@ -366,6 +371,8 @@ def _province_rows(plan: _Plan) -> tuple[list[_ProvinceRow], list[tuple[int, obj
             continue
         name = sheet.shown(row, column)
         label = text_key(name if not is_blank(name) else next((v for v in values if isinstance(v, str)), ""))
+        if _PART_AVERAGE_ROW.search(label) or _MAXIMA_ROW.match(label):
+            continue
         if _NOTES_ROW.match(label) or _AVERAGE_ROW.search(label):
             if found:
                 break

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from openpyxl.utils import get_column_letter
 
 
+@lru_cache(maxsize=1 << 16)  # readers name the same cells of every sheet of a template
 def cell_ref(row: int, column: int) -> str:
     """Excel's name for a 0-based (row, column): (6, 1) -> 'B7'."""
     return f"{get_column_letter(column + 1)}{row + 1}"

@@ -163,12 +163,20 @@ def _plan(sheet: Sheet) -> _Plan | None:
         return None
     kinds = {c.index: _column_kind(c) for c in table.columns}
     present = set(kinds.values())
-    if "score" in present or not present & {"leader", "deputy", "unit"}:
+    if "score" in present or not present & {"leader", "deputy", "unit"} or _scores_under(table):
         return None
     years = {c.index: year_in(" ".join(c.path)) for c in table.columns if kinds[c.index] in ("leader", "deputy")}
     proposed = any(_PROPOSED_WORDS.search(_words(c.label)) for c in table.columns if kinds[c.index] == "award") or any(
         _PROPOSAL_TITLE.search(_words(line.text)) for line in title_lines(sheet, table.header_top))
     return _Plan(table, kinds, {index: year for index, year in years.items() if year}, proposed)
+
+
+def _scores_under(table: Table) -> bool:
+    """'Tổng điểm | Xếp hạng' under 'Năm 2021 | Năm 2022': a scoring table whose header goes on, not roster data."""
+    if table.first_data_row >= table.sheet.height:
+        return False
+    labels = [label for label in table.sheet.header_words(table.first_data_row) if label]
+    return not any(_NUMERIC.match(label) for label in labels) and sum(_label_kind(label) == "score" for label in labels) >= 2
 
 
 def _names_a_roster(plan: _Plan) -> bool:

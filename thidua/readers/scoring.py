@@ -11,7 +11,9 @@ Which total counts, and how the stated numbers are checked (tolerance 0,01):
   every total row is compared with what lies above it and a mismatch is a warning naming the cell;
 - summary sheet: the stated "Tổng điểm" is what the cluster signed and published ranks follow,
   so it counts; the criterion columns + bonus - penalty are compared with it (warning). A total
-  standing left of bonus/penalty columns that leaves them out gets them added;
+  standing left of bonus/penalty columns that leaves them out gets them added (only those);
+  another year's columns ('Điểm năm 2021', 'Năm 2021 / Xếp hạng') are not read; a unit may have
+  two rows, told apart by a column saying 'Tự chấm' / 'Cụm chấm' on each;
 - summary and detail sheets together: the summary's total counts, each unit's detail total is
   compared with it (warning).
 Bonus and penalty columns of a detail sheet only explain the cluster score beside them: they are
@@ -27,16 +29,19 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
+import numpy as np
 import pandas as pd
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 from thidua.formatting import vn_number
 from thidua.provinces import registry, strip_diacritics
 from thidua.readers.cells import NotANumber, is_blank, number_or_none, parse_number, text_key, year_in
-from thidua.readers.criteria import (SCORES, TOLERANCE, Node, TreeBuilder, check_maximums, combined, measure_total,
-                                     parse_code, reconcile_groups, split_code, split_maximum)
+from thidua.readers.criteria import (SCORES, TOLERANCE, Code, Node, Tally, TreeBuilder, check_maximums, combined, describe,
+                                     measure_total, parse_code, reconcile_groups, restore_lost_zero, split_code,
+                                     split_maximum)
 from thidua.readers.problems import Problem, Refused, cell_ref
 from thidua.readers.table import Column, Table, locate_table
 from thidua.readers.units import ClusterKind, Membership, Unit, clean_text, cluster_key, cluster_named_in, display_case, \
@@ -57,13 +62,14 @@ RANK_DISAGREEMENTS_LISTED = 3
 _HEADER_KINDS = (  # (kind, pattern on one header label's words); the first kind any label matches wins
     ("year", r"^nam( (danh gia|cham diem|thi dua))?$"),
     ("cluster", r"^(ten )?(cum|khoi)( thi dua)?$"),
-    ("ignored", r"\bt[iy] le\b|^\(?%\)?$|\bdon vi tinh\b|\bxep loai\b|\bphan loai\b"),
+    ("ignored", r"\bt[iy] le\b|^\(?%\)?$|\bdon vi tinh\b|\bxep loai\b|\bphan loai\b"
+                r"|^ma (so )?(don vi|dv|co quan|tinh|dinh danh)\b"),
     ("order", r"^(s?tt|so tt|so thu tu|thu tu|ma so|ma tieu chi|ma|muc)$"),
     ("note", r"\bghi chu\b"),
     ("award", r"\bkhen thuong\b|\bdanh hieu\b|\bhinh thuc\b|\bde nghi\b|\bde xuat\b"),
-    ("rank", r"\bxep hang\b|\bthu hang\b|^hang\b|\bxep thu\b"),
+    ("rank", r"\bxep hang\b|\bthu hang\b|^hang\b|\bxep thu\b|^vi thu\b"),
     ("penalty", r"\bdiem (bi )?tru\b|\btru diem\b|^tru\b"),
-    ("bonus", r"\bdiem (thuong|cong|khuyen khich|uu tien)\b|\b(cong|thuong) diem\b|^(thuong|cong them)\b"),
+    ("bonus", r"\bdiem (duoc )?(thuong|cong|khuyen khich|uu tien)\b|\b(cong|thuong) diem\b|^(thuong|cong them)\b"),
     ("max", r"\bdiem (chuan|toi da|quy dinh|dinh muc)\b|\bthang diem\b|\bkhung diem\b|\btoi da\b"),
     ("total", r"\btong\b|^cong$"),
     ("unit", r"^(ten )?(don vi|co quan|tinh|so noi vu|dia phuong)\b(?! cham\b)(?!.*\b(diem|tu cham|cham diem)\b)"),
@@ -76,6 +82,7 @@ _CLUSTER_WORDS = re.compile(r"\bcum\b|\btham dinh\b|\bhoi dong\b|\bket qua\b|\bk
 _GENERIC_WORDS = set(
     "diem cham theo tieu chi ket qua cac noi dung cum tu tham dinh dat duoc thi dua danh gia so nhom chuan toi da "
     "thang khung quy dinh tong cong hop chua sau truoc khi tinh va cua don vi lan muc".split())
+_YEAR_WORDS = re.compile(r"\b(nam )?20\d\d\b")
 _SCORING_WORDS = re.compile(r"thi dua|tu cham|cum cham|tham dinh|khen thuong|diem thuong|diem cong|diem tru")
 _CRITERIA_WORDS = re.compile(r"tieu chi|diem chuan|diem toi da|thang diem")
 _INDEX_WORDS = re.compile(r"\bchi so\b|\bpar\b|\bcchc\b|\bsipas\b")
@@ -111,8 +118,9 @@ def _is_scoring_header(words: list[str]) -> bool:
 
 
 def _is_generic(label: str) -> bool:
-    """Header words that name no criterion: 'Điểm chấm theo tiêu chí', 'Tự chấm', 'Cộng'."""
-    return not set(_words(label).replace("(", " ").replace(")", " ").split()) - _GENERIC_WORDS
+    """Header words that name no criterion: 'Điểm chấm theo tiêu chí', 'Tự chấm', 'Cộng', 'Năm 2022'."""
+    words = _YEAR_WORDS.sub(" ", _words(label).replace("(", " ").replace(")", " "))
+    return not set(words.split()) - _GENERIC_WORDS
 
 
 # ---------------------------------------------------------------- rows and cells
@@ -162,6 +170,7 @@ def _score(context: _Context, sheet: Sheet, row: int, column: int | None) -> flo
         return None
 
 
+@lru_cache(maxsize=1 << 14, typed=True)  # a pure function of a cell, asked for again by every check
 def _maximum(value: object) -> float | None:
     """A maximum as written: '10', '10 điểm', 'Tối đa 10 điểm' (words around one number are fine)."""
     number = number_or_none(value)
@@ -175,18 +184,25 @@ def _is_end(sheet: Sheet, row: int, measure_columns: list[int], note: Column | N
     """Signatures and the date line under a table: their words (not in the notes column) and no scores."""
     if any(number_or_none(sheet.value(row, c)) is not None for c in measure_columns):
         return False
-    return any(_END_OF_TABLE.search(_words(v)) for c, v in enumerate(sheet.row_values(row))
+    return any(_ends_table(v) for c, v in enumerate(sheet.row_values(row))
                if isinstance(v, str) and not (note and c == note.index))
+
+
+@lru_cache(maxsize=1 << 14)  # a pure function of a cell, asked for on every row
+def _ends_table(text: str) -> bool:
+    return bool(_END_OF_TABLE.search(_words(text)))
 
 
 def _closing_words(*values: object) -> bool:
     """'TỔNG CỘNG', 'Tổng số điểm (I+II+III)', 'Tổng điểm các tiêu chí', 'Cộng': words of a total row
     only ('Tổng cục Thuế', 'Công an tỉnh' are units)."""
-    for value in values:
-        words = re.sub(r"\(.*?\)", " ", _words(value)) if isinstance(value, str) else ""
-        if _CLOSING_HEAD.match(words) and set(words.split()) <= _CLOSING_WORDS:
-            return True
-    return False
+    return any(_closing_text(value) for value in values if isinstance(value, str))
+
+
+@lru_cache(maxsize=1 << 14)  # a pure function of a cell, asked for on every row
+def _closing_text(text: str) -> bool:
+    words = re.sub(r"\(.*?\)", " ", _words(text))
+    return bool(_CLOSING_HEAD.match(words)) and set(words.split()) <= _CLOSING_WORDS
 
 
 # ---------------------------------------------------------------- what a sheet holds
@@ -281,20 +297,20 @@ class _Closing:
     cells: dict[str, str]
 
 
-def _read_detail(context: _Context, layout: _Layout, written: str) -> _Scored | None:
+def _read_detail(context: _Context, layout: _Layout, written: str) -> _Scored:
     sheet, columns = layout.table.sheet, _detail_columns(layout)
-    if columns["self"] is None and columns["cluster"] is None:
-        context.warn("trang có cột nội dung nhưng không có cột điểm tự chấm hay Cụm chấm; bỏ qua trang.", sheet.name)
-        return None
     builder, closings = TreeBuilder(), []
     measures = [c for c in (columns["max"], columns["self"], columns["cluster"]) if c is not None]
+    note = layout.first("note")
+    last_codes: dict[int, Code] = {}  # the last code of each depth
     for row in range(layout.table.first_data_row, sheet.height):
-        values = sheet.row_values(row)
-        if all(is_blank(v) for v in values):
+        if sheet.is_blank_row(row):
             continue
-        if _is_end(sheet, row, measures, layout.first("note")):
+        if _is_end(sheet, row, measures, note):
             break
         code_cell = sheet.value(row, columns["order"]) if columns["order"] is not None else ""
+        if isinstance(code_cell, float) and (typed := parse_code(code_cell)) is not None:
+            code_cell = restore_lost_zero(code_cell, last_codes.get(typed.rank))
         words = _text(sheet.value(row, columns["content"]))
         scores = {name: _score(context, sheet, row, columns[name]) for name in SCORES}
         cells = {name: cell_ref(row, columns[name]) for name in (*SCORES, "max") if columns[name] is not None}
@@ -306,20 +322,37 @@ def _read_detail(context: _Context, layout: _Layout, written: str) -> _Scored | 
                             sheet.value(row, columns["max"]) if columns["max"] is not None else "")
         if node is not None:
             builder.add(node)
+            if node.code is not None:
+                last_codes[node.code.rank] = node.code
     roots = builder.roots
     subject = f"đơn vị «{written}»"
-    context.problems.extend(reconcile_groups(roots, context.file_name, sheet.name, subject)
-                            + check_maximums(roots, context.file_name, sheet.name, subject))
-    _reconcile_closings(context, sheet.name, roots, closings, subject)
+    _refuse_repeated_criteria(context, sheet.name, roots, columns["order"] if columns["order"] is not None
+                              else columns["content"], subject)
+    tally = Tally()  # the tree is finished: every question below shares what it adds up to
+    context.problems.extend(reconcile_groups(roots, context.file_name, sheet.name, subject, tally)
+                            + check_maximums(roots, context.file_name, sheet.name, subject, tally))
+    _reconcile_closings(context, sheet.name, roots, closings, subject, tally)
     if columns["cluster"] is None:
         context.warn("trang chỉ có điểm tự chấm, chưa có điểm Cụm chấm: đơn vị chưa có tổng điểm để xếp hạng.",
                      sheet.name)
     last = closings[-1].cells.get("cluster") if closings else None
     return _Scored(written, sheet.name, None, roots,
-                   combined(roots, "cluster") if columns["cluster"] is not None else None, last,
-                   combined(roots, "self") if columns["self"] is not None else None,
-                   combined(roots, "cluster", ("criterion",)),
-                   measure_total(roots, "bonus", "cluster"), measure_total(roots, "penalty", "cluster"))
+                   combined(roots, "cluster", tally=tally) if columns["cluster"] is not None else None, last,
+                   combined(roots, "self", tally=tally) if columns["self"] is not None else None,
+                   combined(roots, "cluster", ("criterion",), tally),
+                   measure_total(roots, "bonus", "cluster", tally), measure_total(roots, "penalty", "cluster", tally))
+
+
+def _refuse_repeated_criteria(context: _Context, sheet: str, roots: list[Node], code_column: int, subject: str
+                              ) -> None:
+    """Two scored rows with one code under one parent would be one criterion counted twice."""
+    seen: dict[str, Node] = {}
+    for node in (n for root in roots for n in root.walk() if n.scored):
+        first = seen.setdefault(node.key, node)
+        if first is not node:
+            context.error(f"{subject}: mục «{describe(node)}» trùng mã với mục ở ô {cell_ref(first.position, code_column)}"
+                          f"; hãy sửa mã (một mã như 1.10 gõ dạng số thành 1.1: hãy gõ dạng chữ).",
+                          sheet, cell_ref(node.position, code_column))
 
 
 def _detail_node(row: int, code_cell: object, words: str, scores: dict[str, float | None],
@@ -336,22 +369,23 @@ def _detail_node(row: int, code_cell: object, words: str, scores: dict[str, floa
 
 
 def _reconcile_closings(context: _Context, sheet: str, roots: list[Node], closings: list[_Closing],
-                        subject: str) -> None:
+                        subject: str, tally: Tally) -> None:
     """Each total row against the leaves above it (criteria + bonus - penalty)."""
     for closing in closings:
         above = [r for r in roots if r.position < closing.row]
         for name in SCORES:
-            stated, computed = closing.values.get(name), combined(above, name)
+            stated, computed = closing.values.get(name), combined(above, name, tally=tally)
             if stated is not None and computed is not None and abs(stated - computed) > TOLERANCE:
                 context.warn(f"{subject}: dòng tổng ghi {vn_number(stated)}, nhưng các tiêu chí ở trên cộng lại "
                              f"{vn_number(computed)} (tiêu chí + điểm thưởng - điểm trừ); dùng tổng các tiêu chí.",
                              sheet, closing.cells[name])
 
 
-_UNIT_LABEL = re.compile(r"^(ten )?(don vi|co quan)( duoc cham| tu cham| du thi dua)?\s*:\s*")
+_UNIT_LABEL = re.compile(r"^(ten )?(don vi|co quan)( (duoc |tu )?(cham( diem)?|danh gia)| du thi dua)?\s*:\s*")
 _OF_UNIT = re.compile(r"\bcua\s+")
 _SCORING_TITLE = re.compile(r"cham diem|tu cham|ket qua|bang diem|phieu|bang cham")
 _ANNEX_LINE = re.compile(r"^\(?\s*(kem theo|can cu)")
+_MOTTO = re.compile(r"cong hoa xa hoi chu nghia viet nam|doc lap\W+tu do\W+hanh phuc")
 _CLUSTER_NAMED = re.compile(r"\b(cum|khoi) thi dua\b")
 _SHEET_WORDS = set("sheet trang tinh bieu mau phu luc pl chi tiet bang tong hop th detail data du lieu tu cham diem "
                    "ket qua nam thang thi dua so dot ky lan".split())
@@ -394,16 +428,42 @@ def _unit_from_file_name(file_name: str) -> str | None:
     return next((name for key, name in keys if re.search(rf"(?<![a-z]){re.escape(key)}(?![a-z])", words)), None)
 
 
+def _letterhead(lines: list[TitleLine]) -> list[TitleLine]:
+    """The issuing agency's block: the lines left of the national motto, down to its last line
+    ('Độc lập - Tự do - Hạnh phúc'). The cluster leader compiling the sheets writes its own name there."""
+    motto = [_row_column(line.cell) for line in lines if _MOTTO.search(folded(line.text))]
+    if not motto:
+        return []
+    last_row, first_column = max(row for row, _ in motto), min(column for _, column in motto)
+    return [line for line in lines if _row_column(line.cell)[0] <= last_row and _row_column(line.cell)[1] < first_column]
+
+
+def _other_province(name: str, other: str) -> bool:
+    ours, theirs = split_province(name)[1], split_province(other)[1]
+    return ours is not None and theirs is not None and ours.name != theirs.name
+
+
+def _row_column(cell: str) -> tuple[int, int]:
+    letters, row = coordinate_from_string(cell)
+    return row, column_index_from_string(letters)
+
+
 def _detail_unit(context: _Context, layout: _Layout, lines: list[TitleLine], alone: bool) -> str | None:
+    """The unit a detail sheet scores: its 'Đơn vị: ...' line or title, else the sheet name, else the
+    file name (of a file's only sheet), else the letterhead; the first found is checked against the others."""
     sheet = layout.table.sheet
-    stated = _unit_from_lines(lines)
-    if stated:
-        return stated
-    if not _is_generic_sheet(sheet.name):
-        return sheet.name
-    from_file = _unit_from_file_name(context.file_name) if alone else None
-    if from_file:
-        return from_file
+    letterhead = _letterhead(lines)
+    found = [(where, name) for where, name in (
+        ("tiêu đề trang", _unit_from_lines([line for line in lines if line not in letterhead])),
+        ("tên trang", sheet.name if not _is_generic_sheet(sheet.name) else None),
+        ("tên tệp", _unit_from_file_name(context.file_name) if alone else None)) if name] \
+        or [("tiêu đề góc trái", name) for name in [_unit_from_lines(letterhead)] if name]
+    if found:
+        (chosen_where, chosen), others = found[0], found[1:]
+        for where, name in others:
+            if _other_province(chosen, name):
+                context.warn(f"{chosen_where} ghi đơn vị «{chosen}», {where} ghi «{name}»; dùng «{chosen}».", sheet.name)
+        return chosen
     context.error("không biết trang này chấm cho đơn vị nào: hãy ghi «Đơn vị: ...» ở tiêu đề hoặc đặt tên trang "
                   "theo tên đơn vị.", sheet.name)
     return None
@@ -430,6 +490,8 @@ class _SummaryPlan:
     rank: Column | None
     awards: list[Column]
     note: Column | None
+    other_years: list[Column]             # another year's figures beside this year's ('Điểm năm 2021'): not read
+    row_scorers: Column | None            # says whose score each row holds: a unit's 'Tự chấm' and 'Cụm chấm' rows
 
     @property
     def sheet(self) -> Sheet:
@@ -439,13 +501,18 @@ class _SummaryPlan:
         return [c.column.index for c in self.criteria] + [c.index for c, _ in self.totals + self.bonus + self.penalty]
 
 
+_CODE_TERM = r"\s*(?:[IVX]{1,4}|\d{1,2}|[A-Za-z])\s*"
+_FORMULA = re.compile(rf"\({_CODE_TERM}(?:[+\-–=]{_CODE_TERM})+\)|={_CODE_TERM}(?:[+\-–]{_CODE_TERM})+$")
+
+
 def _criterion_labels(column: Column) -> tuple[tuple[str, ...], dict[tuple[str, ...], float]]:
     """The criterion a column belongs to, as the non-generic labels over it, and the maxima the
-    labels state ('Tiêu chí 1 (20 điểm)')."""
+    labels state ('Tiêu chí 1 (20 điểm)'). A formula ('(I+II+III+IV-V)', '= 1+2') names a total's
+    parts, not a criterion."""
     labels: list[str] = []
     maxima: dict[tuple[str, ...], float] = {}
     for part in column.path:
-        maximum, label = split_maximum(part)
+        maximum, label = split_maximum(_FORMULA.sub(" ", part).strip())
         if _is_generic(label):
             continue
         labels.append(label)
@@ -458,13 +525,29 @@ def _has_numbers(sheet: Sheet, column: Column, rows: range) -> bool:
     return any(number_or_none(sheet.value(r, column.index)) is not None for r in rows)
 
 
-def _summary_plan(layout: _Layout) -> _SummaryPlan:
+def _of_another_year(layout: _Layout, column: Column, year: int) -> bool:
+    """A column of another year's figures ('Điểm năm 2021', 'Năm 2021 / Xếp hạng'); a criterion
+    naming a year ('Chỉ số CCHC năm 2021') is still a criterion."""
+    named, kind = year_in(column.label), layout.kinds[column.index]
+    if named is None or named == year or kind in ("unit", "order", "year", "cluster"):
+        return False
+    return kind not in ("score", "content", "other", "max") or all(_is_generic(part) for part in column.path)
+
+
+def _summary_plan(layout: _Layout, year: int) -> _SummaryPlan:
+    other_years = [c for c in layout.table.columns if _of_another_year(layout, c, year)]
+    row_scorers = _row_scorer_column(layout)
+    layout = _Layout(layout.shape, layout.table,
+                     {**layout.kinds, **{c.index: "ignored" for c in other_years + [row_scorers] if c}})
     table, sheet = layout.table, layout.table.sheet
     rows = range(table.first_data_row, sheet.height)
+
+    def scorer_of(column: Column) -> str:  # with labelled rows, the rows say it: each row is read as 'cluster'
+        return "cluster" if row_scorers else _scorer(column) or "cluster"
     criteria, totals = [], []
     for column in table.columns:
         kind = layout.kinds[column.index]
-        scorer = _scorer(column) or "cluster"
+        scorer = scorer_of(column)
         labels, maxima = _criterion_labels(column)
         if kind == "total" and not labels:
             totals.append((column, scorer))
@@ -478,9 +561,49 @@ def _summary_plan(layout: _Layout) -> _SummaryPlan:
                         key=lambda pair: pair[0].index)
         criteria = named
     return _SummaryPlan(layout, layout.first("unit"), criteria, totals,
-                        [(c, _scorer(c) or "cluster") for c in layout.all("bonus")],
-                        [(c, _scorer(c) or "cluster") for c in layout.all("penalty")],
-                        layout.first("rank"), layout.all("award"), layout.first("note"))
+                        [(c, scorer_of(c)) for c in layout.all("bonus")],
+                        [(c, scorer_of(c)) for c in layout.all("penalty")],
+                        layout.first("rank"), layout.all("award"), layout.first("note"), other_years, row_scorers)
+
+
+def _row_scorer(value: object) -> str | None:
+    """'Tự chấm' -> self, 'Cụm chấm' / 'Thẩm định' -> cluster: a short label naming whose score a row holds."""
+    words = _words(value) if isinstance(value, str) else ""
+    if not words or len(words.split()) > 5:
+        return None
+    return "self" if _SELF_WORDS.search(words) else "cluster" if _CLUSTER_WORDS.search(words) else None
+
+
+def _row_scorer_column(layout: _Layout) -> Column | None:
+    """A column ('Nội dung', 'Hình thức chấm') whose words, row by row down the table, are only 'Tự chấm'
+    and 'Cụm chấm' (or 'Thẩm định'): each unit has a row of each."""
+    table, sheet = layout.table, layout.table.sheet
+    rows = []
+    for row in range(table.first_data_row, sheet.height):
+        if _is_end(sheet, row, [], None):
+            break
+        rows.append(row)
+    for column in table.columns:
+        if layout.kinds[column.index] in ("unit", "order", "note"):
+            continue
+        texts = [v for r in rows if isinstance(v := sheet.value(r, column.index), str) and v.strip()]
+        if texts and {_row_scorer(text) for text in texts} == {"self", "cluster"}:
+            return column
+    return None
+
+
+def _unit_rows(plan: _SummaryPlan, row: int) -> dict[str, int]:
+    """Whose score each of a unit's rows holds: the unit's row and the rows under it naming no other unit,
+    by their labels ('Tự chấm', 'Cụm chấm'); without labelled rows, the unit's row holds both."""
+    if plan.row_scorers is None:
+        return {"self": row, "cluster": row}
+    sheet, name, found = plan.sheet, _text(plan.sheet.value(row, plan.unit.index)), {}
+    for below in range(row, sheet.height):
+        scorer = _row_scorer(sheet.value(below, plan.row_scorers.index))
+        if (below > row and _text(sheet.value(below, plan.unit.index)) not in ("", name)) or scorer in (None, *found):
+            break
+        found[scorer] = below
+    return found
 
 
 def _tell_apart(table: Table, criteria: list[_SummaryColumn]) -> None:
@@ -504,7 +627,7 @@ def _summary_rows(plan: _SummaryPlan) -> tuple[list[int], int | None]:
     for row in range(table.first_data_row, sheet.height):
         name = sheet.value(row, plan.unit.index)
         number_cell = sheet.value(row, order.index) if order else ""
-        if all(is_blank(v) for v in sheet.row_values(row)):
+        if sheet.is_blank_row(row):
             continue
         if _is_end(sheet, row, measures, plan.note) or _closing_words(name, number_cell):
             break
@@ -513,6 +636,8 @@ def _summary_rows(plan: _SummaryPlan) -> tuple[list[int], int | None]:
                 or (not units and has_scores and is_blank(name) and is_blank(number_cell)):
             maxima_row = row
             continue
+        if units and row in _unit_rows(plan, units[-1]).values():
+            continue  # the unit's other row, its name written again
         if isinstance(name, str) and name.strip() and number_or_none(name) is None \
                 and (has_scores or number_or_none(number_cell) is not None):
             units.append(row)
@@ -563,12 +688,17 @@ def _sum_left(plan: _SummaryPlan, roots: list[Node], row: int, scorer: str, befo
     def left(index: int) -> bool:
         return before < 0 or index < before
     criteria = combined([r for r in roots if left(r.position)], scorer)
-    extras = [(1, c) for c, s in plan.bonus if s == scorer] + [(-1, c) for c, s in plan.penalty if s == scorer]
-    found = [(sign, number_or_none(plan.sheet.value(row, c.index))) for sign, c in extras if left(c.index)]
-    found = [(sign, abs(v) if sign < 0 else v) for sign, v in found if v is not None]
+    found = _extras(plan, row, scorer, left)
     if criteria is None and not found:
         return None
-    return (criteria or 0.0) + sum(sign * v for sign, v in found)
+    return (criteria or 0.0) + sum(found)
+
+
+def _extras(plan: _SummaryPlan, row: int, scorer: str, kept: Callable[[int], bool]) -> list[float]:
+    """The bonus (as written) and penalty (negative, however written) in the columns kept."""
+    extras = [(1, c) for c, s in plan.bonus if s == scorer] + [(-1, c) for c, s in plan.penalty if s == scorer]
+    found = [(sign, number_or_none(plan.sheet.value(row, c.index))) for sign, c in extras if kept(c.index)]
+    return [-abs(v) if sign < 0 else v for sign, v in found if v is not None]
 
 
 def _summary_total(context: _Context, plan: _SummaryPlan, roots: list[Node], row: int, scorer: str,
@@ -591,7 +721,7 @@ def _summary_total(context: _Context, plan: _SummaryPlan, roots: list[Node], row
         return (stated if stated is not None else everything), where
     left = _sum_left(plan, roots, row, scorer, last.index)
     if left is not None and abs(stated - left) <= TOLERANCE:
-        return stated + (everything - left), where  # the bonus and penalty written right of the total
+        return stated + sum(_extras(plan, row, scorer, lambda index: index > last.index)), where
     context.warn(f"đơn vị «{written}»: tổng điểm ghi {vn_number(stated)}, nhưng các cột điểm cộng lại "
                  f"{vn_number(everything)} (tiêu chí + điểm thưởng - điểm trừ); dùng tổng điểm ghi trong bảng.",
                  sheet.name, where)
@@ -601,30 +731,65 @@ def _summary_total(context: _Context, plan: _SummaryPlan, roots: list[Node], row
 def _read_summary(context: _Context, plan: _SummaryPlan) -> list[_Scored]:
     sheet = plan.sheet
     rows, maxima_row = _summary_rows(plan)
+    header = plan.layout.table.header_top
+    for column in plan.other_years:
+        context.warn(f"cột «{column.label}» ghi số liệu của năm {year_in(column.label)}, không phải năm của bảng; "
+                     f"bỏ qua cột.", sheet.name, cell_ref(header, column.index))
     if not plan.criteria and not plan.totals:
-        context.error("bảng tổng hợp không có cột điểm (tiêu chí hoặc «Tổng điểm»).", sheet.name)
+        years = f" (chỉ có cột của năm khác: {', '.join(f'«{c.label}»' for c in plan.other_years)})" \
+            if plan.other_years else ""
+        context.error(f"bảng tổng hợp không có cột điểm (tiêu chí hoặc «Tổng điểm»){years}.", sheet.name,
+                      cell_ref(header, plan.other_years[0].index) if plan.other_years else None)
         return []
     scored = []
     for row in rows:
         written = _text(sheet.value(row, plan.unit.index))
-        roots = _summary_nodes(context, plan, row, maxima_row)
         subject = f"đơn vị «{written}»"
+        readings = _unit_rows(plan, row)
+        if "cluster" not in readings:
+            context.error(f"{subject} không có dòng điểm Cụm chấm (thẩm định) dưới dòng tự chấm.", sheet.name,
+                          cell_ref(row, plan.row_scorers.index))
+            continue
+        cluster_row = readings["cluster"]
+        roots = _summary_nodes(context, plan, cluster_row, maxima_row)
+        if plan.row_scorers is None:
+            self_total, _ = _summary_total(context, plan, roots, row, "self", written)
+        elif "self" in readings:
+            self_roots = _summary_nodes(context, plan, readings["self"], maxima_row)
+            self_total, _ = _summary_total(context, plan, self_roots, readings["self"], "cluster", written)
+            _take_self_scores(roots, self_roots)
+        else:
+            self_total = None
         context.problems.extend(reconcile_groups(roots, context.file_name, sheet.name, subject)
                                 + check_maximums(roots, context.file_name, sheet.name, subject))
-        total, total_cell = _summary_total(context, plan, roots, row, "cluster", written)
-        self_total, _ = _summary_total(context, plan, roots, row, "self", written)
+        total, total_cell = _summary_total(context, plan, roots, cluster_row, "cluster", written)
         extras = {name: sum(abs(v) if name == "penalty" else v for c, s in columns if s == "cluster"
-                            and (v := _score(context, sheet, row, c.index)) is not None)
+                            and (v := _score(context, sheet, cluster_row, c.index)) is not None)
                   for name, columns in (("bonus", plan.bonus), ("penalty", plan.penalty))}
-        rank_cell = cell_ref(row, plan.rank.index) if plan.rank else None
+        rank_row = _written_row(sheet, [cluster_row, row], plan.rank)
+        rank_cell = cell_ref(rank_row, plan.rank.index) if plan.rank else None
+        note_row = _written_row(sheet, [cluster_row, row], plan.note)
         scored.append(_Scored(
             written, sheet.name, cell_ref(row, plan.unit.index), roots,
             total if total is not None else 0.0, total_cell, self_total, combined(roots, "cluster"),
-            extras["bonus"], extras["penalty"], _rank(context, sheet, row, plan.rank), rank_cell,
-            _award(sheet, row, plan.awards), _text(sheet.value(row, plan.note.index)) or None if plan.note else None))
+            extras["bonus"], extras["penalty"], _rank(context, sheet, rank_row, plan.rank), rank_cell,
+            _award(sheet, row, plan.awards) or _award(sheet, cluster_row, plan.awards),
+            _text(sheet.value(note_row, plan.note.index)) or None if plan.note else None))
     if not scored:
         context.error("bảng tổng hợp không có dòng đơn vị nào có điểm.", sheet.name)
     return scored
+
+
+def _take_self_scores(roots: list[Node], self_roots: list[Node]) -> None:
+    """The self scores read from a unit's 'Tự chấm' row (as the same columns' values) beside its cluster scores."""
+    for node, own in zip((n for r in roots for n in r.walk()), (n for r in self_roots for n in r.walk())):
+        if "cluster" in own.cells:
+            node.values["self"], node.cells["self"] = own.values.get("cluster"), own.cells["cluster"]
+
+
+def _written_row(sheet: Sheet, rows: list[int], column: Column | None) -> int:
+    """The first of a unit's rows with something in the column (a cell merged down holds it in its top row)."""
+    return next((r for r in rows if column is not None and not is_blank(sheet.value(r, column.index))), rows[-1])
 
 
 _ROMAN_RANKS = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
@@ -662,6 +827,7 @@ def _award(sheet: Sheet, row: int, columns: list[Column]) -> str | None:
 
 _MID_YEAR = re.compile(r"\b(6|sau) thang\b|\bso ket\b|\bgiua nam\b")
 _YEAR_TITLE = re.compile(r"\bnam\b")
+_TABLE_TITLE = re.compile(r"^(bang|ket qua|tong hop|phieu)\b.*\b(diem|cham|thi dua)\b")  # the table's own title first
 
 
 def _stated_cluster(lines: list[TitleLine], file_name: str, in_columns: tuple[str, ...] = ()) -> str | None:
@@ -678,7 +844,7 @@ def _stated_year(lines: list[TitleLine], in_columns: list[str], file_name: str, 
                  ) -> int | None:
     """A year the title names ('... NĂM 2022'), else any year in the titles, a year column naming
     one year, the file name or a sheet name."""
-    titled = [year_in(line.text) for line in lines
+    titled = [year_in(line.text) for line in sorted(lines, key=lambda line: not _TABLE_TITLE.search(folded(line.text)))
               if _YEAR_TITLE.search(folded(line.text)) and not _ANNEX_LINE.match(folded(line.text))]
     columns = {year_in(text) for text in in_columns} - {None}
     others = [year_in(line.text) for line in lines] + (list(columns) if len(columns) == 1 else []) \
@@ -789,44 +955,56 @@ def _rank_disagreements(context: _Context, scored: list[_Scored], units: dict[in
 
 # ---------------------------------------------------------------- frames
 
+def _frame(rows: list[tuple], columns: list[str], dtypes: dict[str, str]) -> pd.DataFrame:
+    """A frame from rows of values in column order, built column by column; the columns named in
+    dtypes take that dtype (the nullable Float64, Int64), the others the one pandas infers."""
+    if not rows:  # empty object columns, as pandas makes from no records
+        return pd.DataFrame({name: pd.array([], dtype=dtypes.get(name, object)) for name in columns})
+    return pd.DataFrame({name: _nullable(values, dtypes[name]) if name in dtypes else list(values)
+                         for name, values in zip(columns, zip(*rows))}, copy=False)  # the arrays are its own
+
+
+def _nullable(values: tuple, dtype: str) -> pd.api.extensions.ExtensionArray:
+    """Numbers and None as a nullable array; Float64 built through numpy (pd.array checks every element)."""
+    if dtype != "Float64":
+        return pd.array(values, dtype=dtype)
+    numbers = np.array(values, dtype=float)  # None becomes NaN
+    missing = np.isnan(numbers)
+    numbers[missing] = 0.0
+    return pd.arrays.FloatingArray(numbers, missing)
+
+
 def _unit_frame(scored: list[_Scored], units: dict[int, Unit], ranks: list[tuple[int | None, bool]]
                 ) -> pd.DataFrame:
-    rows = [{"unit": units[id(s)].name, "unit_key": units[id(s)].key, "province": units[id(s)].province,
-             "total": s.total, "rank": rank, "rank_computed": computed, "self_total": s.self_total,
-             "criteria_total": s.criteria_total, "bonus": s.bonus, "penalty": s.penalty, "award": s.award,
-             "note": s.note, "sheet": s.sheet, "name_cell": s.name_cell, "total_cell": s.total_cell,
-             "rank_cell": s.rank_cell}
-            for s, (rank, computed) in zip(scored, ranks)]
-    frame = pd.DataFrame(rows, columns=UNIT_COLUMNS)
-    frame["rank"] = frame["rank"].astype("Int64")
-    for column in ("total", "self_total", "criteria_total", "bonus", "penalty"):
-        frame[column] = frame[column].astype("Float64")
-    return frame
+    rows = []
+    for s, (rank, computed) in zip(scored, ranks):
+        unit = units[id(s)]
+        rows.append((unit.name, unit.key, unit.province, s.total, rank, computed, s.self_total, s.criteria_total,
+                     s.bonus, s.penalty, s.award, s.note, s.sheet, s.name_cell, s.total_cell, s.rank_cell))
+    return _frame(rows, UNIT_COLUMNS, {"rank": "Int64", **dict.fromkeys(
+        ("total", "self_total", "criteria_total", "bonus", "penalty"), "Float64")})
 
 
 def _criteria_frame(scored: list[_Scored], units: dict[int, Unit]) -> pd.DataFrame:
     rows = []
     for item in scored:
         unit = units[id(item)]
-        has = {name: any(name in n.cells for r in item.roots for n in r.walk()) for name in SCORES}
-        for node in (n for r in item.roots for n in r.walk() if n.scored):
+        nodes, tally = [n for r in item.roots for n in r.walk()], Tally()
+        has = {name: any(name in n.cells for n in nodes) for name in SCORES}
+        sheet = item.criteria_sheet or item.sheet
+        for node in (n for n in nodes if tally.scored(n)):
             def score(name: str) -> float | None:
-                value = node.value(name)
-                return 0.0 if value is None and has[name] and node.is_leaf else value  # an empty cell is zero
-            maximum = node.values.get("max") if node.values.get("max") is not None else node.value("max")
-            rows.append({"unit": unit.name, "unit_key": unit.key, "key": node.key,
-                         "parent_key": node.parent.key if node.parent else None,
-                         "code": node.code.text if node.code and node.code.text != "-" else None,
-                         "title": node.title, "level": node.level, "is_leaf": node.is_leaf, "measure": node.measure,
-                         "max_points": abs(maximum) if maximum is not None else None,
-                         "self_score": score("self"), "cluster_score": score("cluster"),
-                         "stated_self": node.values.get("self"), "stated_cluster": node.values.get("cluster"),
-                         "position": node.position, "sheet": item.criteria_sheet or item.sheet,
-                         "cell": node.cells.get("cluster")})
-    frame = pd.DataFrame(rows, columns=CRITERIA_COLUMNS)
-    for column in ("max_points", "self_score", "cluster_score", "stated_self", "stated_cluster"):
-        frame[column] = frame[column].astype("Float64")
-    return frame
+                value = tally.value(node, name)
+                return 0.0 if value is None and has[name] and tally.is_leaf(node) else value  # an empty cell is zero
+            maximum = node.values.get("max") if node.values.get("max") is not None else tally.value(node, "max")
+            rows.append((unit.name, unit.key, node.key, node.parent.key if node.parent else None,
+                         node.code.text if node.code and node.code.text != "-" else None,
+                         node.title, node.level, tally.is_leaf(node), node.measure,
+                         abs(maximum) if maximum is not None else None, score("self"), score("cluster"),
+                         node.values.get("self"), node.values.get("cluster"), node.position, sheet,
+                         node.cells.get("cluster")))
+    return _frame(rows, CRITERIA_COLUMNS, dict.fromkeys(
+        ("max_points", "self_score", "cluster_score", "stated_self", "stated_cluster"), "Float64"))
 
 
 # ---------------------------------------------------------------- public
@@ -868,8 +1046,8 @@ def read_scoring(source: Path | bytes | list[Sheet], file_name: str, cluster: st
     sheets = source if isinstance(source, list) else load_sheets(source, file_name)
     summaries, details, stated = _sheets(context, sheets)
     identity = _identity(context, stated, cluster, year, period)
-    summary = _read_summary(context, _summary_plan(summaries[0])) if summaries else []
-    detail = _read_details(context, details, stated.table_lines, alone=len(details) == 1 and not summaries)
+    summary = _read_summary(context, _summary_plan(summaries[0], identity.year)) if summaries else []
+    detail = _read_details(context, details, stated.table_lines, with_summary=bool(summaries))
     members = membership(identity.cluster, [s.written for s in summary + detail])
     units = _name_units(context, summary + detail, members)
     _refuse_repeats(context, summary, units)
@@ -915,15 +1093,24 @@ def _sheets(context: _Context, sheets: list[Sheet]) -> tuple[list[_Layout], list
     return summaries, details, stated
 
 
-def _read_details(context: _Context, details: list[_Layout], lines: list[TitleLine], alone: bool) -> list[_Scored]:
-    """Each detail sheet's unit and scores; alone: the file's only table, so the file name may name the unit."""
-    scored = []
+def _read_details(context: _Context, details: list[_Layout], lines: list[TitleLine], with_summary: bool
+                  ) -> list[_Scored]:
+    """Each detail sheet's unit and scores. A sheet of criteria without score columns (a template) is
+    skipped; the file name may name the unit of the file's only table."""
+    scored_sheets = []
     for layout in details:
+        columns = _detail_columns(layout)
+        if columns["self"] is None and columns["cluster"] is None:
+            context.warn("trang có cột nội dung nhưng không có cột điểm tự chấm hay Cụm chấm; bỏ qua trang.",
+                         layout.table.sheet.name)
+        else:
+            scored_sheets.append(layout)
+    scored = []
+    for layout in scored_sheets:
         own_lines = [line for line in lines if line.sheet == layout.table.sheet.name]
-        written = _detail_unit(context, layout, own_lines, alone)
-        found = _read_detail(context, layout, written) if written else None
-        if found is not None:
-            scored.append(found)
+        written = _detail_unit(context, layout, own_lines, alone=len(scored_sheets) == 1 and not with_summary)
+        if written:
+            scored.append(_read_detail(context, layout, written))
     return scored
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 from thidua.readers.cells import is_blank, number_or_none, text_key
@@ -54,10 +55,22 @@ def is_column_number_row(values: list[object]) -> bool:
         return False
     if all(isinstance(v, str) and _COLUMN_NUMBER.match(v.strip()) for v in filled):
         return True
-    numbers = [number_or_none(v) if not isinstance(v, str) else None for v in filled]
-    return (all(n is not None and n.is_integer() for n in numbers)
-            and numbers == sorted(numbers) and len(set(numbers)) == len(numbers) and numbers[0] in (0, 1)
-            and numbers[-1] - numbers[0] == len(numbers) - 1)
+    if not all(isinstance(v, str) and _COLUMN_NUMBER.match(v.strip()) or _is_whole(v) for v in filled):
+        return False
+    numbers = [int(number_or_none(v)) if _is_whole(v) else _leading_number(v) for v in filled]
+    numbers = [n for n in numbers if n is not None]  # letters ('A', 'B') number the name columns
+    return bool(numbers) and numbers[0] in (0, 1) and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+
+
+def _is_whole(value: object) -> bool:
+    number = None if isinstance(value, str) else number_or_none(value)
+    return number is not None and number.is_integer()
+
+
+def _leading_number(text: str) -> int | None:
+    """7 from '(7)' or '7=3+6'."""
+    found = re.match(r"^\(?\s*(\d{1,2})", text.strip())
+    return int(found.group(1)) if found else None
 
 
 def _is_wordy(sheet: Sheet, row: int) -> bool:
@@ -116,17 +129,40 @@ def locate_table(sheet: Sheet, is_header: Callable[[list[str]], bool],
     is_header receives the row's cells as header words (lower case, no diacritics), with
     merged cells repeated. A table whose data rows are words too (a list of names) can say which
     rows under the first may still be header rows: each must also pass continues_header.
+    Both tests must depend on the words alone: their answers are kept for the same words, and the
+    table found is kept in the sheet for the next reader asking with the same tests.
     """
+    tests = (is_header, continues_header)
+    if tests not in sheet.located:
+        sheet.located[tests] = _find_table(sheet, is_header, continues_header)
+    return sheet.located[tests]
+
+
+def _find_table(sheet: Sheet, is_header: Callable[[list[str]], bool],
+                continues_header: Callable[[list[str]], bool] | None) -> Table | None:
     for top in range(min(HEADER_SCAN_ROWS, sheet.height)):
-        if is_header(sheet.header_words(top)):
+        if _passes(is_header, sheet.header_words(top)):
             break
     else:
         return None
-    bottom = top
+    top, bottom = _merged_header_top(sheet, top), top
     while (bottom - top + 1 < MAX_HEADER_ROWS and _continues_header(sheet, top, bottom, bottom + 1)
-           and (continues_header is None or continues_header(sheet.header_words(bottom + 1)))):
+           and (continues_header is None or _passes(continues_header, sheet.header_words(bottom + 1)))):
         bottom += 1
     return table_at(sheet, top, bottom)
+
+
+def _merged_header_top(sheet: Sheet, row: int) -> int:
+    """Where a header found at row begins: labels merged down into it ('Năm 2021' over 'Tổng điểm',
+    'Đơn vị' over both) start it higher."""
+    tops = [area.top for area in sheet.merged
+            if row - MAX_HEADER_ROWS < area.top < row <= area.bottom and _is_wordy(sheet, area.top)]
+    return min(tops, default=row)
+
+
+@lru_cache(maxsize=1 << 14)  # every sheet of a template repeats its title and header rows
+def _passes(test: Callable[[list[str]], bool], words: tuple[str, ...]) -> bool:
+    return test(list(words))
 
 
 def table_at(sheet: Sheet, top: int, bottom: int) -> Table:

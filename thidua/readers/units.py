@@ -39,6 +39,16 @@ _PROPER_WORDS = ("Sở Nội vụ", "Bộ Nội vụ", "UBND", "HĐND", "ĐBQH",
                  "Tây Nguyên", "Tây Bắc", "Đông Bắc", "Tây Nam Bộ", "phía Bắc", "phía Nam", "miền Trung",
                  "miền Bắc", "miền Nam", "Trung du", "Đồng bằng sông Hồng", "Đồng bằng sông Cửu Long",
                  "Duyên hải")
+_DEPARTMENTS = ("Sở Tư pháp", "Sở Kế hoạch và Đầu tư", "Sở Tài chính", "Sở Công Thương", "Sở Xây dựng",  # of a province
+                "Sở Nông nghiệp và Phát triển nông thôn", "Sở Nông nghiệp và Môi trường", "Sở Giao thông vận tải",
+                "Sở Tài nguyên và Môi trường", "Sở Thông tin và Truyền thông", "Sở Khoa học và Công nghệ",
+                "Sở Lao động - Thương binh và Xã hội", "Sở Văn hóa, Thể thao và Du lịch", "Sở Giáo dục và Đào tạo",
+                "Sở Y tế", "Sở Ngoại vụ", "Sở Du lịch", "Sở Dân tộc và Tôn giáo", "Ban Dân tộc")
+_DEPARTMENT_OF_PROVINCES = re.compile(  # 'Cụm thi đua Sở Tài chính các tỉnh ...': what each province sends
+    r"^(cum|khoi) (thi dua )?(?!thi dua)((so|snv|ban)\b.*?),? (cac tinh|tinh thanh)\b")
+_NUMBERED = re.compile(r"^(cum|khoi) thi dua so (\d+|[ivxlc]+)$")  # 'Cụm thi đua số 3': each province has one
+_ROLE_SUFFIX = re.compile(  # 'Sở Nội vụ tỉnh Lạng Sơn (Cụm trưởng)', '... - Cụm phó': the unit's role this year
+    r"\s*[-–,:]?\s*\(?\s*((cum|khoi) (truong|pho)|(pho )?(truong|pho) (cum|khoi))\b[^()]*\)?\s*$")
 
 
 @dataclass(frozen=True)
@@ -57,10 +67,11 @@ def clean_text(text: object) -> str:
 
 @cache
 def _proper_names() -> tuple[str, ...]:
-    names = [p.name for p in registry().provinces] + list(_PROPER_WORDS)
+    names = [p.name for p in registry().provinces] + list(_PROPER_WORDS) + list(_DEPARTMENTS)
     return tuple(sorted(names, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1 << 12)  # a pure function of a name, asked for again by every check
 def display_case(text: str) -> str:
     """A name written in capitals ("CỤM THI ĐUA SỞ NỘI VỤ CÁC TỈNH MIỀN NÚI BIÊN GIỚI PHÍA BẮC") as
     Vietnamese writes it in running text; names already in mixed case are left alone."""
@@ -96,6 +107,7 @@ def cluster_slug(name: object) -> str:
     return "-".join(cluster_key(name).split())
 
 
+@lru_cache(maxsize=1 << 12)  # a pure function of a name, asked for again by every check
 def split_province(name: str) -> tuple[str, Province | None]:
     """('SNV', Lạng Sơn) from 'SNV Lạng Sơn': the longest tail of the name that is a province,
     and the words before it."""
@@ -132,9 +144,10 @@ def cluster_named_in(text: str) -> str | None:
 
 
 def with_organiser(name: str, lines: Iterable[str]) -> str:
-    """'Cụm thi đua các cơ quan tham mưu tổng hợp' under the line 'UBND TỈNH LẠNG SƠN' becomes
-    '... tỉnh Lạng Sơn': every province has a cluster of that name."""
-    if split_province(name)[1] is not None or not _AGENCIES_NAMED.search(cluster_key(name)):
+    """'Cụm thi đua các cơ quan tham mưu tổng hợp' or 'Cụm thi đua số 3' under the line 'UBND TỈNH
+    LẠNG SƠN' becomes '... tỉnh Lạng Sơn': every province has a cluster of that name."""
+    key = cluster_key(name)
+    if split_province(name)[1] is not None or not (_AGENCIES_NAMED.search(key) or _NUMBERED.match(key)):
         return name
     for line in lines:
         organiser = _PROVINCIAL_ORGANISER.match(folded(line))
@@ -151,6 +164,20 @@ def _department(prefix: str) -> str:
     return display_case(prefix)
 
 
+def _department_named(cluster_name: str) -> str | None:
+    """The department a cluster of provinces names: 'Cụm thi đua Sở Tài chính các tỉnh ...' -> 'Sở Tài chính'."""
+    text = clean_text(cluster_name)
+    named = _DEPARTMENT_OF_PROVINCES.match(folded(text))
+    return _department(text[named.start(3):named.end(3)]) if named else None
+
+
+def member_name(written: object) -> str:
+    """A member's name as shown, without the role written after it ('(Cụm trưởng)', '- Cụm phó')."""
+    text = clean_text(written)
+    role = _ROLE_SUFFIX.search(folded(text))
+    return display_case(clean_text(text[:role.start()] if role and role.start() else text))
+
+
 @dataclass(frozen=True)
 class Membership:
     """How a cluster names its members."""
@@ -160,7 +187,7 @@ class Membership:
     def unit(self, written: object) -> Unit:
         """The unit a member's name stands for. In a cluster of provinces a name without a
         province keeps its own name and has province None: the caller says so."""
-        name = display_case(clean_text(written))
+        name = member_name(written)
         if self.kind == "provinces":
             _, province = split_province(name)
             if province is not None:
@@ -173,9 +200,10 @@ def membership(cluster_name: str | None, member_names: list[str]) -> Membership:
     """Decide the kind of a cluster from its name, else from its members: members that are
     distinct provinces (with or without a department before them) make a cluster of provinces."""
     named = cluster_key(cluster_name or "")
-    members = [split_province(display_case(clean_text(m))) for m in member_names if clean_text(m)]
-    prefixes = Counter(_department(prefix) for prefix, province in members if province is not None)
-    department = prefixes.most_common(1)[0][0] if prefixes else HOME_DEPARTMENT
+    members = [split_province(member_name(m)) for m in member_names if clean_text(m)]
+    prefixes = Counter(_department(prefix) for prefix, province in members if province is not None and prefix)
+    department = (prefixes.most_common(1)[0][0] if prefixes
+                  else _department_named(cluster_name or "") or HOME_DEPARTMENT)
     if _HOME_DEPARTMENT_NAMED.search(named):
         return Membership("provinces")
     if _PROVINCES_NAMED.search(named):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -39,6 +40,8 @@ class Sheet:
     rows: list[list[object]]
     merged: list[Merged] = field(default_factory=list)
     _header_words: dict[int, tuple[str, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # the tables found in this sheet, by header test (table.locate_table): detection and reading ask alike
+    located: dict[tuple, object] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def height(self) -> int:
@@ -83,15 +86,19 @@ class Sheet:
     def row_values(self, row: int) -> list[object]:
         return list(self._values[row]) if row < len(self.rows) else [""] * self.width
 
-    def header_words(self, row: int) -> list[str]:
+    def is_blank_row(self, row: int) -> bool:
+        """Every cell of the row is blank (cells.is_blank)."""
+        return row >= len(self.rows) or all(value == "" for value in self._values[row])
+
+    def header_words(self, row: int) -> tuple[str, ...]:
         """What a reader sees along a row (merged ranges repeated) as header words (cells.text_key).
         Kept: every reader's search for its header asks for the same first rows."""
         if row not in self._header_words:
             shown = self.row_values(row)
             for column, area in self._merged_in_row.get(row, []):
                 shown[column] = self.value(area.top, area.left)
-            self._header_words[row] = tuple(text_key(value) for value in shown)
-        return list(self._header_words[row])
+            self._header_words[row] = tuple(map(text_key, shown))
+        return self._header_words[row]
 
     @cached_property
     def _merged_in_row(self) -> dict[int, list[tuple[int, Merged]]]:
@@ -150,9 +157,21 @@ def _csv_sheet(data: bytes, file_name: str) -> Sheet:
             break
         except UnicodeDecodeError:
             continue
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    rows = [list(r) for r in csv.reader(io.StringIO(text), dialect)]
+    rows = [list(r) for r in csv.reader(io.StringIO(text), delimiter=_delimiter(text))]
     return Sheet(Path(file_name).stem, rows)
+
+
+CSV_DELIMITERS = (";", "\t", ",")  # preferred in this order: Vietnamese Excel writes ";", decimals with ","
+CSV_LINES_SAMPLED = 200
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter that splits the most lines into one same number of columns. A title line
+    above the table or decimal commas mislead csv.Sniffer, which then splits on ','."""
+    sample = text.splitlines()[:CSV_LINES_SAMPLED]
+
+    def lines_agreeing(delimiter: str) -> int:
+        widths = Counter(len(row) for row in csv.reader(sample, delimiter=delimiter) if len(row) > 1)
+        return max(widths.values(), default=0)
+
+    return max(CSV_DELIMITERS, key=lambda d: (lines_agreeing(d), -CSV_DELIMITERS.index(d)))
