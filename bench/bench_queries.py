@@ -97,6 +97,7 @@ def main() -> None:
     for page in app_pages()[:options.pages]:
         app = started()
         st.cache_data.clear()
+        st.cache_resource.clear()
         with recorded_queries() as calls:
             show(app, page)
         page_calls[page.title] = list({(n, tuple(sorted(p.items()))): (n, p) for n, p in calls}.values())

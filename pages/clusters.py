@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from pages.access import current_identity, sign_in, signed_in_bar
-from pages.shared import Results, current_database, drawn, results, show_figure, show_table, vietnamese_order
+from pages.shared import Results, current_database, drawn, results, reused, show_figure, show_table, vietnamese_order
 from thidua.charts import award_matrix, leader_timeline, membership_matrix
 from thidua.clusters import (leader_ranks, membership_changes, merger_effects, merger_sentences, never_led,
                              unit_label, year_end_rankings)
@@ -34,7 +34,7 @@ if roles.empty and members.empty:
     st.stop()
 
 names = vietnamese_order(clusters.name)
-years = sorted({int(y) for y in pd.concat([roles.year, members.year])})
+years = sorted(set(pd.concat([roles.year, members.year]).astype(int).tolist()))
 filters = st.columns([4, 1, 1])
 cluster = filters[0].selectbox("Cụm thi đua", names, key="cum", bind="query-params")
 from_year = filters[1].selectbox("Từ năm", years, index=0, key="tu_nam", bind="query-params")
@@ -44,6 +44,7 @@ if from_year > to_year:
     st.stop()
 cluster_id = clusters.cluster_id[clusters.name == cluster].iloc[0]
 in_years = list(range(from_year, to_year + 1))
+made_from = (query.snapshot, cluster, from_year, to_year)  # names every frame derived below
 
 sources = query("data_sources")
 illustrative = set(sources.cluster_id[(sources.uploaded_by == DEMO_UPLOADER) & sources.cluster_id.notna()])
@@ -57,12 +58,13 @@ shown_roles = roles[roles.year.isin(in_years)]
 if shown_roles.empty:
     st.info(f"Chưa có danh sách Cụm trưởng, Cụm phó của năm {years_phrase(in_years)}.")
 else:
-    show_figure(drawn(leader_timeline, shown_roles, years=in_years, highlight=cluster), file_name="cum-truong-cum-pho")
+    show_figure(drawn(leader_timeline, shown_roles, years=in_years, highlight=cluster, made_from=made_from),
+                file_name="cum-truong-cum-pho")
 
 own_roles = roles[roles.cluster_id == cluster_id]
 own_members = query("cluster_members", cluster=cluster_id)
 own_years = pd.concat([own_roles.year, own_members.year]).astype(int)
-not_yet = never_led(own_members, own_roles)
+not_yet = reused(never_led, own_members, own_roles, made_from=made_from)
 st.header(cluster)
 if not own_years.empty:
     latest = own_years.max()
@@ -81,9 +83,9 @@ if listed.empty:
 else:
     of_provinces = listed.province.notna().any()
     merger_column = MERGER_COLUMN if of_provinces and listed.year.max() < MERGER_YEAR else None
-    show_figure(drawn(membership_matrix, membership_changes(listed), cluster=cluster, roles=own_roles,
-                                  merger_column=merger_column), file_name="thanh-vien-cum")
-    sentences = merger_sentences(merger_effects(members, cluster_id)) if of_provinces else []
+    show_figure(drawn(membership_matrix, reused(membership_changes, listed, made_from=made_from), cluster=cluster,
+                      roles=own_roles, merger_column=merger_column, made_from=made_from), file_name="thanh-vien-cum")
+    sentences = merger_sentences(reused(merger_effects, members, cluster_id, made_from=made_from)) if of_provinces else []
     if sentences:
         st.info("**Sắp xếp đơn vị hành chính từ 1/7/2025 (63 → 34 tỉnh, thành phố)** — các tỉnh thành viên "
                 "trong danh sách gần nhất trước sáp nhập:\n\n" + "\n".join(f"- {s}" for s in sentences)
@@ -96,7 +98,8 @@ awards = awards[awards.year.isin(in_years)]
 if awards.empty:
     st.info(f"Chưa có khen thưởng nào của cụm này trong năm {years_phrase(in_years)}.")
 else:
-    show_figure(drawn(award_matrix, awards, cluster=cluster, years=in_years), file_name="khen-thuong-cum")
+    show_figure(drawn(award_matrix, awards, cluster=cluster, years=in_years, made_from=made_from),
+                file_name="khen-thuong-cum")
     newest_first = awards.sort_values("year", ascending=False, kind="stable")  # within a year: the ladder's order
     show_table(pd.DataFrame({"Năm": newest_first.year, "Đơn vị": newest_first.unit,
                              "Hình thức khen thưởng": newest_first.award,
@@ -122,7 +125,7 @@ else:
         st.info("Chưa có bảng chấm điểm tổng kết năm của cụm này, nên chưa so được thứ hạng của Cụm trưởng trong "
                 "năm mình làm Cụm trưởng.")
     else:
-        led = leader_ranks(own_roles, rankings)
+        led = reused(leader_ranks, own_roles, rankings, made_from=made_from)
         scored = led[led["rank"].notna()]
         st.markdown(f"**Cụm trưởng trong bảng điểm của chính năm mình làm Cụm trưởng**: đứng đầu "
                     f"{int((scored['rank'] == 1).sum())}/{len(scored)} năm có chấm điểm.")

@@ -22,6 +22,7 @@ province = filters[1].selectbox("Tỉnh, thành phố", vietnamese_order(ranking
 region = filters[2].selectbox("Vùng", [ALL_REGIONS, *sorted(ranking.region.unique())], key="vung",
                               bind="query-params")
 show_demo_note(query, [year])
+made_from = (query.snapshot, year, province, region)  # names the frames charted below
 
 average = ranking.score.mean()
 shown = ranking if region == ALL_REGIONS else ranking[ranking.region == region]
@@ -36,13 +37,13 @@ if province is not None:
     facts[3].metric("Xếp loại", par_band(chosen.score) or "Dưới loại C")
 
 show_figure(drawn(par_ranking_bar, shown, year=year, highlight=province, peers=peers, average=average,
-                            region=None if region == ALL_REGIONS else region,
-                            subtitle=f"Trung bình cả nước: {vn_percent(average)}; thứ hạng trên cả nước"))
+                  region=None if region == ALL_REGIONS else region,
+                  subtitle=f"Trung bình cả nước: {vn_percent(average)}; thứ hạng trên cả nước", made_from=made_from))
 
 components = query("par_components", year=year)
 components = components[components.province.isin(set(shown.province))]
 if not components.empty:
-    show_figure(drawn(component_heatmap, components, year=year, order=list(shown.province)))
+    show_figure(drawn(component_heatmap, components, year=year, order=list(shown.province), made_from=made_from))
 
 st.subheader("Bảng xếp hạng")
 table = pd.DataFrame({

@@ -37,6 +37,6 @@ if jumps is not None and not jumps.empty:
     columns[3].metric(f"Tăng hạng nhiều nhất so với {previous}", riser.province,
                       rank_change_phrase(riser.change), delta_arrow="off")
 
-show_figure(drawn(par_ranking_bar, ranking, year=year, average=average))
+show_figure(drawn(par_ranking_bar, ranking, year=year, average=average, made_from=(query.snapshot, year)))
 st.caption(f"Điểm trung bình cả nước năm {year}: {vn_number(average)}%. Xem chi tiết từng tỉnh ở trang "
            "«So sánh tỉnh», biến động thứ hạng ở trang «Biến động xếp hạng».")

@@ -52,6 +52,7 @@ if from_year is not None and from_year > to_year:
     st.stop()
 
 st.header(province)
+made_from = (query.snapshot, province, from_year, to_year)  # names the frames charted below
 old = registry().by_name.get(province)
 new_province = old.new_province if old else province
 formed_by = constituents(new_province)
@@ -88,8 +89,8 @@ else:
     facts[2].metric("So với trung vị cả nước", f"{vn_signed(latest.score - latest.national_median)} điểm")
     facts[3].metric("So với trung vị vùng", f"{vn_signed(latest.score - latest.region_median)} điểm",
                     region, delta_arrow="off", delta_color="off")
-    show_figure(drawn(rank_history_chart, series, province), file_name=f"xep-hang-{file_stem(province)}")
-    show_figure(drawn(province_score_benchmarks, compared, province, region, subtitle=METHOD_NOTE),
+    show_figure(drawn(rank_history_chart, series, province, made_from=made_from), file_name=f"xep-hang-{file_stem(province)}")
+    show_figure(drawn(province_score_benchmarks, compared, province, region, subtitle=METHOD_NOTE, made_from=made_from),
                 file_name=f"chi-so-so-voi-trung-vi-{file_stem(province)}")
     newest_first = compared.iloc[::-1]
     show_table(pd.DataFrame({

@@ -41,7 +41,8 @@ if across_merger:
             f"tỉnh cũ hợp thành và được xếp hạng lại, rồi so với thứ hạng công bố năm {to_year}.", icon="🔀")
 
 jumps = query("rank_jumps", from_year=from_year, to_year=to_year)
-show_figure(drawn(rank_slope, jumps, from_year, to_year, highlight=chosen, subtitle=subtitle))
+show_figure(drawn(rank_slope, jumps, from_year, to_year, highlight=chosen, subtitle=subtitle,
+                  made_from=(query.snapshot, from_year, to_year)))
 
 
 def change_table(rows: pd.DataFrame) -> pd.DataFrame:
@@ -73,4 +74,4 @@ followed = chosen or list(risers.province.head(DEFAULT_BUMP_COUNT))
 if not chosen:
     st.caption(f"Chưa chọn tỉnh: biểu đồ dưới đây theo dõi {len(followed)} tỉnh tăng hạng nhiều nhất "
                f"từ {from_year} đến {to_year}.")
-show_figure(drawn(rank_bump, history, followed))
+show_figure(drawn(rank_bump, history, followed, made_from=query.snapshot))

@@ -4,7 +4,7 @@ the cluster's, each unit's change on the year before, and one unit's criteria tr
 import pandas as pd
 import streamlit as st
 
-from pages.shared import drawn, results, show_figure, show_table, vietnamese_order
+from pages.shared import drawn, results, reused, show_figure, show_table, vietnamese_order
 from thidua.charts import cluster_ranking_bar, criteria_share_heatmap, period_phrase, self_score_gap
 from thidua.clusters import unit_label
 from thidua.demo import DEMO_UPLOADER
@@ -71,6 +71,7 @@ if len(periods) > 1:
                                   bind="query-params")
 mid_year = period == "mid"
 when = period_phrase(year, mid_year)
+made_from = (query.snapshot, cluster, year, period)  # names every frame derived below
 
 sources = query("data_sources")
 sources = sources[(sources.kind == "scoring") & (sources.cluster_id == cluster_id) & (sources.year == year)]
@@ -96,7 +97,8 @@ facts[3].metric("Tự chấm cao hơn Cụm chấm", f"{int((gaps > 0.005).sum()
                 delta_color="off")
 
 st.subheader("Xếp hạng và đề nghị khen thưởng")
-show_figure(drawn(cluster_ranking_bar, ranking, cluster=cluster, year=year, mid_year=mid_year), file_name=f"xep-hang-{stem}")
+show_figure(drawn(cluster_ranking_bar, ranking, cluster=cluster, year=year, mid_year=mid_year, made_from=made_from),
+            file_name=f"xep-hang-{stem}")
 if ranking.rank_computed.any():
     st.caption("Bảng chấm điểm không ghi xếp hạng: các đơn vị được xếp theo tổng điểm (bằng điểm thì cùng hạng).")
 if not mid_year and ranking.award.isna().all():
@@ -113,7 +115,7 @@ if groups.empty:
     st.info("Bảng chấm điểm này chỉ ghi tổng điểm của mỗi đơn vị, không ghi điểm theo nhóm tiêu chí.")
 else:
     show_figure(drawn(criteria_share_heatmap, groups.assign(unit=groups.unit.map(labels)), cluster=cluster,
-                                       year=year, mid_year=mid_year, order=list(labels.values())),
+                      year=year, mid_year=mid_year, order=list(labels.values()), made_from=made_from),
                 file_name=f"nhom-tieu-chi-{stem}")
 
 st.subheader("Tự chấm và Cụm chấm")
@@ -121,7 +123,7 @@ if own_scored.empty:
     st.info("Bảng chấm điểm này không ghi điểm tự chấm của các đơn vị.")
 else:
     show_figure(drawn(self_score_gap, own_scored.assign(unit=own_scored.unit.map(labels)), cluster=cluster,
-                               year=year, mid_year=mid_year), file_name=f"tu-cham-{stem}")
+                      year=year, mid_year=mid_year, made_from=made_from), file_name=f"tu-cham-{stem}")
     missing = [labels[u] for u in ranking.unit if u not in set(own_scored.unit)]
     if missing:
         st.caption(f"Không có điểm tự chấm: {', '.join(missing)}.")
@@ -150,6 +152,6 @@ criteria = query("unit_criteria", cluster=cluster_id, year=year, unit=unit, peri
 if criteria.empty:
     st.info("Bảng chấm điểm chỉ ghi tổng điểm của đơn vị này, không ghi điểm từng tiêu chí.")
 else:
-    tree = criteria_tree(criteria, ranking[ranking.unit == unit].iloc[0])
+    tree = reused(criteria_tree, criteria, ranking[ranking.unit == unit].iloc[0], made_from=(*made_from, unit))
     st.dataframe(bold_groups(tree, list(criteria.level)), hide_index=True, width="stretch", height="content")
     st.caption("Điểm trừ ghi dấu âm. Tổng điểm là điểm Cụm chấm (có điểm thưởng, điểm trừ), dùng để xếp hạng.")

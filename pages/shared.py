@@ -3,7 +3,7 @@ charts and tables with their downloads, and the print view."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -41,8 +41,10 @@ def ensure_first_data() -> None:
     _demo_checked(str(current_database().path))
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+@st.cache_resource(show_spinner=False, max_entries=512)
 def _cached_result(path: str, version: str, name: str, params: tuple) -> pd.DataFrame:
+    """One frame shared by every run and session: handed out as shallow copies, which pandas' copy on
+    write keeps apart (st.cache_data unpickled a copy at every call: ~15 ms a run of a large page)."""
     return database(path).query(name, **dict(params))
 
 
@@ -59,7 +61,7 @@ class Results:
 
     def __call__(self, name: str, **params) -> pd.DataFrame:
         self.used.append((name, params))
-        return _cached_result(self._path, self._version, name, tuple(sorted(params.items())))
+        return _cached_result(self._path, self._version, name, tuple(sorted(params.items()))).copy(deep=False)
 
     @property
     def path(self) -> str:
@@ -69,6 +71,12 @@ class Results:
     def version(self) -> str:
         """Changes with every upload written or undone: a key for state that must start afresh then."""
         return self._version
+
+    @property
+    def snapshot(self) -> tuple[str, str]:
+        """The database and its data version: with the filters that chose them, it names any frame made
+        from these results (reused(..., made_from=...), drawn(..., made_from=...))."""
+        return self._path, self._version
 
 
 _PAGE_RESULTS = "_thidua_page_results"
@@ -138,15 +146,38 @@ class Drawn:
         return cls(figure, figure_json, hashlib.sha1(figure_json.encode()).hexdigest()[:12])
 
 
-def drawn(draw: Callable[..., go.Figure], /, *args, **params) -> Drawn:
-    """draw(*args, **params) (a chart of thidua.charts), built once for these arguments (data frames
-    are compared by content) and then shared by every rerun and session."""
-    return _drawn(f"{draw.__module__}.{draw.__qualname__}", draw, args, params)
+def drawn(draw: Callable[..., go.Figure], /, *args, made_from: Hashable = None, **params) -> Drawn:
+    """draw(*args, **params) (a chart of thidua.charts), built once for these arguments and then shared
+    by every rerun and session. made_from: see reused()."""
+    return reused(_drawing, draw, *args, made_from=made_from, **params)
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
-def _drawn(name: str, _draw: Callable[..., go.Figure], args: tuple, params: dict) -> Drawn:
-    return Drawn.of(_draw(*args, **params))
+def _drawing(draw: Callable[..., go.Figure], /, *args, **params) -> Drawn:
+    return Drawn.of(draw(*args, **params))
+
+
+def reused(compute: Callable, /, *args, made_from: Hashable = None, **params):
+    """compute(*args, **params), computed once and then shared by every rerun and session: nothing may
+    change what it returns (a frame is handed out as a shallow copy, which copy on write keeps apart).
+    Arguments are compared by value, data frames by content (hashing costs ~1 ms a run per thousand
+    rows) unless made_from names them: the results' snapshot and every filter that chose the frames,
+    e.g. made_from=(query.snapshot, cluster, from_year, to_year)."""
+    def compared(value):
+        if callable(value):
+            return f"{value.__module__}.{value.__qualname__}"
+        return _FRAME if made_from is not None and isinstance(value, pd.DataFrame) else value
+
+    key = (made_from, tuple(compared(arg) for arg in args), {key: compared(value) for key, value in params.items()})
+    found = _reused(compared(compute), key, compute, args, params)
+    return found.copy(deep=False) if isinstance(found, pd.DataFrame) else found
+
+
+_FRAME = "<a frame named by made_from>"
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _reused(name: str, key: tuple, _compute: Callable, _args: tuple, _params: dict):
+    return _compute(*_args, **_params)
 
 
 def show_figure(figure: Drawn | go.Figure, *, source: str | None = None, updated: date | None = None,

@@ -13,7 +13,7 @@ import streamlit as st
 from openpyxl.utils import column_index_from_string
 
 from pages.access import current_identity, sign_in, signed_in_bar
-from pages.shared import current_database, results
+from pages.shared import current_database, results, reused
 from thidua.auth import Identity
 from thidua.db import DatabaseBusy
 from thidua.formatting import frame_as_read
@@ -251,16 +251,14 @@ def upload_section(identity: Identity) -> None:
 # ---------------------------------------------------------------- history and undo
 
 def history_table(uploads: pd.DataFrame) -> pd.DataFrame:
-    def status(row) -> str:
-        if row.status == "undone":
-            by = f" bởi {row.status_changed_by}" if row.status_changed_by else ""
-            return f"Đã hoàn tác{by} ({row.status_changed_at:%d/%m/%Y %H:%M})"
-        return "Đang dùng" if row.in_force else "Đã được thay bằng lần nhập sau"
-
+    status = uploads.in_force.map({True: "Đang dùng", False: "Đã được thay bằng lần nhập sau"}).astype(object)
+    undone = uploads[uploads.status == "undone"]  # few: their words are written one by one
+    status[undone.index] = [f"Đã hoàn tác{f' bởi {by}' if by else ''} ({at:%d/%m/%Y %H:%M})"
+                            for by, at in zip(undone.status_changed_by, undone.status_changed_at)]
     return pd.DataFrame({
         "Số": uploads.upload_id, "Thời điểm": uploads.uploaded_at.dt.strftime("%d/%m/%Y %H:%M"),
         "Tệp": uploads.file_name, "Loại": uploads.kind.map(lambda k: KIND_LABELS.get(k, k)), "Phạm vi": uploads.scope,
-        "Trạng thái": [status(row) for row in uploads.itertuples()], "Người nhập": uploads.uploaded_by,
+        "Trạng thái": status.tolist(), "Người nhập": uploads.uploaded_by,
         "Số dòng": uploads.row_count, "Cảnh báo": uploads.warning_count, "Mã nội dung": uploads.content_hash.str[:12],
     })
 
@@ -288,11 +286,12 @@ def history_section(identity: Identity | None) -> None:
     if UNDONE_KEY in st.session_state:
         st.success("Đã hoàn tác.", icon=":material/undo:")
         st.text(st.session_state.pop(UNDONE_KEY))
-    uploads = results()("upload_history")
+    query = results()
+    uploads = query("upload_history")
     if uploads.empty:
         st.info("Chưa có lần nhập nào.")
         return
-    st.dataframe(history_table(uploads), hide_index=True,
+    st.dataframe(reused(history_table, uploads, made_from=query.snapshot), hide_index=True,
                  column_config={name: st.column_config.TextColumn(width="medium") for name in ("Tệp", "Phạm vi")})
     if identity is not None and identity.may_upload:
         undo_section(uploads, identity)

@@ -170,3 +170,13 @@ def test_a_rerun_shows_the_same_figure_without_drawing_it_again(par_db, monkeypa
     write_year(par_db, par_result(2026, [p.name for p in registry().expected(2026)], 93.00))
     app.run()
     assert title(figures(app)[0]).startswith("Chỉ số CCHC (PAR Index) năm 2026") and len(drawn) == 2
+
+
+def test_a_reused_figure_follows_every_filter_that_chose_its_rows(par_db):
+    app = open_page(COMPARE, nam="2021")
+    assert title(figures(app)[0]).startswith("Chỉ số CCHC (PAR Index) năm 2021")
+    app.selectbox(key="vung").set_value("Đồng bằng sông Hồng").run()
+    assert "vùng Đồng bằng sông Hồng" in title(figures(app)[0])
+    app.selectbox(key="nam").set_value(2020).run()
+    assert title(figures(app)[0]).startswith("Chỉ số CCHC (PAR Index) năm 2020")
+    assert "vùng Đồng bằng sông Hồng" in title(figures(app)[0])
