@@ -3,8 +3,8 @@ import pandas as pd
 import streamlit as st
 
 from pages.shared import drawn, no_par_data, results, show_demo_note, show_figure, show_table, vietnamese_order
-from thidua.charts import rank_bump, rank_slope
-from thidua.formatting import rank_change_phrase, vn_number
+from thidua.charts import METHOD_CHANGE_YEARS, rank_bump, rank_slope
+from thidua.formatting import rank_change_phrase, vn_number, years_phrase
 from thidua.provinces import MERGER_YEAR
 
 TABLE_ROWS = 10
@@ -39,6 +39,11 @@ if across_merger:
     st.info(f"Hai năm nằm hai bên thời điểm sắp xếp đơn vị hành chính (1/7/2025, 63 → 34 tỉnh, thành phố). "
             f"Số liệu năm {from_year} được quy đổi theo tỉnh mới: mỗi tỉnh mới lấy điểm trung bình của các "
             f"tỉnh cũ hợp thành và được xếp hạng lại, rồi so với thứ hạng công bố năm {to_year}.", icon="🔀")
+
+method_changes = [year for year in METHOD_CHANGE_YEARS if from_year < year <= to_year]
+if method_changes:
+    st.caption(f"Phương pháp đánh giá Chỉ số CCHC đổi năm {years_phrase(method_changes).replace(', ', ' và ')}: "
+               "thứ hạng vẫn so sánh được giữa hai năm, còn điểm số chỉ so sánh được tương đối.")
 
 jumps = query("rank_jumps", from_year=from_year, to_year=to_year)
 show_figure(drawn(rank_slope, jumps, from_year, to_year, highlight=chosen, subtitle=subtitle,

@@ -96,6 +96,7 @@ def test_rank_changes_lists_risers_and_fallers_in_the_users_words(par_db):
     assert fallers.iloc[0]["Tỉnh, thành phố"] == FALLER and fallers.iloc[0]["Biến động"] == "giảm 7 bậc"
     assert (fallers.iloc[0]["Hạng 2020"], fallers.iloc[0]["Hạng 2021"]) == (FALLER_FROM, FALLER_TO)
     assert "1/7/2025" not in infos(app)
+    assert not [c for c in app.caption if "Phương pháp" in c.value]  # 2020 and 2021 share the 2020 method
     slope, bump = figures(app)
     assert title(slope) == "Biến động xếp hạng Chỉ số CCHC: năm 2020 → năm 2021"
     assert f"{RISER} (tăng 13 bậc)" in [a["text"] for a in slope["layout"]["annotations"]]
@@ -106,6 +107,7 @@ def test_rank_changes_across_the_merger_use_the_new_provinces_and_say_so(par_db)
     app = open_page(CHANGES)  # default: the two latest years, 2021 and 2025
     assert [box.value for box in app.selectbox] == [2021, 2025]
     assert "1/7/2025" in infos(app) and "63 → 34" in infos(app)
+    assert any("Phương pháp đánh giá Chỉ số CCHC đổi năm 2022" in c.value for c in app.caption)
     slope = figures(app)[0]
     assert "34 tỉnh, thành phố sau sáp nhập" in slope["layout"]["title"]["subtitle"]["text"]
     compared = set(table(app, 0)["Tỉnh, thành phố"]) | set(table(app, 1)["Tỉnh, thành phố"])
