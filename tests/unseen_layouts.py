@@ -9,6 +9,7 @@ e = crash (exception other than Refused).
 """
 from __future__ import annotations
 
+import datetime
 import io
 import math
 import traceback
@@ -18,8 +19,10 @@ from typing import Callable
 
 from openpyxl import Workbook
 
+from thidua.awards import award_level
 from thidua.ingest import read_upload
 from thidua.provinces import registry
+from thidua.readers.cells import text_key
 from thidua.readers.problems import Refused
 from thidua.readers.units import cluster_key
 
@@ -133,10 +136,20 @@ class RefusalExpect:
 
 
 @dataclass
+class RosterExpect:
+    """Every (cluster, year, role, unit) exactly; when not None, every (cluster, year, unit) member and every
+    (cluster, year, unit, award, proposed) award exactly (an award read when its level matches and its text
+    starts with the one given). Units as stored ("Sở Nội vụ Lạng Sơn"); clusters compared by key."""
+    roles: set[tuple[str, int, str, str]]
+    members: set[tuple[str, int, str]] | None = None
+    awards: set[tuple[str, int, str, str, bool]] | None = None
+
+
+@dataclass
 class Built:
     data: bytes
     file_name: str
-    expect: ScoringExpect | ParExpect | RefusalExpect
+    expect: ScoringExpect | ParExpect | RosterExpect | RefusalExpect
     options: dict = field(default_factory=dict)
 
 
@@ -957,6 +970,834 @@ def p17_semicolon_csv_plain() -> Built:
     return Built(csv_bytes(rows, ";"), "par.csv", par_expect(2022, lines, {}))
 
 
+# ================================================================ cluster rosters
+
+LEADER, DEPUTY = "Cụm trưởng", "Cụm phó"
+
+
+def led(cluster: str, year: int, leader: str, *deputies: str) -> set[tuple[str, int, str, str]]:
+    """The roles of one cluster's year: units as stored."""
+    return {(cluster, year, LEADER, leader), *((cluster, year, DEPUTY, deputy) for deputy in deputies)}
+
+
+def listed(cluster: str, year: int, units) -> set[tuple[str, int, str]]:
+    return {(cluster, year, unit) for unit in units}
+
+
+BORDER7 = ("Lai Châu", "Lạng Sơn", "Cao Bằng", "Hà Giang", "Điện Biên", "Sơn La", "Lào Cai")
+MIDLAND7 = ("Bắc Giang", "Bắc Kạn", "Phú Thọ", "Hòa Bình", "Thái Nguyên", "Yên Bái", "Tuyên Quang")
+CENTRAL4 = ("Đà Nẵng", "Khánh Hòa", "Quảng Nam", "Gia Lai")
+AGENCIES_LS = "Cụm thi đua các cơ quan tham mưu tổng hợp tỉnh Lạng Sơn"
+SIGNATURES = [[], [None, "Nơi nhận:", None, "TM. CỤM TRƯỞNG"], [None, "- Các đơn vị thành viên Cụm;", None, "GIÁM ĐỐC"],
+              [None, "- Lưu: VT.", None, "Nguyễn Văn An"]]
+
+
+@case("roster: decision annex ('QUYẾT ĐỊNH ... phân công Cụm trưởng, Cụm phó năm 2023'), numbered clusters, "
+      "members in one cell separated by commas, semicolons and line breaks, leader and deputy columns")
+def r01_decision_members_in_one_cell() -> Built:
+    rows = [["BỘ NỘI VỤ", None, None, MOTTO], ["Số: 45/QĐ-BNV", None, None, FREEDOM],
+            [None, None, None, "Hà Nội, ngày 15 tháng 01 năm 2023"], ["QUYẾT ĐỊNH"],
+            ["Về việc phân công Cụm trưởng, Cụm phó các Cụm thi đua Sở Nội vụ năm 2023"],
+            ["(Kèm theo Quyết định số 45/QĐ-BNV ngày 15/01/2023 của Bộ trưởng Bộ Nội vụ)"],
+            ["STT", "Cụm thi đua", "Đơn vị thành viên", "Cụm trưởng", "Cụm phó"],
+            [1, NORTH_NAME, ", ".join(BORDER7), "Sở Nội vụ tỉnh Lai Châu", "Sở Nội vụ tỉnh Điện Biên"],
+            [2, MIDLAND_NAME, "; ".join(MIDLAND7), "SNV Bắc Kạn", "SNV Tuyên Quang"],
+            [3, CENTRAL_NAME, "\n".join(f"- Sở Nội vụ tỉnh {p}" for p in CENTRAL4), "Đà Nẵng", "Gia Lai"],
+            [], [None, None, None, "KT. BỘ TRƯỞNG"], [None, None, None, "THỨ TRƯỞNG"]]
+    return Built(xlsx(S("Phu luc", rows)), "QD 45 phan cong cum truong.xlsx", RosterExpect(
+        led(NORTH_NAME, 2023, snv("Lai Châu"), snv("Điện Biên")) | led(MIDLAND_NAME, 2023, snv("Bắc Kạn"), snv("Tuyên Quang"))
+        | led(CENTRAL_NAME, 2023, snv("Đà Nẵng"), snv("Gia Lai")),
+        members=listed(NORTH_NAME, 2023, map(snv, BORDER7)) | listed(MIDLAND_NAME, 2023, map(snv, MIDLAND7))
+        | listed(CENTRAL_NAME, 2023, map(snv, CENTRAL4))))
+
+
+@case("roster: one row per cluster and year, 'Đơn vị Cụm trưởng' / 'Cụm phó thứ nhất' / 'Cụm phó thứ hai', "
+      "column-number row, title block, a footnote and signatures")
+def r02_row_per_cluster_two_deputy_columns() -> Built:
+    rows = [["BỘ NỘI VỤ", None, None, None, MOTTO], [None, None, None, None, FREEDOM],
+            ["DANH SÁCH CỤM TRƯỞNG, CỤM PHÓ CÁC CỤM THI ĐUA SỞ NỘI VỤ"], [],
+            ["TT", "Cụm thi đua", "Năm", "Đơn vị Cụm trưởng", "Cụm phó thứ nhất", "Cụm phó thứ hai", "Ghi chú"],
+            ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)"],
+            [1, NORTH_NAME, 2022, "Sở Nội vụ tỉnh Lạng Sơn", "Sở Nội vụ tỉnh Lai Châu", None, "Bầu tại Hội nghị tổng kết 2021"],
+            [2, MIDLAND_NAME, 2022, "Sở Nội vụ tỉnh Bắc Giang", "Sở Nội vụ tỉnh Bắc Kạn", "Sở Nội vụ tỉnh Phú Thọ", None],
+            [3, CENTRAL_NAME, 2021, "Sở Nội vụ tỉnh Gia Lai", "Sở Nội vụ tỉnh Bình Định", None, None],
+            ["Ghi chú: Cụm phó thứ hai do Cụm thống nhất bầu thêm."], *SIGNATURES]
+    return Built(xlsx(S("Cum truong", rows, ["A3:G3"])), "cum_truong.xlsx", RosterExpect(
+        led(NORTH_NAME, 2022, snv("Lạng Sơn"), snv("Lai Châu")) | led(MIDLAND_NAME, 2022, snv("Bắc Giang"), snv("Bắc Kạn"), snv("Phú Thọ"))
+        | led(CENTRAL_NAME, 2021, snv("Gia Lai"), snv("Bình Định")), members=set(), awards=set()))
+
+
+@case("roster: one row per unit with a 'Vai trò' column ('Trưởng cụm', 'Phó trưởng cụm', 'Thành viên'), cluster and "
+      "year in the title")
+def r03_row_per_unit_role_words() -> Built:
+    rows = [[NORTH], ["DANH SÁCH CỤM TRƯỞNG, CỤM PHÓ VÀ CÁC ĐƠN VỊ THÀNH VIÊN NĂM 2024"], [],
+            ["STT", "Đơn vị", "Vai trò"],
+            [1, "Sở Nội vụ tỉnh Điện Biên", "Trưởng cụm"], [2, "Sở Nội vụ tỉnh Sơn La", "Phó trưởng cụm"],
+            *[[i + 3, f"Sở Nội vụ tỉnh {p}", "Thành viên"] for i, p in enumerate(("Lai Châu", "Lạng Sơn", "Cao Bằng",
+                                                                                   "Hà Giang", "Lào Cai"))]]
+    return Built(xlsx(S("DS", rows)), "ds.xlsx", RosterExpect(
+        led(NORTH_NAME, 2024, snv("Điện Biên"), snv("Sơn La")), members=listed(NORTH_NAME, 2024, map(snv, BORDER7))))
+
+
+@case("roster: one row per unit, several clusters, role column 'Chức vụ trong Cụm' in capitals and 'Phó Cụm trưởng', "
+      "'Ủy viên', a year column")
+def r04_row_per_unit_several_clusters() -> Built:
+    rows = [["DANH SÁCH CÁC CỤM THI ĐUA"], ["STT", "Cụm thi đua", "Năm", "Tên đơn vị", "Chức vụ trong Cụm"],
+            [1, NORTH_NAME, 2022, "Lạng Sơn", "CỤM TRƯỞNG"], [2, NORTH_NAME, 2022, "Lai Châu", "Phó Cụm trưởng"],
+            [3, NORTH_NAME, 2022, "Cao Bằng", "Ủy viên"],
+            [4, MIDLAND_NAME, 2022, "Bắc Giang", "Cụm Trưởng"], [5, MIDLAND_NAME, 2022, "Bắc Kạn", "CỤM PHÓ"],
+            [6, MIDLAND_NAME, 2022, "Yên Bái", "Thành viên"]]
+    return Built(xlsx(S("DS", rows)), "ds.xlsx", RosterExpect(
+        led(NORTH_NAME, 2022, snv("Lạng Sơn"), snv("Lai Châu")) | led(MIDLAND_NAME, 2022, snv("Bắc Giang"), snv("Bắc Kạn")),
+        members=listed(NORTH_NAME, 2022, map(snv, ("Lạng Sơn", "Lai Châu", "Cao Bằng")))
+        | listed(MIDLAND_NAME, 2022, map(snv, ("Bắc Giang", "Bắc Kạn", "Yên Bái")))))
+
+
+@case("roster: several years side by side, years as number cells merged over 'Cụm trưởng | Cụm phó' pairs")
+def r05_years_side_by_side() -> Built:
+    rows = [["CỤM TRƯỞNG, CỤM PHÓ CÁC CỤM THI ĐUA GIAI ĐOẠN 2022-2024"],
+            ["STT", "Cụm thi đua", 2022, None, 2023, None, 2024, None],
+            [None, None, "Cụm trưởng", "Cụm phó", "Cụm trưởng", "Cụm phó", "Cụm trưởng", "Cụm phó"],
+            [1, NORTH_NAME, "Lạng Sơn", "Lai Châu", "Lai Châu", "Điện Biên", "Điện Biên", "Sơn La"],
+            [2, MIDLAND_NAME, "Bắc Giang", "Bắc Kạn", "Bắc Kạn", "Tuyên Quang", "Tuyên Quang", "Hòa Bình"]]
+    merged = ["A2:A3", "B2:B3", "C2:D2", "E2:F2", "G2:H2"]
+    return Built(xlsx(S("Tong hop", rows, merged)), "cum.xlsx", RosterExpect(
+        led(NORTH_NAME, 2022, snv("Lạng Sơn"), snv("Lai Châu")) | led(NORTH_NAME, 2023, snv("Lai Châu"), snv("Điện Biên"))
+        | led(NORTH_NAME, 2024, snv("Điện Biên"), snv("Sơn La")) | led(MIDLAND_NAME, 2022, snv("Bắc Giang"), snv("Bắc Kạn"))
+        | led(MIDLAND_NAME, 2023, snv("Bắc Kạn"), snv("Tuyên Quang")) | led(MIDLAND_NAME, 2024, snv("Tuyên Quang"), snv("Hòa Bình")),
+        members=set()))
+
+
+@case("roster: rotation table, 'Đơn vị Cụm trưởng qua các năm' merged over year columns, the leader in each cell")
+def r06_rotation_under_leader_label() -> Built:
+    rows = [["TT", "Cụm thi đua", "Đơn vị Cụm trưởng qua các năm", None, None, None],
+            [None, None, 2021, 2022, 2023, 2024],
+            [1, NORTH_NAME, "Cao Bằng", "Lạng Sơn", "Lai Châu", "Điện Biên"],
+            [2, MIDLAND_NAME, "Yên Bái", "Bắc Giang", "Bắc Kạn", "Tuyên Quang"]]
+    expect = set()
+    for cluster, leaders in ((NORTH_NAME, rows[2][2:]), (MIDLAND_NAME, rows[3][2:])):
+        for year, leader in zip(range(2021, 2025), leaders):
+            expect |= led(cluster, year, snv(leader))
+    return Built(xlsx(S("Luan phien", rows, ["A1:A2", "B1:B2", "C1:F1"])), "luan_phien.xlsx", RosterExpect(expect))
+
+
+@case("roster: rotation table with 'Năm 2021 | Năm 2022 | Năm 2023' columns, 'CỤM TRƯỞNG' said only in the title")
+def r07_rotation_years_title_says_leader() -> Built:
+    rows = [["DANH SÁCH ĐƠN VỊ CỤM TRƯỞNG CÁC CỤM THI ĐUA SỞ NỘI VỤ QUA CÁC NĂM"], [],
+            ["Cụm thi đua", "Năm 2021", "Năm 2022", "Năm 2023"],
+            [NORTH_NAME, "Sở Nội vụ tỉnh Cao Bằng", "Sở Nội vụ tỉnh Lạng Sơn", "Sở Nội vụ tỉnh Lai Châu"],
+            [CENTRAL_NAME, "Sở Nội vụ tỉnh Gia Lai", "Sở Nội vụ tỉnh Bình Định", "Sở Nội vụ tỉnh Phú Yên"]]
+    return Built(xlsx(S("Cum truong", rows)), "cum_truong_qua_cac_nam.xlsx", RosterExpect(
+        led(NORTH_NAME, 2021, snv("Cao Bằng")) | led(NORTH_NAME, 2022, snv("Lạng Sơn")) | led(NORTH_NAME, 2023, snv("Lai Châu"))
+        | led(CENTRAL_NAME, 2021, snv("Gia Lai")) | led(CENTRAL_NAME, 2022, snv("Bình Định"))
+        | led(CENTRAL_NAME, 2023, snv("Phú Yên"))))
+
+
+@case("roster: member list spelled 'Sở Nội vụ tỉnh X', 'SNV X', 'Sở NV', bare 'X', capitals, NFD, with address and "
+      "phone columns")
+def r08_member_spellings() -> Built:
+    rows = [["DANH SÁCH ĐƠN VỊ THÀNH VIÊN CỤM THI ĐUA SỞ NỘI VỤ CÁC TỈNH MIỀN NÚI BIÊN GIỚI PHÍA BẮC NĂM 2024"], [],
+            ["STT", "Tên đơn vị", "Địa chỉ", "Điện thoại"],
+            [1, "Sở Nội vụ tỉnh Lai Châu", "Phường Tân Phong, TP Lai Châu", "0213.3876.543"],
+            [2, "SNV Lạng Sơn", "Số 2 Hoàng Văn Thụ, TP Lạng Sơn", "0205.3812.345"],
+            [3, "Cao Bằng", None, None], [4, "SỞ NỘI VỤ TỈNH HÀ GIANG", None, None],
+            [5, "Sở Nội vụ Điện Biên", None, None], [6, "Sở NV tỉnh Sơn La", None, None], [7, nfd("Sở Nội vụ Lào Cai"), None, None]]
+    return Built(xlsx(S("Thanh vien", rows)), "thanh_vien.xlsx", RosterExpect(
+        set(), members=listed(NORTH_NAME, 2024, map(snv, BORDER7)), awards=set()))
+
+
+@case("roster: 2025 after the merger: 'Thành phố Huế', 'TP. Hồ Chí Minh'-style names, 'Tỉnh, thành phố' column, roles")
+def r09_provinces_after_merger() -> Built:
+    rows = [["DANH SÁCH CỤM TRƯỞNG, CỤM PHÓ VÀ THÀNH VIÊN CỤM THI ĐUA CÁC TỈNH, THÀNH MIỀN TRUNG, TÂY NGUYÊN NĂM 2025"],
+            ["STT", "Tỉnh, thành phố", "Vai trò"],
+            [1, "Thành phố Huế", "Cụm trưởng"], [2, "Thành phố Đà Nẵng", "Cụm phó"], [3, "Quảng Ngãi", "Thành viên"],
+            [4, "Gia Lai", "Thành viên"], [5, "Đắk Lắk", "Thành viên"], [6, "Khánh Hòa", "Thành viên"],
+            [7, "Lâm Đồng", "Thành viên"]]
+    members = [snv(p) for p in ("Thừa Thiên Huế", "Đà Nẵng", "Quảng Ngãi", "Gia Lai", "Đắk Lắk", "Khánh Hòa", "Lâm Đồng")]
+    return Built(xlsx(S("2025", rows)), "cum_2025.xlsx", RosterExpect(
+        led(CENTRAL_NAME, 2025, snv("Thừa Thiên Huế"), snv("Đà Nẵng")), members=listed(CENTRAL_NAME, 2025, members)))
+
+
+@case("roster: awards decided, with a 'Số, ngày Quyết định' column: Cờ thi đua của Chính phủ / của Bộ Nội vụ, "
+      "'Bằng khen của Bộ trưởng', a 'Tập thể lao động xuất sắc'")
+def r10_awards_decided_with_decision_numbers() -> Built:
+    rows = [[NORTH], ["KẾT QUẢ KHEN THƯỞNG CÔNG TÁC THI ĐUA NĂM 2023"], [],
+            ["STT", "Đơn vị", "Hình thức khen thưởng", "Số, ngày Quyết định"],
+            [1, "Sở Nội vụ tỉnh Lai Châu", "Cờ thi đua của Chính phủ", "Số 212/QĐ-TTg ngày 20/02/2024"],
+            [2, "Sở Nội vụ tỉnh Điện Biên", "Cờ thi đua của Bộ Nội vụ", "Số 45/QĐ-BNV ngày 15/01/2024"],
+            [3, "Sở Nội vụ tỉnh Sơn La", "Bằng khen của Bộ trưởng", "Số 46/QĐ-BNV ngày 15/01/2024"],
+            [4, "Sở Nội vụ tỉnh Lào Cai", "Tập thể lao động xuất sắc", "Số 12/QĐ-UBND ngày 05/01/2024"]]
+    return Built(xlsx(S("Khen thuong", rows)), "khen_thuong.xlsx", RosterExpect(set(), members=set(), awards={
+        (NORTH_NAME, 2023, snv("Lai Châu"), "Cờ thi đua của Chính phủ", False),
+        (NORTH_NAME, 2023, snv("Điện Biên"), "Cờ thi đua của Bộ Nội vụ", False),
+        (NORTH_NAME, 2023, snv("Sơn La"), "Bằng khen của Bộ trưởng", False),
+        (NORTH_NAME, 2023, snv("Lào Cai"), "Tập thể lao động xuất sắc", False)}))
+
+
+@case("roster: one sheet with 'Hình thức đề nghị khen thưởng' beside 'Hình thức được khen thưởng (theo Quyết định)'")
+def r11_proposed_and_decided_columns() -> Built:
+    rows = [[CENTRAL], ["TỔNG HỢP ĐỀ NGHỊ VÀ KẾT QUẢ KHEN THƯỞNG NĂM 2020"],
+            ["STT", "Đơn vị", "Hình thức đề nghị khen thưởng", "Hình thức được khen thưởng (theo Quyết định)"],
+            [1, "Khánh Hòa", "Cờ thi đua của Chính phủ", "Cờ thi đua của Bộ Nội vụ"],
+            [2, "Đà Nẵng", "Bằng khen của Thủ tướng Chính phủ", "Bằng khen của Bộ trưởng Bộ Nội vụ"],
+            [3, "Quảng Ngãi", "Bằng khen của Bộ trưởng Bộ Nội vụ", None]]
+    return Built(xlsx(S("KT", rows)), "kt.xlsx", RosterExpect(set(), awards={
+        (CENTRAL_NAME, 2020, snv("Khánh Hòa"), "Cờ thi đua của Chính phủ", True),
+        (CENTRAL_NAME, 2020, snv("Khánh Hòa"), "Cờ thi đua của Bộ Nội vụ", False),
+        (CENTRAL_NAME, 2020, snv("Đà Nẵng"), "Bằng khen của Thủ tướng Chính phủ", True),
+        (CENTRAL_NAME, 2020, snv("Đà Nẵng"), "Bằng khen của Bộ trưởng Bộ Nội vụ", False),
+        (CENTRAL_NAME, 2020, snv("Quảng Ngãi"), "Bằng khen của Bộ trưởng Bộ Nội vụ", True)}))
+
+
+@case("roster: one award column holding 'Đề nghị Thủ tướng Chính phủ tặng Bằng khen' beside decided awards with "
+      "their Quyết định number")
+def r12_proposal_written_in_the_award_cell() -> Built:
+    rows = [[MIDLAND], ["KHEN THƯỞNG NĂM 2022"], ["STT", "Đơn vị", "Hình thức khen thưởng"],
+            [1, "Bắc Giang", "Cờ thi đua của Bộ Nội vụ (Quyết định số 45/QĐ-BNV ngày 15/01/2023)"],
+            [2, "Bắc Kạn", "Đề nghị Thủ tướng Chính phủ tặng Bằng khen"],
+            [3, "Phú Thọ", "Bằng khen của Bộ trưởng Bộ Nội vụ (QĐ số 46/QĐ-BNV)"]]
+    return Built(xlsx(S("KT", rows)), "kt.xlsx", RosterExpect(set(), awards={
+        (MIDLAND_NAME, 2022, snv("Bắc Giang"), "Cờ thi đua của Bộ Nội vụ", False),
+        (MIDLAND_NAME, 2022, snv("Bắc Kạn"), "Đề nghị Thủ tướng Chính phủ tặng Bằng khen", True),
+        (MIDLAND_NAME, 2022, snv("Phú Thọ"), "Bằng khen của Bộ trưởng Bộ Nội vụ", False)}))
+
+
+@case("roster: award list in 'I. TẬP THỂ' and 'II. CÁ NHÂN' sections: individuals ('Ông ..., Giám đốc Sở Nội vụ "
+      "tỉnh Lạng Sơn') are no units")
+def r13_collective_and_individual_sections() -> Built:
+    rows = [[NORTH], ["DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2022"],
+            ["STT", "Đơn vị", "Hình thức khen thưởng"],
+            ["I", "TẬP THỂ", None],
+            [1, "Sở Nội vụ tỉnh Lạng Sơn", "Cờ thi đua của Bộ Nội vụ"],
+            [2, "Sở Nội vụ tỉnh Lai Châu", "Bằng khen của Bộ trưởng Bộ Nội vụ"],
+            ["II", "CÁ NHÂN", None],
+            [1, "Ông Nguyễn Văn An, Giám đốc Sở Nội vụ tỉnh Lạng Sơn", "Bằng khen của Bộ trưởng Bộ Nội vụ"],
+            [2, "Bà Lò Thị Mai, Phó Giám đốc Sở Nội vụ tỉnh Cao Bằng", "Bằng khen của Bộ trưởng Bộ Nội vụ"]]
+    return Built(xlsx(S("De nghi", rows)), "de_nghi.xlsx", RosterExpect(set(), members=set(), awards={
+        (NORTH_NAME, 2022, snv("Lạng Sơn"), "Cờ thi đua của Bộ Nội vụ", True),
+        (NORTH_NAME, 2022, snv("Lai Châu"), "Bằng khen của Bộ trưởng Bộ Nội vụ", True)}))
+
+
+@case("roster: award list headed 'Tên tập thể, cá nhân' with an 'Đối tượng' column saying 'Tập thể' / 'Cá nhân', "
+      "individuals written without 'Ông/Bà'")
+def r14_collective_or_individual_column() -> Built:
+    rows = [[NORTH], ["DANH SÁCH KHEN THƯỞNG NĂM 2023"],
+            ["STT", "Tên tập thể, cá nhân", "Đối tượng", "Hình thức khen thưởng"],
+            [1, "Sở Nội vụ tỉnh Lai Châu", "Tập thể", "Cờ thi đua của Bộ Nội vụ"],
+            [2, "Nguyễn Thị Bình - Trưởng phòng Công chức, viên chức, Sở Nội vụ tỉnh Cao Bằng", "Cá nhân",
+             "Bằng khen của Bộ trưởng Bộ Nội vụ"],
+            [3, "Sở Nội vụ tỉnh Hà Giang", "Tập thể", "Bằng khen của Bộ trưởng Bộ Nội vụ"]]
+    return Built(xlsx(S("KT", rows)), "kt.xlsx", RosterExpect(set(), members=set(), awards={
+        (NORTH_NAME, 2023, snv("Lai Châu"), "Cờ thi đua của Bộ Nội vụ", False),
+        (NORTH_NAME, 2023, snv("Hà Giang"), "Bằng khen của Bộ trưởng Bộ Nội vụ", False)}))
+
+
+@case("roster: member list closed by 'Tổng cộng: 07 đơn vị', then 'Ghi chú', 'Nơi nhận' and signatures")
+def r15_total_line_notes_and_signatures() -> Built:
+    rows = [["UBND TỈNH LẠNG SƠN", None, MOTTO], ["CỤM THI ĐUA CÁC CƠ QUAN THAM MƯU TỔNG HỢP", None, FREEDOM],
+            ["DANH SÁCH ĐƠN VỊ THÀNH VIÊN NĂM 2021"], ["STT", "Đơn vị", "Ghi chú"],
+            [1, "Sở Tài chính", None], [2, "Sở Kế hoạch và Đầu tư", "Thành viên từ năm 2019"], [3, "Văn phòng UBND tỉnh", None],
+            [4, "Sở Tư pháp", None], [None, "Tổng cộng: 04 đơn vị", None],
+            ["Ghi chú: danh sách theo Quyết định số 12/QĐ-UBND ngày 05/01/2021."], *SIGNATURES]
+    units = ("Sở Tài chính", "Sở Kế hoạch và Đầu tư", "Văn phòng UBND tỉnh", "Sở Tư pháp")
+    return Built(xlsx(S("DS", rows)), "ds.xlsx", RosterExpect(set(), members=listed(AGENCIES_LS, 2021, units), awards=set()))
+
+
+@case("roster: one row per unit, the cluster merged down over its member rows, the role in a 'Vai trò' column")
+def r16_cluster_merged_over_member_rows() -> Built:
+    rows = [["DANH SÁCH THÀNH VIÊN CÁC CỤM THI ĐUA NĂM 2022"], ["STT", "Cụm thi đua", "Đơn vị", "Vai trò"],
+            [1, NORTH_NAME, "Lạng Sơn", "Cụm trưởng"], [2, None, "Lai Châu", "Cụm phó"], [3, None, "Cao Bằng", None],
+            [4, MIDLAND_NAME, "Bắc Giang", "Cụm trưởng"], [5, None, "Bắc Kạn", "Cụm phó"], [6, None, "Phú Thọ", None],
+            [7, None, "Hòa Bình", None]]
+    return Built(xlsx(S("DS", rows, ["B3:B5", "B6:B9"])), "ds.xlsx", RosterExpect(
+        led(NORTH_NAME, 2022, snv("Lạng Sơn"), snv("Lai Châu")) | led(MIDLAND_NAME, 2022, snv("Bắc Giang"), snv("Bắc Kạn")),
+        members=listed(NORTH_NAME, 2022, map(snv, ("Lạng Sơn", "Lai Châu", "Cao Bằng")))
+        | listed(MIDLAND_NAME, 2022, map(snv, ("Bắc Giang", "Bắc Kạn", "Phú Thọ", "Hòa Bình")))))
+
+
+@case("roster: a sheet per year ('Nam 2021', 'Nam 2022'), the cluster in each title, roles in 'Chức danh'")
+def r17_sheet_per_year() -> Built:
+    def sheet(year: int, leader: str, deputy: str) -> S:
+        rows = [[CENTRAL], ["DANH SÁCH CỤM TRƯỞNG, CỤM PHÓ"], ["TT", "Đơn vị", "Chức danh"],
+                [1, f"Sở Nội vụ tỉnh {leader}", "Cụm trưởng"], [2, f"Sở Nội vụ tỉnh {deputy}", "Cụm phó"]]
+        return S(f"Nam {year}", rows)
+    return Built(xlsx(sheet(2021, "Gia Lai", "Bình Định"), sheet(2022, "Bình Định", "Phú Yên")), "cum.xlsx", RosterExpect(
+        led(CENTRAL_NAME, 2021, snv("Gia Lai"), snv("Bình Định")) | led(CENTRAL_NAME, 2022, snv("Bình Định"), snv("Phú Yên")),
+        members=set()))
+
+
+@case("roster: a cluster of a province's economic departments ('KHỐI CÁC SỞ KINH TẾ' under 'UBND TỈNH NGHỆ AN')")
+def r18_cluster_of_other_agencies() -> Built:
+    rows = [["UBND TỈNH NGHỆ AN", None, MOTTO], ["CỤM THI ĐUA KHỐI CÁC SỞ KINH TẾ", None, FREEDOM],
+            ["DANH SÁCH CỤM TRƯỞNG, CỤM PHÓ VÀ THÀNH VIÊN NĂM 2024"],
+            ["STT", "Tên cơ quan, đơn vị", "Vai trò"],
+            [1, "Sở Tài chính", "Cụm trưởng"], [2, "Sở Kế hoạch và Đầu tư", "Cụm phó"],
+            [3, "Sở Công Thương", "Thành viên"], [4, "Sở Xây dựng", "Thành viên"]]
+    cluster = "Cụm thi đua khối các sở kinh tế tỉnh Nghệ An"
+    return Built(xlsx(S("DS", rows)), "ds.xlsx", RosterExpect(
+        led(cluster, 2024, "Sở Tài chính", "Sở Kế hoạch và Đầu tư"),
+        members=listed(cluster, 2024, ("Sở Tài chính", "Sở Kế hoạch và Đầu tư", "Sở Công Thương", "Sở Xây dựng"))))
+
+
+@case("roster: numbered clusters 'Cụm số 1', 'Cụm số 2' in a column under 'UBND TỈNH BẮC GIANG', agencies in one cell "
+      "by commas and semicolons ('Sở Văn hóa, Thể thao và Du lịch' keeps its comma)")
+def r19_numbered_clusters_of_a_province() -> Built:
+    rows = [["UBND TỈNH BẮC GIANG"], ["PHÂN CÔNG CỤM TRƯỞNG, CỤM PHÓ CÁC CỤM THI ĐUA NĂM 2024"],
+            ["Cụm", "Cụm trưởng", "Cụm phó", "Các đơn vị thành viên"],
+            ["Cụm số 1", "Sở Tài chính", "Sở Tư pháp", "Sở Tài chính, Sở Tư pháp, Văn phòng UBND tỉnh, Sở Kế hoạch và Đầu tư"],
+            ["Cụm số 2", "Sở Y tế", "Sở Văn hóa, Thể thao và Du lịch",
+             "Sở Văn hóa, Thể thao và Du lịch; Sở Y tế; Sở Giáo dục và Đào tạo"]]
+    one, two = "Cụm thi đua số 1 tỉnh Bắc Giang", "Cụm thi đua số 2 tỉnh Bắc Giang"
+    return Built(xlsx(S("Phan cong", rows)), "phan_cong.xlsx", RosterExpect(
+        led(one, 2024, "Sở Tài chính", "Sở Tư pháp") | led(two, 2024, "Sở Y tế", "Sở Văn hóa, Thể thao và Du lịch"),
+        members=listed(one, 2024, ("Sở Tài chính", "Sở Tư pháp", "Văn phòng UBND tỉnh", "Sở Kế hoạch và Đầu tư"))
+        | listed(two, 2024, ("Sở Văn hóa, Thể thao và Du lịch", "Sở Y tế", "Sở Giáo dục và Đào tạo"))))
+
+
+@case("roster: two deputies in one 'Cụm phó' cell, by a line break and by a comma")
+def r20_two_deputies_in_one_cell() -> Built:
+    rows = [["Cụm thi đua", "Năm", "Cụm trưởng", "Cụm phó"],
+            [NORTH_NAME, 2023, "Lai Châu", "Điện Biên\nSơn La"], [MIDLAND_NAME, 2023, "Bắc Kạn", "Tuyên Quang, Phú Thọ"]]
+    return Built(xlsx(S("CT", rows)), "ct.xlsx", RosterExpect(
+        led(NORTH_NAME, 2023, snv("Lai Châu"), snv("Điện Biên"), snv("Sơn La"))
+        | led(MIDLAND_NAME, 2023, snv("Bắc Kạn"), snv("Tuyên Quang"), snv("Phú Thọ"))))
+
+
+@case("roster: two units in one 'Cụm trưởng' cell: a cluster has one leader a year, refused at that cell")
+def r21_two_leaders_in_one_cell() -> Built:
+    rows = [["Cụm thi đua", "Năm", "Cụm trưởng", "Cụm phó"], [NORTH_NAME, 2023, "Lai Châu, Điện Biên", "Sơn La"]]
+    return Built(xlsx(S("CT", rows)), "ct.xlsx", RefusalExpect("two leaders in one cell", "CT", "C2"))
+
+
+@case("roster: semicolon CSV of a 'Khối thi đua' with 'Khối trưởng' / 'Khối phó' columns and 'Năm 2023' as text")
+def r22_khoi_csv() -> Built:
+    cluster = "Khối thi đua các cơ quan Đảng tỉnh Lạng Sơn"
+    rows = [["Khối thi đua", "Năm", "Khối trưởng", "Khối phó"],
+            [cluster, "Năm 2023", "Ban Tổ chức Tỉnh ủy", "Văn phòng Tỉnh ủy"],
+            [cluster, "Năm 2024", "Văn phòng Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy"]]
+    return Built(csv_bytes(rows, ";"), "khoi.csv", RosterExpect(
+        led(cluster, 2023, "Ban Tổ chức Tỉnh ủy", "Văn phòng Tỉnh ủy") | led(cluster, 2024, "Văn phòng Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy"),
+        members=set(), awards=set()))
+
+
+@case("roster: member list in one column naming the leader and deputy after the unit ('... (Cụm trưởng)', '- Cụm phó')")
+def r23_roles_written_after_member_names() -> Built:
+    rows = [["DANH SÁCH THÀNH VIÊN CỤM THI ĐUA SỞ NỘI VỤ CÁC TỈNH TRUNG DU VÀ MIỀN NÚI PHÍA BẮC NĂM 2022"],
+            ["STT", "Đơn vị"], [1, "Sở Nội vụ tỉnh Bắc Giang (Cụm trưởng)"], [2, "Sở Nội vụ tỉnh Bắc Kạn - Cụm phó"],
+            *[[i + 3, f"Sở Nội vụ tỉnh {p}"] for i, p in enumerate(MIDLAND7[2:])]]
+    return Built(xlsx(S("TV", rows)), "tv.xlsx", RosterExpect(
+        led(MIDLAND_NAME, 2022, snv("Bắc Giang"), snv("Bắc Kạn")), members=listed(MIDLAND_NAME, 2022, map(snv, MIDLAND7))))
+
+
+@case("roster: the header repeated atop a second printed page, role headers 'Trưởng Cụm' / 'Phó trưởng Cụm'")
+def r24_repeated_header_and_reversed_role_words() -> Built:
+    header = ["STT", "Cụm thi đua", "Năm", "Trưởng Cụm", "Phó trưởng Cụm"]
+    rows = [["DANH SÁCH TRƯỞNG CỤM, PHÓ TRƯỞNG CỤM"], header,
+            [1, NORTH_NAME, 2021, "Cao Bằng", "Lạng Sơn"], [2, NORTH_NAME, 2022, "Lạng Sơn", "Lai Châu"],
+            header, [3, MIDLAND_NAME, 2021, "Yên Bái", "Bắc Giang"], [4, MIDLAND_NAME, 2022, "Bắc Giang", "Bắc Kạn"]]
+    return Built(xlsx(S("DS", rows)), "ds.xlsx", RosterExpect(
+        led(NORTH_NAME, 2021, snv("Cao Bằng"), snv("Lạng Sơn")) | led(NORTH_NAME, 2022, snv("Lạng Sơn"), snv("Lai Châu"))
+        | led(MIDLAND_NAME, 2021, snv("Yên Bái"), snv("Bắc Giang")) | led(MIDLAND_NAME, 2022, snv("Bắc Giang"), snv("Bắc Kạn"))))
+
+
+@case("roster: award list naming an office of a member ('Phòng Công chức, viên chức - Sở Nội vụ tỉnh Cao Bằng', "
+      "'Ban Giám đốc Sở ...') and a person ('Đ/c ... - Chuyên viên'): only the members' own awards count")
+def r25_offices_and_persons_are_no_members() -> Built:
+    rows = [[NORTH], ["DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2022"], ["STT", "Đơn vị", "Hình thức đề nghị"],
+            [1, "Sở Nội vụ tỉnh Lạng Sơn", "Cờ thi đua của Bộ Nội vụ"],
+            [2, "Phòng Công chức, viên chức - Sở Nội vụ tỉnh Cao Bằng", "Bằng khen của Bộ trưởng Bộ Nội vụ"],
+            [3, "Ban Giám đốc Sở Nội vụ tỉnh Hà Giang", "Bằng khen của Bộ trưởng Bộ Nội vụ"],
+            [4, "Đ/c Hoàng Văn Bình - Chuyên viên Sở Nội vụ tỉnh Lai Châu", "Bằng khen của Bộ trưởng Bộ Nội vụ"]]
+    return Built(xlsx(S("KT", rows)), "kt.xlsx", RosterExpect(set(), members=set(), awards={
+        (NORTH_NAME, 2022, snv("Lạng Sơn"), "Cờ thi đua của Bộ Nội vụ", True)}))
+
+
+# ================================================================ round 2: scoring summaries
+
+
+@case("transposed summary: criteria as rows (I, 1, 1.1 with Điểm chuẩn), one column per unit, TỔNG CỘNG row")
+def s101_transposed_summary() -> Built:
+    rows = [[NORTH], ["BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM 2022"],
+            ["TT", "Nội dung tiêu chí", "Điểm chuẩn", "Lạng Sơn", "Cao Bằng", "Hà Giang"],
+            ["I", "Công tác tổ chức", 40, 38, 36, 35], [1, "Bộ máy", 20, 19, 18, 17], [2, "Biên chế", 20, 19, 18, 18],
+            ["II", "Cải cách hành chính", 60, 55, 54, 52],
+            [None, "TỔNG CỘNG", 100, 93, 90, 87]]
+    return Built(xlsx(S("Tong hop", rows)), "tong_hop.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(93, 1, "Lạng Sơn"), snv("Cao Bằng"): U(90, 2, "Cao Bằng"), snv("Hà Giang"): U(87, 3, "Hà Giang")},
+        criteria={(snv("Cao Bằng"), "I/1"): 18, (snv("Hà Giang"), "II"): 52}))
+
+
+@case("one detail sheet with every unit side by side: 'Điểm chuẩn' then, per unit merged over two columns, "
+      "'Tự chấm' / 'Cụm chấm'")
+def s102_units_side_by_side_in_one_detail_sheet() -> Built:
+    rows = [[NORTH], ["BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2022"],
+            ["TT", "Nội dung", "Điểm chuẩn", "Lạng Sơn", None, "Cao Bằng", None],
+            [None, None, None, "Tự chấm", "Cụm chấm", "Tự chấm", "Cụm chấm"],
+            ["I", "Tổ chức", 50, 49, 47, 48, 46], ["II", "CCHC", 50, 48, 46, 47, 47],
+            [None, "Tổng cộng", 100, 97, 93, 95, 93]]
+    merged = ["A3:A4", "B3:B4", "C3:C4", "D3:E3", "F3:G3"]
+    return Built(xlsx(S("Chi tiet", rows, merged)), "cham_diem.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(93, 1, "Lạng Sơn", self_total=97), snv("Cao Bằng"): U(93, 1, "Cao Bằng", self_total=95)},
+        criteria={(snv("Lạng Sơn"), "I"): 47, (snv("Cao Bằng"), "II"): 47}))
+
+
+@case("units side by side in one header row: 'Điểm chuẩn | Lạng Sơn tự chấm | Lạng Sơn Cụm chấm | Cao Bằng tự chấm "
+      "| Cao Bằng Cụm chấm', codes inside the text")
+def s119_units_side_by_side_one_header_row() -> Built:
+    rows = [[NORTH], ["BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2023"],
+            ["Nội dung tiêu chí", "Điểm chuẩn", "Lạng Sơn tự chấm", "Lạng Sơn Cụm chấm", "Cao Bằng tự chấm",
+             "Cao Bằng Cụm chấm"],
+            ["I. Tổ chức", 40, 39, 38, 40, 39], ["1. Bộ máy", 20, 20, 19, 20, 20], ["2. Biên chế", 20, 19, 19, 20, 19],
+            ["II. CCHC", 60, 58, 55, 57, 56]]
+    return Built(xlsx(S("Sheet1", rows)), "cham_diem.xlsx", ScoringExpect(NORTH_NAME, 2023, {
+        snv("Lạng Sơn"): U(93, 2, "Lạng Sơn", self_total=97), snv("Cao Bằng"): U(95, 1, "Cao Bằng", self_total=97)},
+        criteria={(snv("Lạng Sơn"), "I/2"): 19, (snv("Cao Bằng"), "II"): 56}))
+
+
+@case("'Điểm trừ' holding negative numbers beside a 'Lý do trừ điểm' text column")
+def s103_penalty_with_reason_column() -> Built:
+    rows = [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"],
+            ["STT", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2", "Điểm trừ", "Lý do trừ điểm", "Tổng điểm", "Xếp hạng"],
+            [1, "Lạng Sơn", 50, 45, None, None, 95, 1],
+            [2, "Cao Bằng", 49, 44, -1.5, "Gửi báo cáo chậm 02 ngày", 91.5, 2],
+            [3, "Lào Cai", 48, 44, -2, "Thiếu số liệu biểu 05", 90, 3]]
+    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(95, 1, "Lạng Sơn", penalty=0), snv("Cao Bằng"): U(91.5, 2, "Cao Bằng", penalty=1.5),
+        snv("Lào Cai"): U(90, 3, "Lào Cai", penalty=2)}, criteria_keys={"1", "2"}))
+
+
+@case("bonus group 'Điểm thưởng (tối đa 5 điểm)' merged over two child columns 'Sáng kiến' / "
+      "'Được khen thưởng', then Tổng điểm")
+def s104_bonus_group_over_child_columns() -> Built:
+    rows = [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"],
+            ["STT", "Đơn vị", "I. Tổ chức (50đ)", "II. CCHC (50đ)", "Điểm thưởng (tối đa 5 điểm)", None, "Tổng điểm", "Xếp hạng"],
+            [None, None, None, None, "Sáng kiến", "Được khen thưởng", None, None],
+            [1, "Lạng Sơn", 48, 47, 2, 1, 98, 1], [2, "Sơn La", 47, 46, 1, None, 94, 2]]
+    merged = ["A3:A4", "B3:B4", "C3:C4", "D3:D4", "E3:F3", "G3:G4", "H3:H4"]
+    return Built(xlsx(S("TH", rows, merged)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(98, 1, "Lạng Sơn", bonus=3), snv("Sơn La"): U(94, 2, "Sơn La", bonus=1)},
+        criteria_keys={"I", "II"}))
+
+
+@case("'Điểm cộng, điểm trừ' merged over 'Điểm thưởng' and 'Điểm trừ' (the parent names both), then Tổng điểm")
+def s120_bonus_and_penalty_under_one_label() -> Built:
+    rows = [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"],
+            ["STT", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2", "Điểm cộng, điểm trừ", None, "Tổng điểm", "Xếp hạng"],
+            [None, None, None, None, "Điểm thưởng", "Điểm trừ", None, None],
+            [1, "Lạng Sơn", 50, 45, 2, 1, 96, 1], [2, "Cao Bằng", 49, 44, None, 2, 91, 2]]
+    merged = ["A3:A4", "B3:B4", "C3:C4", "D3:D4", "E3:F3", "G3:G4", "H3:H4"]
+    return Built(xlsx(S("TH", rows, merged)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(96, 1, "Lạng Sơn", bonus=2, penalty=1), snv("Cao Bằng"): U(91, 2, "Cao Bằng", bonus=0, penalty=2)},
+        criteria_keys={"1", "2"}))
+
+
+@case("ranks in Roman numerals 'I', 'II', 'II', 'IV' with a tie on the total")
+def s105_roman_ranks_with_tie() -> Built:
+    rows = [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"],
+            ["STT", "Đơn vị", "Tổng điểm", "Xếp hạng"],
+            [1, "Lạng Sơn", 96, "I"], [2, "Cao Bằng", 94, "II"], [3, "Điện Biên", 94, "II"], [4, "Sơn La", 90, "IV"]]
+    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(96, 1, "Lạng Sơn"), snv("Cao Bằng"): U(94, 2, "Cao Bằng"), snv("Điện Biên"): U(94, 2, "Điện Biên"),
+        snv("Sơn La"): U(90, 4, "Sơn La")}))
+
+
+@case("ranks written '2 (đồng hạng)' and 'Hạng Nhất', a 'Xếp loại' grade column ('Xuất sắc', 'Tốt') and "
+      "'Đề nghị khen thưởng' ('Cờ thi đua', 'Bằng khen')")
+def s106_tied_rank_words_grade_and_award() -> Built:
+    rows = [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"],
+            ["STT", "Đơn vị", "Tổng điểm", "Xếp hạng", "Xếp loại", "Đề nghị khen thưởng"],
+            [1, "Lạng Sơn", 97, "Hạng Nhất", "Xuất sắc", "Cờ thi đua"],
+            [2, "Cao Bằng", 95, "2 (đồng hạng)", "Xuất sắc", "Bằng khen"],
+            [3, "Lai Châu", 95, "2 (đồng hạng)", "Xuất sắc", "Bằng khen"], [4, "Hà Giang", 88, 4, "Tốt", None]]
+    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(97, 1, "Lạng Sơn", award="Cờ thi đua"), snv("Cao Bằng"): U(95, 2, "Cao Bằng", award="Bằng khen"),
+        snv("Lai Châu"): U(95, 2, "Lai Châu", award="Bằng khen"), snv("Hà Giang"): U(88, 4, "Hà Giang")}))
+
+
+@case("the header and its column-number row repeated mid-table (printed page break)")
+def s107_header_repeated_mid_table() -> Built:
+    header = ["STT", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2", "Tổng điểm", "Xếp hạng"]
+    numbers = ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"]
+    rows = [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"], header, numbers,
+            [1, "Lạng Sơn", 50, 45, 95, 1], [2, "Cao Bằng", 49, 44, 93, 2],
+            header, numbers, [3, "Lai Châu", 48, 43, 91, 3], [4, "Sơn La", 45, 40, 85, 4]]
+    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(95, 1, "Lạng Sơn"), snv("Cao Bằng"): U(93, 2, "Cao Bằng"), snv("Lai Châu"): U(91, 3, "Lai Châu"),
+        snv("Sơn La"): U(85, 4, "Sơn La")}, criteria_keys={"1", "2"}))
+
+
+@case("a unit's 'Tự chấm' and 'Cụm chấm' rows split by the header repeated at a page break")
+def s108_unit_rows_split_by_repeated_header() -> Built:
+    header = ["STT", "Đơn vị", "Nội dung", "Tiêu chí 1", "Tiêu chí 2", "Tổng điểm"]
+    rows = [[NORTH], ["KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM 2022"], header,
+            [1, "Lạng Sơn", "Tự chấm", 50, 49, 99], [None, None, "Cụm chấm", 47, 45, 92],
+            [2, "Cao Bằng", "Tự chấm", 49, 48, 97], header, [None, None, "Cụm chấm", 48, 46, 94]]
+    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(92, 2, "Lạng Sơn", self_total=99), snv("Cao Bằng"): U(94, 1, "Cao Bằng", self_total=97)}))
+
+
+@case("a second table on the same sheet: 'PHẦN II. ĐIỂM CỘNG' listing each unit's bonus items under its own header")
+def s109_second_table_part_two_bonus() -> Built:
+    rows = [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"], ["PHẦN I. ĐIỂM CHẤM THEO TIÊU CHÍ"],
+            ["STT", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2", "Điểm cộng", "Tổng điểm", "Xếp hạng"],
+            [1, "Lạng Sơn", 50, 45, 2, 97, 1], [2, "Cao Bằng", 49, 44, 1, 94, 2], [],
+            ["PHẦN II. ĐIỂM CỘNG"],
+            ["STT", "Đơn vị", "Nội dung được cộng điểm", "Điểm cộng"],
+            [1, "Lạng Sơn", "Sáng kiến cấp tỉnh", 2], [2, "Cao Bằng", "Bằng khen của Bộ", 1]]
+    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(97, 1, "Lạng Sơn", bonus=2), snv("Cao Bằng"): U(94, 2, "Cao Bằng", bonus=1)},
+        criteria_keys={"1", "2"}))
+
+
+@case("a meeting date typed as a real date cell beside 'Lạng Sơn, ngày' (2023-01-10); title without year, "
+      "year only in the file name")
+def s110_date_cell_in_motto_block() -> Built:
+    rows = [["SỞ NỘI VỤ TỈNH LẠNG SƠN", None, None, MOTTO], [NORTH, None, None, FREEDOM],
+            [None, None, "Lạng Sơn, ngày", datetime.datetime(2023, 1, 10)],
+            ["BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA"],
+            ["STT", "Đơn vị", "Tổng điểm", "Xếp hạng"], [1, "Lạng Sơn", 96, 1], [2, "Cao Bằng", 94, 2]]
+    return Built(xlsx(S("Sheet1", rows)), "KQ_cham_diem_2022.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(96, 1, "Lạng Sơn"), snv("Cao Bằng"): U(94, 2, "Cao Bằng")}))
+
+
+@case("stated totals off by rounding (0,01) from the criteria they add up")
+def s111_rounding_differences() -> Built:
+    rows = [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"],
+            ["STT", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2", "Tiêu chí 3", "Tổng điểm", "Xếp hạng"],
+            [1, "Lạng Sơn", 33.33, 33.33, 33.33, 100, 1], [2, "Cao Bằng", 30.67, 30.67, 30.67, 92, 2]]
+    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(100, 1, "Lạng Sơn"), snv("Cao Bằng"): U(92, 2, "Cao Bằng")},
+        criteria={(snv("Lạng Sơn"), "1"): 33.33}))
+
+
+@case(".xlsm workbook, sheet 'Sheet1', year and cluster number only in the file name 'KQ_cham_diem_2023_cum5'")
+def s112_xlsm_year_in_file_name() -> Built:
+    rows = [[NORTH], ["BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA"],
+            ["STT", "Đơn vị", "Tổng điểm", "Xếp hạng"], [1, "Lạng Sơn", 96, 1], [2, "Cao Bằng", 94, 2]]
+    return Built(xlsx(S("Sheet1", rows)), "KQ_cham_diem_2023_cum5.xlsm", ScoringExpect(NORTH_NAME, 2023, {
+        snv("Lạng Sơn"): U(96, 1, "Lạng Sơn"), snv("Cao Bằng"): U(94, 2, "Cao Bằng")}))
+
+
+@case("mid-year and year-end side by side: 'Sơ kết 6 tháng đầu năm' and 'Tổng kết năm' each over Tổng điểm / Xếp hạng")
+def s113_mid_and_year_end_side_by_side() -> Built:
+    rows = [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"],
+            ["STT", "Đơn vị", "Sơ kết 6 tháng đầu năm", None, "Tổng kết năm", None],
+            [None, None, "Tổng điểm", "Xếp hạng", "Tổng điểm", "Xếp hạng"],
+            [1, "Lạng Sơn", 48, 2, 96, 1], [2, "Cao Bằng", 49, 1, 94, 2]]
+    merged = ["A3:A4", "B3:B4", "C3:D3", "E3:F3"]
+    return Built(xlsx(S("TH", rows, merged)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(96, 1, "Lạng Sơn"), snv("Cao Bằng"): U(94, 2, "Cao Bằng")}))
+
+
+@case("mid-year review stated only in the file name 'KQ_so_ket_6_thang_2023.xlsx'")
+def s114_mid_year_in_file_name() -> Built:
+    rows = [[MIDLAND], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA"],
+            ["STT", "Đơn vị", "Tổng điểm", "Xếp hạng"], [1, "Bắc Giang", 49, 1], [2, "Phú Thọ", 47, 2]]
+    return Built(xlsx(S("Sheet1", rows)), "KQ_so_ket_6_thang_2023.xlsx", ScoringExpect(MIDLAND_NAME, 2023, {
+        snv("Bắc Giang"): U(49, 1, "Bắc Giang"), snv("Phú Thọ"): U(47, 2, "Phú Thọ")}, period="mid"))
+
+
+@case("summary scores with 'đ' / 'điểm' suffixes and dotted decimals in text: '48đ', '45,5 điểm', '93.5'")
+def s115_suffixed_scores() -> Built:
+    rows = [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"],
+            ["STT", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2", "Tổng điểm", "Xếp hạng"],
+            [1, "Lạng Sơn", "48đ", "45,5 điểm", "93.5", "01"], [2, "Cao Bằng", "47 đ", "44 điểm", "91 điểm", "02"]]
+    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(93.5, 1, "Lạng Sơn"), snv("Cao Bằng"): U(91, 2, "Cao Bằng")},
+        criteria={(snv("Lạng Sơn"), "2"): 45.5}))
+
+
+@case("summary: award proposal columns one per award ('Cờ thi đua', 'Bằng khen') with 'x' marks, grade 'Xếp loại'")
+def s116_award_mark_columns() -> Built:
+    rows = [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"],
+            ["STT", "Đơn vị", "Tổng điểm", "Xếp hạng", "Xếp loại", "Đề nghị khen thưởng", None],
+            [None, None, None, None, None, "Cờ thi đua", "Bằng khen"],
+            [1, "Lạng Sơn", 97, 1, "Xuất sắc", "x", None], [2, "Cao Bằng", 95, 2, "Xuất sắc", None, "x"],
+            [3, "Sơn La", 90, 3, "Tốt", None, None]]
+    merged = ["A3:A4", "B3:B4", "C3:C4", "D3:D4", "E3:E4", "F3:G3"]
+    return Built(xlsx(S("TH", rows, merged)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(97, 1, "Lạng Sơn", award="Cờ thi đua"), snv("Cao Bằng"): U(95, 2, "Cao Bằng", award="Bằng khen"),
+        snv("Sơn La"): U(90, 3, "Sơn La")}))
+
+
+@case("summary with criteria groups 'A. Điểm chấm' (I, II) and 'B. Điểm thưởng (tối đa 5 điểm)' as a criteria "
+      "group of its own, header over two rows, total right")
+def s117_bonus_as_a_criteria_group_column() -> Built:
+    rows = [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"],
+            ["STT", "Đơn vị", "A. Các tiêu chí chấm điểm", None, "B. Điểm thưởng (tối đa 5 điểm)", "Tổng điểm (A+B)", "Xếp hạng"],
+            [None, None, "I. Tổ chức (50đ)", "II. CCHC (50đ)", None, None, None],
+            [1, "Lạng Sơn", 49, 48, 4, 101, 1], [2, "Cao Bằng", 48, 47, 2, 97, 2]]
+    merged = ["A3:A4", "B3:B4", "C3:D3", "E3:E4", "F3:F4", "G3:G4"]
+    return Built(xlsx(S("TH", rows, merged)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(101, 1, "Lạng Sơn", bonus=4), snv("Cao Bằng"): U(97, 2, "Cao Bằng", bonus=2)}))
+
+
+@case("summary where 'Điểm chuẩn' of each group is written only in the header row under it ('Điểm chuẩn' row "
+      "per group only, the total column blank there)")
+def s118_maxima_row_groups_only() -> Built:
+    rows = [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"],
+            ["STT", "Đơn vị", "Nhóm I", "Nhóm II", "Nhóm III", "Tổng điểm", "Xếp hạng"],
+            [None, "Điểm chuẩn", 30, 30, 40, None, None],
+            [1, "Lạng Sơn", 29, 29, 38, 96, 1], [2, "Cao Bằng", 28, 27, 39, 94, 2]]
+    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(96, 1, "Lạng Sơn"), snv("Cao Bằng"): U(94, 2, "Cao Bằng")},
+        criteria={(snv("Cao Bằng"), "III"): 39}))
+
+
+# ================================================================ round 2: detail sheets
+
+
+@case("detail: 'Điểm chuẩn' stated per group only (leaves without maxima), leaf texts long with line breaks and "
+      "scoring rules ('- Đúng hạn: 1 điểm') inside")
+def d101_group_maxima_only_and_long_texts() -> Built:
+    rows = [[NORTH], ["BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2022"], ["Đơn vị: Sở Nội vụ tỉnh Cao Bằng"], *detail_header(),
+            ["I", "Công tác tổ chức", 20, None, None],
+            [1, "Ban hành kế hoạch thực hiện nhiệm vụ năm.\n- Có kế hoạch: 2 điểm\n- Ban hành đúng hạn: 1 điểm",
+             None, 8, 7],
+            [2, "Tổ chức thực hiện kế hoạch;\nbáo cáo kết quả theo quy định\n(Mỗi báo cáo chậm trừ 0,5 điểm)",
+             None, 9, 9],
+            ["II", "Cải cách hành chính", 80, None, None],
+            [1, "Chỉ số CCHC của tỉnh:\n- Nhóm A: 40 điểm\n- Nhóm B: 30 điểm", None, 40, 40],
+            [2, "Chuyển đổi số", None, 35, 33]]
+    return Built(xlsx(S("Sheet1", rows)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Cao Bằng"): U(89, 1, "Cao Bằng", self_total=92)},
+        criteria={(snv("Cao Bằng"), "I/1"): 7, (snv("Cao Bằng"), "II/1"): 40, (snv("Cao Bằng"), "II"): 73}))
+
+
+@case("detail: maxima written 'Tối đa 10 điểm' in the maximum column and in the criterion text '(tối đa 5 điểm)' "
+      "without one; scores '9 điểm', '4,5đ'")
+def d102_maxima_as_text_and_suffixed_scores() -> Built:
+    rows = [[NORTH], ["BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2022"], ["Đơn vị: Sở Nội vụ tỉnh Lai Châu"], *detail_header(),
+            [1, "Ban hành kế hoạch", "Tối đa 10 điểm", "10 điểm", "9 điểm"],
+            [2, "Báo cáo đúng hạn (tối đa 5 điểm)", None, "5đ", "4,5đ"],
+            [3, "Tuyên truyền", "05 điểm", "5", "5"]]
+    return Built(xlsx(S("Sheet1", rows)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lai Châu"): U(18.5, 1, "Lai Châu", self_total=20)}, criteria={(snv("Lai Châu"), "2"): 4.5}))
+
+
+@case("detail: 'Điểm trừ' column of negative numbers and a 'Lý do trừ điểm' text column beside the cluster score")
+def d103_penalty_and_reason_columns() -> Built:
+    rows = [[NORTH], ["BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2022"], ["Đơn vị: Sở Nội vụ tỉnh Hà Giang"],
+            ["TT", "Nội dung", "Điểm tối đa", "Tự chấm", "Điểm trừ", "Lý do trừ điểm", "Cụm chấm"],
+            ["I", "Tổ chức", 50, 50, -2, "Chậm báo cáo quý III", 48], ["II", "CCHC", 50, 49, None, None, 49]]
+    return Built(xlsx(S("Ha Giang", rows)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Hà Giang"): U(97, 1, "Hà Giang", self_total=99)}))
+
+
+@case("detail: groups A (criteria, I/II under it), 'B. ĐIỂM THƯỞNG (tối đa 5 điểm)', 'C. ĐIỂM TRỪ', "
+      "total 'Tổng điểm (A+B-C)'")
+def d104_abc_groups_with_bonus_and_penalty() -> Built:
+    rows = [[NORTH], ["BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2022"], ["Đơn vị: Sở Nội vụ tỉnh Sơn La"], *detail_header(),
+            ["A", "CÁC TIÊU CHÍ CHẤM ĐIỂM", 100, 95, 92],
+            ["I", "Tổ chức", 50, 48, 46], ["II", "CCHC", 50, 47, 46],
+            ["B", "ĐIỂM THƯỞNG (tối đa 5 điểm)", 5, 3, 2],
+            [1, "Sáng kiến", 3, 2, 1], [2, "Khen thưởng cấp trên", 2, 1, 1],
+            ["C", "ĐIỂM TRỪ", None, None, 1],
+            [1, "Chậm báo cáo", None, None, 1],
+            [None, "TỔNG ĐIỂM (A+B-C)", None, 98, 93]]
+    return Built(xlsx(S("Sheet1", rows)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Sơn La"): U(93, 1, "Sơn La", self_total=98, bonus=2, penalty=1)},
+        criteria={(snv("Sơn La"), "A/II"): 46, (snv("Sơn La"), "B/1"): 1}))
+
+
+@case("detail: numbering restarting in each group (I: 1, 2; II: 1, 2, 3) in a code column, group rows with subtotals")
+def d105_numbering_restarts_per_group() -> Built:
+    rows = [[NORTH], ["BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2022"], ["Đơn vị: Sở Nội vụ tỉnh Điện Biên"], *detail_header(),
+            ["I", "Tổ chức", 40, 38, 36], [1, "Bộ máy", 20, 19, 18], [2, "Biên chế", 20, 19, 18],
+            ["II", "CCHC", 60, 57, 55], [1, "Thể chế", 20, 19, 18], [2, "TTHC", 20, 19, 19], [3, "Số hóa", 20, 19, 18]]
+    return Built(xlsx(S("Sheet1", rows)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Điện Biên"): U(91, 1, "Điện Biên", self_total=95)},
+        criteria={(snv("Điện Biên"), "I/2"): 18, (snv("Điện Biên"), "II/2"): 19}))
+
+
+@case("detail: the header and its '(1) (2) ...' row repeated mid-sheet at a page break")
+def d106_header_repeated_mid_detail() -> Built:
+    header = detail_header()[0]
+    rows = [[NORTH], ["BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2022"], ["Đơn vị: Sở Nội vụ tỉnh Lào Cai"], header,
+            ["(1)", "(2)", "(3)", "(4)", "(5)"],
+            ["I", "Tổ chức", 50, None, None], [1, "Bộ máy", 25, 24, 23], header, ["(1)", "(2)", "(3)", "(4)", "(5)"],
+            [2, "Biên chế", 25, 25, 24], ["II", "CCHC", 50, 48, 47]]
+    return Built(xlsx(S("Sheet1", rows)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lào Cai"): U(94, 1, "Lào Cai", self_total=97)}, criteria={(snv("Lào Cai"), "I/2"): 24}))
+
+
+@case("detail per unit as .xlsm named 'KQ_cham_diem_2023_Lao_Cai', sheet 'Sheet1', no year in the sheet")
+def d107_xlsm_unit_and_year_in_file_name() -> Built:
+    rows = [[NORTH], ["BẢNG CHẤM ĐIỂM THI ĐUA"], *detail_header(),
+            ["I", "Tổ chức", 50, 48, 47], ["II", "CCHC", 50, 47, 46]]
+    return Built(xlsx(S("Sheet1", rows)), "KQ_cham_diem_2023_Lao_Cai.xlsm", ScoringExpect(NORTH_NAME, 2023, {
+        snv("Lào Cai"): U(93, 1, "Lào Cai", self_total=95)}))
+
+
+@case("detail: score header over two rows, 'Điểm' merged over 'Tối đa' / 'Tự chấm' / 'Cụm chấm'")
+def d108_score_header_over_two_rows() -> Built:
+    rows = [[NORTH], ["BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2022"], ["Đơn vị: Sở Nội vụ tỉnh Cao Bằng"],
+            ["TT", "Nội dung tiêu chí", "Điểm", None, None], [None, None, "Tối đa", "Tự chấm", "Cụm chấm"],
+            ["I", "Tổ chức", 50, 49, 48], ["II", "CCHC", 50, 48, 46]]
+    merged = ["A4:A5", "B4:B5", "C4:E4"]
+    return Built(xlsx(S("Sheet1", rows, merged)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Cao Bằng"): U(94, 1, "Cao Bằng", self_total=97)}))
+
+
+@case("details: two unit sheets, one mid-year sheet name 'Cao Bang' in a file 'so_ket_6_thang_2022', "
+      "totals as text with dot '46.5'")
+def d109_mid_year_file_with_dotted_text_scores() -> Built:
+    def sheet(name, a, b):
+        return S(name, [[NORTH], ["BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2022"], *detail_header(),
+                        ["I", "Tổ chức", 50, 50, a], ["II", "CCHC", 50, 50, b]])
+    return Built(xlsx(sheet("Cao Bang", "46.5", "45"), sheet("Son La", "47", "44.25")), "so_ket_6_thang_2022.xlsx",
+                 ScoringExpect(NORTH_NAME, 2022, {snv("Cao Bằng"): U(91.5, 1, "Cao Bằng"),
+                                                  snv("Sơn La"): U(91.25, 2, "Sơn La")}, period="mid"))
+
+
+@case("detail: criterion codes 'Tiêu chí 1', 'Tiêu chí 2' inside the text under 'Nhóm I', 'Nhóm II'")
+def d110_named_codes_in_text() -> Built:
+    rows = [[NORTH], ["BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2022"], ["Đơn vị: Sở Nội vụ tỉnh Lạng Sơn"],
+            ["Nội dung", "Điểm chuẩn", "Tự chấm", "Cụm chấm"],
+            ["Nhóm I. Công tác tổ chức", 40, None, None], ["Tiêu chí 1. Bộ máy", 20, 20, 19], ["Tiêu chí 2. Biên chế", 20, 19, 18],
+            ["Nhóm II. Cải cách hành chính", 60, None, None], ["Tiêu chí 1. Thể chế", 30, 29, 28],
+            ["Tiêu chí 2. TTHC", 30, 28, 28]]
+    return Built(xlsx(S("Sheet1", rows)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(93, 1, "Lạng Sơn", self_total=96)},
+        criteria={(snv("Lạng Sơn"), "I/2"): 18, (snv("Lạng Sơn"), "II/1"): 28}))
+
+
+# ================================================================ round 2: PAR Index
+
+
+@case("PAR: the ministry's column order with the rank before the score: TT | Tỉnh | Xếp hạng | Chỉ số (%)")
+def p101_rank_before_score() -> Built:
+    lines = par_scores(names63())
+    rows = [["CHỈ SỐ CCHC NĂM 2023"], ["TT", "Tỉnh, thành phố", "Xếp hạng", "Chỉ số CCHC (%)"],
+            *[[i + 1, n, r, s] for i, (n, s, r) in enumerate(lines)]]
+    return Built(xlsx(S("Sheet1", rows)), "par.xlsx", par_expect(2023, lines, {}))
+
+
+@case("PAR: 'Chỉ số CCHC năm 2023' merged over 'Giá trị (%)' and 'Xếp hạng', provinces in code order, "
+      "a trailing 'Ghi chú' column with text")
+def p102_year_over_value_and_rank_code_order_notes() -> Built:
+    provinces = sorted(registry().provinces, key=lambda p: p.code)
+    scored = par_scores([p.name for p in provinces][::-1])  # ranks unrelated to the code order
+    by_name = {n: (s, r) for n, s, r in scored}
+    rows = [["BỘ NỘI VỤ"], ["KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH"],
+            ["STT", "Tỉnh, thành phố", "Chỉ số CCHC năm 2023", None, "Ghi chú"],
+            [None, None, "Giá trị (%)", "Xếp hạng", None],
+            *[[i + 1, p.name, *by_name[p.name], "Tăng 3 bậc so với 2022" if i % 7 == 0 else None]
+              for i, p in enumerate(provinces)]]
+    merged = ["A3:A4", "B3:B4", "C3:D3", "E3:E4"]
+    return Built(xlsx(S("Sheet1", rows, merged)), "par.xlsx", par_expect(2023, scored, {}))
+
+
+@case("PAR: the published appendix with the 8 component indices in percent cells, then the index in percent")
+def p103_components_in_percent_cells() -> Built:
+    parts = ["Chỉ đạo, điều hành", "Thể chế", "TTHC", "Tổ chức bộ máy", "Công chức", "Tài chính công",
+             "Chính phủ số", "Tác động"]
+    lines = par_scores(names63())
+    rows = [["PHỤ LỤC: CHỈ SỐ THÀNH PHẦN CHỈ SỐ CCHC NĂM 2022"],
+            ["TT", "Tỉnh, thành phố", *parts, "Chỉ số CCHC", "Xếp hạng"]]
+    comps = {}
+    for i, (n, s, r) in enumerate(lines):
+        values = [round(0.95 - 0.01 * k - i / 1000, 4) for k in range(8)]
+        rows.append([i + 1, n, *[Pct(v) for v in values], Pct(round(s / 100, 4)), r])
+        comps.update({(2022, n, parts[k]): round(values[k] * 100, 2) for k in range(8)})
+    return Built(xlsx(S("Sheet1", rows)), "phu_luc.xlsx", par_expect(2022, lines, comps))
+
+
+@case("PAR: provincial table then, on the same sheet, the ministries' table (Bộ, cơ quan ngang bộ) under its own title")
+def p104_provinces_then_ministries_on_one_sheet() -> Built:
+    lines = par_scores(names63())
+    ministries = ["Bộ Tư pháp", "Bộ Tài chính", "Bộ Nội vụ", "Ngân hàng Nhà nước Việt Nam", "Bộ Công Thương"]
+    rows = [["CHỈ SỐ CCHC NĂM 2022 CỦA CÁC TỈNH, THÀNH PHỐ"], ["TT", "Tỉnh, thành phố", "Chỉ số (%)", "Xếp hạng"],
+            *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(lines)], [],
+            ["CHỈ SỐ CCHC NĂM 2022 CỦA CÁC BỘ, CƠ QUAN NGANG BỘ"], ["TT", "Bộ, cơ quan ngang bộ", "Chỉ số (%)", "Xếp hạng"],
+            *[[i + 1, m, 90 - i, i + 1] for i, m in enumerate(ministries)]]
+    return Built(xlsx(S("Sheet1", rows)), "par_2022.xlsx", par_expect(2022, lines, {}))
+
+
+@case("SIPAS only (Chỉ số hài lòng, its rank): no PAR Index column, must not be read as the PAR Index")
+def p105_sipas_only_table() -> Built:
+    lines = par_scores(names63(), 88, 0.2)
+    rows = [["CHỈ SỐ HÀI LÒNG CỦA NGƯỜI DÂN, TỔ CHỨC (SIPAS) NĂM 2023"],
+            ["TT", "Tỉnh, thành phố", "Chỉ số SIPAS (%)", "Xếp hạng"],
+            *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(lines)]]
+    return Built(xlsx(S("Sheet1", rows)), "sipas_2023.xlsx", RefusalExpect("a SIPAS table is no PAR Index", "Sheet1", "C2"))
+
+
+@case("PAR: scores as text with a dot '91.80' in some rows and a comma '91,80' in others, ranks as text '1'")
+def p106_dot_and_comma_text_scores() -> Built:
+    lines = par_scores(names63())
+    rows = [["CHỈ SỐ CCHC NĂM 2021"], ["TT", "Tỉnh, thành phố", "Chỉ số (%)", "Xếp hạng"],
+            *[[i + 1, n, f"{s:.2f}" if i % 2 else f"{s:.2f}".replace(".", ","), str(r)]
+              for i, (n, s, r) in enumerate(lines)]]
+    return Built(xlsx(S("Sheet1", rows)), "par.xlsx", par_expect(2021, lines, {}))
+
+
+@case("PAR: the year only in the sheet name 'PAR 2022'; title and file name without a year")
+def p107_year_in_sheet_name_only() -> Built:
+    lines = par_scores(names63())
+    rows = [["CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CỦA CÁC TỈNH, THÀNH PHỐ"], ["TT", "Tỉnh, thành phố", "Chỉ số (%)", "Xếp hạng"],
+            *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(lines)]]
+    return Built(xlsx(S("PAR 2022", rows)), "chi_so_cchc.xlsx", par_expect(2022, lines, {}))
+
+
+@case("PAR: fractions with 4 decimals (0.9180) in one year's column and 2 decimals (0.92) in another's")
+def p108_fraction_precisions() -> Built:
+    a = par_scores(names63(), 92.5, 0.37)
+    b = [(n, float(92 - i // 2), 0) for i, (n, _, _) in enumerate(a)]
+    b = [(n, s, 1 + sum(o > s for _, o, _ in b)) for n, s, _ in b]
+    bn = {n: (s, r) for n, s, r in b}
+    rows = [["CHỈ SỐ CCHC CÁC NĂM 2021, 2022"], ["TT", "Tỉnh, thành phố", "Năm 2021", None, "Năm 2022", None],
+            [None, None, "Chỉ số", "Xếp hạng", "Chỉ số", "Xếp hạng"],
+            *[[i + 1, n, round(s / 100, 4), r, round(bn[n][0] / 100, 2), bn[n][1]] for i, (n, s, r) in enumerate(a)]]
+    merged = ["A2:A3", "B2:B3", "C2:D2", "E2:F2"]
+    exp = par_expect(2021, a, {})
+    exp.scores.update(par_expect(2022, b).scores)
+    return Built(xlsx(S("Sheet1", rows, merged)), "par.xlsx", exp)
+
+
+@case("PAR: score text with dot and percent sign '91.80%', rank '01', province header 'Tỉnh/TP'")
+def p109_dotted_percent_text() -> Built:
+    lines = par_scores(names63())
+    rows = [["CHỈ SỐ CCHC NĂM 2020"], ["STT", "Tỉnh/TP", "Chỉ số CCHC", "Xếp hạng"],
+            *[[i + 1, n, f"{s:.2f}%", f"{r:02d}"] for i, (n, s, r) in enumerate(lines)]]
+    return Built(xlsx(S("Sheet1", rows)), "par.xlsx", par_expect(2020, lines, {}))
+
+
+@case("PAR: PAR Index and SIPAS each with its own rank: 'Chỉ số CCHC' / 'Xếp hạng', 'Chỉ số SIPAS' / 'Xếp hạng'")
+def p110_par_and_sipas_each_ranked() -> Built:
+    lines = par_scores(names63())
+    sip = par_scores(list(reversed(names63())), 88, 0.2)
+    sn = {n: (s, r) for n, s, r in sip}
+    rows = [["CHỈ SỐ CCHC VÀ CHỈ SỐ SIPAS NĂM 2023"],
+            ["TT", "Tỉnh, thành phố", "Chỉ số CCHC", None, "Chỉ số SIPAS", None],
+            [None, None, "Giá trị (%)", "Xếp hạng", "Giá trị (%)", "Xếp hạng"],
+            *[[i + 1, n, s, r, *sn[n]] for i, (n, s, r) in enumerate(lines)]]
+    merged = ["A2:A3", "B2:B3", "C2:D2", "E2:F2"]
+    return Built(xlsx(S("Sheet1", rows, merged)), "par.xlsx", par_expect(2023, lines, {}))
+
+
+@case("PAR: SIPAS first then PAR, each with its own rank, SIPAS rank column placed right after the PAR rank")
+def p111_sipas_before_par_ranks_after() -> Built:
+    lines = par_scores(names63())
+    sip = par_scores(list(reversed(names63())), 88, 0.2)
+    sn = {n: (s, r) for n, s, r in sip}
+    rows = [["KẾT QUẢ NĂM 2023"],
+            ["TT", "Tỉnh, thành phố", "Chỉ số SIPAS (%)", "Chỉ số CCHC (%)", "Xếp hạng Chỉ số CCHC", "Xếp hạng SIPAS"],
+            *[[i + 1, n, sn[n][0], s, r, sn[n][1]] for i, (n, s, r) in enumerate(lines)]]
+    return Built(xlsx(S("Sheet1", rows)), "par.xlsx", par_expect(2023, lines, {}))
+
+
+@case("PAR: rank column first after the name, score as 'Điểm đạt được' out of 100, '(Kèm theo Quyết định số "
+      "…/QĐ-BNV ngày 05/4/2024)' line under the title naming 2024")
+def p112_decision_line_and_diem_dat_duoc() -> Built:
+    lines = par_scores(names63())
+    rows = [["CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2023 CỦA CÁC TỈNH, THÀNH PHỐ"],
+            ["(Kèm theo Quyết định số 245/QĐ-BNV ngày 05/4/2024 của Bộ trưởng Bộ Nội vụ)"],
+            ["TT", "Tỉnh, thành phố", "Xếp hạng", "Điểm đạt được"],
+            *[[i + 1, n, r, s] for i, (n, s, r) in enumerate(lines)]]
+    return Built(xlsx(S("Sheet1", rows)), "par.xlsx", par_expect(2023, lines, {}))
+
+
 # ================================================================ running and judging
 
 
@@ -1044,6 +1885,31 @@ def compare_par(result, expect: ParExpect) -> list[str]:
     return wrong
 
 
+def compare_roster(result, expect: RosterExpect) -> list[str]:
+    wrong = []
+
+    def differ(what: str, got: set, want: set) -> None:
+        if got != want:
+            wrong.append(f"{what}: missing {sorted(want - got)[:6]}; unexpected {sorted(got - want)[:6]}")
+
+    def keyed(cluster: str, *rest) -> tuple:
+        return (cluster_key(cluster), *rest)
+
+    differ("roles", {keyed(r.cluster, int(r.year), r.role, r.unit) for r in result.roles.itertuples()},
+           {keyed(*role) for role in expect.roles})
+    if expect.members is not None:
+        differ("members", {keyed(r.cluster, int(r.year), r.unit) for r in result.members.itertuples()},
+               {keyed(*member) for member in expect.members})
+    if expect.awards is not None:
+        got = {keyed(r.cluster, int(r.year), r.unit, int(r.level), bool(r.proposed)): r.award
+               for r in result.awards.itertuples()}
+        want = {keyed(c, y, u, award_level(a), p): a for c, y, u, a, p in expect.awards}
+        differ("awards (cluster, year, unit, level, proposed)", set(got), set(want))
+        wrong += [f"award «{got[key]}» ≠ «{text}»" for key, text in want.items()
+                  if key in got and not text_key(got[key]).startswith(text_key(text))]
+    return wrong
+
+
 def judge(built: Built) -> tuple[str, str, list[str]]:
     """(class, kind read, details)."""
     try:
@@ -1066,6 +1932,10 @@ def judge(built: Built) -> tuple[str, str, list[str]]:
         if reading.kind != "scoring":
             return "d", reading.kind, [f"read as {reading.kind}"]
         wrong = compare_scoring(reading.result, built.expect)
+    elif isinstance(built.expect, RosterExpect):
+        if reading.kind != "roster":
+            return "d", reading.kind, [f"read as {reading.kind}"]
+        wrong = compare_roster(reading.result, built.expect)
     else:
         if reading.kind != "par":
             return "d", reading.kind, [f"read as {reading.kind}"]

@@ -92,6 +92,7 @@ def _number_in_text(text: str) -> float | None:
 
 _BLANK = r"[\s.…_·]*"  # a date's day and month left blank in a template: "ngày …. tháng …. năm 2023"
 _DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*20\d\d|tháng\s*\d{1,2}\s*năm\s*20\d\d"
+                   r"|20\d\d-\d{1,2}-\d{1,2}"  # a date cell, as the reader shows it (2023-01-10 00:00:00)
                    rf"|ngày{_BLANK}(\d{{1,2}})?{_BLANK}tháng{_BLANK}(\d{{1,2}})?{_BLANK}năm\s*20\d\d", re.IGNORECASE)
 
 

@@ -308,7 +308,7 @@ def _year_groups(plan: _Plan, file_name: str, year: int | None, year_wins: bool 
     kept = []
     for group in groups.values():
         _settle_scores(group)
-        problem = _year_problem(group, file_name)
+        problem = _year_problem(group, file_name) or _sipas_only(plan, group, file_name)
         if problem:
             problems.append(problem)
         elif group.score is None and group.rank is None:
@@ -337,6 +337,18 @@ def _settle_scores(group: _YearColumns) -> None:
     best = min(group.score_candidates, key=lambda r: r.priority)
     group.score = best.column
     group.components.extend((r.label, r.column) for r in group.score_candidates if r is not best)
+
+
+def _sipas_only(plan: _Plan, group: _YearColumns, file_name: str) -> Problem | None:
+    """A year with SIPAS and no index column: its rank is SIPAS's, and no PAR Index is there to read."""
+    if group.score is not None or group.sipas is None:
+        return None
+    table, column = plan.table, group.sipas.index
+    row = next((r for r in range(table.header_top, table.header_bottom + 1)
+                if _element_kind(table.sheet.shown(r, column)) == "sipas"), table.header_top)
+    return Problem(f"năm {group.year}: bảng chỉ có Chỉ số hài lòng SIPAS (cột «{group.sipas.label}»), không có cột "
+                   "Chỉ số CCHC (PAR Index); xếp hạng trong bảng là xếp hạng SIPAS nên không đọc làm xếp hạng "
+                   "Chỉ số CCHC.", file_name, table.sheet.name, cell_ref(row, column))
 
 
 def _year_problem(group: _YearColumns, file_name: str) -> Problem | None:
@@ -379,6 +391,10 @@ def _province_rows(plan: _Plan) -> tuple[list[_ProvinceRow], list[tuple[int, obj
             continue
         if is_blank(name):
             continue
+        if _has_header_labels(plan, row) and text_key(name) not in header_labels:
+            if found:
+                break  # another table's header under this one (the ministries' index under the provinces')
+            continue
         province = registry().resolve(name)
         if province is not None:
             found.append(_ProvinceRow(row, province))
@@ -387,6 +403,16 @@ def _province_rows(plan: _Plan) -> tuple[list[_ProvinceRow], list[tuple[int, obj
         elif any(not _is_empty(sheet.value(row, c)) for c in value_columns):
             unknown.append((row, name))
     return found, unknown
+
+
+def _has_header_labels(plan: _Plan, row: int) -> bool:
+    """The row holds, in the value columns, the header's own labels ('Chỉ số (%)', 'Xếp hạng'): a header row."""
+    sheet, table = plan.table.sheet, plan.table
+    words = sheet.header_words(row)
+    labels = [{sheet.header_words(top)[r.column.index] for top in range(table.header_top, table.header_bottom + 1)}
+              for r in plan.roles]
+    filled = [(r, own) for r, own in zip(plan.roles, labels) if words[r.column.index]]
+    return bool(filled) and all(words[r.column.index] in own for r, own in filled)
 
 
 def _unknown_provinces(plan: _Plan, unknown: list[tuple[int, object]], file_name: str) -> list[Problem]:

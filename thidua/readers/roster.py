@@ -36,13 +36,13 @@ from thidua.readers.problems import Problem, Refused, cell_ref
 from thidua.readers.scoring import title_lines
 from thidua.readers.table import Column, Table, is_column_number_row, locate_table
 from thidua.readers.units import (Unit, clean_text, cluster_key, cluster_named_in, cluster_slug, display_case, membership,
-                                  split_province, with_organiser)
+                                  names_an_agency, role_written_after, split_province, split_units, with_organiser)
 from thidua.readers.workbook import Sheet, load_sheets
 
 LEADER, DEPUTY, MEMBER = "Cụm trưởng", "Cụm phó", "Thành viên"
 FIRST_YEAR = 2000
 ROLE_COLUMNS = ["cluster", "year", "role", "unit"]
-MEMBER_COLUMNS = ["cluster", "year", "unit"]
+MEMBER_COLUMNS = ["cluster", "year", "unit"]  # and "implied" (True for a role holder the list leaves out), when any
 AWARD_COLUMNS = ["cluster", "year", "unit", "award"]  # and "proposed" (True for proposals), when any
 LOOKED_FOR = ("một dòng tiêu đề bảng (trong 20 dòng đầu của trang) có cột «Cụm trưởng» / «Cụm phó», hoặc cột "
               "«Đơn vị» cùng cột «Vai trò», «Hình thức khen thưởng», «Cụm thi đua» hoặc «Năm»")
@@ -61,26 +61,37 @@ _COLUMN_KINDS = (  # the first kind whose pattern a header label's words match
     ("role", r"\bvai tro\b|\bchuc danh\b|\bchuc vu\b|\bvi tri\b|\bnhiem vu\b"),
     ("elected", r"^nam (duoc )?bau\b"),
     ("year", r"^(nam|nhiem ky)\b|^(19|20)\d\d$"),
-    ("unit", r"^(ten )?(don vi|co quan|tinh|dia phuong|thanh vien)\b"),
+    ("unit", r"^(ten |cac )?(don vi|co quan|tinh|dia phuong|thanh vien|tap the)\b"),
     ("cluster", r"^(ten )?(cum|khoi)\b"),
     ("award", r"\bkhen thuong\b|\bdanh hieu\b|\bhinh thuc\b"),
 )
 _ROSTER_KINDS = {"order", "note", "role", "elected", "year", "unit", "cluster", "award", "leader", "deputy"}
 _PROPOSED_WORDS = re.compile(r"\bde (nghi|xuat)\b")
+_DECIDED_WORDS = re.compile(r"\bduoc khen\b|\bquyet dinh\b|\bket qua\b|\bda (duoc )?khen\b")
 _ROSTER_TITLE = re.compile(r"\b(cum|khoi) (thi dua|truong|pho)\b|\bthanh vien\b|\btruong (cum|khoi)\b")
 _PROPOSAL_TITLE = re.compile(r"^danh sach\b.*\bde (nghi|xuat)\b")
 _SECTION = re.compile(r"^(([ivxlc]+|\d+|[a-z])[.)/]?\s+)?(cum|khoi) thi dua\b")
 _SECTION_NUMBER = re.compile(r"^([IVXLCivxlc]+|\d+|[A-Za-z])[.)/]?\s+")
 _NUMBERING = re.compile(r"^([IVXLCivxlc]+|\d+|[A-Za-z])[.)]?$")
 _END_OF_TABLE = re.compile(r"^(nguoi lap|nguoi tong hop|tm\b|t/m\b|kt\b|xac nhan|noi nhan|ghi chu|luu y|chu thich"
-                           r"|\(?\*)|\bngay \d+ thang \d+ nam\b")
+                           r"|\(?\*|tong (cong|so)\b|cong( \d+ don vi)?$)|\bngay \d+ thang \d+ nam\b")
 _DECISION_LINE = re.compile(r"kem theo|quyet dinh|cong van|\bngay\b|\bthang\b")
 _NUMERIC = re.compile(r"^[\d\s.,()%/+-]+$")
+_SUBJECT = re.compile(r"^((khen thuong|danh sach|de nghi|doi voi) )*(tap the|ca nhan)$")  # 'II. CÁ NHÂN'
+_PERSON = re.compile(r"^(ong|ba|dong chi|d c)\b|[,–-] ?(pho )?(giam doc|truong phong|chanh van phong|chuyen vien"
+                     r"|thanh tra vien|can bo)\b")
+_PART_OF_A_MEMBER = re.compile(r"^(phong|ban|van phong|trung tam|chi cuc|bo phan|to)\b.*\b(so|snv)\b")  # 'Phòng ... - Sở Nội vụ'
+
 _YEAR_LABEL = re.compile(r"^(nam )?(19|20)\d\d$")
 
 
 def _words(label: object) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9]+", " ", text_key(label))).strip()
+    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9]+", " ", _whole(text_key(label)))).strip()
+
+
+def _whole(word: str) -> str:
+    """'2021' from the header word of a number cell ('2021.0')."""
+    return re.sub(r"^(\d+)\.0$", r"\1", word)
 
 
 def role_of(written: object) -> str | None:
@@ -109,17 +120,21 @@ def _label_kind(label: object) -> str:
 
 
 def _column_kind(column: Column) -> str:
-    """The leaf label's kind, else the nearest parent's; any score label makes the column a score."""
+    """The leaf label's kind, else the nearest parent's; any score label makes the column a score, a
+    role over years makes them that role's columns ('Cụm trưởng qua các năm / 2021')."""
     kinds = [_label_kind(part) for part in column.path]
     if "score" in kinds:
         return "score"
+    roles_over_year = [role_of(part) for part in column.path[:-1] if role_of(part) in (LEADER, DEPUTY)]
+    if kinds[-1] == "year" and roles_over_year:
+        return "leader" if roles_over_year[-1] == LEADER else "deputy"
     return next((kind for kind in reversed(kinds) if kind not in ("", "other")), "other")
 
 
 def _is_roster_header(words: list[str]) -> bool:
     """At least two roster labels and no score or number cell (years aside): a unit, leader or deputy
     column among them, or years over a row of roles beside a short cluster label ('Cụm thi đua | Năm 2022')."""
-    labels = {w for w in words if w}
+    labels = {_whole(w) for w in words if w}
     if any(_NUMERIC.match(label) and not _YEAR_LABEL.match(label) for label in labels):
         return False
     kinds = {label: _label_kind(label) for label in labels}
@@ -144,7 +159,7 @@ class _Plan:
     table: Table
     kinds: dict[int, str]          # column index -> kind
     column_years: dict[int, int]   # a year named over a leader or deputy column ("Năm 2022 / Cụm trưởng")
-    proposed: bool                 # the award column lists proposals
+    proposed: dict[int, bool]      # award column index -> it lists proposals
 
     @property
     def sheet(self) -> Sheet:
@@ -161,14 +176,30 @@ def _plan(sheet: Sheet) -> _Plan | None:
     table = locate_table(sheet, _is_roster_header, _continues_roster_header)
     if table is None:
         return None
-    kinds = {c.index: _column_kind(c) for c in table.columns}
+    kinds = _rotation_kinds(table, {c.index: _column_kind(c) for c in table.columns})
     present = set(kinds.values())
     if "score" in present or not present & {"leader", "deputy", "unit"} or _scores_under(table):
         return None
     years = {c.index: year_in(" ".join(c.path)) for c in table.columns if kinds[c.index] in ("leader", "deputy")}
-    proposed = any(_PROPOSED_WORDS.search(_words(c.label)) for c in table.columns if kinds[c.index] == "award") or any(
-        _PROPOSAL_TITLE.search(_words(line.text)) for line in title_lines(sheet, table.header_top))
+    titled = any(_PROPOSAL_TITLE.search(_words(line.text)) for line in title_lines(sheet, table.header_top))
+    proposed = {c.index: bool(_PROPOSED_WORDS.search(_words(c.label))) or titled and not _DECIDED_WORDS.search(_words(c.label))
+                for c in table.columns if kinds[c.index] == "award"}
     return _Plan(table, kinds, {index: year for index, year in years.items() if year}, proposed)
+
+
+def _rotation_kinds(table: Table, kinds: dict[int, str]) -> dict[int, str]:
+    """'Cụm thi đua | 2021 | 2022 | 2023' with a unit in each cell: the year columns hold the role the
+    title or sheet name names, when it names one role only (not both, as 'Cụm trưởng, Cụm phó')."""
+    if set(kinds.values()) & {"leader", "deputy", "unit"} or "year" not in kinds.values():
+        return kinds
+    words = " ".join(_words(text) for text in [line.text for line in title_lines(table.sheet, table.header_top)]
+                     + [table.sheet.name.replace("_", " ")])
+    deputy = bool(_DEPUTY_WORDS.search(words))
+    leader = bool(_LEADER_WORDS.search(_DEPUTY_WORDS.sub(" ", words)))
+    if leader == deputy:
+        return kinds
+    role = "leader" if leader else "deputy"
+    return {index: role if kind == "year" else kind for index, kind in kinds.items()}
 
 
 def _scores_under(table: Table) -> bool:
@@ -232,6 +263,7 @@ class _Written:
     roles: list[dict] = field(default_factory=list)
     members: list[dict] = field(default_factory=list)
     awards: list[dict] = field(default_factory=list)
+    set_aside: list[tuple[str, str]] = field(default_factory=list)  # (sheet, cell) of awards to persons or offices
 
 
 class _SheetReader:
@@ -245,6 +277,8 @@ class _SheetReader:
             "cluster": (stated_cluster or "", None), "year": (stated_year or "", None)}
         self.note_columns = plan.columns("note")
         self.header = [(c.index, text_key(c.path[-1])) for c in plan.table.columns]
+        self.titles = [line.text for line in title_lines(plan.sheet, plan.table.header_top)]
+        self.among_individuals = False  # under a 'CÁ NHÂN' row, until a 'TẬP THỂ' row
 
     def read(self) -> None:
         first_role, first_member = len(self.written.roles), len(self.written.members)
@@ -254,7 +288,7 @@ class _SheetReader:
                 continue
             if self._is_end(row):
                 break
-            if not self._starts_section(row):
+            if not self._starts_section(row) and not self._starts_subject(row):
                 self._read_row(row)
         if len(self.written.members) > first_member:
             self._role_holders_are_members(self.written.roles[first_role:], first_member)
@@ -280,6 +314,24 @@ class _SheetReader:
         self.carried["cluster"] = (_SECTION_NUMBER.sub("", text), cell_ref(row, column))
         return True
 
+    def _starts_subject(self, row: int) -> bool:
+        """A row holding only 'I. TẬP THỂ' or 'II. CÁ NHÂN' (and perhaps its number) starts the awards to
+        collectives or to persons."""
+        texts = [_words(v) for v in self.sheet.row_values(row) if not is_blank(v) and not _NUMBERING.match(_text(v))]
+        subject = _SUBJECT.match(texts[0]) if len(texts) == 1 else None
+        if subject:
+            self.among_individuals = subject.group(3) == "ca nhan"
+        return bool(subject)
+
+    def _not_to_a_member(self, row: int, unit: str) -> bool:
+        """An award row for a person (under 'CÁ NHÂN', marked 'Cá nhân', or a person's name and post) or for
+        an office of a member ('Phòng Công chức, viên chức - Sở Nội vụ tỉnh Cao Bằng'), not for the member."""
+        marks = {_words(v) for v in self.sheet.row_values(row)} & {"ca nhan", "tap the"}
+        if marks:
+            return marks == {"ca nhan"} or bool(_PART_OF_A_MEMBER.search(_words(unit)))
+        return (self.among_individuals or bool(_PERSON.search(text_key(unit))) and not names_an_agency(unit)
+                or bool(_PART_OF_A_MEMBER.search(_words(unit))))
+
     def _value(self, row: int, column: int) -> tuple[str, str]:
         return _text(self.sheet.shown(row, column)), _cell(self.sheet, row, column)
 
@@ -302,49 +354,69 @@ class _SheetReader:
     def _read_row(self, row: int) -> None:
         cluster, cluster_cell = self._carried(row, "cluster", self.plan.first("cluster"))
         year, year_cell = self._year(row)
-        where = {"sheet": self.sheet.name, "cluster": cluster, "cluster_cell": cluster_cell,
-                 "year": year, "year_cell": year_cell}
+        where = {"sheet": self.sheet.name, "cluster": with_organiser(cluster, self.titles) if cluster else cluster,
+                 "cluster_cell": cluster_cell, "year": year, "year_cell": year_cell}
         self._read_role_columns(row, where)
         if self.plan.first("unit") is not None:
             self._read_unit_row(row, where)
 
     def _read_role_columns(self, row: int, where: dict) -> None:
-        """Each leader or deputy cell is a role. A blank leader cell on a row naming a deputy is kept for the
-        checks to report; a blank deputy cell is no deputy."""
+        """Each unit a leader or deputy cell lists holds that role. The columns of one year stand together
+        (a rotation table's, or 'Năm 2022 / Cụm trưởng | Cụm phó'): a year left blank says nothing; a blank
+        leader cell beside a deputy is kept for the checks to report; a blank deputy cell is no deputy."""
         columns = self.plan.columns("leader", "deputy")
-        if not any(self._value(row, column)[0] for column in columns):
+        for year in dict.fromkeys(self.plan.column_years.get(column) for column in columns):
+            same_year = [column for column in columns if self.plan.column_years.get(column) == year]
+            if any(self._value(row, column)[0] for column in same_year):
+                for column in same_year:
+                    self._read_role_cell(row, column, where)
+
+    def _listed(self, row: int, column: int) -> tuple[list[str], str]:
+        """The units a cell lists (its line breaks kept for split_units), and the cell."""
+        value = self.sheet.shown(row, column)
+        return split_units(value if isinstance(value, str) else _text(value)), _cell(self.sheet, row, column)
+
+    def _read_role_cell(self, row: int, column: int, where: dict) -> None:
+        units, unit_cell = self._listed(row, column)
+        role = LEADER if self.plan.kinds[column] == "leader" else DEPUTY
+        if not units and role == DEPUTY:
             return
-        for column in columns:
-            unit, unit_cell = self._value(row, column)
-            role = LEADER if self.plan.kinds[column] == "leader" else DEPUTY
-            if not unit and role == DEPUTY:
-                continue
-            year = self.plan.column_years.get(column)
-            stated = {"year": year, "year_cell": _cell(self.sheet, self.plan.table.header_top, column)} if year else {}
+        year = self.plan.column_years.get(column)
+        stated = {"year": year, "year_cell": _cell(self.sheet, self.plan.table.header_top, column)} if year else {}
+        for unit in units or [""]:
             self.written.roles.append({**where, **stated, "role": role, "unit": unit, "unit_cell": unit_cell,
                                        "role_cell": _cell(self.sheet, self.plan.table.header_bottom, column)})
 
     def _read_unit_row(self, row: int, where: dict) -> None:
-        """A unit with its role (a blank role or 'Thành viên' is a member), or its awards, or both."""
-        unit, unit_cell = self._value(row, self.plan.first("unit"))
+        """Each unit the unit cell lists, with its role (a blank role or 'Thành viên' is a member; a member
+        list may write the role after the name), or its awards, or both. Awards to persons are set aside."""
+        units, unit_cell = self._listed(row, self.plan.first("unit"))
         role_column, award_columns = self.plan.first("role"), self.plan.columns("award")
         role, role_cell = self._value(row, role_column) if role_column is not None else ("", None)
-        awards = [(award, cell) for award, cell in (self._value(row, c) for c in award_columns) if award]
-        if not (unit or role or awards):
+        awards = [(award, cell, self.plan.proposed[column] or bool(re.match(r"de (nghi|xuat)\b", _words(award))))
+                  for column in award_columns for award, cell in [self._value(row, column)] if award]
+        if not (units or role or awards):
             return
-        entry = {**where, "unit": unit, "unit_cell": unit_cell}
-        if role_of(role) != MEMBER:
-            self.written.roles.append({**entry, "role": role, "role_cell": role_cell})
-        elif role_column is not None or not award_columns:
-            self.written.members.append(entry)
-        for award, award_cell in awards:
-            self.written.awards.append({**entry, "award": award, "award_cell": award_cell,
-                                        "proposed": self.plan.proposed})
+        if awards and self._not_to_a_member(row, self._value(row, self.plan.first("unit"))[0]):
+            self.written.set_aside.append((self.sheet.name, unit_cell))
+            return
+        roles_after_names = role_column is None and not self.plan.columns("leader", "deputy")
+        for unit in units or [""]:
+            entry = {**where, "unit": unit, "unit_cell": unit_cell}
+            said, said_cell = (role_written_after(unit), unit_cell) if roles_after_names else (role, role_cell)
+            if role_of(said) != MEMBER:
+                self.written.roles.append({**entry, "role": said, "role_cell": said_cell})
+            elif role_column is not None or not award_columns:
+                self.written.members.append(entry)
+            for award, award_cell, proposed in awards:
+                self.written.awards.append({**entry, "award": award, "award_cell": award_cell, "proposed": proposed})
 
     def _role_holders_are_members(self, roles: list[dict], first_member: int) -> None:
-        """A sheet listing members lists them all: its leaders and deputies of those years are members too."""
+        """A sheet listing members lists them all: its leaders and deputies of those years are members too
+        (implied: no warning when also listed)."""
         listed = {(member["cluster"], member["year"]) for member in self.written.members[first_member:]}
-        self.written.members.extend({key: value for key, value in role.items() if not key.startswith("role")}
+        self.written.members.extend({**{key: value for key, value in role.items() if not key.startswith("role")},
+                                     "implied": True}
                                     for role in roles if (role["cluster"], role["year"]) in listed)
 
 
@@ -509,6 +581,10 @@ def _checked_roles(checker: _Checker, rows: list[_Row]) -> list[dict]:
     return kept
 
 
+def _is_true(value: object) -> bool:
+    return not is_blank(value) and bool(value)
+
+
 def _checked_members(checker: _Checker, rows: list[_Row]) -> list[dict]:
     """A unit listed twice in a cluster's year counts once."""
     kept: list[dict] = []
@@ -520,7 +596,7 @@ def _checked_members(checker: _Checker, rows: list[_Row]) -> list[dict]:
         first = seen.setdefault((entry.cluster_id, entry.year, entry.unit.key), entry)
         if first is entry:
             kept.append(entry.fields())
-        elif first.where != entry.where:
+        elif first.where != entry.where and not _is_true(row.values.get("implied")):
             checker.warn(f"«{entry.unit.name}» có hai lần trong danh sách thành viên cụm «{entry.cluster}» năm "
                          f"{entry.year} (lần đầu ở {first.described()}); chỉ tính một lần.", entry.where)
     return kept
@@ -542,7 +618,7 @@ def _checked_awards(checker: _Checker, rows: list[_Row]) -> list[dict]:
             ladder = "; ".join(name for name, _ in LADDER)
             checker.warn(f"«{award}» không có trong thang khen thưởng tập thể ({ladder}); vẫn ghi nhận, xếp sau "
                          f"các hình thức ấy.", row.where("award"))
-        proposed = not is_blank(row.values.get("proposed")) and bool(row.values["proposed"])
+        proposed = _is_true(row.values.get("proposed"))
         key = (entry.cluster_id, entry.year, entry.unit.key, text_key(award), proposed)
         if key not in seen:
             seen.add(key)
@@ -626,6 +702,16 @@ def check_roster(file_name: str, roles: pd.DataFrame | None = None, members: pd.
                         _frame(checked[2], AWARD_FIELDS), checker.problems)
 
 
+def _awards_set_aside(set_aside: list[tuple[str, str]], file_name: str) -> list[Problem]:
+    """One warning per sheet for the awards to persons or offices it lists, which a roster does not keep."""
+    cells: dict[str, list[str]] = {}
+    for sheet, cell in set_aside:
+        cells.setdefault(sheet, []).append(cell)
+    return [Problem(f"bỏ qua {len(found)} dòng khen thưởng cá nhân hoặc phòng, ban trực thuộc (ô {', '.join(found[:5])}"
+                    f"{', ...' if len(found) > 5 else ''}): danh sách Cụm chỉ ghi khen thưởng của các đơn vị thành viên.",
+                    file_name, sheet, found[0], severity="warning") for sheet, found in cells.items()]
+
+
 def _plans(sheets: list[Sheet]) -> list[_Plan]:
     return [plan for plan in map(_plan, sheets) if plan is not None and _names_a_roster(plan)]
 
@@ -654,6 +740,7 @@ def read_roster(source: Path | bytes | list[Sheet], file_name: str, cluster: str
                if not sheet.is_empty() and sheet.name not in {plan.sheet.name for plan in plans}]
     result.problems += [Problem(f"trang không có danh sách Cụm ({LOOKED_FOR}); bỏ qua.", file_name, name,
                                 severity="warning") for name in skipped]
+    result.problems += _awards_set_aside(written.set_aside, file_name)
     if not result.rows and not result.errors:
         result.problems.append(Problem("danh sách không có dòng nào có tên đơn vị.", file_name))
     if result.errors:

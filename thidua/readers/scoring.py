@@ -65,7 +65,7 @@ _HEADER_KINDS = (  # (kind, pattern on one header label's words); the first kind
     ("ignored", r"\bt[iy] le\b|^\(?%\)?$|\bdon vi tinh\b|\bxep loai\b|\bphan loai\b"
                 r"|^ma (so )?(don vi|dv|co quan|tinh|dinh danh)\b"),
     ("order", r"^(s?tt|so tt|so thu tu|thu tu|ma so|ma tieu chi|ma|muc)$"),
-    ("note", r"\bghi chu\b"),
+    ("note", r"\bghi chu\b|\bly do\b|\bdien giai\b"),
     ("award", r"\bkhen thuong\b|\bdanh hieu\b|\bhinh thuc\b|\bde nghi\b|\bde xuat\b"),
     ("rank", r"\bxep hang\b|\bthu hang\b|^hang\b|\bxep thu\b|^vi thu\b"),
     ("penalty", r"\bdiem (bi )?tru\b|\btru diem\b|^tru\b"),
@@ -100,8 +100,12 @@ def _label_kind(label: object) -> str:
 
 
 def _column_kind(column: Column) -> str:
+    """A bonus or penalty label names its column ('Điểm cộng, trừ / Điểm thưởng' is bonus), and its
+    columns under it ('Điểm thưởng / Được khen thưởng' is no award); otherwise the first kind of
+    _HEADER_KINDS any label has."""
     kinds = [_label_kind(part) for part in column.path]
-    return next((kind for kind, _ in _HEADER_KINDS if kind in kinds), "other")
+    group = next((kind for kind in reversed(kinds) if kind in ("bonus", "penalty")), None)
+    return group or next((kind for kind, _ in _HEADER_KINDS if kind in kinds), "other")
 
 
 def _scorer(column: Column) -> str | None:
@@ -304,21 +308,22 @@ def _read_detail(context: _Context, layout: _Layout, written: str) -> _Scored:
     note = layout.first("note")
     last_codes: dict[int, Code] = {}  # the last code of each depth
     for row in range(layout.table.first_data_row, sheet.height):
-        if sheet.is_blank_row(row):
+        if sheet.is_blank_row(row) or layout.table.repeats_header(row):
             continue
         if _is_end(sheet, row, measures, note):
             break
         code_cell = sheet.value(row, columns["order"]) if columns["order"] is not None else ""
         if isinstance(code_cell, float) and (typed := parse_code(code_cell)) is not None:
             code_cell = restore_lost_zero(code_cell, last_codes.get(typed.rank))
-        words = _text(sheet.value(row, columns["content"]))
+        text = sheet.value(row, columns["content"])
+        words = _text(text)
         scores = {name: _score(context, sheet, row, columns[name]) for name in SCORES}
         cells = {name: cell_ref(row, columns[name]) for name in (*SCORES, "max") if columns[name] is not None}
         if parse_code(code_cell) is None and _closing_words(code_cell, words):
             closings.append(_Closing(row, scores, cells))
             builder.close()
             continue
-        node = _detail_node(row, code_cell, words, scores, cells,
+        node = _detail_node(row, code_cell, text, scores, cells,
                             sheet.value(row, columns["max"]) if columns["max"] is not None else "")
         if node is not None:
             builder.add(node)
@@ -355,12 +360,16 @@ def _refuse_repeated_criteria(context: _Context, sheet: str, roots: list[Node], 
                           sheet, cell_ref(node.position, code_column))
 
 
-def _detail_node(row: int, code_cell: object, words: str, scores: dict[str, float | None],
+def _detail_node(row: int, code_cell: object, text: object, scores: dict[str, float | None],
                  cells: dict[str, str], maximum_cell: object) -> Node | None:
-    code, title = split_code(words)
+    code, title = split_code(_text(text))
     if code is None:
         code = parse_code(code_cell)
-    written_maximum, title = split_maximum(title)
+    lines = [line for line in str(text).splitlines() if line.strip()] if isinstance(text, str) else []
+    if len(lines) > 1:  # lines under the first tell how points are given ('- Đúng hạn: 1 điểm'), not the maximum
+        written_maximum = split_maximum(_text(lines[0]))[0]
+    else:
+        written_maximum, title = split_maximum(title)
     maximum = _maximum(maximum_cell)
     values = {"max": maximum if maximum is not None else written_maximum, **scores}
     if not title and code is None and all(v is None for v in values.values()):
@@ -490,7 +499,7 @@ class _SummaryPlan:
     rank: Column | None
     awards: list[Column]
     note: Column | None
-    other_years: list[Column]             # another year's figures beside this year's ('Điểm năm 2021'): not read
+    other_years: list[Column]             # another year's or period's figures ('Điểm năm 2021', 'Sơ kết 6 tháng'): not read
     row_scorers: Column | None            # says whose score each row holds: a unit's 'Tự chấm' and 'Cụm chấm' rows
 
     @property
@@ -534,13 +543,22 @@ def _of_another_year(layout: _Layout, column: Column, year: int) -> bool:
     return kind not in ("score", "content", "other", "max") or all(_is_generic(part) for part in column.path)
 
 
-def _summary_plan(layout: _Layout, year: int) -> _SummaryPlan:
-    other_years = [c for c in layout.table.columns if _of_another_year(layout, c, year)]
+def _of_another_period(layout: _Layout, column: Column, period: str) -> bool:
+    """In a year-end table, a total or rank under a mid-year label ('Sơ kết 6 tháng / Tổng điểm'); a
+    mid-year score weighted into the year's total ('Điểm sơ kết 6 tháng (30%)') is still read."""
+    if period != "year" or not any(_MID_YEAR.search(_words(part)) for part in column.path):
+        return False
+    return layout.kinds[column.index] not in ("unit", "order", "year", "cluster", "score", "content", "other", "max")
+
+
+def _summary_plan(layout: _Layout, year: int, period: str) -> _SummaryPlan:
+    other_years = [c for c in layout.table.columns
+                   if _of_another_year(layout, c, year) or _of_another_period(layout, c, period)]
     row_scorers = _row_scorer_column(layout)
     layout = _Layout(layout.shape, layout.table,
                      {**layout.kinds, **{c.index: "ignored" for c in other_years + [row_scorers] if c}})
     table, sheet = layout.table, layout.table.sheet
-    rows = range(table.first_data_row, sheet.height)
+    rows = _data_rows(table)
 
     def scorer_of(column: Column) -> str:  # with labelled rows, the rows say it: each row is read as 'cluster'
         return "cluster" if row_scorers else _scorer(column) or "cluster"
@@ -579,10 +597,11 @@ def _row_scorer_column(layout: _Layout) -> Column | None:
     and 'Cụm chấm' (or 'Thẩm định'): each unit has a row of each."""
     table, sheet = layout.table, layout.table.sheet
     rows = []
-    for row in range(table.first_data_row, sheet.height):
+    for row in _data_rows(table):
         if _is_end(sheet, row, [], None):
             break
-        rows.append(row)
+        if not table.repeats_header(row):
+            rows.append(row)
     for column in table.columns:
         if layout.kinds[column.index] in ("unit", "order", "note"):
             continue
@@ -599,6 +618,8 @@ def _unit_rows(plan: _SummaryPlan, row: int) -> dict[str, int]:
         return {"self": row, "cluster": row}
     sheet, name, found = plan.sheet, _text(plan.sheet.value(row, plan.unit.index)), {}
     for below in range(row, sheet.height):
+        if plan.layout.table.repeats_header(below):
+            continue
         scorer = _row_scorer(sheet.value(below, plan.row_scorers.index))
         if (below > row and _text(sheet.value(below, plan.unit.index)) not in ("", name)) or scorer in (None, *found):
             break
@@ -617,6 +638,20 @@ def _tell_apart(table: Table, criteria: list[_SummaryColumn]) -> None:
             spec.node = (*spec.node, next((u for u in under if u), get_column_letter(spec.column.index + 1)))
 
 
+def _next_table(table: Table) -> int | None:
+    """The header row of another table under this one ('PHẦN II. ĐIỂM CỘNG' over its own header), if any."""
+    sheet = table.sheet
+    return next((row for row in range(table.first_data_row, sheet.height)
+                 if not table.repeats_header(row) and _is_scoring_header(list(sheet.header_words(row)))
+                 and not any(number_or_none(v) is not None for v in sheet.row_values(row))), None)
+
+
+def _data_rows(table: Table) -> range:
+    """The rows under the header, down to another table's header."""
+    end = _next_table(table)
+    return range(table.first_data_row, table.sheet.height if end is None else end)
+
+
 def _summary_rows(plan: _SummaryPlan) -> tuple[list[int], int | None]:
     """The rows that hold units, and the row stating maxima ('Điểm chuẩn', or numbers without a
     unit above the first unit) if there is one."""
@@ -624,7 +659,9 @@ def _summary_rows(plan: _SummaryPlan) -> tuple[list[int], int | None]:
     order = plan.layout.first("order")
     measures = plan.measure_columns()
     units, maxima_row = [], None
-    for row in range(table.first_data_row, sheet.height):
+    for row in _data_rows(table):
+        if table.repeats_header(row):
+            continue
         name = sheet.value(row, plan.unit.index)
         number_cell = sheet.value(row, order.index) if order else ""
         if sheet.is_blank_row(row):
@@ -732,11 +769,16 @@ def _read_summary(context: _Context, plan: _SummaryPlan) -> list[_Scored]:
     sheet = plan.sheet
     rows, maxima_row = _summary_rows(plan)
     header = plan.layout.table.header_top
+    below = _next_table(plan.layout.table)
+    if below is not None:
+        context.warn("một bảng khác (có dòng tiêu đề riêng) bắt đầu ở dòng này; chỉ đọc bảng tổng hợp ở trên, "
+                     "không đọc bảng này.", sheet.name, cell_ref(below, plan.unit.index))
     for column in plan.other_years:
-        context.warn(f"cột «{column.label}» ghi số liệu của năm {year_in(column.label)}, không phải năm của bảng; "
-                     f"bỏ qua cột.", sheet.name, cell_ref(header, column.index))
+        of = f"năm {year_in(column.label)}" if year_in(column.label) else "kỳ sơ kết 6 tháng"
+        context.warn(f"cột «{column.label}» ghi số liệu của {of}, không phải của năm, kỳ của bảng; bỏ qua cột.",
+                     sheet.name, cell_ref(header, column.index))
     if not plan.criteria and not plan.totals:
-        years = f" (chỉ có cột của năm khác: {', '.join(f'«{c.label}»' for c in plan.other_years)})" \
+        years = f" (chỉ có cột của năm, kỳ khác: {', '.join(f'«{c.label}»' for c in plan.other_years)})" \
             if plan.other_years else ""
         context.error(f"bảng tổng hợp không có cột điểm (tiêu chí hoặc «Tổng điểm»){years}.", sheet.name,
                       cell_ref(header, plan.other_years[0].index) if plan.other_years else None)
@@ -802,7 +844,8 @@ def _rank(context: _Context, sheet: Sheet, row: int, column: Column | None) -> i
     value = sheet.value(row, column.index)
     if is_blank(value):
         return None
-    words = re.sub(r"^(hang|thu|xep thu|xep hang)\s+", "", _words(value))
+    words = re.sub(r"\(.*?\)|\bdong hang\b", " ", _words(value)).strip()  # '2 (đồng hạng)': a shared rank
+    words = re.sub(r"^(hang|thu|xep thu|xep hang)\s+", "", words)
     number = number_or_none(words) if isinstance(value, str) else number_or_none(value)
     if number is None:
         number = _ROMAN_RANKS.get(words.upper(), _RANK_WORDS.get(words))
@@ -1046,7 +1089,7 @@ def read_scoring(source: Path | bytes | list[Sheet], file_name: str, cluster: st
     sheets = source if isinstance(source, list) else load_sheets(source, file_name)
     summaries, details, stated = _sheets(context, sheets)
     identity = _identity(context, stated, cluster, year, period)
-    summary = _read_summary(context, _summary_plan(summaries[0], identity.year)) if summaries else []
+    summary = _read_summary(context, _summary_plan(summaries[0], identity.year, identity.period)) if summaries else []
     detail = _read_details(context, details, stated.table_lines, with_summary=bool(summaries))
     members = membership(identity.cluster, [s.written for s in summary + detail])
     units = _name_units(context, summary + detail, members)
@@ -1096,22 +1139,57 @@ def _sheets(context: _Context, sheets: list[Sheet]) -> tuple[list[_Layout], list
 def _read_details(context: _Context, details: list[_Layout], lines: list[TitleLine], with_summary: bool
                   ) -> list[_Scored]:
     """Each detail sheet's unit and scores. A sheet of criteria without score columns (a template) is
-    skipped; the file name may name the unit of the file's only table."""
-    scored_sheets = []
+    skipped; the file name may name the unit of the file's only table. A sheet with every unit side by
+    side ('Lạng Sơn / Tự chấm', 'Lạng Sơn / Cụm chấm', 'Cao Bằng ...') is read as one sheet per unit."""
+    scored_sheets, scored = [], []
     for layout in details:
+        by_unit = _units_side_by_side(layout)
+        if by_unit:
+            scored += [_read_detail(context, unit_layout, written) for written, unit_layout in by_unit.items()]
+            continue
         columns = _detail_columns(layout)
         if columns["self"] is None and columns["cluster"] is None:
             context.warn("trang có cột nội dung nhưng không có cột điểm tự chấm hay Cụm chấm; bỏ qua trang.",
                          layout.table.sheet.name)
         else:
             scored_sheets.append(layout)
-    scored = []
     for layout in scored_sheets:
         own_lines = [line for line in lines if line.sheet == layout.table.sheet.name]
         written = _detail_unit(context, layout, own_lines, alone=len(scored_sheets) == 1 and not with_summary)
         if written:
             scored.append(_read_detail(context, layout, written))
     return scored
+
+
+def _units_side_by_side(layout: _Layout) -> dict[str, _Layout]:
+    """For a detail sheet whose score columns are headed by two or more units, each unit's name and the
+    layout seeing only its columns (one column per unit holds its cluster score)."""
+    columns: dict[str, list[Column]] = {}
+    for column in layout.table.columns:
+        if layout.kinds[column.index] in ("order", "content", "max", "note", "ignored"):
+            continue
+        written = next((name for part in column.path if (name := _unit_in_label(part))), None)
+        if written:
+            columns.setdefault(written, []).append(column)
+    if len(columns) < 2:
+        return {}
+    theirs = {c.index for found in columns.values() for c in found}
+    return {written: _Layout("detail", layout.table, {
+        **layout.kinds, **dict.fromkeys(theirs, "ignored"),
+        **{c.index: layout.kinds[c.index] if layout.kinds[c.index] in ("score", "total") else "score" for c in own}})
+        for written, own in columns.items()}
+
+
+@lru_cache(maxsize=1 << 12)  # a pure function of a header label
+def _unit_in_label(label: str) -> str | None:
+    """'Lạng Sơn' from 'Lạng Sơn', 'Lạng Sơn tự chấm', 'Sở Nội vụ Lạng Sơn': a province leading the label,
+    followed by scoring words only."""
+    words = clean_text(label).split(" ")
+    for end in range(len(words), 0, -1):
+        head, rest = " ".join(words[:end]), " ".join(words[end:])
+        if split_province(head)[1] is not None and (not rest or _is_generic(rest)):
+            return head
+    return None
 
 
 class _Identity(NamedTuple):

@@ -42,6 +42,19 @@ class Table:
         """The first column whose header words (lower case, no diacritics) satisfy the test."""
         return next((c for c in self.columns if matches(c.key)), None)
 
+    def repeats_header(self, row: int) -> bool:
+        """The row is a row of the header again (atop a new printed page), or its column-number row."""
+        if row <= self.header_bottom:
+            return False
+        values = self.sheet.row_values(row)
+        if is_column_number_row(values):
+            return True
+        words = self.sheet.header_words(row)
+        if sum(1 for w in words if w) < 2:
+            return False
+        return any(all(not w or w == self.sheet.header_words(top)[c] for c, w in enumerate(words))
+                   for top in range(self.header_top, self.header_bottom + 1))
+
 
 def _is_year(value: object) -> bool:
     number = number_or_none(value)

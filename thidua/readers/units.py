@@ -29,7 +29,8 @@ _ABBREVIATIONS = {  # written short -> said in full, in keys (lower case, no dia
 _HOME_DEPARTMENT_KEY = re.compile(r"^(so noi vu|so nv|snv)\b")
 _HOME_DEPARTMENT_NAMED = re.compile(r"\b(so noi vu|snv)\b")
 _PROVINCES_NAMED = re.compile(r"\bcac tinh\b|\btinh thanh\b")
-_AGENCIES_NAMED = re.compile(r"\bco quan\b|\bban nganh\b|\bso ban\b")
+_AGENCIES_NAMED = re.compile(r"\bco quan\b|\bban nganh\b|\bso (ban|nganh)\b"
+                             r"|\b(cac so|khoi) (kinh te|van hoa|xa hoi|noi chinh|tong hop)\b")
 _CLUSTER_START = re.compile(r"\b(cum|khoi)\s+(thi\s+dua\b|so\s+noi\s+vu\b|snv\b|cac\b|so\s+\d)")
 _CLUSTER_END = re.compile(r"\s*[-–(,:]*\s*\b(nam\s+20\d\d|(6|sau)\s+thang|giai\s+doan|kem\s+theo|tong\s+ket"
                           r"|so\s+ket|ve\s+viec|lan\s+thu)\b|\s*\(|\s*[-–_]*\s*\b20\d\d\b")
@@ -169,6 +170,62 @@ def _department_named(cluster_name: str) -> str | None:
     text = clean_text(cluster_name)
     named = _DEPARTMENT_OF_PROVINCES.match(folded(text))
     return _department(text[named.start(3):named.end(3)]) if named else None
+
+
+_AGENCY_HEAD = re.compile(  # the first words of an agency's name, in keys
+    r"^(so|van phong|ban|thanh tra|cong an|bo chi huy|cuc|chi cuc|kho bac|ngan hang|dai|bao|truong|uy ban|hoi"
+    r"|lien doan|lien minh|tinh doan|doan|vien (kiem sat|nghien cuu)|hoc vien|bao hiem|trung tam|mat tran|toa an"
+    r"|benh vien|cong ty|tong cong ty|phong|quy|kiem toan)\b")
+_UNFINISHED = re.compile(r"\b(va|cua|cac)$|^so\b.* (tinh|thanh pho)$")  # wrapped onto the next line
+# 'và' joins provinces only: 'Văn phòng Đoàn ĐBQH và HĐND tỉnh' is one agency
+_LIST_SEPARATORS = (r"\s*(?:\n|;)\s*", r"\s*,\s*", r"\s+và\s+")
+_BULLET = re.compile(r"^([-+•*]|\d{1,2}[.)]|[a-zđ]\))\s*")
+
+
+def names_an_agency(written: object) -> bool:
+    """'Sở Tài chính', 'Văn phòng UBND tỉnh': a name starting as an agency's does."""
+    return bool(_AGENCY_HEAD.match(unit_key(written)))
+
+
+def _names_a_unit(piece: str, province_only: bool = False) -> bool:
+    key = unit_key(member_name(piece))
+    prefix, province = split_province(member_name(piece))
+    return bool(key) and not _UNFINISHED.search(key) and (
+        province is not None and (not prefix or names_an_agency(prefix)) or not province_only and names_an_agency(piece))
+
+
+def _units_in(text: str, separators: tuple[str, ...]) -> list[str] | None:
+    """The pieces text lists, split at the first separator whose every piece names a unit (itself
+    perhaps a list), the bare provinces not mixed with departments lacking one; None when it names none."""
+    if not separators:
+        return [text] if _names_a_unit(text) else None
+    pieces = [_BULLET.sub("", clean_text(piece)) for piece in re.split(separators[0], text)]
+    pieces = [piece for piece in pieces if piece]
+    if len(pieces) > 1:
+        split = [_units_in(piece, separators[1:]) for piece in pieces]
+        bare = [split_province(member_name(piece)) for piece in pieces]
+        mixed = any(province and not prefix for prefix, province in bare) and any(not p for _, p in bare)
+        provinces = len(separators) > 1 or all(_names_a_unit(piece, province_only=True) for piece in pieces)
+        if all(split) and not mixed and provinces:
+            return [unit for units in split for unit in units]
+    return _units_in(text, separators[1:])
+
+
+def split_units(written: object) -> list[str]:
+    """The units a cell lists: 'Lai Châu, Lạng Sơn; Cao Bằng', one per line, '- Sở Tài chính' bullets;
+    a name with commas of its own ('Sở Văn hóa, Thể thao và Du lịch') or wrapped onto a second line
+    stays whole. A cell that is no such list gives itself."""
+    text = unicodedata.normalize("NFC", str(written or "")).strip()
+    if not clean_text(text):
+        return []
+    return [clean_text(unit) for unit in _units_in(text, _LIST_SEPARATORS) or [text]]
+
+
+def role_written_after(written: object) -> str:
+    """'(Cụm trưởng)' from 'Sở Nội vụ tỉnh Lạng Sơn (Cụm trưởng)'; '' when no role follows the name."""
+    text = clean_text(written)
+    role = _ROLE_SUFFIX.search(folded(text))
+    return text[role.start():] if role and role.start() else ""
 
 
 def member_name(written: object) -> str:
