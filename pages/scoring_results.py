@@ -4,7 +4,7 @@ the cluster's, each unit's change on the year before, and one unit's criteria tr
 import pandas as pd
 import streamlit as st
 
-from pages.shared import drawn, results, reused, show_figure, show_table, vietnamese_order
+from pages.shared import drawn, results, reused, show_figure, show_styled, show_table, vietnamese_order
 from thidua.charts import cluster_ranking_bar, criteria_share_heatmap, period_phrase, self_score_gap
 from thidua.clusters import unit_label
 from thidua.demo import DEMO_UPLOADER
@@ -153,5 +153,5 @@ if criteria.empty:
     st.info("Bảng chấm điểm chỉ ghi tổng điểm của đơn vị này, không ghi điểm từng tiêu chí.")
 else:
     tree = reused(criteria_tree, criteria, ranking[ranking.unit == unit].iloc[0], made_from=(*made_from, unit))
-    st.dataframe(bold_groups(tree, list(criteria.level)), hide_index=True, width="stretch", height="content")
+    show_styled(bold_groups, tree, list(criteria.level), made_from=(*made_from, unit), height="content")
     st.caption("Điểm trừ ghi dấu âm. Tổng điểm là điểm Cụm chấm (có điểm thưởng, điểm trừ), dùng để xếp hạng.")

@@ -188,7 +188,7 @@ def show_figure(figure: Drawn | go.Figure, *, source: str | None = None, updated
     nhật ngày ...". The source and date default to those of the figures this run of the page has
     read (page_provenance); file_name (no extension) to one made from the figure's title."""
     shown = figure if isinstance(figure, Drawn) else Drawn.of(figure)
-    st.plotly_chart(shown.figure, theme=None, config={"displaylogo": False})
+    _plotted(shown.digest, shown)
     if source is None or updated is None:
         origin = page_provenance()
         source, updated = source or origin.source, updated or origin.updated
@@ -198,6 +198,13 @@ def show_figure(figure: Drawn | go.Figure, *, source: str | None = None, updated
             st.download_button(label, data=partial(_figure_file, shown.json, fmt, source, updated),
                                file_name=f"{stem}.{fmt}", mime=mime, on_click="ignore",
                                key=f"tai-{shown.digest}-{fmt}")
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _plotted(digest: str, _shown: Drawn) -> None:
+    """The chart element, built once per figure and then replayed by every rerun and session (Streamlit
+    serialises a figure again at every call: ~25 ms a chart)."""
+    st.plotly_chart(_shown.figure, theme=None, config={"displaylogo": False})
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -222,6 +229,17 @@ def show_table(frame: pd.DataFrame, *, title: str, formats: Mapping[str, Callabl
                            on_click="ignore", key=f"bang-{stem}-xlsx")
         st.download_button("CSV (UTF-8)", data=partial(table_csv, frame), file_name=f"{stem}.csv", mime="text/csv",
                            on_click="ignore", key=f"bang-{stem}-csv")
+
+
+def show_styled(style: Callable[..., object], /, *args, made_from: Hashable, **options) -> None:
+    """st.dataframe of the pandas Styler style(*args) (options as for show_table), rendered once for
+    made_from (see reused()) and then replayed by every rerun and session: Streamlit renders a Styler
+    again at every call (~30 ms for a 60-row table)."""
+    reused(_styled_table, style, *args, made_from=made_from, **{"hide_index": True, "width": "stretch", **options})
+
+
+def _styled_table(style: Callable[..., object], /, *args, **options) -> None:
+    st.dataframe(style(*args), **options)  # drawn inside the cache: a cache hit replays the element
 
 
 # What only works on screen: left out of every printout, and of the print view.

@@ -11,12 +11,17 @@ scored AS (
     SELECT cluster_id, year, unit, province_code, award, 'đề nghị' AS source, rank
     FROM scoring_current
     WHERE award IS NOT NULL AND period = 'year'
+),
+chosen AS (
+    SELECT * FROM (SELECT * FROM listed UNION ALL SELECT * FROM scored)
+    WHERE ($cluster IS NULL OR cluster_id = $cluster) AND ($year IS NULL OR year = $year)
+),
+levels AS (  -- award_level runs in Python: once per award named, not once per row
+    SELECT award, award_level(award) AS level FROM (SELECT DISTINCT award FROM chosen)
 )
-SELECT c.name AS cluster, a.year, a.unit, a.award, a.source, award_level(a.award) AS level, a.cluster_id,
-       a.rank, p.name AS province
-FROM (SELECT * FROM listed UNION ALL SELECT * FROM scored) a
+SELECT c.name AS cluster, a.year, a.unit, a.award, a.source, l.level, a.cluster_id, a.rank, p.name AS province
+FROM chosen a
+JOIN levels l USING (award)
 JOIN clusters c USING (cluster_id)
 LEFT JOIN provinces p ON p.code = a.province_code
-WHERE ($cluster IS NULL OR a.cluster_id = $cluster)
-  AND ($year IS NULL OR a.year = $year)
-ORDER BY c.name, a.year, level, a.source = 'đề nghị', a.rank NULLS LAST, a.unit;
+ORDER BY c.name, a.year, l.level, a.source = 'đề nghị', a.rank NULLS LAST, a.unit;

@@ -3,6 +3,7 @@ URL, shows the units, awards and numbers the demo workbooks hold) and the chart 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -123,6 +124,17 @@ def test_change_on_the_previous_year_in_words_and_a_units_criteria_tree(demo_db)
     total = tree.iloc[-1]
     hai_phong = ranking.loc["Sở Nội vụ Hải Phòng"]
     assert (total["Cụm chấm"], total["Tự chấm"]) == (vn_number(hai_phong.total), vn_number(hai_phong.self_total))
+
+
+def test_the_criteria_tree_keeps_its_groups_in_bold_when_a_rerun_replays_it(demo_db):
+    app = open_page(cum=NORTHERN.name, nam="2022", don_vi="Sở Nội vụ Hải Phòng")
+    app.run()  # drawn from the cache this time
+    tree = app.dataframe[1]
+    rows = tree.value.reset_index(drop=True)
+    rules = re.findall(r"([^{}]+)\{([^}]*)\}", tree.proto.arrow_data.styler.styles)
+    bold = {int(row) for cells, style in rules if "font-weight: bold" in style for row in re.findall(r"_row(\d+)_", cells)}
+    groups = {i for i, title in enumerate(rows["Tiêu chí"]) if not title.startswith("\u2003")}
+    assert bold == groups and len(rows) - 1 in bold and len(groups) < len(rows) / 2
 
 
 def test_a_cluster_without_self_scores_says_so_and_hides_the_columns(demo_db):
