@@ -51,7 +51,7 @@ illustrative = set(sources.cluster_id[(sources.uploaded_by == DEMO_UPLOADER) & s
 if illustrative:
     st.info(f"**Dữ liệu minh họa** — số liệu của {len(illustrative)} cụm (danh sách Cụm trưởng, Cụm phó, thành "
             "viên, khen thưởng, bảng chấm điểm) là số liệu minh họa, không phải số liệu chính thức. Hãy nhập số "
-            "liệu chính thức để thay thế.", icon="ℹ️")
+            "liệu chính thức để thay thế.", icon=":material/info:")
 
 st.subheader("Cụm trưởng, Cụm phó qua các năm")
 shown_roles = roles[roles.year.isin(in_years)]
@@ -90,7 +90,7 @@ else:
         st.info("**Sắp xếp đơn vị hành chính từ 1/7/2025 (63 → 34 tỉnh, thành phố)** — các tỉnh thành viên "
                 "trong danh sách gần nhất trước sáp nhập:\n\n" + "\n".join(f"- {s}" for s in sentences)
                 + "\n\nTừ năm 2025, Sở Nội vụ mỗi tỉnh tiếp nhận thêm Sở Lao động - Thương binh và Xã hội và giữ "
-                  "tên Sở Nội vụ.", icon="🔀")
+                  "tên Sở Nội vụ.", icon=":material/call_merge:")
 
 st.subheader("Khen thưởng")
 awards = query("awards", cluster=cluster_id)
@@ -143,7 +143,7 @@ def show_saved_message() -> None:
     saved = st.session_state.pop(SAVED_MESSAGE, None)
     if saved:
         summary, warnings = saved
-        st.success("Đã lưu. Thay đổi được ghi vào lịch sử nhập như một lần nhập tệp.", icon="✅")
+        st.success("Đã lưu. Thay đổi được ghi vào lịch sử nhập như một lần nhập tệp.", icon=":material/check_circle:")
         st.text(summary)
         if warnings:
             st.warning("Cảnh báo khi kiểm tra danh sách:")
@@ -201,7 +201,7 @@ def roster_editor(query: Results, uploaded_by: str) -> None:
         save_roster(query, edits, uploaded_by)
 
 
-with st.expander("✏️ Chỉnh sửa danh sách Cụm", expanded=SAVED_MESSAGE in st.session_state):
+with st.expander("Chỉnh sửa danh sách Cụm", icon=":material/edit:", expanded=SAVED_MESSAGE in st.session_state):
     show_saved_message()
     identity = current_identity()
     if identity is not None and identity.may_upload:

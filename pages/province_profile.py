@@ -66,10 +66,10 @@ if formed_by != [province]:
     else:
         said = f"Từ 1/7/2025, {province} hợp nhất với {', '.join(partners)} thành **{new_province}** (mới)."
     st.info(f"**Sắp xếp đơn vị hành chính** — {said} Số liệu từ năm {MERGER_YEAR} là của {new_province}; các năm "
-            "trước giữ tên cũ.", icon="🔀")
+            "trước giữ tên cũ.", icon=":material/call_merge:")
     others = [name for name in dict.fromkeys([new_province, *partners]) if name != province and name in names]
     for column, name in zip(st.columns(max(len(others), 4)), others):
-        column.page_link("pages/province_profile.py", label=f"Hồ sơ {name}", query_params={"tinh": name}, icon="📍")
+        column.page_link("pages/province_profile.py", label=f"Hồ sơ {name}", query_params={"tinh": name}, icon=":material/location_on:")
 
 series = province_rank_history(history, province)
 if from_year is not None:
@@ -124,7 +124,7 @@ else:
         "Cụm phó": [years_phrase(role_years(own_roles, c, DEPUTY)) or "chưa" for c in units.cluster],
     }), title=f"Cụm thi đua của {province}")
     for cluster in units.cluster:
-        st.page_link("pages/clusters.py", label=f"Xem {cluster}", query_params={"cum": cluster}, icon="🏅")
+        st.page_link("pages/clusters.py", label=f"Xem {cluster}", query_params={"cum": cluster}, icon=":material/groups:")
 
 st.subheader("Khen thưởng")
 awards = query("awards")

@@ -38,7 +38,7 @@ if across_merger:
     subtitle = "Quy đổi theo 34 tỉnh, thành phố sau sáp nhập (1/7/2025)"
     st.info(f"Hai năm nằm hai bên thời điểm sắp xếp đơn vị hành chính (1/7/2025, 63 → 34 tỉnh, thành phố). "
             f"Số liệu năm {from_year} được quy đổi theo tỉnh mới: mỗi tỉnh mới lấy điểm trung bình của các "
-            f"tỉnh cũ hợp thành và được xếp hạng lại, rồi so với thứ hạng công bố năm {to_year}.", icon="🔀")
+            f"tỉnh cũ hợp thành và được xếp hạng lại, rồi so với thứ hạng công bố năm {to_year}.", icon=":material/call_merge:")
 
 method_changes = [year for year in METHOD_CHANGE_YEARS if from_year < year <= to_year]
 if method_changes:

@@ -77,7 +77,7 @@ sources = query("data_sources")
 sources = sources[(sources.kind == "scoring") & (sources.cluster_id == cluster_id) & (sources.year == year)]
 if (sources.uploaded_by == DEMO_UPLOADER).any():
     st.info(f"**Dữ liệu minh họa** — kết quả chấm điểm {when} của cụm này là số liệu minh họa, không phải số liệu "
-            "chính thức. Hãy nhập bảng chấm điểm của Cụm để thay thế.", icon="ℹ️")
+            "chính thức. Hãy nhập bảng chấm điểm của Cụm để thay thế.", icon=":material/info:")
 
 ranking = query("cluster_ranking", cluster=cluster_id, year=year, period=period)
 labels = {unit: unit_label(unit, province) for unit, province in zip(ranking.unit, ranking.province)}

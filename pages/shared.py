@@ -124,7 +124,7 @@ def show_demo_note(query: Results, years: Iterable[int]) -> None:
     illustrative = set(years) & demo_years(query("uploads"))
     if illustrative:
         st.info(f"**Dữ liệu minh họa** — số liệu năm {years_phrase(illustrative)} là số liệu minh họa, "
-                "không phải số liệu chính thức. Hãy nhập bảng Chỉ số CCHC chính thức để thay thế.", icon="ℹ️")
+                "không phải số liệu chính thức. Hãy nhập bảng Chỉ số CCHC chính thức để thay thế.", icon=":material/info:")
 
 
 IMAGE_FILES = {"png": ("PNG — trình chiếu (1920×1080)", "image/png"),
@@ -193,7 +193,7 @@ def show_figure(figure: Drawn | go.Figure, *, source: str | None = None, updated
         origin = page_provenance()
         source, updated = source or origin.source, updated or origin.updated
     stem = file_name or file_stem(shown.figure.layout.title.text or "bieu-do")
-    with st.popover("⬇ Tải biểu đồ"):
+    with st.popover("Tải biểu đồ", icon=":material/download:"):
         for fmt, (label, mime) in IMAGE_FILES.items():
             st.download_button(label, data=partial(_figure_file, shown.json, fmt, source, updated),
                                file_name=f"{stem}.{fmt}", mime=mime, on_click="ignore",
@@ -223,7 +223,7 @@ def show_table(frame: pd.DataFrame, *, title: str, formats: Mapping[str, Callabl
                             if column in frame})
     st.dataframe(shown, **{"hide_index": True, "width": "stretch", **options})
     stem = file_stem(title)
-    with st.popover("⬇ Tải bảng"):
+    with st.popover("Tải bảng", icon=":material/download:"):
         st.download_button("Excel (XLSX)", data=partial(table_xlsx, frame, title), file_name=f"{stem}.xlsx",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                            on_click="ignore", key=f"bang-{stem}-xlsx")
