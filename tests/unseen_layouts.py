@@ -12,8 +12,10 @@ from __future__ import annotations
 import datetime
 import io
 import math
+import re
 import traceback
 import unicodedata
+import zipfile
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -35,18 +37,32 @@ class Pct:
     value: float
 
 
+@dataclass(frozen=True)
+class F:
+    """A formula cell as Excel saves it: the formula and the value Excel computed (text, number or '#DIV/0!')."""
+    formula: str
+    cached: object
+
+
+FORMATTED = object()  # a cell with formatting and no value (Excel keeps these, e.g. borders down to row 1,048,576)
+
+
 @dataclass
 class S:
     name: str
     rows: list[list[object]]
     merged: list[str] = field(default_factory=list)
     hidden_columns: list[str] = field(default_factory=list)
+    hidden_rows: list[int] = field(default_factory=list)  # 1-based, as Excel numbers them
+    state: str = "visible"                                # or "hidden", "veryHidden"
+    far_cells: dict[str, object] = field(default_factory=dict)  # A1 name -> value or FORMATTED, beyond the rows
 
 
 def xlsx(*sheets: S) -> bytes:
     workbook = Workbook()
     workbook.remove(workbook.active)
-    for spec in sheets:
+    cached: dict[int, dict[str, object]] = {}
+    for number, spec in enumerate(sheets, start=1):
         ws = workbook.create_sheet(spec.name)
         for r, row in enumerate(spec.rows, start=1):
             for c, value in enumerate(row, start=1):
@@ -55,14 +71,131 @@ def xlsx(*sheets: S) -> bytes:
                 cell = ws.cell(r, c)
                 if isinstance(value, Pct):
                     cell.value, cell.number_format = value.value, "0.00%"
+                elif isinstance(value, F):
+                    cell.value = "=" + value.formula
+                    cached.setdefault(number, {})[cell.coordinate] = value.cached
                 else:
                     cell.value = value
         for area in spec.merged:
             ws.merge_cells(area)
         for letter in spec.hidden_columns:
             ws.column_dimensions[letter].hidden = True
+        for row_number in spec.hidden_rows:
+            ws.row_dimensions[row_number].hidden = True
+        for name, value in spec.far_cells.items():
+            if value is FORMATTED:
+                ws[name].number_format = "0.00"
+            else:
+                ws[name] = value
+        ws.sheet_state = spec.state
     out = io.BytesIO()
     workbook.save(out)
+    return _with_cached_values(out.getvalue(), cached)
+
+
+def _with_cached_values(data: bytes, cached: dict[int, dict[str, object]]) -> bytes:
+    """openpyxl cannot store a formula's computed value: write it into the sheet XML as Excel does."""
+    if not cached:
+        return data
+    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            part = source.read(item.filename)
+            number = re.fullmatch(r"xl/worksheets/sheet(\d+)\.xml", item.filename)
+            for ref, value in cached.get(int(number.group(1)) if number else 0, {}).items():
+                kind = ' t="e"' if str(value).startswith("#") else ' t="str"' if isinstance(value, str) else ""
+                part = re.sub(rf'<c r="{ref}"([^>]*)><f>(.*?)</f><v\s*/?>(</v>)?'.encode(),
+                              rf'<c r="{ref}"\1{kind}><f>\2</f><v>{value}</v>'.encode(), part)
+            target.writestr(item, part)
+    return out.getvalue()
+
+
+def xls(*sheets: S) -> bytes:
+    """An Excel 97-2003 (BIFF8) workbook, as many agencies still send."""
+    import xlwt
+    from openpyxl.utils import column_index_from_string, range_boundaries
+    workbook = xlwt.Workbook(encoding="utf-8")
+    percent, date = xlwt.easyxf(num_format_str="0.00%"), xlwt.easyxf(num_format_str="DD/MM/YYYY")
+    for spec in sheets:
+        ws = workbook.add_sheet(spec.name)
+        merged = [range_boundaries(area) for area in spec.merged]
+        covered = {(r, c) for left, top, right, bottom in merged
+                   for r in range(top, bottom + 1) for c in range(left, right + 1)}
+        for left, top, right, bottom in merged:
+            value = (spec.rows[top - 1] + [None] * right)[left - 1]
+            ws.write_merge(top - 1, bottom - 1, left - 1, right - 1, value)
+        for r, row in enumerate(spec.rows, start=1):
+            for c, value in enumerate(row, start=1):
+                if value is None or (r, c) in covered:
+                    continue
+                if isinstance(value, Pct):
+                    ws.write(r - 1, c - 1, value.value, percent)
+                elif isinstance(value, datetime.date):
+                    ws.write(r - 1, c - 1, value, date)
+                else:
+                    ws.write(r - 1, c - 1, value)
+        for letter in spec.hidden_columns:
+            ws.col(column_index_from_string(letter) - 1).hidden = True
+        for row_number in spec.hidden_rows:
+            ws.row(row_number - 1).hidden = True
+        ws.visibility = {"visible": 0, "hidden": 1, "veryHidden": 2}[spec.state]
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def ods(*sheets: S) -> bytes:
+    """A LibreOffice Calc (.ods) workbook, written as the smallest valid OpenDocument file."""
+    from openpyxl.utils import range_boundaries
+    from xml.sax.saxutils import escape
+    tables = []
+    for spec in sheets:
+        spans = {(top, left): (bottom - top + 1, right - left + 1)
+                 for left, top, right, bottom in map(range_boundaries, spec.merged)}
+        covered = {(r, c) for (top, left), (height, width) in spans.items()
+                   for r in range(top, top + height) for c in range(left, left + width)} - set(spans)
+        rows = []
+        for r, row in enumerate(spec.rows, start=1):
+            cells = []
+            for c, value in enumerate(row, start=1):
+                height, width = spans.get((r, c), (1, 1))
+                span = (f' table:number-rows-spanned="{height}" table:number-columns-spanned="{width}"'
+                        if (r, c) in spans else "")
+                if (r, c) in covered:
+                    cells.append("<table:covered-table-cell/>")
+                elif value is None:
+                    cells.append(f"<table:table-cell{span}/>")
+                elif isinstance(value, Pct):
+                    cells.append(f'<table:table-cell{span} office:value-type="percentage" office:value="{value.value}"/>')
+                elif isinstance(value, (int, float)):
+                    cells.append(f'<table:table-cell{span} office:value-type="float" office:value="{value}"/>')
+                else:
+                    cells.append(f'<table:table-cell{span} office:value-type="string"><text:p>{escape(str(value))}'
+                                 "</text:p></table:table-cell>")
+            visibility = ' table:visibility="collapse"' if r in spec.hidden_rows else ""
+            rows.append(f"<table:table-row{visibility}>{''.join(cells)}</table:table-row>")
+        style = ' table:style-name="hidden"' if spec.state != "visible" else ""
+        tables.append(f'<table:table table:name="{escape(spec.name)}"{style}>{"".join(rows)}</table:table>')
+    namespaces = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+                  'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+                  'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+                  'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"')
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {namespaces} office:version="1.2">'
+               '<office:automatic-styles><style:style style:name="hidden" style:family="table">'
+               '<style:table-properties table:display="false"/></style:style></office:automatic-styles>'
+               f'<office:body><office:spreadsheet>{"".join(tables)}</office:spreadsheet></office:body>'
+               "</office:document-content>")
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+                'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+                '<manifest:file-entry manifest:full-path="/" '
+                'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                "</manifest:manifest>")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
+        archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 
@@ -151,6 +284,7 @@ class Built:
     file_name: str
     expect: ScoringExpect | ParExpect | RosterExpect | RefusalExpect
     options: dict = field(default_factory=dict)
+    warns: tuple[str, ...] = ()  # words (text_key) some warning must hold, e.g. a hidden sheet's name
 
 
 CASES: dict[str, tuple[str, Callable[[], Built]]] = {}
@@ -1798,6 +1932,245 @@ def p112_decision_line_and_diem_dat_duoc() -> Built:
     return Built(xlsx(S("Sheet1", rows)), "par.xlsx", par_expect(2023, lines, {}))
 
 
+# ================================================================ round 3: file formats and workbook features
+
+
+def summary_2023(title: str = "BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM 2023") -> list[list[object]]:
+    """A two-row merged header (I./II. over Tự chấm/Thẩm định), a ratio column in percent, a date in the motto block."""
+    return [["SỞ NỘI VỤ TỈNH LẠNG SƠN", None, None, None, None, None, None, MOTTO],
+            [NORTH, None, None, None, None, None, None, FREEDOM],
+            [None, None, None, None, None, None, "Lạng Sơn, ngày", datetime.date(2024, 1, 12)], [title],
+            ["TT", "Đơn vị", "I. Công tác tổ chức", None, "II. Cải cách hành chính", None, "Tổng điểm", "Tỷ lệ (%)",
+             "Xếp hạng"],
+            [None, None, "Tự chấm", "Thẩm định", "Tự chấm", "Thẩm định", None, None, None],
+            [1, "Lạng Sơn", 40, "38,5", 58, 55, "93,5", Pct(0.935), 1],
+            [2, "Cao Bằng", 39, 36, "57", "54,25", 90.25, Pct(0.9025), 2],
+            [3, "Hà Giang", 38, 35, 55, 52, 87, Pct(0.87), 3]]
+
+
+SUMMARY_2023_MERGED = ["A5:A6", "B5:B6", "C5:D5", "E5:F5", "G5:G6", "H5:H6", "I5:I6"]
+
+
+def summary_2023_expect() -> ScoringExpect:
+    return ScoringExpect(NORTH_NAME, 2023, {
+        snv("Lạng Sơn"): U(93.5, 1, "Lạng Sơn"), snv("Cao Bằng"): U(90.25, 2, "Cao Bằng"),
+        snv("Hà Giang"): U(87, 3, "Hà Giang")},
+        criteria={(snv("Lạng Sơn"), "I"): 38.5, (snv("Cao Bằng"), "II"): 54.25, (snv("Hà Giang"), "I"): 35},
+        criteria_keys={"I", "II"})
+
+
+@case(".xls (Excel 97-2003): summary with a merged two-row header, text numbers, a percent ratio column, a date cell")
+def f01_xls_summary_merged_header() -> Built:
+    return Built(xls(S("Tong hop", summary_2023(), SUMMARY_2023_MERGED)), "tong_hop_2023.xls", summary_2023_expect())
+
+
+@case(".xls: PAR table with merged 'Năm 2023' over Chỉ số/Xếp hạng, scores in percent cells, one as text '92,50 %'")
+def f02_xls_par_percent_cells() -> Built:
+    lines = par_scores(names63())
+    rows = [["BỘ NỘI VỤ"], ["CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2023"], ["TT", "Tỉnh, thành phố", "Năm 2023", None],
+            [None, None, "Chỉ số (%)", "Xếp hạng"]]
+    rows += [[i + 1, n, "92,50 %" if i == 0 else Pct(round(s / 100, 4)), r] for i, (n, s, r) in enumerate(lines)]
+    merged = ["A3:A4", "B3:B4", "C3:D3"]
+    return Built(xls(S("PAR 2023", rows, merged)), "par_2023.xls", par_expect(2023, lines, {}))
+
+
+@case(".xls: roster, one row per cluster, merged title, a decision date cell")
+def f03_xls_roster() -> Built:
+    rows = [["BỘ NỘI VỤ", None, None, MOTTO], [None, None, None, datetime.date(2023, 1, 15)],
+            ["DANH SÁCH CỤM TRƯỞNG, CỤM PHÓ CÁC CỤM THI ĐUA SỞ NỘI VỤ NĂM 2023"], [],
+            ["TT", "Cụm thi đua", "Cụm trưởng", "Cụm phó"],
+            [1, NORTH_NAME, "Sở Nội vụ tỉnh Lạng Sơn", "Sở Nội vụ tỉnh Lai Châu"],
+            [2, MIDLAND_NAME, "Sở Nội vụ tỉnh Bắc Giang", "Sở Nội vụ tỉnh Bắc Kạn"]]
+    return Built(xls(S("Cum truong", rows, ["A3:D3"])), "cum_truong_2023.xls", RosterExpect(
+        led(NORTH_NAME, 2023, snv("Lạng Sơn"), snv("Lai Châu")) | led(MIDLAND_NAME, 2023, snv("Bắc Giang"), snv("Bắc Kạn"))))
+
+
+@case(".xls: detail sheet with codes as numbers and a merged unit line")
+def f04_xls_detail() -> Built:
+    rows = [[NORTH], ["BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2022"], ["Đơn vị: Sở Nội vụ tỉnh Cao Bằng"], *detail_header(),
+            [1, "Tổ chức", 40, None, None], [1.1, "Kế hoạch", 20, 20, 18], [1.2, "Thực hiện", 20, 19, "19"],
+            [2, "CCHC", 60, None, None], [2.1, "PAR", 30, 28, 27], [2.2, "Số hóa", 30, 29, "28,0"]]
+    return Built(xls(S("Cao Bang", rows, ["A3:E3"])), "chi_tiet.xls", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Cao Bằng"): U(92, 1, "Cao Bằng", self_total=96)},
+        criteria={(snv("Cao Bằng"), "1/1.1"): 18, (snv("Cao Bằng"), "2"): 55}))
+
+
+@case(".ods (LibreOffice): the f01 summary; calamine reports no merged ranges for .ods")
+def f05_ods_summary_merged_header() -> Built:
+    return Built(ods(S("Tong hop", summary_2023(), SUMMARY_2023_MERGED)), "tong_hop_2023.ods", summary_2023_expect())
+
+
+@case(".ods: PAR with merged year groups over Chỉ số/Xếp hạng for two years (merges lost on reading)")
+def f06_ods_par_two_years() -> Built:
+    names = names63()
+    years = {2022: par_scores(names, 91.0, 0.21), 2023: par_scores(list(reversed(names)), 92.0, 0.22)}
+    by_name = {y: {n: (s, r) for n, s, r in lines} for y, lines in years.items()}
+    rows = [["CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CÁC NĂM 2022-2023"],
+            ["TT", "Tỉnh, thành phố", "Năm 2022", None, "Năm 2023", None],
+            [None, None, "Chỉ số (%)", "Xếp hạng", "Chỉ số (%)", "Xếp hạng"],
+            *[[i + 1, n, *by_name[2022][n], *by_name[2023][n]] for i, n in enumerate(names)]]
+    merged = ["A2:A3", "B2:B3", "C2:D2", "E2:F2"]
+    return Built(ods(S("PAR", rows, merged)), "par.ods", ParExpect(
+        {(y, n): v for y, m in by_name.items() for n, v in m.items()}, components={}))
+
+
+@case("hidden sheet '2022' holding last year's summary beside the visible 2023 one (Excel: right-click › Ẩn)")
+def f07_hidden_sheet_of_last_year_summary() -> Built:
+    old = summary_2023("BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM 2022")
+    old[6][6] = 80
+    return Built(xlsx(S("2022", old, SUMMARY_2023_MERGED, state="hidden"),
+                      S("2023", summary_2023(), SUMMARY_2023_MERGED)), "tong_hop.xlsx", summary_2023_expect(),
+                 warns=("2022",))
+
+
+@case("very hidden sheet (VBA veryHidden) with last year's PAR table beside the visible one")
+def f08_very_hidden_sheet_of_last_year_par() -> Built:
+    lines, old = par_scores(names63()), par_scores(list(reversed(names63())))
+    def table(year, scores):
+        return [[f"CHỈ SỐ CCHC NĂM {year}"], ["TT", "Tỉnh, thành phố", "Chỉ số (%)", "Xếp hạng"],
+                *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(scores)]]
+    return Built(xlsx(S("PAR", table(2023, lines)), S("Cu", table(2022, old), state="veryHidden")),
+                 "par_2023.xlsx", par_expect(2023, lines, {}), warns=("cu",))
+
+
+@case(".xls roster with a hidden sheet of last year's roles")
+def f09_xls_hidden_roster_sheet() -> Built:
+    def sheet(year, leader, state="visible"):
+        return S(str(year), [[f"PHÂN CÔNG CỤM TRƯỞNG, CỤM PHÓ NĂM {year}"], ["TT", "Cụm thi đua", "Cụm trưởng", "Cụm phó"],
+                             [1, NORTH_NAME, f"Sở Nội vụ tỉnh {leader}", "Sở Nội vụ tỉnh Cao Bằng"]], state=state)
+    return Built(xls(sheet(2022, "Lai Châu", "hidden"), sheet(2023, "Lạng Sơn")), "cum.xls", RosterExpect(
+        led(NORTH_NAME, 2023, snv("Lạng Sơn"), snv("Cao Bằng"))), warns=("2022",))
+
+
+@case("hidden rows: a unit row hidden by a filter and the column-number row hidden; both still belong to the table")
+def f10_hidden_rows_in_summary() -> Built:
+    rows = [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"],
+            ["STT", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2", "Tổng điểm", "Xếp hạng"], ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"],
+            [1, "Lạng Sơn", 50, 40, 90, 1], [2, "Cao Bằng", 48, 40, 88, 2], [3, "Lai Châu", 45, 40, 85, 3]]
+    return Built(xlsx(S("TH", rows, hidden_rows=[4, 6])), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(90, 1, "Lạng Sơn"), snv("Cao Bằng"): U(88, 2, "Cao Bằng"), snv("Lai Châu"): U(85, 3, "Lai Châu")}),
+        warns=("6",))
+
+
+@case("hidden rows in a PAR table grouped by region (a region collapsed with Excel's outline)")
+def f11_collapsed_region_in_par() -> Built:
+    lines = par_scores(names63())
+    rows = [["CHỈ SỐ CCHC NĂM 2022"], ["TT", "Tỉnh, thành phố", "Chỉ số (%)", "Xếp hạng"],
+            *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(lines)]]
+    return Built(xls(S("PAR", rows, hidden_rows=list(range(10, 20)))), "par_2022.xls", par_expect(2022, lines, {}))
+
+
+@case("a hidden old-criteria column ('Tiêu chí 3 (cũ)') between the criteria; the total leaves it out")
+def f12_hidden_old_criterion_column() -> Built:
+    rows = [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"],
+            ["STT", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2", "Tiêu chí 3 (cũ)", "Tổng điểm", "Xếp hạng"],
+            [1, "Lạng Sơn", 50, 40, 5, 90, 1], [2, "Cao Bằng", 48, 40, 4, 88, 2]]
+    return Built(xlsx(S("TH", rows, hidden_columns=["E"])), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(90, 1, "Lạng Sơn"), snv("Cao Bằng"): U(88, 2, "Cao Bằng")}), warns=("e",))
+
+
+def small_summary() -> list[list[object]]:
+    return [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"], ["STT", "Đơn vị", "Tổng điểm", "Xếp hạng"],
+            [1, "Lạng Sơn", 90, 1], [2, "Cao Bằng", 88, 2]]
+
+
+def small_summary_expect() -> ScoringExpect:
+    return ScoringExpect(NORTH_NAME, 2022, {snv("Lạng Sơn"): U(90, 1, "Lạng Sơn"), snv("Cao Bằng"): U(88, 2, "Cao Bằng")})
+
+
+@case("a stray space typed in A1048576, the sheet's last row")
+def f13_stray_space_in_the_last_row() -> Built:
+    return Built(xlsx(S("TH", small_summary(), far_cells={"A1048576": " "})), "th.xlsx", small_summary_expect())
+
+
+@case("formatting (no value) at XFD1048576 and a stray space at XFD1, as 'format the whole sheet' leaves")
+def f14_formatting_at_the_sheet_corner() -> Built:
+    return Built(xlsx(S("TH", small_summary(), far_cells={"XFD1048576": FORMATTED, "XFD1": " "})), "th.xlsx",
+                 small_summary_expect())
+
+
+@case("a stray '.' at A1048576 beside a roster: refused naming that cell, not '1.048.576 rows'")
+def f15_stray_dot_in_the_last_row_of_a_roster() -> Built:
+    rows = [["PHÂN CÔNG CỤM TRƯỞNG, CỤM PHÓ NĂM 2023"], ["TT", "Cụm thi đua", "Cụm trưởng", "Cụm phó"],
+            [1, NORTH_NAME, "Sở Nội vụ tỉnh Lạng Sơn", "Sở Nội vụ tỉnh Cao Bằng"]]
+    return Built(xlsx(S("Cum", rows, far_cells={"A1048576": "."})), "cum.xlsx",
+                 RefusalExpect("a value a million rows below the table", "Cum", "A1048576"))
+
+
+@case("a stray space at XFD1048576 (calamine would allocate 17 billion cells and abort the server) and one at "
+      "XFD5000 beside a PAR table")
+def f22_stray_spaces_at_the_far_corner() -> Built:
+    lines = par_scores(names63())
+    rows = [["CHỈ SỐ CCHC NĂM 2022"], ["TT", "Tỉnh, thành phố", "Chỉ số (%)", "Xếp hạng"],
+            *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(lines)]]
+    return Built(xlsx(S("PAR", rows, far_cells={"XFD1048576": " ", "XFD5000": "\u00a0"})), "par.xlsx",
+                 par_expect(2022, lines, {}))
+
+
+@case("a stray 'x' at XFD9000 beside a summary: 9000 rows × 16384 columns is refused naming the cell")
+def f23_stray_value_far_right() -> Built:
+    return Built(xlsx(S("TH", small_summary(), far_cells={"XFD9000": "x"})), "th.xlsx",
+                 RefusalExpect("a value far right and below the table", "TH", "XFD9000"))
+
+
+@case("as saved by Excel: totals =SUM(...), ranks =RANK(...), a unit name ='Sở Nội vụ '&..., each with its computed value")
+def f16_formulas_with_computed_values() -> Built:
+    rows = [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"],
+            ["STT", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2", "Tổng điểm", "Xếp hạng"],
+            [1, F('"Sở Nội vụ "&"Lạng Sơn"', "Sở Nội vụ Lạng Sơn"), 50, 40.5, F("SUM(C4:D4)", 90.5), F("RANK(E4,$E$4:$E$5)", 1)],
+            [2, "Cao Bằng", 48, 40, F("SUM(C5:D5)", 88), F("RANK(E5,$E$4:$E$5)", 2)]]
+    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(90.5, 1, "Lạng Sơn"), snv("Cao Bằng"): U(88, 2, "Cao Bằng")},
+        criteria={(snv("Lạng Sơn"), "2"): 40.5}))
+
+
+@case("as saved by Excel: a total whose formula computed #VALUE! (a criterion typed as text)")
+def f17_formula_error_in_a_total() -> Built:
+    rows = [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"],
+            ["STT", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2", "Tổng điểm", "Xếp hạng"],
+            [1, "Lạng Sơn", 50, 40, F("C4+D4", 90), 1], [2, "Cao Bằng", 48, "40 đ", F("C5+D5", "#VALUE!"), 2]]
+    return Built(xlsx(S("TH", rows)), "th.xlsx", RefusalExpect("an error value where the total is", "TH", "E5"))
+
+
+@case("as saved by Excel: PAR ranks computed #N/A for one province")
+def f18_formula_error_in_a_par_rank() -> Built:
+    lines = par_scores(names63())
+    rows = [["CHỈ SỐ CCHC NĂM 2022"], ["TT", "Tỉnh, thành phố", "Chỉ số (%)", "Xếp hạng"],
+            *[[i + 1, n, s, F(f"RANK(C{i + 3},$C$3:$C$65)", "#N/A" if i == 5 else r)] for i, (n, s, r) in enumerate(lines)]]
+    return Built(xlsx(S("PAR", rows)), "par.xlsx", RefusalExpect("an error value where a rank is", "PAR", "D8"))
+
+
+@case("as saved by Excel: a #DIV/0! in the ratio column nobody reads")
+def f19_formula_error_in_an_unread_column() -> Built:
+    rows = [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"], ["STT", "Đơn vị", "Tổng điểm", "Xếp hạng", "Ghi chú"],
+            [1, "Lạng Sơn", 90, 1, F("C4/0", "#DIV/0!")], [2, "Cao Bằng", 88, 2, None]]
+    return Built(xlsx(S("TH", rows)), "th.xlsx", small_summary_expect())
+
+
+@case("numbers written every way: '1.234,5', '1,234.5', '92,50 %', '92.5%', '  91,8 ', non-breaking spaces, '–' for none")
+def f20_numbers_written_every_way() -> Built:
+    rows = [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022 (THANG ĐIỂM 1.500)"],
+            ["STT", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2", "Điểm thưởng", "Điểm trừ", "Tổng điểm", "Xếp hạng"],
+            [1, "Lạng Sơn", "1.234,5", "\u00a0200\u00a0", "–", "-", "1.434,5", 1],
+            [2, "Cao Bằng", "1,200.25", "  191,8 ", "10", "—", "1\u00a0402,05", 2],
+            [3, "Hà Giang", 1100, "200,0", None, "1,5", "1.298,5", 3]]
+    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(1434.5, 1, "Lạng Sơn", bonus=0, penalty=0),
+        snv("Cao Bằng"): U(1402.05, 2, "Cao Bằng", bonus=10, penalty=0),
+        snv("Hà Giang"): U(1298.5, 3, "Hà Giang", bonus=0, penalty=1.5)},
+        criteria={(snv("Lạng Sơn"), "1"): 1234.5, (snv("Cao Bằng"), "1"): 1200.25, (snv("Cao Bằng"), "2"): 191.8,
+                  (snv("Lạng Sơn"), "2"): 200}))
+
+
+@case("PAR scores as text: '92,50 %', '92.5%', ' 91,8 ', NBSP, and '–' for a province not assessed")
+def f21_par_text_scores_and_dash() -> Built:
+    lines = par_scores(names63()[:-1])
+    written = {0: "92,50 %", 1: "92.13%", 2: "\u00a091,76\u00a0", 3: " 91,39 "}
+    rows = [["CHỈ SỐ CCHC NĂM 2021"], ["TT", "Tỉnh, thành phố", "Chỉ số (%)", "Xếp hạng"],
+            *[[i + 1, n, written.get(i, s), r] for i, (n, s, r) in enumerate(lines)], [63, names63()[-1], "–", "–"]]
+    return Built(xlsx(S("Sheet1", rows)), "par.xlsx", par_expect(2021, lines, {}))
+
+
 # ================================================================ running and judging
 
 
@@ -1940,4 +2313,6 @@ def judge(built: Built) -> tuple[str, str, list[str]]:
         if reading.kind != "par":
             return "d", reading.kind, [f"read as {reading.kind}"]
         wrong = compare_par(reading.result, built.expect)
+    wrong += [f"no warning names «{word}»" for word in built.warns
+              if not any(word in text_key(w) for w in warnings)]
     return ("d" if wrong else "a"), reading.kind, wrong + [f"warning: {w}" for w in warnings]

@@ -158,7 +158,9 @@ def read_upload(data: bytes, file_name: str, *, kind: str | None = None, year: i
         raise Refused([Problem(f"loại dữ liệu «{kind}» chưa được hỗ trợ.", file_name)])
     given = dict(year=year, cluster=cluster, period=period, corrected=corrected, columns=columns)
     options = {name: given[name] for name in reading_options(kind) if name in given}
-    return KINDS[kind].read(sheets, file_name, content_hash(data), **options)
+    reading = KINDS[kind].read(sheets, file_name, content_hash(data), **options)
+    reading.warnings = sheets.warnings + reading.warnings  # hidden sheets left out, hidden rows read
+    return reading
 
 
 def write_upload(db: Database, reading: Reading, uploaded_by: str = "") -> IngestOutcome:

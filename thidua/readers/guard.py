@@ -5,16 +5,19 @@ Before parsing (check_bytes): the size; what the bytes really are, whatever the 
 picture, program, Word document, encrypted workbook); for zip-based workbooks the sizes the zip
 declares (a zip bomb unpacks to gigabytes from a few kilobytes), then a bounded unpacking that
 catches sizes declared falsely; formula cells without a computed value; for CSV, text only and
-a row limit. After the workbook is opened (check_sheet_count, check_sheet_height) and read
-(check_cells): the number of sheets and rows, empty workbooks, and text that Excel would run
-as a formula or a browser as HTML. Nothing here evaluates a formula or runs a macro.
+a row limit. Before an .xlsx is opened (prepare_xlsx): values far beyond any table, for which
+calamine would allocate every cell. After the workbook is opened (check_sheet_count,
+check_sheet_height) and read (check_cells): the number of sheets and rows, empty workbooks, and
+text that Excel would run as a formula or a browser as HTML. Nothing here evaluates a formula or runs a macro.
 """
 from __future__ import annotations
 
+import html
 import io
 import re
 import zipfile
 import zlib
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
@@ -27,6 +30,7 @@ SUSPECT_RATIO_FROM_BYTES = 20 * 1024 * 1024
 MAX_ZIP_PARTS = 5_000
 MAX_SHEETS = 100
 MAX_ROWS = 10_000                            # per sheet; real tables of these kinds hold at most hundreds
+MAX_CELLS = 2_000_000                        # rows × columns up to a sheet's last value: calamine allocates them all
 UNPACK_CHUNK = 1024 * 1024
 LISTED_CELLS = 10
 
@@ -228,6 +232,126 @@ def _check_csv_bytes(data: bytes, file_name: str) -> None:
 
 
 # ---------------------------------------------------------------- while parsing
+
+@dataclass
+class SheetMarks:
+    """What calamine does not report of a sheet of an .xlsx: error values (0-based cell -> '#DIV/0!'),
+    hidden rows and columns (0-based)."""
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)
+    hidden_rows: set[int] = field(default_factory=set)
+    hidden_columns: set[int] = field(default_factory=set)
+
+
+def prepare_xlsx(data: bytes, file_name: str) -> tuple[bytes, dict[str, SheetMarks]]:
+    """The bytes calamine may open, and each sheet's marks. calamine allocates every cell from A1 to a
+    sheet's last value, and aborts the whole process when that is billions (a space typed in XFD1048576):
+    blank values far beyond the table are dropped, a real value there is refused, naming its cell."""
+    if not data.startswith(ZIP_MAGICS):
+        return data, {}
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        blank_strings = _blank_shared_strings(archive)
+        marks, trimmed = {}, {}
+        for sheet, part in _sheet_parts(archive).items():
+            try:
+                xml = archive.read(part)
+            except KeyError:
+                continue
+            marks[sheet], far_blanks = _sheet_marks(xml, blank_strings, file_name, sheet)
+            if far_blanks:
+                trimmed[part] = _without(xml, far_blanks)
+        return (_rezipped(archive, trimmed) if trimmed else data), marks
+
+
+_ROW = re.compile(rb"<row\b([^>]*)>")
+_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+_ROW_NUMBER = re.compile(rb'\br="(\d+)"')
+_COLUMN_RANGE = re.compile(rb"<col\b([^>]*)/?>")
+_SPAN = re.compile(rb'\bmin="(\d+)"[^>]*?\bmax="(\d+)"')
+_VALUE = re.compile(rb"<v>([^<]*)</v>|<is>(.*?)</is>", re.DOTALL)
+_TAG = re.compile(rb"<[^>]+>")
+_REF_PARTS = re.compile(r"([A-Z]+)(\d+)")
+
+
+def _blank_shared_strings(archive: zipfile.ZipFile) -> set[int]:
+    """The indexes of shared strings that are only spaces (a stray space typed in Excel is stored there)."""
+    try:
+        strings = archive.read("xl/sharedStrings.xml")
+    except KeyError:
+        return set()
+    items = re.findall(rb"<si>(.*?)</si>|<si/>", strings, re.DOTALL)
+    return {index for index, item in enumerate(items) if _is_space(_TAG.sub(b"", item))}
+
+
+def _sheet_marks(xml: bytes, blank_strings: set[int], file_name: str, sheet: str
+                 ) -> tuple[SheetMarks, list[tuple[int, int, bytes]]]:
+    """The sheet's marks and its blank values beyond the limits (row, column, the cell's XML)."""
+    marks = SheetMarks()
+    for attributes in _ROW.findall(xml):
+        number = _ROW_NUMBER.search(attributes)
+        if number and _HIDDEN.search(attributes):
+            marks.hidden_rows.add(int(number.group(1)) - 1)
+    for attributes in _COLUMN_RANGE.findall(xml):
+        span = _SPAN.search(attributes)
+        if span and _HIDDEN.search(attributes):
+            marks.hidden_columns.update(range(int(span.group(1)) - 1, min(int(span.group(2)), 1000)))
+    values, blanks = [], []
+    for match in _CELL.finditer(xml):
+        attributes, body = match.group(1), match.group(2) or b""
+        reference, value = _CELL_REF.search(attributes), _VALUE.search(body)
+        if not reference or not value:
+            continue
+        row, column = _row_column(reference.group(1).decode())
+        kind = _CELL_TYPE.search(attributes)
+        text = value.group(1) if value.group(1) is not None else _TAG.sub(b"", value.group(2))
+        if kind and kind.group(1) == b"e":
+            marks.errors[(row, column)] = text.decode("utf-8", "replace")
+        shared = kind and kind.group(1) == b"s" and text.strip().isdigit()
+        is_blank = (int(text) in blank_strings) if shared else (kind and kind.group(1) != b"n" and _is_space(text))
+        (blanks if is_blank else values).append((row, column, match.group(0)))
+    _check_extent(values, file_name, sheet)
+    bottom = max((row for row, _, _ in values), default=0)
+    right = max((column for _, column, _ in values), default=0)
+    return marks, [cell for cell in blanks if cell[0] > bottom or cell[1] > right]
+
+
+def _check_extent(values: list[tuple[int, int, bytes]], file_name: str, sheet: str) -> None:
+    if not values:
+        return
+    bottom = max(values, key=lambda cell: cell[0])
+    right = max(values, key=lambda cell: cell[1])
+    if bottom[0] < MAX_ROWS and (bottom[0] + 1) * (right[1] + 1) <= MAX_CELLS:
+        return
+    far = bottom if bottom[0] / MAX_ROWS >= right[1] * MAX_ROWS / MAX_CELLS else right
+    where = cell_ref(far[0], far[1])
+    raise _refuse(f"trang có giá trị đến ô {where} (dòng {_count(far[0] + 1)}, cột {_count(far[1] + 1)}): vùng từ A1 "
+                  f"đến ô ấy vượt giới hạn {_count(MAX_ROWS)} dòng, {_count(MAX_CELLS)} ô cho một bảng. Nếu ô {where} "
+                  "gõ nhầm, hãy xoá nó; nếu bảng thật sự lớn như vậy, hãy tách bảng.", file_name, sheet, where)
+
+
+def _is_space(text: bytes) -> bool:
+    return not html.unescape(text.decode("utf-8", "replace")).strip()  # non-breaking spaces too, as &#160;
+
+
+def _row_column(reference: str) -> tuple[int, int]:
+    letters, digits = _REF_PARTS.fullmatch(reference).groups()
+    column = 0
+    for letter in letters:
+        column = column * 26 + ord(letter) - ord("A") + 1
+    return int(digits) - 1, column - 1
+
+
+def _without(xml: bytes, cells: list[tuple[int, int, bytes]]) -> bytes:
+    dropped = {cell for _, _, cell in cells}
+    return _CELL.sub(lambda match: b"" if match.group(0) in dropped else match.group(0), xml)
+
+
+def _rezipped(archive: zipfile.ZipFile, replaced: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for part in archive.infolist():
+            target.writestr(part, replaced.get(part.filename) or archive.read(part))
+    return out.getvalue()
+
 
 def check_sheet_count(sheet_names: list[str], file_name: str) -> None:
     if len(sheet_names) > MAX_SHEETS:

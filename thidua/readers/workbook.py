@@ -14,10 +14,11 @@ from functools import cached_property
 from pathlib import Path
 
 import python_calamine
+from openpyxl.utils import get_column_letter
 
 from thidua.readers import guard
 from thidua.readers.cells import is_blank, text_key
-from thidua.readers.problems import Problem, Refused
+from thidua.readers.problems import Problem, Refused, cell_ref
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 CSV_SUFFIXES = {".csv", ".txt"}
@@ -39,6 +40,8 @@ class Sheet:
     name: str
     rows: list[list[object]]
     merged: list[Merged] = field(default_factory=list)
+    hidden_rows: set[int] = field(default_factory=set)      # 0-based; known for .xlsx only
+    hidden_columns: set[int] = field(default_factory=set)
     _header_words: dict[int, tuple[str, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
     # the tables found in this sheet, by header test (table.locate_table): detection and reading ask alike
     located: dict[tuple, object] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -111,8 +114,19 @@ class Sheet:
         return all(is_blank(v) for row in self.rows for v in row)
 
 
-def load_sheets(source: Path | bytes, file_name: str) -> list[Sheet]:
-    """Every sheet of a spreadsheet or CSV file; refuses what is not one, naming the file."""
+class Sheets(list):
+    """The sheets to read, and what the person uploading should be told about the others."""
+
+    def __init__(self, sheets: list[Sheet], warnings: list[Problem]):
+        super().__init__(sheets)
+        self.warnings = warnings
+
+
+def load_sheets(source: Path | bytes, file_name: str) -> Sheets:
+    """Every visible sheet of a spreadsheet or CSV file; refuses what is not one, naming the file.
+    Hidden sheets are left out (with a warning): agencies hide earlier years' tables beside the
+    current one, and a person checks a file by what Excel shows. Hidden rows and columns are read
+    (a filter or a collapsed group hides real rows), with a warning naming them."""
     suffix = Path(file_name).suffix.lower()
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
     if suffix not in CSV_SUFFIXES | SPREADSHEET_SUFFIXES:
@@ -120,16 +134,22 @@ def load_sheets(source: Path | bytes, file_name: str) -> list[Sheet]:
             f"không đọc được loại tệp «{suffix or 'không có đuôi'}»; hãy dùng Excel (.xlsx, .xls) hoặc CSV.",
             file_name)])
     guard.check_bytes(data, file_name, spreadsheet=suffix in SPREADSHEET_SUFFIXES)
-    sheets = [_csv_sheet(data, file_name)] if suffix in CSV_SUFFIXES else _calamine_sheets(data, file_name)
+    if suffix in CSV_SUFFIXES:
+        sheets = Sheets([_csv_sheet(data, file_name)], [])
+    else:
+        sheets = _calamine_sheets(data, file_name)
     guard.check_cells(sheets, file_name)
+    sheets.warnings += [warning for sheet in sheets for warning in _hidden_lines(sheet, file_name)]
     return sheets
 
 
-def _calamine_sheets(data: bytes, file_name: str) -> list[Sheet]:
+def _calamine_sheets(data: bytes, file_name: str) -> Sheets:
+    data, marks = guard.prepare_xlsx(data, file_name)
     try:
         workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         guard.check_sheet_count(workbook.sheet_names, file_name)
-        return [_calamine_sheet(workbook, name, file_name) for name in workbook.sheet_names]
+        shown = [m.name for m in workbook.sheets_metadata if m.visible == python_calamine.SheetVisibleEnum.Visible]
+        sheets = [_calamine_sheet(workbook, name, file_name, marks.get(name)) for name in workbook.sheet_names]
     except Refused:
         raise
     except python_calamine.PasswordError as error:
@@ -139,15 +159,50 @@ def _calamine_sheets(data: bytes, file_name: str) -> list[Sheet]:
         raise Refused([Problem(
             f"tệp không mở được như một bảng tính Excel (tệp hỏng, bị đặt mật khẩu hoặc không phải Excel): {error}",
             file_name)]) from error
+    hidden = [sheet for sheet in sheets if sheet.name not in shown and not sheet.is_empty()]
+    if not hidden or not all(sheet.is_empty() for sheet in sheets if sheet.name in shown):
+        return Sheets([sheet for sheet in sheets if sheet.name in shown],
+                      [Problem("trang đang ẩn trong Excel nên không được đọc (thường là bảng của năm trước); nếu cần "
+                               "nhập trang này, hãy bỏ ẩn (chuột phải vào tên trang › Bỏ ẩn) rồi tải lên lại.",
+                               file_name, sheet.name, severity="warning") for sheet in hidden])
+    return Sheets(sheets, [Problem("mọi trang có dữ liệu đều đang ẩn trong Excel; đã đọc các trang ẩn.", file_name,
+                                   sheet.name, severity="warning") for sheet in hidden])
 
 
-def _calamine_sheet(workbook: python_calamine.CalamineWorkbook, name: str, file_name: str) -> Sheet:
+def _calamine_sheet(workbook: python_calamine.CalamineWorkbook, name: str, file_name: str,
+                    marks: guard.SheetMarks | None) -> Sheet:
     sheet = workbook.get_sheet_by_name(name)
     guard.check_sheet_height(sheet.height, file_name, name)
-    rows = sheet.to_python(skip_empty_area=False)
+    rows = [list(r) for r in sheet.to_python(skip_empty_area=False)]
     merged = [Merged(top, left, bottom, right)
               for (top, left), (bottom, right) in (sheet.merged_cell_ranges or [])]
-    return Sheet(name, [list(r) for r in rows], merged)
+    marks = marks or guard.SheetMarks()
+    for (row, column), error in marks.errors.items():  # calamine reads '#DIV/0!' as an empty cell
+        if row < len(rows) and column < len(rows[row]):
+            rows[row][column] = error
+    return Sheet(name, rows, merged, marks.hidden_rows, marks.hidden_columns)
+
+
+def _hidden_lines(sheet: Sheet, file_name: str) -> list[Problem]:
+    """Warnings naming the hidden rows and columns that hold values: they are read like the others."""
+    rows = [row for row in sorted(sheet.hidden_rows) if not sheet.is_blank_row(row)]
+    columns = [column for column in sorted(sheet.hidden_columns) if column < sheet.width
+               and any(sheet.value(row, column) != "" for row in range(sheet.height))]
+    warnings = []
+    if rows:
+        listed = ", ".join(str(row + 1) for row in rows[:LISTED]) + (" …" if len(rows) > LISTED else "")
+        warnings.append(Problem(f"dòng {listed} đang ẩn trong Excel (ẩn, lọc hoặc thu gọn nhóm) nhưng vẫn được đọc "
+                                "như các dòng khác; hãy xem lại kết quả nếu các dòng ấy không thuộc bảng.",
+                                file_name, sheet.name, cell_ref(rows[0], 0), severity="warning"))
+    if columns:
+        listed = ", ".join(get_column_letter(column + 1) for column in columns[:LISTED])
+        warnings.append(Problem(f"cột {listed} đang ẩn trong Excel nhưng vẫn được đọc như các cột khác; hãy xem lại "
+                                "kết quả nếu các cột ấy không thuộc bảng.",
+                                file_name, sheet.name, cell_ref(0, columns[0]), severity="warning"))
+    return warnings
+
+
+LISTED = 10
 
 
 def _csv_sheet(data: bytes, file_name: str) -> Sheet:
