@@ -6,12 +6,12 @@
 -- optional: period, year
 WITH scored AS (
     SELECT s.*,
-           lag(s.total) OVER (PARTITION BY s.unit ORDER BY s.year) AS total_previous,
-           lag(s.year) OVER (PARTITION BY s.unit ORDER BY s.year) AS year_previous,
+           lag(s.total) OVER (PARTITION BY s.same_unit ORDER BY s.year) AS total_previous,
+           lag(s.year) OVER (PARTITION BY s.same_unit ORDER BY s.year) AS year_previous,
            rank() OVER (PARTITION BY s.year ORDER BY s.total DESC) AS rank_by_total,
            min(s.upload_id) OVER (PARTITION BY s.year) = max(s.upload_id) OVER (PARTITION BY s.year)
                AND bool_and(NOT s.rank_computed) OVER (PARTITION BY s.year) AS published_rank_stands
-    FROM scoring_current s
+    FROM (SELECT *, coalesce(province_code, unit) AS same_unit FROM scoring_current) s  -- a province's department is one unit under each name it had (Thừa Thiên Huế, Huế)
     WHERE s.cluster_id = $cluster AND s.period = coalesce($period, 'year')
 ),
 ranked AS (
@@ -19,7 +19,7 @@ ranked AS (
     FROM scored
 ),
 with_previous AS (
-    SELECT *, lag(final_rank) OVER (PARTITION BY unit ORDER BY year) AS rank_previous_any
+    SELECT *, lag(final_rank) OVER (PARTITION BY same_unit ORDER BY year) AS rank_previous_any
     FROM ranked
 )
 SELECT s.unit, s.total, s.final_rank::INTEGER AS rank, p.name AS province, s.self_total, s.bonus, s.penalty, s.award,

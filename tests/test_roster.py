@@ -428,3 +428,65 @@ def test_a_numbered_cluster_under_a_provincial_organiser_takes_the_province_in_i
 
     assert set(bac_giang.cluster) == {"Cụm thi đua số 3 tỉnh Bắc Giang"}
     assert set(bac_giang.cluster_id).isdisjoint(set(lang_son.cluster_id))
+
+
+# ---- round four: renamed province, rotation under both roles, where a year was looked for, hidden sheets --------
+
+def test_hue_is_named_as_it_was_called_each_year_and_stays_one_unit(tmp_path):
+    from thidua.clusters import MEMBER, membership_changes
+    rows = [["DANH SÁCH CỤM TRƯỞNG, CỤM PHÓ"], WIDE_HEADER,
+            [1, "Cụm thi đua các tỉnh, thành miền Trung, Tây Nguyên", 2024, "Thừa Thiên Huế", "Đà Nẵng", None, None],
+            [2, None, 2025, "Thành phố Huế", "Đà Nẵng", None, None]]
+    result = read_roster(write_workbook(tmp_path / "cum.xlsx", SheetSpec("Cum", rows)), "cum.xlsx")
+    leaders = result.roles[result.roles.role == "Cụm trưởng"].set_index("year")
+    assert leaders.unit.to_dict() == {2024: "Sở Nội vụ Thừa Thiên Huế", 2025: "Sở Nội vụ Huế"}
+    assert set(leaders.province_code) == {"46"}
+    members = leaders.reset_index()[["year", "unit", "province"]]
+    changes = membership_changes(members)
+    assert list(changes.status) == [MEMBER, MEMBER] and set(changes.unit) == {"Sở Nội vụ Huế"}
+
+
+ROTATION_TITLE = ["CỤM TRƯỞNG, CỤM PHÓ QUA CÁC NĂM"]
+
+
+def test_a_rotation_under_both_roles_reads_the_role_each_cell_writes(tmp_path):
+    rows = [ROTATION_TITLE, ["Cụm thi đua", "2021", "2022"],
+            [BORDER, "Cao Bằng (Cụm trưởng)\nLạng Sơn (Cụm phó)", "Lạng Sơn (Cụm trưởng), Lai Châu (Cụm phó)"]]
+    result = read_roster(write_workbook(tmp_path / "luan_phien.xlsx", SheetSpec("Luan phien", rows)), "luan_phien.xlsx")
+    assert role_set(result.roles) == {
+        (BORDER, 2021, "Cụm trưởng", "Sở Nội vụ Cao Bằng", "B3"), (BORDER, 2021, "Cụm phó", "Sở Nội vụ Lạng Sơn", "B3"),
+        (BORDER, 2022, "Cụm trưởng", "Sở Nội vụ Lạng Sơn", "C3"), (BORDER, 2022, "Cụm phó", "Sở Nội vụ Lai Châu", "C3")}
+
+
+def test_a_rotation_under_both_roles_without_the_role_in_the_cell_is_refused_by_cell(tmp_path):
+    rows = [ROTATION_TITLE, ["Cụm thi đua", "2021", "2022"], [BORDER, "Cao Bằng", "Lạng Sơn (Cụm trưởng)"]]
+    with pytest.raises(Refused) as excinfo:
+        read_roster(write_workbook(tmp_path / "luan_phien.xlsx", SheetSpec("Luan phien", rows)), "luan_phien.xlsx")
+    problem, = excinfo.value.problems
+    assert (problem.sheet, problem.cell) == ("Luan phien", "B3")
+    assert "không phân biệt được Cụm trưởng với Cụm phó" in problem.message and "cột B2" in problem.message
+
+
+def test_a_sheet_stating_no_year_says_once_where_a_year_was_looked_for(tmp_path):
+    rows = [[f"DANH SÁCH {BORDER.upper()}"], [], ["STT", "Đơn vị", "Vai trò"],
+            [1, "Lạng Sơn", "Cụm trưởng"], [2, "Lai Châu", "Cụm phó"], [3, "Cao Bằng", "Thành viên"]]
+    with pytest.raises(Refused) as excinfo:
+        read_roster(write_workbook(tmp_path / "ds_cum.xlsx", SheetSpec("Danh sach", rows)), "ds_cum.xlsx")
+    problem, = excinfo.value.problems
+    assert (problem.sheet, problem.cell) == ("Danh sach", "A1")
+    assert all(f"«{name}»" in problem.message for name in ("Năm", "Danh sach", "ds_cum.xlsx"))
+
+
+def test_a_hidden_sheet_is_reported_to_a_caller_of_the_reader_itself_and_once_through_an_upload(tmp_path):
+    from openpyxl import load_workbook
+
+    from thidua.ingest import read_upload
+    path = wide_workbook(tmp_path / "roster.xlsx")
+    workbook = load_workbook(path)
+    workbook.create_sheet("Nam truoc").append(["Cụm trưởng năm trước"])
+    workbook["Nam truoc"].sheet_state = "hidden"
+    workbook.save(path)
+    hidden = [p for p in read_roster(path, path.name).warnings if p.sheet == "Nam truoc"]
+    assert len(hidden) == 1 and "đang ẩn" in hidden[0].message
+    through_upload = read_upload(path.read_bytes(), path.name).warnings
+    assert [p for p in through_upload if p.sheet == "Nam truoc"] == hidden

@@ -76,3 +76,54 @@ def test_group_scores_and_unit_criteria_for_the_page(tmp_path):
     assert lang_son.share.max() == pytest.approx(1.0)  # 30 of 30 on the third group
     criteria = db.query("unit_criteria", cluster=CLUSTER, year=2022, unit="Sở Nội vụ Lạng Sơn")
     assert not criteria.empty
+
+
+def test_a_hidden_sheet_is_reported_to_a_caller_of_read_scoring_itself(tmp_path):
+    from openpyxl import load_workbook
+
+    from thidua.readers.scoring import read_scoring
+    path = write_workbook(tmp_path / "bang_diem.xlsx", north_summary())
+    workbook = load_workbook(path)
+    workbook.create_sheet("Nam 2022").append(["Bảng điểm năm trước"])
+    workbook["Nam 2022"].sheet_state = "hidden"
+    workbook.save(path)
+    hidden = [p for p in read_scoring(path, path.name).warnings if p.sheet == "Nam 2022"]
+    assert len(hidden) == 1 and "đang ẩn" in hidden[0].message
+
+
+BAC_BO_TITLE = "CỤM THI ĐUA CÁC TỈNH, THÀNH BẮC BỘ"
+BAC_BO_ID = "cum-thi-dua-cac-tinh-thanh-bac-bo"
+
+
+def unit_detail(province: str, first: int, second: int) -> SheetSpec:
+    return SheetSpec("Sheet1", [[BAC_BO_TITLE], ["BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2023"], [f"Đơn vị: Sở Nội vụ tỉnh {province}"],
+                                ["TT", "Nội dung tiêu chí", "Điểm chuẩn", "Tự chấm", "Cụm chấm"],
+                                ["I", "Công tác tổ chức", 50, first, first], ["II", "Cải cách hành chính", 50, second, second],
+                                [None, "TỔNG CỘNG", 100, first + second, first + second]])
+
+
+def year_ranking(db) -> list[tuple]:
+    ranking = db.query("cluster_ranking", cluster=BAC_BO_ID, year=2023)
+    return sorted(zip(ranking.unit, ranking.total, ranking["rank"], ranking.units))
+
+
+def test_one_file_per_unit_builds_the_ranking_a_summary_gives_and_a_correction_replaces_only_its_unit(tmp_path):
+    from thidua.ingest import read_upload, write_upload
+    from thidua.uploads import undo_upload
+    figures = {"Quảng Ninh": (45, 48), "Ninh Bình": (44, 40), "Hải Phòng": (47, 46)}
+    per_unit, summarised = Database(tmp_path / "per_unit.duckdb"), Database(tmp_path / "summary.duckdb")
+    for province, (first, second) in figures.items():
+        ingest_file(per_unit, write_workbook(tmp_path / f"{province}.xlsx", unit_detail(province, first, second)))
+    summary = [[BAC_BO_TITLE], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2023"], ["STT", "Đơn vị", "Tổng điểm"],
+               *[[n + 1, f"Sở Nội vụ {p}", a + b] for n, (p, (a, b)) in enumerate(figures.items())]]
+    ingest_file(summarised, write_workbook(tmp_path / "tong_hop.xlsx", SheetSpec("Tong hop", summary)))
+    before = year_ranking(per_unit)
+    assert before == year_ranking(summarised) == [("Sở Nội vụ Hải Phòng", 93.0, 1, 3), ("Sở Nội vụ Ninh Bình", 84.0, 3, 3),
+                                                  ("Sở Nội vụ Quảng Ninh", 93.0, 1, 3)]
+    corrected = ingest_file(per_unit, write_workbook(tmp_path / "Ninh Bình (sửa).xlsx", unit_detail("Ninh Bình", 49, 49)))
+    assert year_ranking(per_unit) == [("Sở Nội vụ Hải Phòng", 93.0, 2, 3), ("Sở Nội vụ Ninh Bình", 98.0, 1, 3),
+                                      ("Sở Nội vụ Quảng Ninh", 93.0, 2, 3)]
+    undo_upload(per_unit, corrected.upload_id, "can.bo")
+    assert year_ranking(per_unit) == before
+    again = tmp_path / "Quảng Ninh.xlsx"
+    assert write_upload(per_unit, read_upload(again.read_bytes(), "ban sao.xlsx")).already_uploaded_as == 1

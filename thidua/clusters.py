@@ -27,30 +27,38 @@ def membership_changes(members: pd.DataFrame) -> pd.DataFrame:
     """One cluster's members (year, unit and whatever else describes the unit: province,
     new_province) as a row per unit and listed year, with status JOINED (listed for the first time,
     or again, after the cluster's first listed year), MEMBER, or LEFT (listed the year before, not
-    this year; only that first year away has a row)."""
+    this year; only that first year away has a row). A province's department is one unit under the
+    names it had (Sở Nội vụ Thừa Thiên Huế, Sở Nội vụ Huế from 2025), shown by its latest."""
     years = sorted(members.year.unique())
+    keys = _match_keys(members)
     listed = {year: set() for year in years}
-    for year, unit in zip(members.year.tolist(), members.unit.tolist()):  # lists: ~50x faster to walk
-        listed[year].add(unit)
+    for year, key in zip(members.year.tolist(), keys):  # lists: ~50x faster to walk
+        listed[year].add(key)
     rows = []
-    for unit in dict.fromkeys(members.unit.tolist()):
+    for key in dict.fromkeys(keys):
         for previous, year in zip([None, *years], years):
-            was, now = previous is not None and unit in listed[previous], unit in listed[year]
+            was, now = previous is not None and key in listed[previous], key in listed[year]
             status = (MEMBER if was or previous is None else JOINED) if now else (LEFT if was else None)
             if status:
-                rows.append({"unit": unit, "year": year, "status": status})
-    described = members.drop(columns="year").drop_duplicates("unit")
-    return pd.DataFrame(rows, columns=["unit", "year", "status"]).merge(described, on="unit", how="left")
+                rows.append({"key": key, "year": year, "status": status})
+    described = (members.assign(key=keys).sort_values("year", kind="stable").drop(columns="year")
+                 .drop_duplicates("key", keep="last"))
+    changes = pd.DataFrame(rows, columns=["key", "year", "status"]).merge(described, on="key", how="left")
+    return changes[["unit", "year", "status", *[c for c in described.columns if c not in ("unit", "key")]]]
 
 
 def rotation(members: pd.DataFrame, roles: pd.DataFrame) -> pd.DataFrame:
     """Each unit of one cluster that was ever listed or held a role: its first and last year on
-    record, its years as member, as Cụm trưởng and as Cụm phó (lists of years, oldest first)."""
+    record, its years as member, as Cụm trưởng and as Cụm phó (lists of years, oldest first). A
+    province's department is one unit under every name it had, shown by its latest."""
     units: dict[str, dict] = {}
-    listed = zip(members.unit, members.year, members.province, [MEMBER] * len(members))
-    for unit, year, province, role in [*listed, *zip(roles.unit, roles.year, roles.province, roles.role)]:
-        found = units.setdefault(unit, {"unit": unit, "province": None, "years": [], MEMBER: set(), LEADER: [],
-                                        DEPUTY: []})
+    listed = zip(_match_keys(members), members.unit, members.year, members.province, [MEMBER] * len(members))
+    held = zip(_match_keys(roles), roles.unit, roles.year, roles.province, roles.role)
+    for key, unit, year, province, role in [*listed, *held]:
+        found = units.setdefault(key, {"unit": unit, "province": None, "years": [], MEMBER: set(), LEADER: [],
+                                       DEPUTY: []})
+        if int(year) >= max(found["years"], default=int(year)):
+            found["unit"] = unit
         if found["province"] is None and isinstance(province, str):
             found["province"] = province
         found["years"].append(int(year))

@@ -48,6 +48,11 @@ class Province:
     new_province: str  # the province it belongs to from 1 July 2025
     seat_of_new: bool  # True for the old province whose registry entry carries the new one on
 
+    def name_in(self, year: int | None) -> str:
+        """The name in force that year: from 2025 a seat carries its new province's name (Thừa Thiên Huế
+        became Huế on 1 January 2025; the other seats kept theirs); history keeps the old names."""
+        return self.new_province if year is not None and year >= MERGER_YEAR and self.seat_of_new else self.name
+
 
 class Registry:
     def __init__(self, provinces: list[Province], variants: dict[str, list[str]]):

@@ -16,7 +16,7 @@ from thidua.provinces import MERGER_YEAR, Province, registry
 from thidua.readers.cells import NotANumber, is_blank, parse_number, text_key, year_in
 from thidua.readers.problems import Problem, Refused, cell_ref
 from thidua.readers.table import Column, Table, is_column_number_row, locate_table, table_at
-from thidua.readers.workbook import Sheet, load_sheets
+from thidua.readers.workbook import Sheet, sheets_of
 
 FIRST_PAR_YEAR = 2012
 UNKNOWN_LISTED = 20
@@ -663,10 +663,10 @@ def read_par(source: Path | bytes | list[Sheet], file_name: str, year: int | Non
     error found (file, sheet and cell named), or returns the result with its warnings.
     year serves a table that states no year; with year_wins it replaces the year a single-year
     table states. columns reads the one table a person pointed out instead of looking for one."""
-    problems: list[Problem] = []
+    sheets, problems = sheets_of(source, file_name)
     entries: list[_Entry] = []
     headers_only: list[Problem] = []
-    for sheet in source if isinstance(source, list) else load_sheets(source, file_name):
+    for sheet in sheets:
         plan = _sheet_plan(sheet, columns, file_name)
         if plan is None:
             continue

@@ -37,7 +37,7 @@ from thidua.readers.scoring import title_lines
 from thidua.readers.table import Column, Table, is_column_number_row, locate_table
 from thidua.readers.units import (Unit, clean_text, cluster_key, cluster_named_in, cluster_slug, display_case, membership,
                                   names_an_agency, role_written_after, split_province, split_units, with_organiser)
-from thidua.readers.workbook import Sheet, load_sheets
+from thidua.readers.workbook import Sheet, sheets_of
 
 LEADER, DEPUTY, MEMBER = "Cụm trưởng", "Cụm phó", "Thành viên"
 FIRST_YEAR = 2000
@@ -66,6 +66,7 @@ _COLUMN_KINDS = (  # the first kind whose pattern a header label's words match
     ("award", r"\bkhen thuong\b|\bdanh hieu\b|\bhinh thuc\b"),
 )
 _ROSTER_KINDS = {"order", "note", "role", "elected", "year", "unit", "cluster", "award", "leader", "deputy"}
+_HOLDER_KINDS = ("leader", "deputy", "either")  # 'either': a rotation column under both roles, each cell saying its own
 _PROPOSED_WORDS = re.compile(r"\bde (nghi|xuat)\b")
 _DECIDED_WORDS = re.compile(r"\bduoc khen\b|\bquyet dinh\b|\bket qua\b|\bda (duoc )?khen\b")
 _ROSTER_TITLE = re.compile(r"\b(cum|khoi) (thi dua|truong|pho)\b|\bthanh vien\b|\btruong (cum|khoi)\b")
@@ -178,9 +179,9 @@ def _plan(sheet: Sheet) -> _Plan | None:
         return None
     kinds = _rotation_kinds(table, {c.index: _column_kind(c) for c in table.columns})
     present = set(kinds.values())
-    if "score" in present or not present & {"leader", "deputy", "unit"} or _scores_under(table):
+    if "score" in present or not present & {*_HOLDER_KINDS, "unit"} or _scores_under(table):
         return None
-    years = {c.index: year_in(" ".join(c.path)) for c in table.columns if kinds[c.index] in ("leader", "deputy")}
+    years = {c.index: year_in(" ".join(c.path)) for c in table.columns if kinds[c.index] in _HOLDER_KINDS}
     titled = any(_PROPOSAL_TITLE.search(_words(line.text)) for line in title_lines(sheet, table.header_top))
     proposed = {c.index: bool(_PROPOSED_WORDS.search(_words(c.label))) or titled and not _DECIDED_WORDS.search(_words(c.label))
                 for c in table.columns if kinds[c.index] == "award"}
@@ -189,16 +190,17 @@ def _plan(sheet: Sheet) -> _Plan | None:
 
 def _rotation_kinds(table: Table, kinds: dict[int, str]) -> dict[int, str]:
     """'Cụm thi đua | 2021 | 2022 | 2023' with a unit in each cell: the year columns hold the role the
-    title or sheet name names, when it names one role only (not both, as 'Cụm trưởng, Cụm phó')."""
+    title or sheet name names; when it names both ('CỤM TRƯỞNG, CỤM PHÓ QUA CÁC NĂM') each cell must say
+    which ('Lạng Sơn (Cụm trưởng)')."""
     if set(kinds.values()) & {"leader", "deputy", "unit"} or "year" not in kinds.values():
         return kinds
     words = " ".join(_words(text) for text in [line.text for line in title_lines(table.sheet, table.header_top)]
                      + [table.sheet.name.replace("_", " ")])
     deputy = bool(_DEPUTY_WORDS.search(words))
     leader = bool(_LEADER_WORDS.search(_DEPUTY_WORDS.sub(" ", words)))
-    if leader == deputy:
+    if not (leader or deputy):
         return kinds
-    role = "leader" if leader else "deputy"
+    role = "either" if leader and deputy else "leader" if leader else "deputy"
     return {index: role if kind == "year" else kind for index, kind in kinds.items()}
 
 
@@ -213,7 +215,7 @@ def _scores_under(table: Table) -> bool:
 def _names_a_roster(plan: _Plan) -> bool:
     """A table of roles speaks for itself; a list of units needs a cluster column, or a title or
     sheet name that speaks of a cluster or its members."""
-    if plan.columns("leader", "deputy", "role", "cluster"):
+    if plan.columns(*_HOLDER_KINDS, "role", "cluster"):
         return True
     texts = [line.text for line in title_lines(plan.sheet, plan.table.header_top)] + [plan.sheet.name]
     return any(_ROSTER_TITLE.search(_words(text.replace("_", " "))) for text in texts)
@@ -275,10 +277,21 @@ class _SheetReader:
         stated_year = None if plan.columns("year", "elected") else _stated_year(plan, file_name, year)
         self.carried: dict[str, tuple[object, str | None]] = {
             "cluster": (stated_cluster or "", None), "year": (stated_year or "", None)}
+        no_year_column = not plan.columns("year", "elected") and not plan.column_years
+        self.year_looked_for = self._year_looked_for(file_name) if no_year_column and not stated_year else None
         self.note_columns = plan.columns("note")
         self.header = [(c.index, text_key(c.path[-1])) for c in plan.table.columns]
         self.titles = [line.text for line in title_lines(plan.sheet, plan.table.header_top)]
         self.among_individuals = False  # under a 'CÁ NHÂN' row, until a 'TẬP THỂ' row
+
+    def _year_looked_for(self, file_name: str) -> tuple[str, str]:
+        """Where a year was looked for on a sheet without a year column, said in words, and the cell to
+        point at: the title's first line, else the header's first cell."""
+        titles = title_lines(self.sheet, self.plan.table.header_top)
+        cell = titles[0].cell if titles else cell_ref(self.plan.table.header_top, 0)
+        title = f"tiêu đề (từ ô {cell})" if titles else "phần trên bảng (không có tiêu đề)"
+        return (f"trang không có cột «Năm», và {title}, tên trang «{self.sheet.name}» lẫn tên tệp «{file_name}» "
+                f"đều không ghi năm nào", cell)
 
     def read(self) -> None:
         first_role, first_member = len(self.written.roles), len(self.written.members)
@@ -356,6 +369,8 @@ class _SheetReader:
         year, year_cell = self._year(row)
         where = {"sheet": self.sheet.name, "cluster": with_organiser(cluster, self.titles) if cluster else cluster,
                  "cluster_cell": cluster_cell, "year": year, "year_cell": year_cell}
+        if self.year_looked_for:
+            where["year_looked_for"], where["year_cell"] = self.year_looked_for
         self._read_role_columns(row, where)
         if self.plan.first("unit") is not None:
             self._read_unit_row(row, where)
@@ -364,7 +379,7 @@ class _SheetReader:
         """Each unit a leader or deputy cell lists holds that role. The columns of one year stand together
         (a rotation table's, or 'Năm 2022 / Cụm trưởng | Cụm phó'): a year left blank says nothing; a blank
         leader cell beside a deputy is kept for the checks to report; a blank deputy cell is no deputy."""
-        columns = self.plan.columns("leader", "deputy")
+        columns = self.plan.columns(*_HOLDER_KINDS)
         for year in dict.fromkeys(self.plan.column_years.get(column) for column in columns):
             same_year = [column for column in columns if self.plan.column_years.get(column) == year]
             if any(self._value(row, column)[0] for column in same_year):
@@ -378,14 +393,20 @@ class _SheetReader:
 
     def _read_role_cell(self, row: int, column: int, where: dict) -> None:
         units, unit_cell = self._listed(row, column)
-        role = LEADER if self.plan.kinds[column] == "leader" else DEPUTY
-        if not units and role == DEPUTY:
+        kind = self.plan.kinds[column]
+        if not units and kind != "leader":
             return
         year = self.plan.column_years.get(column)
         stated = {"year": year, "year_cell": _cell(self.sheet, self.plan.table.header_top, column)} if year else {}
+        header_cell = _cell(self.sheet, self.plan.table.header_bottom, column)
         for unit in units or [""]:
-            self.written.roles.append({**where, **stated, "role": role, "unit": unit, "unit_cell": unit_cell,
-                                       "role_cell": _cell(self.sheet, self.plan.table.header_bottom, column)})
+            if kind == "either":
+                said = {"role": role_written_after(unit), "role_cell": unit_cell, "role_looked_for": (
+                    f"tiêu đề nói cả {LEADER} lẫn {DEPUTY} nên cột {header_cell} không cho biết vai trò, và ô không ghi "
+                    f"vai trò sau tên đơn vị")}
+            else:
+                said = {"role": LEADER if kind == "leader" else DEPUTY, "role_cell": header_cell}
+            self.written.roles.append({**where, **stated, **said, "unit": unit, "unit_cell": unit_cell})
 
     def _read_unit_row(self, row: int, where: dict) -> None:
         """Each unit the unit cell lists, with its role (a blank role or 'Thành viên' is a member; a member
@@ -400,7 +421,7 @@ class _SheetReader:
         if awards and self._not_to_a_member(row, self._value(row, self.plan.first("unit"))[0]):
             self.written.set_aside.append((self.sheet.name, unit_cell))
             return
-        roles_after_names = role_column is None and not self.plan.columns("leader", "deputy")
+        roles_after_names = role_column is None and not self.plan.columns(*_HOLDER_KINDS)
         for unit in units or [""]:
             entry = {**where, "unit": unit, "unit_cell": unit_cell}
             said, said_cell = (role_written_after(unit), unit_cell) if roles_after_names else (role, role_cell)
@@ -488,6 +509,7 @@ class _Checker:
     def __init__(self, file_name: str, rows: list[_Row]):
         self.file_name = file_name
         self.problems: list[Problem] = []
+        self.reported: set[Problem] = set()
         names: dict[str, str] = {}
         units: dict[str, list[str]] = {}
         for row in rows:
@@ -500,7 +522,11 @@ class _Checker:
         self.unit_names: dict[tuple[str, str], str] = {}  # one name per unit in a file: the first spelling
 
     def error(self, message: str, where: _Where) -> None:
-        self.problems.append(Problem(message, self.file_name, *where))
+        """Reports a problem once, however many rows share it (a year no sheet states)."""
+        problem = Problem(message, self.file_name, *where)
+        if problem not in self.reported:
+            self.reported.add(problem)
+            self.problems.append(problem)
 
     def warn(self, message: str, where: _Where) -> None:
         self.problems.append(Problem(message, self.file_name, *where, severity="warning"))
@@ -512,7 +538,7 @@ class _Checker:
             self.error("không biết dòng này thuộc cụm thi đua nào: hãy ghi tên cụm ở cột «Cụm thi đua» hoặc ở "
                        "tiêu đề, hoặc chọn cụm.", row.where("cluster"))
         year = self._year(row)
-        unit = self._unit(row, key, subject)
+        unit = self._unit(row, key, year, subject)
         if key is None or year is None or unit is None:
             return None
         return _Entry(row, cluster_slug(self.names[key]), self.names[key], year, unit)
@@ -521,7 +547,11 @@ class _Checker:
         last = date.today().year + 1
         value = row.values.get("year")
         year = year_value(value)
-        if is_blank(value):
+        looked_for = row.values.get("year_looked_for")
+        if is_blank(value) and isinstance(looked_for, str):
+            self.error(f"thiếu năm: {looked_for}; hãy ghi năm vào tiêu đề (ví dụ «... NĂM 2024») hoặc thêm cột «Năm», "
+                       f"hoặc chọn năm khi tải lên.", row.where("year"))
+        elif is_blank(value):
             self.error("thiếu năm: hãy ghi năm ở cột «Năm» hoặc ở tiêu đề, hoặc chọn năm.", row.where("year"))
         elif year is None:
             self.error(f"năm «{row.text('year')}» không đọc được: hãy ghi năm bằng bốn chữ số (ví dụ 2022).",
@@ -532,14 +562,14 @@ class _Checker:
             return year
         return None
 
-    def _unit(self, row: _Row, key: str | None, subject: str) -> Unit | None:
+    def _unit(self, row: _Row, key: str | None, year: int | None, subject: str) -> Unit | None:
         written = row.text("unit")
         if not written:
             self.error(f"thiếu tên đơn vị{subject}.", row.where("unit"))
             return None
         if key is None:
             return None
-        unit = self.memberships[key].unit(written)
+        unit = self.memberships[key].unit(written, year)
         if self.memberships[key].kind == "provinces" and unit.province is None:
             close = registry().suggest(written)
             hint = (f" Có phải: {', '.join(close)}?" if close
@@ -557,6 +587,12 @@ def _checked_roles(checker: _Checker, rows: list[_Row]) -> list[dict]:
     leaders: dict[tuple, _Entry] = {}
     for row in rows:
         role = role_of(row.values.get("role"))
+        looked_for = row.values.get("role_looked_for")
+        if role not in (LEADER, DEPUTY) and isinstance(looked_for, str) and not row.text("role"):
+            checker.error(f"không phân biệt được {LEADER} với {DEPUTY}: {looked_for}. Hãy ghi vai trò sau tên "
+                          f"(ví dụ «Lạng Sơn ({LEADER})») hoặc tách thành hai bảng «{LEADER}» và «{DEPUTY}».",
+                          row.where("role"))
+            continue
         if role not in (LEADER, DEPUTY):
             said = f"vai trò «{row.text('role')}» không rõ" if row.text("role") else "thiếu vai trò"
             checker.error(f"{said}: hãy ghi «{LEADER}» hoặc «{DEPUTY}» (đơn vị thành viên: «{MEMBER}»).",
@@ -727,7 +763,7 @@ def read_roster(source: Path | bytes | list[Sheet], file_name: str, cluster: str
     """Every role, member and award a roster file lists; raises Refused with every error found (file,
     sheet and cell named), or returns the result with its warnings. cluster and year are used for
     sheets that do not say them."""
-    sheets = source if isinstance(source, list) else load_sheets(source, file_name)
+    sheets, loading_warnings = sheets_of(source, file_name)
     plans = _plans(sheets)
     if not plans:
         raise Refused([Problem(f"không tìm thấy danh sách Cụm thi đua trong trang nào: cần {LOOKED_FOR}.", file_name)])
@@ -738,6 +774,7 @@ def read_roster(source: Path | bytes | list[Sheet], file_name: str, cluster: str
                                        for rows in (written.roles, written.members, written.awards)))
     skipped = [sheet.name for sheet in sheets
                if not sheet.is_empty() and sheet.name not in {plan.sheet.name for plan in plans}]
+    result.problems[:0] = loading_warnings
     result.problems += [Problem(f"trang không có danh sách Cụm ({LOOKED_FOR}); bỏ qua.", file_name, name,
                                 severity="warning") for name in skipped]
     result.problems += _awards_set_aside(written.set_aside, file_name)

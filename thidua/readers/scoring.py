@@ -46,7 +46,7 @@ from thidua.readers.problems import Problem, Refused, cell_ref
 from thidua.readers.table import Column, Table, locate_table
 from thidua.readers.units import ClusterKind, Membership, Unit, clean_text, cluster_key, cluster_named_in, display_case, \
     folded, membership, split_province, with_organiser
-from thidua.readers.workbook import Sheet, load_sheets
+from thidua.readers.workbook import Sheet, sheets_of
 
 PERIODS = {"year": "tổng kết năm", "mid": "sơ kết 6 tháng"}
 UNIT_COLUMNS = ["unit", "unit_key", "province", "total", "rank", "rank_computed", "self_total", "criteria_total",
@@ -920,10 +920,10 @@ def _settle(context: _Context, what: str, stated, given, same=lambda a, b: a == 
 
 # ---------------------------------------------------------------- units
 
-def _name_units(context: _Context, scored: list[_Scored], members: Membership) -> dict[int, Unit]:
+def _name_units(context: _Context, scored: list[_Scored], members: Membership, year: int) -> dict[int, Unit]:
     units = {}
     for item in scored:
-        unit = members.unit(item.written)
+        unit = members.unit(item.written, year)
         if members.kind == "provinces" and unit.province is None:
             close = registry().suggest(item.written)
             hint = f" (có phải {', '.join(close)}?)" if close else ""
@@ -1085,14 +1085,14 @@ def read_scoring(source: Path | bytes | list[Sheet], file_name: str, cluster: st
     """Every unit's scores in a scoring workbook; raises Refused with every error found (file,
     sheet and cell named), or returns the result with its warnings. cluster, year and period are
     used when the workbook does not say them."""
-    context = _Context(file_name)
-    sheets = source if isinstance(source, list) else load_sheets(source, file_name)
+    sheets, loading_warnings = sheets_of(source, file_name)
+    context = _Context(file_name, list(loading_warnings))
     summaries, details, stated = _sheets(context, sheets)
     identity = _identity(context, stated, cluster, year, period)
     summary = _read_summary(context, _summary_plan(summaries[0], identity.year, identity.period)) if summaries else []
     detail = _read_details(context, details, stated.table_lines, with_summary=bool(summaries))
     members = membership(identity.cluster, [s.written for s in summary + detail])
-    units = _name_units(context, summary + detail, members)
+    units = _name_units(context, summary + detail, members, identity.year)
     _refuse_repeats(context, summary, units)
     _refuse_repeats(context, detail, units)
     if summary:

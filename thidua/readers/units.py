@@ -56,7 +56,7 @@ _ROLE_SUFFIX = re.compile(  # 'Sở Nội vụ tỉnh Lạng Sơn (Cụm trưở
 class Unit:
     name: str               # as shown: "Sở Nội vụ Lạng Sơn", "Sở Tài chính"
     key: str                # for matching spellings: no case, diacritics, punctuation or abbreviations
-    province: str | None    # the registry's official name, for members of a cluster of provinces
+    province: str | None    # the registry's official name (the 63's), for members of a cluster of provinces
 
 
 @lru_cache(maxsize=1 << 14, typed=True)  # names and titles are tidied again by every check
@@ -241,23 +241,26 @@ class Membership:
     kind: ClusterKind
     department: str = HOME_DEPARTMENT   # what each province sends, in a cluster of provinces
 
-    def unit(self, written: object) -> Unit:
-        """The unit a member's name stands for. In a cluster of provinces a name without a
-        province keeps its own name and has province None: the caller says so."""
+    def unit(self, written: object, year: int | None = None) -> Unit:
+        """The unit a member's name stands for, named as it was called that year ('Sở Nội vụ Huế' from
+        2025, the registry's province otherwise). In a cluster of provinces a name without a province
+        keeps its own name and has province None: the caller says so."""
         name = member_name(written)
         if self.kind == "provinces":
             _, province = split_province(name)
             if province is not None:
-                name = f"{self.department} {province.name}"
+                name = f"{self.department} {province.name_in(year)}"
                 return Unit(name, unit_key(name), province.name)
         return Unit(name, unit_key(name), None)
 
 
 def membership(cluster_name: str | None, member_names: list[str]) -> Membership:
     """Decide the kind of a cluster from its name, else from its members: members that are
-    distinct provinces (with or without a department before them) make a cluster of provinces."""
+    distinct provinces (with or without a department before them) make a cluster of provinces. A
+    member named again (another year, another role) counts once."""
     named = cluster_key(cluster_name or "")
-    members = [split_province(member_name(m)) for m in member_names if clean_text(m)]
+    distinct = {unit_key(name): name for name in map(member_name, member_names) if clean_text(name)}
+    members = [split_province(name) for name in distinct.values()]
     prefixes = Counter(_department(prefix) for prefix, province in members if province is not None and prefix)
     department = (prefixes.most_common(1)[0][0] if prefixes
                   else _department_named(cluster_name or "") or HOME_DEPARTMENT)

@@ -143,6 +143,15 @@ def load_sheets(source: Path | bytes, file_name: str) -> Sheets:
     return sheets
 
 
+def sheets_of(source: Path | bytes | list[Sheet], file_name: str) -> tuple[list[Sheet], list[Problem]]:
+    """The sheets a reader was given, or loads from a file, and the warnings loading gave (hidden
+    sheets left out, hidden rows read): a caller that passes sheets has those warnings already."""
+    if isinstance(source, list):
+        return source, []
+    sheets = load_sheets(source, file_name)
+    return sheets, sheets.warnings
+
+
 def _calamine_sheets(data: bytes, file_name: str) -> Sheets:
     data, marks = guard.prepare_xlsx(data, file_name)
     try:
