@@ -123,7 +123,8 @@ def test_one_file_per_unit_builds_the_ranking_a_summary_gives_and_a_correction_r
     corrected = ingest_file(per_unit, write_workbook(tmp_path / "Ninh Bình (sửa).xlsx", unit_detail("Ninh Bình", 49, 49)))
     assert year_ranking(per_unit) == [("Sở Nội vụ Hải Phòng", 93.0, 2, 3), ("Sở Nội vụ Ninh Bình", 98.0, 1, 3),
                                       ("Sở Nội vụ Quảng Ninh", 93.0, 2, 3)]
-    undo_upload(per_unit, corrected.upload_id, "can.bo")
+    undone = undo_upload(per_unit, corrected.upload_id, "can.bo")
     assert year_ranking(per_unit) == before
+    assert [upload.file_name for upload in undone.restored] == ["Ninh Bình.xlsx"]  # not the newest of the scope
     again = tmp_path / "Quảng Ninh.xlsx"
     assert write_upload(per_unit, read_upload(again.read_bytes(), "ban sao.xlsx")).already_uploaded_as == 1

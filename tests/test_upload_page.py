@@ -188,7 +188,7 @@ def test_undo_brings_back_the_version_the_upload_had_replaced(par_db):
     assert par_db.query("par_ranking", year=2021).score.max() == 80.0
     undone = undo_upload(par_db, replaced, UPLOADER)
     assert par_db.query("par_ranking", year=2021).score.max() == TOP_2021_SCORE
-    assert undone.back_in_force is not None and undone.back_in_force.file_name == "PAR 2021.xlsx"
+    assert [upload.file_name for upload in undone.restored] == ["PAR 2021.xlsx"]
     assert "Số liệu đang dùng lại cho phạm vi này: lần nhập số 2" in undone.summary()
     with pytest.raises(NotUndoable):
         undo_upload(par_db, replaced, UPLOADER)

@@ -158,14 +158,14 @@ class Undone:
     file_name: str
     kind: str
     scope: str
-    back_in_force: EarlierUpload | None   # an earlier upload of the same scope whose figures count again
+    restored: list[EarlierUpload]   # earlier uploads whose figures stand again where this one's stood
 
     def summary(self) -> str:
         line = (f"Đã hoàn tác lần nhập số {self.upload_id} (tệp «{self.file_name}», "
                 f"{KIND_LABELS.get(self.kind, self.kind)} {self.scope}): số liệu của lần nhập này không còn được dùng.")
-        if self.back_in_force:
-            line += (f" Số liệu đang dùng lại cho phạm vi này: lần nhập số {self.back_in_force.upload_id} "
-                     f"(tệp «{self.back_in_force.file_name}»).")
+        if self.restored:
+            uploads = "; ".join(f"lần nhập số {u.upload_id} (tệp «{u.file_name}»)" for u in self.restored)
+            line += f" Số liệu đang dùng lại cho phạm vi này: {uploads}."
         return line
 
 
@@ -180,8 +180,6 @@ def undo_upload(db: Database, upload_id: int, undone_by: str) -> Undone:
     if undone.empty:
         raise NotUndoable(f"lần nhập số {upload_id} không tồn tại hoặc đã được hoàn tác trước đó.")
     row = undone.iloc[0]
-    uploads = history(db)
-    same_scope = uploads[(uploads.kind == row.kind) & (uploads.scope == row.scope) & uploads.in_force]
-    back = same_scope.iloc[0] if not same_scope.empty else None
+    restored = db.query("restored_uploads", upload_id=upload_id)
     return Undone(upload_id, str(row.file_name), str(row.kind), str(row.scope),
-                  EarlierUpload(int(back.upload_id), str(back.file_name), back.uploaded_at) if back is not None else None)
+                  [EarlierUpload(int(r.upload_id), str(r.file_name), r.uploaded_at) for r in restored.itertuples()])
