@@ -270,6 +270,7 @@ _SPAN = re.compile(rb'\bmin="(\d+)"[^>]*?\bmax="(\d+)"')
 _VALUE = re.compile(rb"<v>([^<]*)</v>|<is>(.*?)</is>", re.DOTALL)
 _TAG = re.compile(rb"<[^>]+>")
 _REF_PARTS = re.compile(r"([A-Z]+)(\d+)")
+_CELL_COLUMN = re.compile(rb'<c\b[^>]*?\br="([A-Z]+)[0-9]+"')
 
 
 def _blank_shared_strings(archive: zipfile.ZipFile) -> set[int]:
@@ -294,6 +295,8 @@ def _sheet_marks(xml: bytes, blank_strings: set[int], file_name: str, sheet: str
         span = _SPAN.search(attributes)
         if span and _HIDDEN.search(attributes):
             marks.hidden_columns.update(range(int(span.group(1)) - 1, min(int(span.group(2)), 1000)))
+    if b't="e"' not in xml and _cells_within_limits(xml):
+        return marks, []  # no error value, nothing far: the cell-by-cell pass below would find nothing
     values, blanks = [], []
     for match in _CELL.finditer(xml):
         attributes, body = match.group(1), match.group(2) or b""
@@ -312,6 +315,17 @@ def _sheet_marks(xml: bytes, blank_strings: set[int], file_name: str, sheet: str
     bottom = max((row for row, _, _ in values), default=0)
     right = max((column for _, column, _ in values), default=0)
     return marks, [cell for cell in blanks if cell[0] > bottom or cell[1] > right]
+
+
+def _cells_within_limits(xml: bytes) -> bool:
+    """Whether every cell written in the sheet, with a value or only a format, lies within the limits."""
+    rows = _ROW_NUMBER.findall(b"".join(_ROW.findall(xml)))
+    columns = set(_CELL_COLUMN.findall(xml))
+    if not rows or not columns:
+        return True
+    bottom = max(map(int, rows))
+    right = _row_column(max(columns, key=lambda letters: (len(letters), letters)).decode() + "1")[1]
+    return bottom <= MAX_ROWS and bottom * (right + 1) <= MAX_CELLS
 
 
 def _check_extent(values: list[tuple[int, int, bytes]], file_name: str, sheet: str) -> None:

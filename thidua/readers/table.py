@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable
 
@@ -37,13 +37,20 @@ class Table:
     header_bottom: int
     first_data_row: int
     columns: list[Column]
+    _repeated: dict[int, bool] = field(default_factory=dict, repr=False, compare=False)
 
     def column(self, matches: Callable[[str], bool]) -> Column | None:
         """The first column whose header words (lower case, no diacritics) satisfy the test."""
         return next((c for c in self.columns if matches(c.key)), None)
 
     def repeats_header(self, row: int) -> bool:
-        """The row is a row of the header again (atop a new printed page), or its column-number row."""
+        """The row is a row of the header again (atop a new printed page), or its column-number row.
+        Kept: every pass of a reader over the table's rows asks it again."""
+        if row not in self._repeated:
+            self._repeated[row] = self._repeats_header(row)
+        return self._repeated[row]
+
+    def _repeats_header(self, row: int) -> bool:
         if row <= self.header_bottom:
             return False
         values = self.sheet.row_values(row)
