@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bad_files.make_corpus import DDE, BadFile, corpus, valid_par, xlsx
+from bad_files.make_corpus import DDE, BadFile, corpus, valid_par
 from conftest import OLD_NAMES, par_result, write_year
 from thidua.db import Database
 from thidua.ingest import ingest_file, write_upload
@@ -21,7 +21,7 @@ from thidua.readers import guard
 from thidua.readers.problems import Refused
 from thidua.readers.workbook import load_sheets
 from thidua.uploads import Corrections, preview_file
-from workbook_builders import SheetSpec
+from workbook_builders import SheetSpec, xlsx_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = corpus()
@@ -151,10 +151,10 @@ def test_a_macro_enabled_workbook_is_read_for_its_values_only():
 
 def test_text_that_merely_starts_with_a_dash_or_plus_is_not_taken_for_a_formula():
     rows = [["Ghi chú", "- Sở (ghi theo quyết định)", "+5", "-3,5", "(8)=(3)+(4)", "Điểm < 50 là loại D"]]
-    guard.check_cells([load(xlsx(SheetSpec("S", rows)))], "x.xlsx")
+    guard.check_cells([load(xlsx_bytes(SheetSpec("S", rows)))], "x.xlsx")
     for text in (DDE, "+HYPERLINK(\"http://x\")", "-2+3+cmd|' /C calc'!A0", "@SUM(1)", "=1+1"):
         with pytest.raises(Refused):
-            guard.check_cells([load(xlsx(SheetSpec("S", [["Tên", text]])))], "x.xlsx")
+            guard.check_cells([load(xlsx_bytes(SheetSpec("S", [["Tên", text]])))], "x.xlsx")
 
 
 def load(data: bytes):

@@ -17,7 +17,7 @@ from thidua.auth import hash_password
 from thidua.ingest import read_upload, write_upload
 from thidua.templates import TEMPLATES, template_xlsx
 from thidua.uploads import Corrections, NotUndoable, earlier_upload, preview_file, undo_upload
-from workbook_builders import SheetSpec, par_lines, par_table, province_names, title_block, write_workbook
+from workbook_builders import SheetSpec, par_lines, par_table, province_names, title_block, xlsx_bytes
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 UPLOAD, OVERVIEW, COMPARE = "pages/upload.py", "pages/overview.py", "pages/compare_provinces.py"
@@ -30,10 +30,8 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def par_bytes(year_in_title: int | None, top_score: float = 92.5, header: list | None = None,
               names: list[str] | None = None) -> bytes:
     title = f"CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year_in_title}" if year_in_title else "BẢNG XẾP HẠNG CHỈ SỐ CCHC"
-    buffer = io.BytesIO()
     rows = title_block(title) + par_table(par_lines(names or province_names(), top_score=top_score), header)
-    write_workbook(buffer, SheetSpec("Sheet1", rows))
-    return buffer.getvalue()
+    return xlsx_bytes(SheetSpec("Sheet1", rows))
 
 
 def app(page: str = UPLOAD, secrets: dict | None = None, **url) -> AppTest:

@@ -12,14 +12,11 @@ from __future__ import annotations
 import datetime
 import io
 import math
-import re
 import traceback
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from typing import Callable
-
-from openpyxl import Workbook
 
 from thidua.awards import award_level
 from thidua.ingest import read_upload
@@ -27,90 +24,12 @@ from thidua.provinces import registry
 from thidua.readers.cells import text_key
 from thidua.readers.problems import Refused
 from thidua.readers.units import cluster_key
+from workbook_builders import FORMATTED, F, Percent, SheetSpec, xlsx_bytes
 
 # ---------------------------------------------------------------- building workbooks
 
 
-@dataclass(frozen=True)
-class Pct:
-    """A fraction in a percent-formatted cell (0.9104 shown as 91,04%)."""
-    value: float
-
-
-@dataclass(frozen=True)
-class F:
-    """A formula cell as Excel saves it: the formula and the value Excel computed (text, number or '#DIV/0!')."""
-    formula: str
-    cached: object
-
-
-FORMATTED = object()  # a cell with formatting and no value (Excel keeps these, e.g. borders down to row 1,048,576)
-
-
-@dataclass
-class S:
-    name: str
-    rows: list[list[object]]
-    merged: list[str] = field(default_factory=list)
-    hidden_columns: list[str] = field(default_factory=list)
-    hidden_rows: list[int] = field(default_factory=list)  # 1-based, as Excel numbers them
-    state: str = "visible"                                # or "hidden", "veryHidden"
-    far_cells: dict[str, object] = field(default_factory=dict)  # A1 name -> value or FORMATTED, beyond the rows
-
-
-def xlsx(*sheets: S) -> bytes:
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    cached: dict[int, dict[str, object]] = {}
-    for number, spec in enumerate(sheets, start=1):
-        ws = workbook.create_sheet(spec.name)
-        for r, row in enumerate(spec.rows, start=1):
-            for c, value in enumerate(row, start=1):
-                if value is None:
-                    continue
-                cell = ws.cell(r, c)
-                if isinstance(value, Pct):
-                    cell.value, cell.number_format = value.value, "0.00%"
-                elif isinstance(value, F):
-                    cell.value = "=" + value.formula
-                    cached.setdefault(number, {})[cell.coordinate] = value.cached
-                else:
-                    cell.value = value
-        for area in spec.merged:
-            ws.merge_cells(area)
-        for letter in spec.hidden_columns:
-            ws.column_dimensions[letter].hidden = True
-        for row_number in spec.hidden_rows:
-            ws.row_dimensions[row_number].hidden = True
-        for name, value in spec.far_cells.items():
-            if value is FORMATTED:
-                ws[name].number_format = "0.00"
-            else:
-                ws[name] = value
-        ws.sheet_state = spec.state
-    out = io.BytesIO()
-    workbook.save(out)
-    return _with_cached_values(out.getvalue(), cached)
-
-
-def _with_cached_values(data: bytes, cached: dict[int, dict[str, object]]) -> bytes:
-    """openpyxl cannot store a formula's computed value: write it into the sheet XML as Excel does."""
-    if not cached:
-        return data
-    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            part = source.read(item.filename)
-            number = re.fullmatch(r"xl/worksheets/sheet(\d+)\.xml", item.filename)
-            for ref, value in cached.get(int(number.group(1)) if number else 0, {}).items():
-                kind = ' t="e"' if str(value).startswith("#") else ' t="str"' if isinstance(value, str) else ""
-                part = re.sub(rf'<c r="{ref}"([^>]*)><f>(.*?)</f><v\s*/?>(</v>)?'.encode(),
-                              rf'<c r="{ref}"\1{kind}><f>\2</f><v>{value}</v>'.encode(), part)
-            target.writestr(item, part)
-    return out.getvalue()
-
-
-def xls(*sheets: S) -> bytes:
+def xls(*sheets: SheetSpec) -> bytes:
     """An Excel 97-2003 (BIFF8) workbook, as many agencies still send."""
     import xlwt
     from openpyxl.utils import column_index_from_string, range_boundaries
@@ -128,7 +47,7 @@ def xls(*sheets: S) -> bytes:
             for c, value in enumerate(row, start=1):
                 if value is None or (r, c) in covered:
                     continue
-                if isinstance(value, Pct):
+                if isinstance(value, Percent):
                     ws.write(r - 1, c - 1, value.value, percent)
                 elif isinstance(value, datetime.date):
                     ws.write(r - 1, c - 1, value, date)
@@ -144,7 +63,7 @@ def xls(*sheets: S) -> bytes:
     return out.getvalue()
 
 
-def ods(*sheets: S) -> bytes:
+def ods(*sheets: SheetSpec) -> bytes:
     """A LibreOffice Calc (.ods) workbook, written as the smallest valid OpenDocument file."""
     from openpyxl.utils import range_boundaries
     from xml.sax.saxutils import escape
@@ -165,7 +84,7 @@ def ods(*sheets: S) -> bytes:
                     cells.append("<table:covered-table-cell/>")
                 elif value is None:
                     cells.append(f"<table:table-cell{span}/>")
-                elif isinstance(value, Pct):
+                elif isinstance(value, Percent):
                     cells.append(f'<table:table-cell{span} office:value-type="percentage" office:value="{value.value}"/>')
                 elif isinstance(value, (int, float)):
                     cells.append(f'<table:table-cell{span} office:value-type="float" office:value="{value}"/>')
@@ -318,7 +237,7 @@ def s01_three_row_header_with_self_and_appraised_pairs() -> Built:
         [None, "NGƯỜI LẬP BIỂU", None, None, None, None, None, "TM. CỤM TRƯỞNG"],
     ]
     merged = ["A4:A6", "B4:B6", "C4:F4", "C5:D5", "E5:F5", "G4:G6", "H4:H6", "I4:J5", "K4:K6"]
-    return Built(xlsx(S("Tong hop", rows, merged)), "tong_hop.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("Tong hop", rows, merged)), "tong_hop.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(94, 1, "Lạng Sơn", self_total=100, bonus=2, penalty=1),
         snv("Cao Bằng"): U(91, 2, "Cao Bằng", self_total=97, bonus=1, penalty=0),
         snv("Hà Giang"): U(85, 3, "Hà Giang", self_total=93, bonus=0, penalty=2)},
@@ -335,7 +254,7 @@ def s02_blank_date_line_above_title() -> Built:
         ["BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM 2022"],
         ["STT", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2", "Tổng điểm", "Xếp hạng"],
         [1, "Lạng Sơn", 50, 45, 95, 1], [2, "Lai Châu", 48, 44, 92, 2], [3, "Sơn La", 45, 40, 85, 3]]
-    return Built(xlsx(S("TH", rows)), "bang_diem.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "bang_diem.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(95, 1, "Lạng Sơn"), snv("Lai Châu"): U(92, 2, "Lai Châu"), snv("Sơn La"): U(85, 3, "Sơn La")}))
 
 
@@ -349,7 +268,7 @@ def s03_dotted_date_line_above_title() -> Built:
         ["BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM 2022"],
         ["STT", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2", "Tổng điểm", "Xếp hạng"],
         [1, "Lạng Sơn", 50, 45, 95, 1], [2, "Lai Châu", 48, 44, 92, 2], [3, "Sơn La", 45, 40, 85, 3]]
-    built.data, built.expect.cluster = xlsx(S("TH", rows)), "Cụm thi đua SNV các tỉnh miền núi biên giới phía Bắc"
+    built.data, built.expect.cluster = xlsx_bytes(SheetSpec("TH", rows)), "Cụm thi đua SNV các tỉnh miền núi biên giới phía Bắc"
     return built
 
 
@@ -361,7 +280,7 @@ def s04_two_rows_per_unit() -> Built:
             [2, "Cao Bằng", "Tự chấm", 49, 48, 97], [None, None, "Cụm chấm", 48, 46, 94],
             [3, "Lào Cai", "Tự chấm", 45, 45, 90], [None, None, "Cụm chấm", 44, 43, 87]]
     merged = ["A4:A5", "B4:B5", "A6:A7", "B6:B7", "A8:A9", "B8:B9"]
-    return Built(xlsx(S("Tong hop", rows, merged)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("Tong hop", rows, merged)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(92, 2, "Lạng Sơn", self_total=99), snv("Cao Bằng"): U(94, 1, "Cao Bằng", self_total=97),
         snv("Lào Cai"): U(87, 3, "Lào Cai", self_total=90)}))
 
@@ -372,7 +291,7 @@ def s05_bonus_headed_so_diem_duoc_cong() -> Built:
             ["STT", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2", "Số điểm được cộng", "Số điểm bị trừ", "Tổng điểm", "Xếp hạng"],
             [1, "Lạng Sơn", 50, 40, 3, 1, 92, 1], [2, "Cao Bằng", 48, 40, 2, None, 90, 2],
             [3, "Điện Biên", 45, 38, None, 2, 81, 3]]
-    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(92, 1, "Lạng Sơn", bonus=3, penalty=1), snv("Cao Bằng"): U(90, 2, "Cao Bằng", bonus=2, penalty=0),
         snv("Điện Biên"): U(81, 3, "Điện Biên", bonus=0, penalty=2)}, criteria_keys={"1", "2"}))
 
@@ -382,7 +301,7 @@ def s06_bonus_headed_so_diem_duoc_cong_no_total() -> Built:
     rows = [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"],
             ["STT", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2", "Số điểm được cộng", "Số điểm bị trừ", "Xếp hạng"],
             [1, "Lạng Sơn", 50, 40, 3, 1, 1], [2, "Cao Bằng", 48, 40, 2, None, 2], [3, "Điện Biên", 45, 38, None, 2, 3]]
-    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(92, 1, "Lạng Sơn", bonus=3, penalty=1), snv("Cao Bằng"): U(90, 2, "Cao Bằng", bonus=2, penalty=0),
         snv("Điện Biên"): U(81, 3, "Điện Biên", bonus=0, penalty=2)}))
 
@@ -392,7 +311,7 @@ def s07_rank_headed_vi_thu() -> Built:
     rows = [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"],
             ["STT", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2", "Tổng điểm", "Vị thứ"],
             [1, "Lạng Sơn", 50, 40, 90, 2], [2, "Cao Bằng", 50, 42, 92, 1], [3, "Điện Biên", 45, 38, 83, 3]]
-    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(90, 2, "Lạng Sơn"), snv("Cao Bằng"): U(92, 1, "Cao Bằng"), snv("Điện Biên"): U(83, 3, "Điện Biên")},
         criteria={(snv("Lạng Sơn"), "1"): 50, (snv("Lạng Sơn"), "2"): 40}, criteria_keys={"1", "2"}))
 
@@ -402,7 +321,7 @@ def s08_unit_code_column() -> Built:
     rows = [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"],
             ["STT", "Mã đơn vị", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2", "Tổng điểm", "Xếp hạng"],
             [1, 101, "Lạng Sơn", 50, 40, 90, 2], [2, 102, "Cao Bằng", 50, 42, 92, 1], [3, 103, "Điện Biên", 45, 38, 83, 3]]
-    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(90, 2, "Lạng Sơn"), snv("Cao Bằng"): U(92, 1, "Cao Bằng"), snv("Điện Biên"): U(83, 3, "Điện Biên")},
         criteria_keys={"1", "2"}))
 
@@ -413,7 +332,7 @@ def s09_unit_name_with_role() -> Built:
             ["STT", "Đơn vị", "Tổng điểm", "Xếp hạng"],
             [1, "Sở Nội vụ tỉnh Lạng Sơn (Cụm trưởng)", 98, 1], [2, "Sở Nội vụ tỉnh Lai Châu - Cụm phó", 96, 2],
             [3, "Sở Nội vụ tỉnh Cao Bằng", 90, 3]]
-    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(98, 1, "Lạng Sơn"), snv("Lai Châu"): U(96, 2, "Lai Châu"), snv("Cao Bằng"): U(90, 3, "Cao Bằng")}))
 
 
@@ -423,7 +342,7 @@ def s10_unit_spellings() -> Built:
             ["TT", "Tên đơn vị", "Điểm thẩm định", "Xếp hạng"],
             [1, nfd("Sở Nội vụ tỉnh Điện Biên"), 97, 1], [2, "SNV. Lạng Sơn", 95, 2], [3, "SỞ NỘI VỤ TỈNH HÀ GIANG", 93, 3],
             [4, "Sở NV Lào Cai", 91, 4], [5, "Sở Nội vụ\ntỉnh Sơn La", 89, 5]]
-    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Điện Biên"): U(97, 1, "Điện Biên"), snv("Lạng Sơn"): U(95, 2, "Lạng Sơn"), snv("Hà Giang"): U(93, 3, "Hà Giang"),
         snv("Lào Cai"): U(91, 4, "Lào Cai"), snv("Sơn La"): U(89, 5, "Sơn La")}))
 
@@ -435,7 +354,7 @@ def s11_central_cluster_spellings() -> Built:
             [1, "Sở Nội vụ tỉnh Khánh Hoà", 98, 1, FLAG], [2, "Sở Nội vụ TP. Đà Nẵng", 97, 2, MERIT],
             [3, "SNV Quảng Ngãi", 96, 3, MERIT], [4, "SNV Đăk Lăk", 94, 4, None], [5, "Sở Nội vụ Kontum", 93, 5, None],
             [6, "Sở Nội vụ tỉnh Đắk Nông", 92, 6, None]]
-    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(CENTRAL_NAME, 2020, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(CENTRAL_NAME, 2020, {
         snv("Khánh Hòa"): U(98, 1, "Khánh Hòa", award=FLAG), snv("Đà Nẵng"): U(97, 2, "Đà Nẵng", award=MERIT),
         snv("Quảng Ngãi"): U(96, 3, "Quảng Ngãi", award=MERIT), snv("Đắk Lắk"): U(94, 4, "Đắk Lắk"),
         snv("Kon Tum"): U(93, 5, "Kon Tum"), snv("Đắk Nông"): U(92, 6, "Đắk Nông")}))
@@ -445,9 +364,9 @@ def s11_central_cluster_spellings() -> Built:
 def s12_numbers_as_text_and_ratio_column() -> Built:
     rows = [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2023"],
             ["STT", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2", "Tiêu chí 3", "Điểm trừ", "Tổng điểm", "Tỷ lệ (%)", "Xếp hạng"],
-            [1, "Lạng Sơn", "7,5", "05 điểm", "10đ", "(2)", "20,5", Pct(0.82), 1],
-            [2, "Sơn La", " 8.25 ", 4, "9,5 điểm", None, "21,75", Pct(0.87), None]]
-    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2023, {
+            [1, "Lạng Sơn", "7,5", "05 điểm", "10đ", "(2)", "20,5", Percent(0.82), 1],
+            [2, "Sơn La", " 8.25 ", 4, "9,5 điểm", None, "21,75", Percent(0.87), None]]
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2023, {
         snv("Lạng Sơn"): U(20.5, 1, "Lạng Sơn", penalty=2), snv("Sơn La"): U(21.75, None, "Sơn La", penalty=0)},
         criteria={(snv("Lạng Sơn"), "2"): 5, (snv("Sơn La"), "3"): 9.5}, criteria_keys={"1", "2", "3"}))
 
@@ -461,7 +380,7 @@ def s13_total_average_and_note_rows() -> Built:
             [],
             ["Ghi chú:"], [None, "Sở Nội vụ tỉnh Hà Giang xin rút khỏi bình xét", None, None, None, None],
             [None, "Điện Biên nộp chậm, trừ", None, None, 1]]
-    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(90, 1, "Lạng Sơn"), snv("Cao Bằng"): U(88, 2, "Cao Bằng"), snv("Lai Châu"): U(85, 3, "Lai Châu")}))
 
 
@@ -470,7 +389,7 @@ def s14_year_only_in_file_name() -> Built:
     rows = [[MIDLAND], ["BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA"],
             ["STT", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2", "Tổng điểm"],
             [1, "Bắc Giang", 50, 45, 95], [2, "Bắc Kạn", 49, 44, 93], [3, "Phú Thọ", 48, 44, 92]]
-    return Built(xlsx(S("Sheet1", rows)), "TongHop_CumTrungDu_2022.xlsx", ScoringExpect(MIDLAND_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "TongHop_CumTrungDu_2022.xlsx", ScoringExpect(MIDLAND_NAME, 2022, {
         snv("Bắc Giang"): U(95, 1, "Bắc Giang"), snv("Bắc Kạn"): U(93, 2, "Bắc Kạn"), snv("Phú Thọ"): U(92, 3, "Phú Thọ")}))
 
 
@@ -480,7 +399,7 @@ def s15_cluster_only_in_file_name() -> Built:
             ["STT", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2", "Tổng điểm"],
             [1, "Gia Lai", 50, 45, 95], [2, "Bình Định", 49, 44, 93], [3, "Phú Yên", 48, 44, 92]]
     name = "Cụm thi đua các tỉnh thành mien Trung Tay Nguyen"
-    return Built(xlsx(S("Sheet1", rows)), "Cum thi dua cac tinh thanh mien Trung Tay Nguyen.xlsx",
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "Cum thi dua cac tinh thanh mien Trung Tay Nguyen.xlsx",
                  ScoringExpect(name, 2021, {snv("Gia Lai"): U(95, 1, "Gia Lai"), snv("Bình Định"): U(93, 2, "Bình Định"),
                                             snv("Phú Yên"): U(92, 3, "Phú Yên")}))
 
@@ -489,7 +408,7 @@ def s15_cluster_only_in_file_name() -> Built:
 def s16_mid_year_title() -> Built:
     rows = [[MIDLAND], ["KẾT QUẢ CHẤM ĐIỂM THI ĐUA SƠ KẾT 6 THÁNG ĐẦU NĂM 2022"],
             ["STT", "Đơn vị", "Tổng điểm", "Xếp hạng"], [1, "Bắc Giang", 48, 1], [2, "Tuyên Quang", 47, 2]]
-    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(MIDLAND_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(MIDLAND_NAME, 2022, {
         snv("Bắc Giang"): U(48, 1, "Bắc Giang"), snv("Tuyên Quang"): U(47, 2, "Tuyên Quang")}, period="mid"))
 
 
@@ -498,7 +417,7 @@ def s17_weighted_mid_and_year_columns() -> Built:
     rows = [[MIDLAND], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"],
             ["STT", "Đơn vị", "Điểm sơ kết 6 tháng (30%)", "Điểm tổng kết năm (70%)", "Tổng điểm", "Xếp hạng"],
             [1, "Bắc Giang", 90, 100, 97, 1], [2, "Yên Bái", 80, 90, 87, 2], [3, "Hòa Bình", 70, 80, 77, 3]]
-    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(MIDLAND_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(MIDLAND_NAME, 2022, {
         snv("Bắc Giang"): U(97, 1, "Bắc Giang"), snv("Yên Bái"): U(87, 2, "Yên Bái"), snv("Hòa Bình"): U(77, 3, "Hòa Bình")}))
 
 
@@ -512,7 +431,7 @@ def s18_group_and_child_columns_with_subtotals() -> Built:
             ["A", "B", 1, 2, 3, 4, 5, 6, "7=3+6", 8],
             [1, "Lạng Sơn", 19, 18, 37, 28, 27, 55, 92, 1], [2, "Cao Bằng", 18, 18, 36, 27, 26, 53, 89, 2]]
     merged = ["A3:A5", "B3:B5", "C3:H3", "C4:E4", "F4:H4", "I3:I5", "J3:J5"]
-    return Built(xlsx(S("TH", rows, merged)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows, merged)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(92, 1, "Lạng Sơn"), snv("Cao Bằng"): U(89, 2, "Cao Bằng")},
         criteria={(snv("Lạng Sơn"), "I/1"): 19, (snv("Lạng Sơn"), "II/2"): 27, (snv("Cao Bằng"), "I"): 36}))
 
@@ -522,7 +441,7 @@ def s19_empty_and_hidden_columns() -> Built:
     rows = [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"],
             ["STT", "Đơn vị", None, "Tiêu chí 1", "Tiêu chí 2", None, "Tổng tự chấm", "Tổng điểm", "Xếp hạng"],
             [1, "Lạng Sơn", None, 50, 40, None, 95, 90, 1], [2, "Cao Bằng", None, 48, 40, None, 90, 88, 2]]
-    return Built(xlsx(S("TH", rows, hidden_columns=["C", "F", "G"])), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows, hidden_columns=["C", "F", "G"])), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(90, 1, "Lạng Sơn", self_total=95), snv("Cao Bằng"): U(88, 2, "Cao Bằng", self_total=90)}))
 
 
@@ -532,7 +451,7 @@ def s20_table_offset_to_column_c() -> Built:
     rows = [[], [*pad, NORTH], [], [*pad, "BẢNG ĐIỂM THI ĐUA NĂM 2022"], [], [], [],
             [*pad, "TT", "Đơn vị được chấm", "Điểm Cụm chấm", "Xếp hạng"],
             [*pad, 1, "Lai Châu", 96.5, 1], [*pad, 2, "Sơn La", 95, 2]]
-    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lai Châu"): U(96.5, 1, "Lai Châu"), snv("Sơn La"): U(95, 2, "Sơn La")}))
 
 
@@ -543,7 +462,7 @@ def s21_two_years_side_by_side() -> Built:
             [None, None, "Tổng điểm", "Xếp hạng", "Tổng điểm", "Xếp hạng"],
             [1, "Lạng Sơn", 90, 2, 95, 1], [2, "Cao Bằng", 92, 1, 93, 2]]
     merged = ["A3:A4", "B3:B4", "C3:D3", "E3:F3"]
-    return Built(xlsx(S("TH", rows, merged)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows, merged)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(95, 1, "Lạng Sơn"), snv("Cao Bằng"): U(93, 2, "Cao Bằng")}))
 
 
@@ -554,7 +473,7 @@ def s22_numbered_provincial_cluster() -> Built:
             ["STT", "Cơ quan", "Tổng điểm", "Xếp hạng"],
             [1, "Sở Tài chính", 98, 1], [2, "Sở Kế hoạch và Đầu tư", 97, 2], [3, "Sở Tư pháp", 95, 3],
             [4, "Văn phòng UBND tỉnh", 94, 4]]
-    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect("Cụm thi đua số 3 tỉnh Bắc Giang", 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect("Cụm thi đua số 3 tỉnh Bắc Giang", 2022, {
         "Sở Tài chính": U(98, 1), "Sở Kế hoạch và Đầu tư": U(97, 2), "Sở Tư pháp": U(95, 3), "Văn phòng UBND tỉnh": U(94, 4)}))
 
 
@@ -564,7 +483,7 @@ def s23_agencies_cluster_with_sở_nội_vụ() -> Built:
             ["TT", "Tên cơ quan, đơn vị", "Điểm tự chấm", "Điểm Cụm chấm", "Xếp hạng", "Đề nghị khen thưởng"],
             [1, "Sở Tài chính", 99, 97, 1, "Cờ thi đua của UBND tỉnh"], [2, "Sở Kế hoạch và Đầu tư", 98, 96, 2, None],
             [3, "Sở Nội vụ", 97, 95, 3, None], [4, "Văn phòng Đoàn ĐBQH và HĐND tỉnh", 96, 94, 4, None]]
-    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(
         "Cụm thi đua các cơ quan tham mưu tổng hợp tỉnh Lạng Sơn", 2021, {
             "Sở Tài chính": U(97, 1, self_total=99, award="Cờ thi đua của UBND tỉnh"),
             "Sở Kế hoạch và Đầu tư": U(96, 2, self_total=98), "Sở Nội vụ": U(95, 3, self_total=97),
@@ -586,7 +505,7 @@ def s25_coded_bonus_penalty_columns() -> Built:
             ["STT", "Đơn vị", "I. Tổ chức (30đ)", "II. CCHC (40đ)", "III. TĐKT (30đ)", "IV. Điểm thưởng",
              "V. Điểm trừ (ghi số âm)", "Tổng cộng (I+II+III+IV-V)", "Xếp hạng"],
             [1, "Lạng Sơn", 29, 39, 29, 2, -1, 98, 1], [2, "Hà Giang", 28, 38, 29, None, -2, 93, 2]]
-    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(98, 1, "Lạng Sơn", bonus=2, penalty=1), snv("Hà Giang"): U(93, 2, "Hà Giang", bonus=0, penalty=2)},
         criteria={(snv("Lạng Sơn"), "III"): 29}, criteria_keys={"I", "II", "III"}))
 
@@ -597,7 +516,7 @@ def s26_thang_diem_row_and_ket_qua_total() -> Built:
             ["TT", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2", "Tiêu chí 3", "Kết quả", "Xếp hạng"],
             [None, "Thang điểm", 30, 30, 40, 100, None],
             [1, "Lạng Sơn", 30, 29, 39, 98, 1], [2, "Điện Biên", 28, 28, 38, 94, 2]]
-    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(98, 1, "Lạng Sơn"), snv("Điện Biên"): U(94, 2, "Điện Biên")},
         criteria={(snv("Lạng Sơn"), "3"): 39}, criteria_keys={"1", "2", "3"}))
 
@@ -608,7 +527,7 @@ def s27_unit_with_empty_row() -> Built:
             ["STT", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2", "Tổng điểm", "Xếp hạng", "Ghi chú"],
             [1, "Lạng Sơn", 50, 40, 90, 1, None], [2, "Cao Bằng", 48, 40, 88, 2, None],
             [3, "Hà Giang", None, None, None, 3, "Không gửi báo cáo"]]
-    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(90, 1, "Lạng Sơn"), snv("Cao Bằng"): U(88, 2, "Cao Bằng"), snv("Hà Giang"): U(0, 3, "Hà Giang")}))
 
 
@@ -617,14 +536,14 @@ def s28_formulas_without_values() -> Built:
     rows = [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"],
             ["STT", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2", "Tổng điểm"],
             [1, "Lạng Sơn", 50, 40, "=C4+D4"], [2, "Cao Bằng", 48, 40, "=C5+D5"]]
-    return Built(xlsx(S("TH", rows)), "th.xlsx", RefusalExpect("formulas without computed values", "TH", "E4"))
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", RefusalExpect("formulas without computed values", "TH", "E4"))
 
 
 @case("two summary sheets (sơ kết 6 tháng and tổng kết năm) in one workbook")
 def s29_two_summaries() -> Built:
     def sheet(name, title, a, b):
-        return S(name, [[NORTH], [title], ["STT", "Đơn vị", "Tổng điểm"], [1, "Lạng Sơn", a], [2, "Cao Bằng", b]])
-    return Built(xlsx(sheet("So ket 6 thang", "SƠ KẾT 6 THÁNG NĂM 2022", 48, 47),
+        return SheetSpec(name, [[NORTH], [title], ["STT", "Đơn vị", "Tổng điểm"], [1, "Lạng Sơn", a], [2, "Cao Bằng", b]])
+    return Built(xlsx_bytes(sheet("So ket 6 thang", "SƠ KẾT 6 THÁNG NĂM 2022", 48, 47),
                       sheet("Tong ket nam", "TỔNG KẾT NĂM 2022", 95, 93)), "th.xlsx",
                  RefusalExpect("two summary tables for two periods", None, None))
 
@@ -638,7 +557,7 @@ def s18b_group_columns_column_numbers_as_text() -> Built:
             [None, None, "1. Bộ máy (20đ)", "2. Biên chế (20đ)", "Cộng", "1. PAR Index (30đ)", "2. Chuyển đổi số (30đ)", "Cộng", None, None],
             ["A", "B", "1", "2", "3", "4", "5", "6", "7=3+6", "8"],
             [1, "Lạng Sơn", 19, 18, 37, 28, 27, 55, 92, 1], [2, "Cao Bằng", 18, 18, 36, 27, 26, 53, 89, 2]]
-    built.data = xlsx(S("TH", rows, ["A3:A5", "B3:B5", "C3:H3", "C4:E4", "F4:H4", "I3:I5", "J3:J5"]))
+    built.data = xlsx_bytes(SheetSpec("TH", rows, ["A3:A5", "B3:B5", "C3:H3", "C4:E4", "F4:H4", "I3:I5", "J3:J5"]))
     return built
 
 
@@ -648,7 +567,7 @@ def s30_cchc_criterion_in_a_summary() -> Built:
             ["STT", "Tỉnh", "Công tác tổ chức bộ máy", "Công tác CCHC", "Công tác TĐKT", "Tổng điểm", "Xếp hạng"],
             [1, "Lạng Sơn", 30, 38, 29, 97, 1], [2, "Cao Bằng", 29, 37, 28, 94, 2], [3, "Lai Châu", 28, 36, 28, 92, 3],
             [4, "Điện Biên", 27, 35, 27, 89, 4], [5, "Sơn La", 26, 34, 27, 87, 5]]
-    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv(p): U(t, r, p) for p, t, r in (("Lạng Sơn", 97, 1), ("Cao Bằng", 94, 2), ("Lai Châu", 92, 3),
                                             ("Điện Biên", 89, 4), ("Sơn La", 87, 5))}))
 
@@ -659,7 +578,7 @@ def s31_unit_name_merged_across() -> Built:
             ["STT", "Đơn vị", None, "Tiêu chí 1", "Tiêu chí 2", "Tổng điểm", "Xếp hạng"],
             [1, "Sở Nội vụ tỉnh Lạng Sơn", None, 50, 40, 90, 1], [2, "Sở Nội vụ tỉnh Cao Bằng", None, 48, 40, 88, 2]]
     merged = ["B3:C3", "B4:C4", "B5:C5"]
-    return Built(xlsx(S("TH", rows, merged)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows, merged)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(90, 1, "Lạng Sơn"), snv("Cao Bằng"): U(88, 2, "Cao Bằng")}, criteria_keys={"1", "2"}))
 
 
@@ -667,7 +586,7 @@ def s31_unit_name_merged_across() -> Built:
 def s32_other_sector_cluster_bare_names() -> Built:
     rows = [["CỤM THI ĐUA SỞ TÀI CHÍNH CÁC TỈNH MIỀN NÚI PHÍA BẮC"], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"],
             ["STT", "Đơn vị", "Tổng điểm", "Xếp hạng"], [1, "Lạng Sơn", 96, 1], [2, "Cao Bằng", 95, 2], [3, "Hà Giang", 93, 3]]
-    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect("Cụm thi đua Sở Tài chính các tỉnh miền núi phía Bắc", 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect("Cụm thi đua Sở Tài chính các tỉnh miền núi phía Bắc", 2022, {
         "Sở Tài chính Lạng Sơn": U(96, 1, "Lạng Sơn"), "Sở Tài chính Cao Bằng": U(95, 2, "Cao Bằng"),
         "Sở Tài chính Hà Giang": U(93, 3, "Hà Giang")}))
 
@@ -678,7 +597,7 @@ def s33_negative_penalty_and_word_ranks() -> Built:
             ["STT", "Đơn vị", "Điểm các tiêu chí", "Điểm cộng", "Điểm trừ", "Tổng điểm", "Xếp hạng"],
             [1, "Lạng Sơn", 95, 2, "-1,5", "95,5", "Nhất"], [2, "Cao Bằng", 94, None, -0.5, 93.5, "Nhì"],
             [3, "Sơn La", 90, 1, None, 91, "Ba"]]
-    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(95.5, 1, "Lạng Sơn", bonus=2, penalty=1.5), snv("Cao Bằng"): U(93.5, 2, "Cao Bằng", penalty=0.5),
         snv("Sơn La"): U(91, 3, "Sơn La", bonus=1, penalty=0)}))
 
@@ -688,7 +607,7 @@ def s34_last_year_column_right_of_total() -> Built:
     rows = [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"],
             ["STT", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2", "Tổng điểm", "Xếp hạng", "Điểm năm 2021"],
             [1, "Lạng Sơn", 50, 45, 95, 1, 90], [2, "Cao Bằng", 49, 44, 93, 2, 94], [3, "Sơn La", 45, 40, 85, 3, 80]]
-    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(95, 1, "Lạng Sơn"), snv("Cao Bằng"): U(93, 2, "Cao Bằng"), snv("Sơn La"): U(85, 3, "Sơn La")}))
 
 
@@ -712,7 +631,7 @@ def d01_deep_codes_with_dots() -> Built:
             ["a)", "Giao biên chế", 5, 5, 5], ["b)", "Tinh giản", 5, 4, 3],
             ["II.", "CẢI CÁCH HÀNH CHÍNH", 70, 65, 60],
             [None, "TỔNG CỘNG", 100, 93, 85]]
-    return Built(xlsx(S("Lai Chau", rows)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("Lai Chau", rows)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lai Châu"): U(85, 1, "Lai Châu", self_total=93)},
         criteria={(snv("Lai Châu"), "I/1/1.1/1.1.1"): 4, (snv("Lai Châu"), "I/1/1.1"): 9, (snv("Lai Châu"), "I/2/b"): 3,
                   (snv("Lai Châu"), "I"): 25}))
@@ -729,7 +648,7 @@ def d02_codes_inside_text() -> Built:
             ["a. Giao biên chế", 10, 10, 9], ["b. Tinh giản", 10, 9, 9],
             ["II- CẢI CÁCH HÀNH CHÍNH", 60, 55, 52],
             ["Tổng cộng", 100, 93, 88]]
-    return Built(xlsx(S("Sheet1", rows)), "cham_diem.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "cham_diem.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Sơn La"): U(88, 1, "Sơn La", self_total=93)},
         criteria={(snv("Sơn La"), "I/1/1.1"): 9, (snv("Sơn La"), "I/2/a"): 9, (snv("Sơn La"), "II"): 52}))
 
@@ -739,7 +658,7 @@ def d03_numeric_codes() -> Built:
     rows = [[NORTH], ["BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2022"], ["Đơn vị: SNV Cao Bằng"], *detail_header(),
             [1, "Tổ chức", 40, None, None], [1.1, "Kế hoạch", 20, 20, 18], [1.2, "Thực hiện", 20, 19, 19],
             [2, "CCHC", 60, None, None], [2.1, "PAR", 30, 28, 27], [2.2, "Số hóa", 30, 29, 28]]
-    return Built(xlsx(S("Sheet1", rows)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Cao Bằng"): U(92, 1, "Cao Bằng", self_total=96)},
         criteria={(snv("Cao Bằng"), "1/1.1"): 18, (snv("Cao Bằng"), "2"): 55}))
 
@@ -749,7 +668,7 @@ def d04_code_1_10_as_number() -> Built:
     leaves = [[round(1 + k / 10, 2) if k < 10 else 1.1, f"Yêu cầu {k}", 2, 2, 1] for k in range(1, 11)]
     rows = [[NORTH], ["BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2022"], ["Đơn vị: SNV Cao Bằng"], *detail_header(),
             [1, "Tổ chức", 20, None, None], *leaves]
-    return Built(xlsx(S("Sheet1", rows)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Cao Bằng"): U(10, 1, "Cao Bằng", self_total=20)}))
 
 
@@ -763,7 +682,7 @@ def d05_bonus_penalty_groups() -> Built:
             ["III", "ĐIỂM TRỪ", None, None, -3],
             [1, "Chậm báo cáo", None, None, 1], [2, "Sai sót", None, None, 2],
             [None, "TỔNG SỐ ĐIỂM (I+II-III)", None, 98, 90]]
-    return Built(xlsx(S("Sheet1", rows)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Điện Biên"): U(90, 1, "Điện Biên", self_total=98, bonus=3, penalty=3)},
         criteria={(snv("Điện Biên"), "III/2"): 2}))
 
@@ -773,7 +692,7 @@ def d06_total_row_first() -> Built:
     rows = [[NORTH], ["BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2022"], ["Đơn vị: Sở Nội vụ tỉnh Hà Giang"], *detail_header(),
             [None, "TỔNG CỘNG", 100, 90, 86],
             ["I", "Tổ chức", 50, 45, 43], ["II", "CCHC", 50, 45, 43]]
-    return Built(xlsx(S("Sheet1", rows)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Hà Giang"): U(86, 1, "Hà Giang", self_total=90)}))
 
 
@@ -784,8 +703,8 @@ def d07_leader_letterhead_on_each_sheet() -> Built:
         rows = [["SỞ NỘI VỤ TỈNH LẠNG SƠN", None, None, MOTTO], [NORTH, None, None, FREEDOM],
                 ["BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2022"], *detail_header(),
                 ["I", "Tổ chức", 50, own[0], cluster[0]], ["II", "CCHC", 50, own[1], cluster[1]]]
-        return S(name, rows)
-    return Built(xlsx(sheet("Cao Bang", (48, 47), (46, 45)), sheet("Dien Bien", (49, 48), (47, 46)),
+        return SheetSpec(name, rows)
+    return Built(xlsx_bytes(sheet("Cao Bang", (48, 47), (46, 45)), sheet("Dien Bien", (49, 48), (47, 46)),
                       sheet("Lang Son", (50, 49), (48, 48))), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
                           snv("Cao Bằng"): U(91, 3, "Cao Bằng", self_total=95),
                           snv("Điện Biên"): U(93, 2, "Điện Biên", self_total=97),
@@ -797,7 +716,7 @@ def d08_single_sheet_leader_letterhead() -> Built:
     rows = [["SỞ NỘI VỤ TỈNH LẠNG SƠN", None, None, MOTTO], [NORTH, None, None, FREEDOM],
             ["BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2022"], *detail_header(),
             ["I", "Tổ chức", 50, 48, 46], ["II", "CCHC", 50, 47, 45]]
-    return Built(xlsx(S("Cao Bang", rows)), "Cao_Bang_2022.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("Cao Bang", rows)), "Cao_Bang_2022.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Cao Bằng"): U(91, 1, "Cao Bằng", self_total=95)}))
 
 
@@ -805,33 +724,33 @@ def d08_single_sheet_leader_letterhead() -> Built:
 def d09_unit_label_variant() -> Built:
     rows = [[MIDLAND], ["BẢNG TỰ CHẤM ĐIỂM THI ĐUA NĂM 2022"], ["Đơn vị tự chấm điểm: Sở Nội vụ tỉnh Yên Bái"],
             *detail_header(), ["I", "Tổ chức", 50, 48, 46], ["II", "CCHC", 50, 47, 45]]
-    return Built(xlsx(S("Sheet1", rows)), "bang_cham_diem.xlsx", ScoringExpect(MIDLAND_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "bang_cham_diem.xlsx", ScoringExpect(MIDLAND_NAME, 2022, {
         snv("Yên Bái"): U(91, 1, "Yên Bái", self_total=95)}))
 
 
 @case("workbook: a criteria template sheet 'Bieu mau' (TT, Nội dung, Điểm tối đa only) plus per-unit detail sheets")
 def d10_template_sheet_beside_details() -> Built:
-    template = S("Bieu mau", [[NORTH], ["TIÊU CHÍ CHẤM ĐIỂM THI ĐUA NĂM 2022"],
+    template = SheetSpec("Bieu mau", [[NORTH], ["TIÊU CHÍ CHẤM ĐIỂM THI ĐUA NĂM 2022"],
                               ["TT", "Nội dung tiêu chí", "Điểm tối đa"], ["I", "Tổ chức", 50], ["II", "CCHC", 50]])
 
     def sheet(name, own, cluster):
-        return S(name, [[NORTH], ["BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2022"], *detail_header(),
+        return SheetSpec(name, [[NORTH], ["BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2022"], *detail_header(),
                         ["I", "Tổ chức", 50, own[0], cluster[0]], ["II", "CCHC", 50, own[1], cluster[1]]])
-    return Built(xlsx(template, sheet("Lai Chau", (48, 47), (46, 45)), sheet("Son La", (49, 48), (47, 46))),
+    return Built(xlsx_bytes(template, sheet("Lai Chau", (48, 47), (46, 45)), sheet("Son La", (49, 48), (47, 46))),
                  "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
                      snv("Lai Châu"): U(91, 2, "Lai Châu", self_total=95), snv("Sơn La"): U(93, 1, "Sơn La", self_total=97)}))
 
 
 @case("summary sheet plus per-unit detail sheets that disagree with it: summary totals count, details give criteria")
 def d11_summary_and_disagreeing_details() -> Built:
-    summary = S("Tong hop", [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"],
+    summary = SheetSpec("Tong hop", [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"],
                              ["STT", "Đơn vị", "Tổng điểm", "Xếp hạng", "Đề nghị khen thưởng"],
                              [1, "Lạng Sơn", 95, 1, FLAG], [2, "Cao Bằng", 92, 2, MERIT]])
 
     def sheet(name, cluster):
-        return S(name, [[NORTH], ["BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2022"], *detail_header(),
+        return SheetSpec(name, [[NORTH], ["BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2022"], *detail_header(),
                         ["I", "Tổ chức", 50, 50, cluster[0]], ["II", "CCHC", 50, 50, cluster[1]]])
-    return Built(xlsx(summary, sheet("Lang Son", (48, 46)), sheet("Cao Bang", (46, 45))), "th.xlsx",
+    return Built(xlsx_bytes(summary, sheet("Lang Son", (48, 46)), sheet("Cao Bang", (46, 45))), "th.xlsx",
                  ScoringExpect(NORTH_NAME, 2022, {snv("Lạng Sơn"): U(95, 1, "Lạng Sơn", award=FLAG),
                                                   snv("Cao Bằng"): U(92, 2, "Cao Bằng", award=MERIT)},
                                criteria={(snv("Lạng Sơn"), "I"): 48, (snv("Cao Bằng"), "II"): 45}))
@@ -843,7 +762,7 @@ def d12_detail_header_variants() -> Built:
             ["STT", "Tiêu chí", "Điểm chuẩn", "Điểm tự đánh giá", "Điểm thẩm định của Cụm", "Tài liệu kiểm chứng", "Ghi chú"],
             ["I", "Tổ chức", 50, 48, 45, "Báo cáo số 12/BC-SNV", None],
             ["II", "CCHC", 50, 47, 46, "Quyết định 35/QĐ-UBND", "Thiếu 01 báo cáo"]]
-    return Built(xlsx(S("Sheet1", rows)), "phieu.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "phieu.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lào Cai"): U(91, 1, "Lào Cai", self_total=95)}))
 
 
@@ -854,7 +773,7 @@ def d13_detail_ket_qua_only() -> Built:
             ["I", "Tổ chức", 40, 30], [1, "Kế hoạch", 20, 18], [2, "Thực hiện", 20, None],
             ["II", "CCHC", 60, 55]]
     # group I states 30 but its leaves give 18 + 0: leaves win (reader's documented rule) -> 18 + 55
-    return Built(xlsx(S("Sheet1", rows)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Hà Giang"): U(73, 1, "Hà Giang")}, criteria={(snv("Hà Giang"), "I/2"): 0}))
 
 
@@ -863,17 +782,17 @@ def d14_detail_penalty_column() -> Built:
     rows = [[NORTH], ["BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2022"], ["Đơn vị: Sở Nội vụ tỉnh Hà Giang"],
             ["TT", "Nội dung", "Điểm tối đa", "Tự chấm", "Điểm trừ", "Cụm chấm"],
             ["I", "Tổ chức", 50, 50, 2, 48], ["II", "CCHC", 50, 49, 1, 48]]
-    return Built(xlsx(S("Ha Giang", rows)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("Ha Giang", rows)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Hà Giang"): U(96, 1, "Hà Giang", self_total=99)}))
 
 
 @case("details: sheets named 'TT Hue', 'TP HCM', 'Ba Ria-Vung Tau', 'Dak Lak'")
 def d15_sheet_names_abbreviated() -> Built:
     def sheet(name, a, b):
-        return S(name, [["CỤM THI ĐUA SỞ NỘI VỤ CÁC TỈNH, THÀNH PHỐ"], ["BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2022"], *detail_header(),
+        return SheetSpec(name, [["CỤM THI ĐUA SỞ NỘI VỤ CÁC TỈNH, THÀNH PHỐ"], ["BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2022"], *detail_header(),
                         ["I", "Tổ chức", 50, 50, a], ["II", "CCHC", 50, 50, b]])
     name = "Cụm thi đua Sở Nội vụ các tỉnh, thành phố"
-    return Built(xlsx(sheet("TT Hue", 48, 47), sheet("TP HCM", 49, 47), sheet("Ba Ria-Vung Tau", 45, 45),
+    return Built(xlsx_bytes(sheet("TT Hue", 48, 47), sheet("TP HCM", 49, 47), sheet("Ba Ria-Vung Tau", 45, 45),
                       sheet("Dak Lak", 44, 44)), "chi_tiet.xlsx", ScoringExpect(name, 2022, {
                           snv("Thừa Thiên Huế"): U(95, 2, "Thừa Thiên Huế"), snv("Hồ Chí Minh"): U(96, 1, "Hồ Chí Minh"),
                           snv("Bà Rịa - Vũng Tàu"): U(90, 3, "Bà Rịa - Vũng Tàu"), snv("Đắk Lắk"): U(88, 4, "Đắk Lắk")}))
@@ -886,7 +805,7 @@ def d16_descriptions_and_dash_bullets() -> Built:
             [None, "Yêu cầu: ban hành đúng hạn, đủ nội dung", None, None, None],
             [None, "- Ban hành kế hoạch", 25, 25, 24], [None, "- Tổ chức thực hiện", 25, 24, 23],
             ["II", "CCHC", 50, 48, 47]]
-    return Built(xlsx(S("Sheet1", rows)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Cao Bằng"): U(94, 1, "Cao Bằng", self_total=97)}))
 
 
@@ -894,7 +813,7 @@ def d16_descriptions_and_dash_bullets() -> Built:
 def d17_period_in_sheet_name() -> Built:
     rows = [[NORTH], ["BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2022"], ["Đơn vị: Sở Nội vụ tỉnh Cao Bằng"], *detail_header(),
             ["I", "Tổ chức", 50, 48, 47], ["II", "CCHC", 50, 47, 46]]
-    return Built(xlsx(S("So ket 6 thang", rows)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("So ket 6 thang", rows)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Cao Bằng"): U(93, 1, "Cao Bằng", self_total=95)}, period="mid"))
 
 
@@ -935,7 +854,7 @@ def p01_three_years_side_by_side() -> Built:
             [None, "Chỉ số trung bình", 84.1, None, 85.2, None, None, 86.0], [],
             ["Ghi chú: Tăng/giảm bậc so với năm trước."]]
     merged = ["A3:A4", "B3:B4", "C3:D3", "E3:G3", "H3:J3"]
-    return Built(xlsx(S("PAR", rows, merged)), "par_2021_2023.xlsx", ParExpect(
+    return Built(xlsx_bytes(SheetSpec("PAR", rows, merged)), "par_2021_2023.xlsx", ParExpect(
         {(y, n): v for y, m in by_name.items() for n, v in m.items()}, components={}))
 
 
@@ -951,7 +870,7 @@ def p02_regions_with_region_averages() -> Built:
         rows.append([None, f"Vùng {region}", None, None])
         rows += [[None, n, *lines[n]] for n in names]
         rows.append([None, "Trung bình vùng", round(sum(lines[n][0] for n in names) / len(names), 2), None])
-    return Built(xlsx(S("Sheet1", rows)), "par.xlsx", par_expect(2022, par_scores(names63()), {}))
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "par.xlsx", par_expect(2022, par_scores(names63()), {}))
 
 
 @case("PAR: 8 component columns under 'Chỉ số thành phần', then 'Chỉ số CCHC (%)' and 'Xếp hạng'")
@@ -968,7 +887,7 @@ def p03_component_columns() -> Built:
         rows.append([i + 1, n, *values, s, r])
         comps.update({(2023, n, parts[k]): values[k] for k in range(8)})
     merged = ["A2:A3", "B2:B3", "C2:J2", "K2:K3", "L2:L3"]
-    return Built(xlsx(S("Sheet1", rows, merged)), "par_2023.xlsx", par_expect(2023, lines, comps))
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows, merged)), "par_2023.xlsx", par_expect(2023, lines, comps))
 
 
 @case("PAR 2025 in the 34-province form ('Thành phố Huế', 'TP. Hồ Chí Minh'), percent cells")
@@ -976,8 +895,8 @@ def p04_34_provinces_2025() -> Built:
     written = {"Thừa Thiên Huế": "Thành phố Huế", "Hồ Chí Minh": "TP. Hồ Chí Minh", "Hà Nội": "Thành phố Hà Nội"}
     lines = par_scores(seats34())
     rows = [["KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2025"], ["STT", "Tỉnh, thành phố", "Chỉ số (%)", "Xếp hạng"],
-            *[[i + 1, written.get(n, n), Pct(round(s / 100, 4)), r] for i, (n, s, r) in enumerate(lines)]]
-    return Built(xlsx(S("Sheet1", rows)), "par_2025.xlsx", par_expect(2025, lines, {}))
+            *[[i + 1, written.get(n, n), Percent(round(s / 100, 4)), r] for i, (n, s, r) in enumerate(lines)]]
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "par_2025.xlsx", par_expect(2025, lines, {}))
 
 
 @case("PAR: spellings 'TP.HCM', 'Thừa Thiên - Huế', 'Tỉnh Hoà Bình', 'Đăk Lăk', NFD, 'Bà Rịa-Vũng Tàu', text numbers")
@@ -988,7 +907,7 @@ def p05_spellings_and_text_numbers() -> Built:
     lines = par_scores(names63())
     rows = [["CHỈ SỐ CCHC NĂM 2021 CỦA CÁC TỈNH, THÀNH PHỐ"], ["TT", "Địa phương", "Kết quả (%)", "Xếp hạng"],
             *[[i + 1, written.get(n, n), f"{s:.2f}".replace(".", ",") + "%", f"{r:02d}"] for i, (n, s, r) in enumerate(lines)]]
-    return Built(xlsx(S("Sheet1", rows)), "par.xlsx", par_expect(2021, lines, {}))
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "par.xlsx", par_expect(2021, lines, {}))
 
 
 @case("PAR: rank column headed 'Xếp thứ'")
@@ -997,7 +916,7 @@ def p06_rank_headed_xep_thu() -> Built:
     lines[4] = (lines[4][0], lines[4][1], 4)  # a published tie of ranks 4, 4 with different scores
     rows = [["CHỈ SỐ CCHC NĂM 2021"], ["TT", "Tỉnh, thành phố", "Chỉ số (%)", "Xếp thứ"],
             *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(lines)]]
-    return Built(xlsx(S("Sheet1", rows)), "par.xlsx", par_expect(2021, lines, {}))
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "par.xlsx", par_expect(2021, lines, {}))
 
 
 @case("PAR: a 'Điểm tối đa' row under the header stating 100 / 68 / 32, components 'Điểm thẩm định' / "
@@ -1012,7 +931,7 @@ def p07_maxima_row_under_header() -> Built:
         rows.append([i + 1, n, round(s * 0.68, 2), round(s * 0.32, 2), s, r])
         comps[(2022, n, "Điểm thẩm định")] = round(s * 0.68, 2)
         comps[(2022, n, "Điểm điều tra XHH")] = round(s * 0.32, 2)
-    return Built(xlsx(S("Sheet1", rows)), "par.xlsx", par_expect(2022, lines, comps))
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "par.xlsx", par_expect(2022, lines, comps))
 
 
 @case("PAR: years as number cells in a merged header row (2022 | 2023) over Chỉ số / Xếp hạng, no title")
@@ -1024,7 +943,7 @@ def p08_years_as_numbers_in_header() -> Built:
     merged = ["A1:A2", "B1:C1", "D1:E1"]
     exp = par_expect(2022, a, {})
     exp.scores.update(par_expect(2023, b).scores)
-    return Built(xlsx(S("Sheet1", rows, merged)), "chi_so_cchc.xlsx", exp)
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows, merged)), "chi_so_cchc.xlsx", exp)
 
 
 @case("PAR: tab-separated CSV with a title line, score and rank, year in the title")
@@ -1043,7 +962,7 @@ def p10_second_table_below() -> Built:
             [None, "Chỉ số trung bình", 80.0, None], [],
             ["10 ĐỊA PHƯƠNG DẪN ĐẦU"], ["TT", "Tỉnh, thành phố", "Chỉ số (%)", "Xếp hạng"],
             *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(lines[:10])]]
-    return Built(xlsx(S("Sheet1", rows)), "par_2024.xlsx", par_expect(2024, lines, {}))
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "par_2024.xlsx", par_expect(2024, lines, {}))
 
 
 @case("PAR: SIPAS beside the index ('Chỉ số SIPAS (%)', 'Chỉ số PAR INDEX (%)'), 'Xếp loại' grade column")
@@ -1052,7 +971,7 @@ def p11_sipas_and_grade() -> Built:
     rows = [["CHỈ SỐ PAR INDEX VÀ SIPAS NĂM 2023"],
             ["TT", "Tỉnh, thành phố", "Chỉ số SIPAS (%)", "Chỉ số PAR INDEX (%)", "Xếp hạng", "Xếp loại"],
             *[[i + 1, n, 80 + i / 10, s, r, "A" if s >= 90 else "B"] for i, (n, s, r) in enumerate(lines)]]
-    return Built(xlsx(S("Sheet1", rows)), "par.xlsx", par_expect(2023, lines, {}))
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "par.xlsx", par_expect(2023, lines, {}))
 
 
 @case("PAR: only 'Tăng/giảm so với 2022' column beside 2023 score and rank: the 2022 in it is no year of data")
@@ -1060,7 +979,7 @@ def p12_change_column_naming_another_year() -> Built:
     lines = par_scores(names63())
     rows = [["CHỈ SỐ CCHC NĂM 2023"], ["TT", "Tỉnh, thành phố", "Chỉ số (%)", "Xếp hạng", "So với năm 2022 (bậc)"],
             *[[i + 1, n, s, r, (i % 5) - 2] for i, (n, s, r) in enumerate(lines)]]
-    return Built(xlsx(S("Sheet1", rows)), "par.xlsx", par_expect(2023, lines, {}))
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "par.xlsx", par_expect(2023, lines, {}))
 
 
 @case("PAR: header label 'Chỉ số CCHC năm 2021' on the score only, rank column without year, title without year")
@@ -1068,7 +987,7 @@ def p13_year_in_score_label_only() -> Built:
     lines = par_scores(names63())
     rows = [["KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH"], ["TT", "Tỉnh, thành phố", "Chỉ số CCHC năm 2021 (%)", "Xếp hạng"],
             *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(lines)]]
-    return Built(xlsx(S("Sheet1", rows)), "par.xlsx", par_expect(2021, lines, {}))
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "par.xlsx", par_expect(2021, lines, {}))
 
 
 @case("PAR: a province with '-' (not assessed) score and rank, the rest complete")
@@ -1076,7 +995,7 @@ def p14_province_not_assessed() -> Built:
     lines = par_scores(names63()[:-1])
     rows = [["CHỈ SỐ CCHC NĂM 2021"], ["TT", "Tỉnh, thành phố", "Chỉ số (%)", "Xếp hạng"],
             *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(lines)], [63, names63()[-1], "-", "-"]]
-    return Built(xlsx(S("Sheet1", rows)), "par.xlsx", par_expect(2021, lines, {}))
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "par.xlsx", par_expect(2021, lines, {}))
 
 
 @case("PAR: extra 'Mã tỉnh' and 'Vùng' columns, province header 'Tỉnh/thành phố', rank 'Vị trí'")
@@ -1085,7 +1004,7 @@ def p15_code_and_region_columns() -> Built:
     provinces = {p.name: p for p in registry().provinces}
     rows = [["CHỈ SỐ CCHC NĂM 2022"], ["STT", "Mã tỉnh", "Tỉnh/thành phố", "Vùng", "Chỉ số (%)", "Vị trí"],
             *[[i + 1, provinces[n].code, n, provinces[n].region, s, r] for i, (n, s, r) in enumerate(lines)]]
-    return Built(xlsx(S("Sheet1", rows)), "par.xlsx", par_expect(2022, lines, {}))
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "par.xlsx", par_expect(2022, lines, {}))
 
 
 @case("PAR: semicolon CSV exported by Excel (vi-VN) with a title line and decimal commas")
@@ -1138,7 +1057,7 @@ def r01_decision_members_in_one_cell() -> Built:
             [2, MIDLAND_NAME, "; ".join(MIDLAND7), "SNV Bắc Kạn", "SNV Tuyên Quang"],
             [3, CENTRAL_NAME, "\n".join(f"- Sở Nội vụ tỉnh {p}" for p in CENTRAL4), "Đà Nẵng", "Gia Lai"],
             [], [None, None, None, "KT. BỘ TRƯỞNG"], [None, None, None, "THỨ TRƯỞNG"]]
-    return Built(xlsx(S("Phu luc", rows)), "QD 45 phan cong cum truong.xlsx", RosterExpect(
+    return Built(xlsx_bytes(SheetSpec("Phu luc", rows)), "QD 45 phan cong cum truong.xlsx", RosterExpect(
         led(NORTH_NAME, 2023, snv("Lai Châu"), snv("Điện Biên")) | led(MIDLAND_NAME, 2023, snv("Bắc Kạn"), snv("Tuyên Quang"))
         | led(CENTRAL_NAME, 2023, snv("Đà Nẵng"), snv("Gia Lai")),
         members=listed(NORTH_NAME, 2023, map(snv, BORDER7)) | listed(MIDLAND_NAME, 2023, map(snv, MIDLAND7))
@@ -1156,7 +1075,7 @@ def r02_row_per_cluster_two_deputy_columns() -> Built:
             [2, MIDLAND_NAME, 2022, "Sở Nội vụ tỉnh Bắc Giang", "Sở Nội vụ tỉnh Bắc Kạn", "Sở Nội vụ tỉnh Phú Thọ", None],
             [3, CENTRAL_NAME, 2021, "Sở Nội vụ tỉnh Gia Lai", "Sở Nội vụ tỉnh Bình Định", None, None],
             ["Ghi chú: Cụm phó thứ hai do Cụm thống nhất bầu thêm."], *SIGNATURES]
-    return Built(xlsx(S("Cum truong", rows, ["A3:G3"])), "cum_truong.xlsx", RosterExpect(
+    return Built(xlsx_bytes(SheetSpec("Cum truong", rows, ["A3:G3"])), "cum_truong.xlsx", RosterExpect(
         led(NORTH_NAME, 2022, snv("Lạng Sơn"), snv("Lai Châu")) | led(MIDLAND_NAME, 2022, snv("Bắc Giang"), snv("Bắc Kạn"), snv("Phú Thọ"))
         | led(CENTRAL_NAME, 2021, snv("Gia Lai"), snv("Bình Định")), members=set(), awards=set()))
 
@@ -1169,7 +1088,7 @@ def r03_row_per_unit_role_words() -> Built:
             [1, "Sở Nội vụ tỉnh Điện Biên", "Trưởng cụm"], [2, "Sở Nội vụ tỉnh Sơn La", "Phó trưởng cụm"],
             *[[i + 3, f"Sở Nội vụ tỉnh {p}", "Thành viên"] for i, p in enumerate(("Lai Châu", "Lạng Sơn", "Cao Bằng",
                                                                                    "Hà Giang", "Lào Cai"))]]
-    return Built(xlsx(S("DS", rows)), "ds.xlsx", RosterExpect(
+    return Built(xlsx_bytes(SheetSpec("DS", rows)), "ds.xlsx", RosterExpect(
         led(NORTH_NAME, 2024, snv("Điện Biên"), snv("Sơn La")), members=listed(NORTH_NAME, 2024, map(snv, BORDER7))))
 
 
@@ -1181,7 +1100,7 @@ def r04_row_per_unit_several_clusters() -> Built:
             [3, NORTH_NAME, 2022, "Cao Bằng", "Ủy viên"],
             [4, MIDLAND_NAME, 2022, "Bắc Giang", "Cụm Trưởng"], [5, MIDLAND_NAME, 2022, "Bắc Kạn", "CỤM PHÓ"],
             [6, MIDLAND_NAME, 2022, "Yên Bái", "Thành viên"]]
-    return Built(xlsx(S("DS", rows)), "ds.xlsx", RosterExpect(
+    return Built(xlsx_bytes(SheetSpec("DS", rows)), "ds.xlsx", RosterExpect(
         led(NORTH_NAME, 2022, snv("Lạng Sơn"), snv("Lai Châu")) | led(MIDLAND_NAME, 2022, snv("Bắc Giang"), snv("Bắc Kạn")),
         members=listed(NORTH_NAME, 2022, map(snv, ("Lạng Sơn", "Lai Châu", "Cao Bằng")))
         | listed(MIDLAND_NAME, 2022, map(snv, ("Bắc Giang", "Bắc Kạn", "Yên Bái")))))
@@ -1195,7 +1114,7 @@ def r05_years_side_by_side() -> Built:
             [1, NORTH_NAME, "Lạng Sơn", "Lai Châu", "Lai Châu", "Điện Biên", "Điện Biên", "Sơn La"],
             [2, MIDLAND_NAME, "Bắc Giang", "Bắc Kạn", "Bắc Kạn", "Tuyên Quang", "Tuyên Quang", "Hòa Bình"]]
     merged = ["A2:A3", "B2:B3", "C2:D2", "E2:F2", "G2:H2"]
-    return Built(xlsx(S("Tong hop", rows, merged)), "cum.xlsx", RosterExpect(
+    return Built(xlsx_bytes(SheetSpec("Tong hop", rows, merged)), "cum.xlsx", RosterExpect(
         led(NORTH_NAME, 2022, snv("Lạng Sơn"), snv("Lai Châu")) | led(NORTH_NAME, 2023, snv("Lai Châu"), snv("Điện Biên"))
         | led(NORTH_NAME, 2024, snv("Điện Biên"), snv("Sơn La")) | led(MIDLAND_NAME, 2022, snv("Bắc Giang"), snv("Bắc Kạn"))
         | led(MIDLAND_NAME, 2023, snv("Bắc Kạn"), snv("Tuyên Quang")) | led(MIDLAND_NAME, 2024, snv("Tuyên Quang"), snv("Hòa Bình")),
@@ -1212,7 +1131,7 @@ def r06_rotation_under_leader_label() -> Built:
     for cluster, leaders in ((NORTH_NAME, rows[2][2:]), (MIDLAND_NAME, rows[3][2:])):
         for year, leader in zip(range(2021, 2025), leaders):
             expect |= led(cluster, year, snv(leader))
-    return Built(xlsx(S("Luan phien", rows, ["A1:A2", "B1:B2", "C1:F1"])), "luan_phien.xlsx", RosterExpect(expect))
+    return Built(xlsx_bytes(SheetSpec("Luan phien", rows, ["A1:A2", "B1:B2", "C1:F1"])), "luan_phien.xlsx", RosterExpect(expect))
 
 
 @case("roster: rotation table with 'Năm 2021 | Năm 2022 | Năm 2023' columns, 'CỤM TRƯỞNG' said only in the title")
@@ -1221,7 +1140,7 @@ def r07_rotation_years_title_says_leader() -> Built:
             ["Cụm thi đua", "Năm 2021", "Năm 2022", "Năm 2023"],
             [NORTH_NAME, "Sở Nội vụ tỉnh Cao Bằng", "Sở Nội vụ tỉnh Lạng Sơn", "Sở Nội vụ tỉnh Lai Châu"],
             [CENTRAL_NAME, "Sở Nội vụ tỉnh Gia Lai", "Sở Nội vụ tỉnh Bình Định", "Sở Nội vụ tỉnh Phú Yên"]]
-    return Built(xlsx(S("Cum truong", rows)), "cum_truong_qua_cac_nam.xlsx", RosterExpect(
+    return Built(xlsx_bytes(SheetSpec("Cum truong", rows)), "cum_truong_qua_cac_nam.xlsx", RosterExpect(
         led(NORTH_NAME, 2021, snv("Cao Bằng")) | led(NORTH_NAME, 2022, snv("Lạng Sơn")) | led(NORTH_NAME, 2023, snv("Lai Châu"))
         | led(CENTRAL_NAME, 2021, snv("Gia Lai")) | led(CENTRAL_NAME, 2022, snv("Bình Định"))
         | led(CENTRAL_NAME, 2023, snv("Phú Yên"))))
@@ -1236,7 +1155,7 @@ def r08_member_spellings() -> Built:
             [2, "SNV Lạng Sơn", "Số 2 Hoàng Văn Thụ, TP Lạng Sơn", "0205.3812.345"],
             [3, "Cao Bằng", None, None], [4, "SỞ NỘI VỤ TỈNH HÀ GIANG", None, None],
             [5, "Sở Nội vụ Điện Biên", None, None], [6, "Sở NV tỉnh Sơn La", None, None], [7, nfd("Sở Nội vụ Lào Cai"), None, None]]
-    return Built(xlsx(S("Thanh vien", rows)), "thanh_vien.xlsx", RosterExpect(
+    return Built(xlsx_bytes(SheetSpec("Thanh vien", rows)), "thanh_vien.xlsx", RosterExpect(
         set(), members=listed(NORTH_NAME, 2024, map(snv, BORDER7)), awards=set()))
 
 
@@ -1249,7 +1168,7 @@ def r09_provinces_after_merger() -> Built:
             [7, "Lâm Đồng", "Thành viên"]]
     # Thừa Thiên Huế is Huế from 2025: a list of 2025 names it so (its province stays code 46)
     members = [snv(p) for p in ("Huế", "Đà Nẵng", "Quảng Ngãi", "Gia Lai", "Đắk Lắk", "Khánh Hòa", "Lâm Đồng")]
-    return Built(xlsx(S("2025", rows)), "cum_2025.xlsx", RosterExpect(
+    return Built(xlsx_bytes(SheetSpec("2025", rows)), "cum_2025.xlsx", RosterExpect(
         led(CENTRAL_NAME, 2025, snv("Huế"), snv("Đà Nẵng")), members=listed(CENTRAL_NAME, 2025, members)))
 
 
@@ -1262,7 +1181,7 @@ def r10_awards_decided_with_decision_numbers() -> Built:
             [2, "Sở Nội vụ tỉnh Điện Biên", "Cờ thi đua của Bộ Nội vụ", "Số 45/QĐ-BNV ngày 15/01/2024"],
             [3, "Sở Nội vụ tỉnh Sơn La", "Bằng khen của Bộ trưởng", "Số 46/QĐ-BNV ngày 15/01/2024"],
             [4, "Sở Nội vụ tỉnh Lào Cai", "Tập thể lao động xuất sắc", "Số 12/QĐ-UBND ngày 05/01/2024"]]
-    return Built(xlsx(S("Khen thuong", rows)), "khen_thuong.xlsx", RosterExpect(set(), members=set(), awards={
+    return Built(xlsx_bytes(SheetSpec("Khen thuong", rows)), "khen_thuong.xlsx", RosterExpect(set(), members=set(), awards={
         (NORTH_NAME, 2023, snv("Lai Châu"), "Cờ thi đua của Chính phủ", False),
         (NORTH_NAME, 2023, snv("Điện Biên"), "Cờ thi đua của Bộ Nội vụ", False),
         (NORTH_NAME, 2023, snv("Sơn La"), "Bằng khen của Bộ trưởng", False),
@@ -1276,7 +1195,7 @@ def r11_proposed_and_decided_columns() -> Built:
             [1, "Khánh Hòa", "Cờ thi đua của Chính phủ", "Cờ thi đua của Bộ Nội vụ"],
             [2, "Đà Nẵng", "Bằng khen của Thủ tướng Chính phủ", "Bằng khen của Bộ trưởng Bộ Nội vụ"],
             [3, "Quảng Ngãi", "Bằng khen của Bộ trưởng Bộ Nội vụ", None]]
-    return Built(xlsx(S("KT", rows)), "kt.xlsx", RosterExpect(set(), awards={
+    return Built(xlsx_bytes(SheetSpec("KT", rows)), "kt.xlsx", RosterExpect(set(), awards={
         (CENTRAL_NAME, 2020, snv("Khánh Hòa"), "Cờ thi đua của Chính phủ", True),
         (CENTRAL_NAME, 2020, snv("Khánh Hòa"), "Cờ thi đua của Bộ Nội vụ", False),
         (CENTRAL_NAME, 2020, snv("Đà Nẵng"), "Bằng khen của Thủ tướng Chính phủ", True),
@@ -1291,7 +1210,7 @@ def r12_proposal_written_in_the_award_cell() -> Built:
             [1, "Bắc Giang", "Cờ thi đua của Bộ Nội vụ (Quyết định số 45/QĐ-BNV ngày 15/01/2023)"],
             [2, "Bắc Kạn", "Đề nghị Thủ tướng Chính phủ tặng Bằng khen"],
             [3, "Phú Thọ", "Bằng khen của Bộ trưởng Bộ Nội vụ (QĐ số 46/QĐ-BNV)"]]
-    return Built(xlsx(S("KT", rows)), "kt.xlsx", RosterExpect(set(), awards={
+    return Built(xlsx_bytes(SheetSpec("KT", rows)), "kt.xlsx", RosterExpect(set(), awards={
         (MIDLAND_NAME, 2022, snv("Bắc Giang"), "Cờ thi đua của Bộ Nội vụ", False),
         (MIDLAND_NAME, 2022, snv("Bắc Kạn"), "Đề nghị Thủ tướng Chính phủ tặng Bằng khen", True),
         (MIDLAND_NAME, 2022, snv("Phú Thọ"), "Bằng khen của Bộ trưởng Bộ Nội vụ", False)}))
@@ -1308,7 +1227,7 @@ def r13_collective_and_individual_sections() -> Built:
             ["II", "CÁ NHÂN", None],
             [1, "Ông Nguyễn Văn An, Giám đốc Sở Nội vụ tỉnh Lạng Sơn", "Bằng khen của Bộ trưởng Bộ Nội vụ"],
             [2, "Bà Lò Thị Mai, Phó Giám đốc Sở Nội vụ tỉnh Cao Bằng", "Bằng khen của Bộ trưởng Bộ Nội vụ"]]
-    return Built(xlsx(S("De nghi", rows)), "de_nghi.xlsx", RosterExpect(set(), members=set(), awards={
+    return Built(xlsx_bytes(SheetSpec("De nghi", rows)), "de_nghi.xlsx", RosterExpect(set(), members=set(), awards={
         (NORTH_NAME, 2022, snv("Lạng Sơn"), "Cờ thi đua của Bộ Nội vụ", True),
         (NORTH_NAME, 2022, snv("Lai Châu"), "Bằng khen của Bộ trưởng Bộ Nội vụ", True)}))
 
@@ -1322,7 +1241,7 @@ def r14_collective_or_individual_column() -> Built:
             [2, "Nguyễn Thị Bình - Trưởng phòng Công chức, viên chức, Sở Nội vụ tỉnh Cao Bằng", "Cá nhân",
              "Bằng khen của Bộ trưởng Bộ Nội vụ"],
             [3, "Sở Nội vụ tỉnh Hà Giang", "Tập thể", "Bằng khen của Bộ trưởng Bộ Nội vụ"]]
-    return Built(xlsx(S("KT", rows)), "kt.xlsx", RosterExpect(set(), members=set(), awards={
+    return Built(xlsx_bytes(SheetSpec("KT", rows)), "kt.xlsx", RosterExpect(set(), members=set(), awards={
         (NORTH_NAME, 2023, snv("Lai Châu"), "Cờ thi đua của Bộ Nội vụ", False),
         (NORTH_NAME, 2023, snv("Hà Giang"), "Bằng khen của Bộ trưởng Bộ Nội vụ", False)}))
 
@@ -1335,7 +1254,7 @@ def r15_total_line_notes_and_signatures() -> Built:
             [4, "Sở Tư pháp", None], [None, "Tổng cộng: 04 đơn vị", None],
             ["Ghi chú: danh sách theo Quyết định số 12/QĐ-UBND ngày 05/01/2021."], *SIGNATURES]
     units = ("Sở Tài chính", "Sở Kế hoạch và Đầu tư", "Văn phòng UBND tỉnh", "Sở Tư pháp")
-    return Built(xlsx(S("DS", rows)), "ds.xlsx", RosterExpect(set(), members=listed(AGENCIES_LS, 2021, units), awards=set()))
+    return Built(xlsx_bytes(SheetSpec("DS", rows)), "ds.xlsx", RosterExpect(set(), members=listed(AGENCIES_LS, 2021, units), awards=set()))
 
 
 @case("roster: one row per unit, the cluster merged down over its member rows, the role in a 'Vai trò' column")
@@ -1344,7 +1263,7 @@ def r16_cluster_merged_over_member_rows() -> Built:
             [1, NORTH_NAME, "Lạng Sơn", "Cụm trưởng"], [2, None, "Lai Châu", "Cụm phó"], [3, None, "Cao Bằng", None],
             [4, MIDLAND_NAME, "Bắc Giang", "Cụm trưởng"], [5, None, "Bắc Kạn", "Cụm phó"], [6, None, "Phú Thọ", None],
             [7, None, "Hòa Bình", None]]
-    return Built(xlsx(S("DS", rows, ["B3:B5", "B6:B9"])), "ds.xlsx", RosterExpect(
+    return Built(xlsx_bytes(SheetSpec("DS", rows, ["B3:B5", "B6:B9"])), "ds.xlsx", RosterExpect(
         led(NORTH_NAME, 2022, snv("Lạng Sơn"), snv("Lai Châu")) | led(MIDLAND_NAME, 2022, snv("Bắc Giang"), snv("Bắc Kạn")),
         members=listed(NORTH_NAME, 2022, map(snv, ("Lạng Sơn", "Lai Châu", "Cao Bằng")))
         | listed(MIDLAND_NAME, 2022, map(snv, ("Bắc Giang", "Bắc Kạn", "Phú Thọ", "Hòa Bình")))))
@@ -1352,11 +1271,11 @@ def r16_cluster_merged_over_member_rows() -> Built:
 
 @case("roster: a sheet per year ('Nam 2021', 'Nam 2022'), the cluster in each title, roles in 'Chức danh'")
 def r17_sheet_per_year() -> Built:
-    def sheet(year: int, leader: str, deputy: str) -> S:
+    def sheet(year: int, leader: str, deputy: str) -> SheetSpec:
         rows = [[CENTRAL], ["DANH SÁCH CỤM TRƯỞNG, CỤM PHÓ"], ["TT", "Đơn vị", "Chức danh"],
                 [1, f"Sở Nội vụ tỉnh {leader}", "Cụm trưởng"], [2, f"Sở Nội vụ tỉnh {deputy}", "Cụm phó"]]
-        return S(f"Nam {year}", rows)
-    return Built(xlsx(sheet(2021, "Gia Lai", "Bình Định"), sheet(2022, "Bình Định", "Phú Yên")), "cum.xlsx", RosterExpect(
+        return SheetSpec(f"Nam {year}", rows)
+    return Built(xlsx_bytes(sheet(2021, "Gia Lai", "Bình Định"), sheet(2022, "Bình Định", "Phú Yên")), "cum.xlsx", RosterExpect(
         led(CENTRAL_NAME, 2021, snv("Gia Lai"), snv("Bình Định")) | led(CENTRAL_NAME, 2022, snv("Bình Định"), snv("Phú Yên")),
         members=set()))
 
@@ -1369,7 +1288,7 @@ def r18_cluster_of_other_agencies() -> Built:
             [1, "Sở Tài chính", "Cụm trưởng"], [2, "Sở Kế hoạch và Đầu tư", "Cụm phó"],
             [3, "Sở Công Thương", "Thành viên"], [4, "Sở Xây dựng", "Thành viên"]]
     cluster = "Cụm thi đua khối các sở kinh tế tỉnh Nghệ An"
-    return Built(xlsx(S("DS", rows)), "ds.xlsx", RosterExpect(
+    return Built(xlsx_bytes(SheetSpec("DS", rows)), "ds.xlsx", RosterExpect(
         led(cluster, 2024, "Sở Tài chính", "Sở Kế hoạch và Đầu tư"),
         members=listed(cluster, 2024, ("Sở Tài chính", "Sở Kế hoạch và Đầu tư", "Sở Công Thương", "Sở Xây dựng"))))
 
@@ -1383,7 +1302,7 @@ def r19_numbered_clusters_of_a_province() -> Built:
             ["Cụm số 2", "Sở Y tế", "Sở Văn hóa, Thể thao và Du lịch",
              "Sở Văn hóa, Thể thao và Du lịch; Sở Y tế; Sở Giáo dục và Đào tạo"]]
     one, two = "Cụm thi đua số 1 tỉnh Bắc Giang", "Cụm thi đua số 2 tỉnh Bắc Giang"
-    return Built(xlsx(S("Phan cong", rows)), "phan_cong.xlsx", RosterExpect(
+    return Built(xlsx_bytes(SheetSpec("Phan cong", rows)), "phan_cong.xlsx", RosterExpect(
         led(one, 2024, "Sở Tài chính", "Sở Tư pháp") | led(two, 2024, "Sở Y tế", "Sở Văn hóa, Thể thao và Du lịch"),
         members=listed(one, 2024, ("Sở Tài chính", "Sở Tư pháp", "Văn phòng UBND tỉnh", "Sở Kế hoạch và Đầu tư"))
         | listed(two, 2024, ("Sở Văn hóa, Thể thao và Du lịch", "Sở Y tế", "Sở Giáo dục và Đào tạo"))))
@@ -1393,7 +1312,7 @@ def r19_numbered_clusters_of_a_province() -> Built:
 def r20_two_deputies_in_one_cell() -> Built:
     rows = [["Cụm thi đua", "Năm", "Cụm trưởng", "Cụm phó"],
             [NORTH_NAME, 2023, "Lai Châu", "Điện Biên\nSơn La"], [MIDLAND_NAME, 2023, "Bắc Kạn", "Tuyên Quang, Phú Thọ"]]
-    return Built(xlsx(S("CT", rows)), "ct.xlsx", RosterExpect(
+    return Built(xlsx_bytes(SheetSpec("CT", rows)), "ct.xlsx", RosterExpect(
         led(NORTH_NAME, 2023, snv("Lai Châu"), snv("Điện Biên"), snv("Sơn La"))
         | led(MIDLAND_NAME, 2023, snv("Bắc Kạn"), snv("Tuyên Quang"), snv("Phú Thọ"))))
 
@@ -1401,7 +1320,7 @@ def r20_two_deputies_in_one_cell() -> Built:
 @case("roster: two units in one 'Cụm trưởng' cell: a cluster has one leader a year, refused at that cell")
 def r21_two_leaders_in_one_cell() -> Built:
     rows = [["Cụm thi đua", "Năm", "Cụm trưởng", "Cụm phó"], [NORTH_NAME, 2023, "Lai Châu, Điện Biên", "Sơn La"]]
-    return Built(xlsx(S("CT", rows)), "ct.xlsx", RefusalExpect("two leaders in one cell", "CT", "C2"))
+    return Built(xlsx_bytes(SheetSpec("CT", rows)), "ct.xlsx", RefusalExpect("two leaders in one cell", "CT", "C2"))
 
 
 @case("roster: semicolon CSV of a 'Khối thi đua' with 'Khối trưởng' / 'Khối phó' columns and 'Năm 2023' as text")
@@ -1420,7 +1339,7 @@ def r23_roles_written_after_member_names() -> Built:
     rows = [["DANH SÁCH THÀNH VIÊN CỤM THI ĐUA SỞ NỘI VỤ CÁC TỈNH TRUNG DU VÀ MIỀN NÚI PHÍA BẮC NĂM 2022"],
             ["STT", "Đơn vị"], [1, "Sở Nội vụ tỉnh Bắc Giang (Cụm trưởng)"], [2, "Sở Nội vụ tỉnh Bắc Kạn - Cụm phó"],
             *[[i + 3, f"Sở Nội vụ tỉnh {p}"] for i, p in enumerate(MIDLAND7[2:])]]
-    return Built(xlsx(S("TV", rows)), "tv.xlsx", RosterExpect(
+    return Built(xlsx_bytes(SheetSpec("TV", rows)), "tv.xlsx", RosterExpect(
         led(MIDLAND_NAME, 2022, snv("Bắc Giang"), snv("Bắc Kạn")), members=listed(MIDLAND_NAME, 2022, map(snv, MIDLAND7))))
 
 
@@ -1430,7 +1349,7 @@ def r24_repeated_header_and_reversed_role_words() -> Built:
     rows = [["DANH SÁCH TRƯỞNG CỤM, PHÓ TRƯỞNG CỤM"], header,
             [1, NORTH_NAME, 2021, "Cao Bằng", "Lạng Sơn"], [2, NORTH_NAME, 2022, "Lạng Sơn", "Lai Châu"],
             header, [3, MIDLAND_NAME, 2021, "Yên Bái", "Bắc Giang"], [4, MIDLAND_NAME, 2022, "Bắc Giang", "Bắc Kạn"]]
-    return Built(xlsx(S("DS", rows)), "ds.xlsx", RosterExpect(
+    return Built(xlsx_bytes(SheetSpec("DS", rows)), "ds.xlsx", RosterExpect(
         led(NORTH_NAME, 2021, snv("Cao Bằng"), snv("Lạng Sơn")) | led(NORTH_NAME, 2022, snv("Lạng Sơn"), snv("Lai Châu"))
         | led(MIDLAND_NAME, 2021, snv("Yên Bái"), snv("Bắc Giang")) | led(MIDLAND_NAME, 2022, snv("Bắc Giang"), snv("Bắc Kạn"))))
 
@@ -1443,7 +1362,7 @@ def r25_offices_and_persons_are_no_members() -> Built:
             [2, "Phòng Công chức, viên chức - Sở Nội vụ tỉnh Cao Bằng", "Bằng khen của Bộ trưởng Bộ Nội vụ"],
             [3, "Ban Giám đốc Sở Nội vụ tỉnh Hà Giang", "Bằng khen của Bộ trưởng Bộ Nội vụ"],
             [4, "Đ/c Hoàng Văn Bình - Chuyên viên Sở Nội vụ tỉnh Lai Châu", "Bằng khen của Bộ trưởng Bộ Nội vụ"]]
-    return Built(xlsx(S("KT", rows)), "kt.xlsx", RosterExpect(set(), members=set(), awards={
+    return Built(xlsx_bytes(SheetSpec("KT", rows)), "kt.xlsx", RosterExpect(set(), members=set(), awards={
         (NORTH_NAME, 2022, snv("Lạng Sơn"), "Cờ thi đua của Bộ Nội vụ", True)}))
 
 
@@ -1457,7 +1376,7 @@ def s101_transposed_summary() -> Built:
             ["I", "Công tác tổ chức", 40, 38, 36, 35], [1, "Bộ máy", 20, 19, 18, 17], [2, "Biên chế", 20, 19, 18, 18],
             ["II", "Cải cách hành chính", 60, 55, 54, 52],
             [None, "TỔNG CỘNG", 100, 93, 90, 87]]
-    return Built(xlsx(S("Tong hop", rows)), "tong_hop.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("Tong hop", rows)), "tong_hop.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(93, 1, "Lạng Sơn"), snv("Cao Bằng"): U(90, 2, "Cao Bằng"), snv("Hà Giang"): U(87, 3, "Hà Giang")},
         criteria={(snv("Cao Bằng"), "I/1"): 18, (snv("Hà Giang"), "II"): 52}))
 
@@ -1471,7 +1390,7 @@ def s102_units_side_by_side_in_one_detail_sheet() -> Built:
             ["I", "Tổ chức", 50, 49, 47, 48, 46], ["II", "CCHC", 50, 48, 46, 47, 47],
             [None, "Tổng cộng", 100, 97, 93, 95, 93]]
     merged = ["A3:A4", "B3:B4", "C3:C4", "D3:E3", "F3:G3"]
-    return Built(xlsx(S("Chi tiet", rows, merged)), "cham_diem.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("Chi tiet", rows, merged)), "cham_diem.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(93, 1, "Lạng Sơn", self_total=97), snv("Cao Bằng"): U(93, 1, "Cao Bằng", self_total=95)},
         criteria={(snv("Lạng Sơn"), "I"): 47, (snv("Cao Bằng"), "II"): 47}))
 
@@ -1484,7 +1403,7 @@ def s119_units_side_by_side_one_header_row() -> Built:
              "Cao Bằng Cụm chấm"],
             ["I. Tổ chức", 40, 39, 38, 40, 39], ["1. Bộ máy", 20, 20, 19, 20, 20], ["2. Biên chế", 20, 19, 19, 20, 19],
             ["II. CCHC", 60, 58, 55, 57, 56]]
-    return Built(xlsx(S("Sheet1", rows)), "cham_diem.xlsx", ScoringExpect(NORTH_NAME, 2023, {
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "cham_diem.xlsx", ScoringExpect(NORTH_NAME, 2023, {
         snv("Lạng Sơn"): U(93, 2, "Lạng Sơn", self_total=97), snv("Cao Bằng"): U(95, 1, "Cao Bằng", self_total=97)},
         criteria={(snv("Lạng Sơn"), "I/2"): 19, (snv("Cao Bằng"), "II"): 56}))
 
@@ -1496,7 +1415,7 @@ def s103_penalty_with_reason_column() -> Built:
             [1, "Lạng Sơn", 50, 45, None, None, 95, 1],
             [2, "Cao Bằng", 49, 44, -1.5, "Gửi báo cáo chậm 02 ngày", 91.5, 2],
             [3, "Lào Cai", 48, 44, -2, "Thiếu số liệu biểu 05", 90, 3]]
-    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(95, 1, "Lạng Sơn", penalty=0), snv("Cao Bằng"): U(91.5, 2, "Cao Bằng", penalty=1.5),
         snv("Lào Cai"): U(90, 3, "Lào Cai", penalty=2)}, criteria_keys={"1", "2"}))
 
@@ -1509,7 +1428,7 @@ def s104_bonus_group_over_child_columns() -> Built:
             [None, None, None, None, "Sáng kiến", "Được khen thưởng", None, None],
             [1, "Lạng Sơn", 48, 47, 2, 1, 98, 1], [2, "Sơn La", 47, 46, 1, None, 94, 2]]
     merged = ["A3:A4", "B3:B4", "C3:C4", "D3:D4", "E3:F3", "G3:G4", "H3:H4"]
-    return Built(xlsx(S("TH", rows, merged)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows, merged)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(98, 1, "Lạng Sơn", bonus=3), snv("Sơn La"): U(94, 2, "Sơn La", bonus=1)},
         criteria_keys={"I", "II"}))
 
@@ -1521,7 +1440,7 @@ def s120_bonus_and_penalty_under_one_label() -> Built:
             [None, None, None, None, "Điểm thưởng", "Điểm trừ", None, None],
             [1, "Lạng Sơn", 50, 45, 2, 1, 96, 1], [2, "Cao Bằng", 49, 44, None, 2, 91, 2]]
     merged = ["A3:A4", "B3:B4", "C3:C4", "D3:D4", "E3:F3", "G3:G4", "H3:H4"]
-    return Built(xlsx(S("TH", rows, merged)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows, merged)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(96, 1, "Lạng Sơn", bonus=2, penalty=1), snv("Cao Bằng"): U(91, 2, "Cao Bằng", bonus=0, penalty=2)},
         criteria_keys={"1", "2"}))
 
@@ -1531,7 +1450,7 @@ def s105_roman_ranks_with_tie() -> Built:
     rows = [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"],
             ["STT", "Đơn vị", "Tổng điểm", "Xếp hạng"],
             [1, "Lạng Sơn", 96, "I"], [2, "Cao Bằng", 94, "II"], [3, "Điện Biên", 94, "II"], [4, "Sơn La", 90, "IV"]]
-    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(96, 1, "Lạng Sơn"), snv("Cao Bằng"): U(94, 2, "Cao Bằng"), snv("Điện Biên"): U(94, 2, "Điện Biên"),
         snv("Sơn La"): U(90, 4, "Sơn La")}))
 
@@ -1544,7 +1463,7 @@ def s106_tied_rank_words_grade_and_award() -> Built:
             [1, "Lạng Sơn", 97, "Hạng Nhất", "Xuất sắc", "Cờ thi đua"],
             [2, "Cao Bằng", 95, "2 (đồng hạng)", "Xuất sắc", "Bằng khen"],
             [3, "Lai Châu", 95, "2 (đồng hạng)", "Xuất sắc", "Bằng khen"], [4, "Hà Giang", 88, 4, "Tốt", None]]
-    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(97, 1, "Lạng Sơn", award="Cờ thi đua"), snv("Cao Bằng"): U(95, 2, "Cao Bằng", award="Bằng khen"),
         snv("Lai Châu"): U(95, 2, "Lai Châu", award="Bằng khen"), snv("Hà Giang"): U(88, 4, "Hà Giang")}))
 
@@ -1556,7 +1475,7 @@ def s107_header_repeated_mid_table() -> Built:
     rows = [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"], header, numbers,
             [1, "Lạng Sơn", 50, 45, 95, 1], [2, "Cao Bằng", 49, 44, 93, 2],
             header, numbers, [3, "Lai Châu", 48, 43, 91, 3], [4, "Sơn La", 45, 40, 85, 4]]
-    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(95, 1, "Lạng Sơn"), snv("Cao Bằng"): U(93, 2, "Cao Bằng"), snv("Lai Châu"): U(91, 3, "Lai Châu"),
         snv("Sơn La"): U(85, 4, "Sơn La")}, criteria_keys={"1", "2"}))
 
@@ -1567,7 +1486,7 @@ def s108_unit_rows_split_by_repeated_header() -> Built:
     rows = [[NORTH], ["KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM 2022"], header,
             [1, "Lạng Sơn", "Tự chấm", 50, 49, 99], [None, None, "Cụm chấm", 47, 45, 92],
             [2, "Cao Bằng", "Tự chấm", 49, 48, 97], header, [None, None, "Cụm chấm", 48, 46, 94]]
-    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(92, 2, "Lạng Sơn", self_total=99), snv("Cao Bằng"): U(94, 1, "Cao Bằng", self_total=97)}))
 
 
@@ -1579,7 +1498,7 @@ def s109_second_table_part_two_bonus() -> Built:
             ["PHẦN II. ĐIỂM CỘNG"],
             ["STT", "Đơn vị", "Nội dung được cộng điểm", "Điểm cộng"],
             [1, "Lạng Sơn", "Sáng kiến cấp tỉnh", 2], [2, "Cao Bằng", "Bằng khen của Bộ", 1]]
-    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(97, 1, "Lạng Sơn", bonus=2), snv("Cao Bằng"): U(94, 2, "Cao Bằng", bonus=1)},
         criteria_keys={"1", "2"}))
 
@@ -1591,7 +1510,7 @@ def s110_date_cell_in_motto_block() -> Built:
             [None, None, "Lạng Sơn, ngày", datetime.datetime(2023, 1, 10)],
             ["BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA"],
             ["STT", "Đơn vị", "Tổng điểm", "Xếp hạng"], [1, "Lạng Sơn", 96, 1], [2, "Cao Bằng", 94, 2]]
-    return Built(xlsx(S("Sheet1", rows)), "KQ_cham_diem_2022.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "KQ_cham_diem_2022.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(96, 1, "Lạng Sơn"), snv("Cao Bằng"): U(94, 2, "Cao Bằng")}))
 
 
@@ -1600,7 +1519,7 @@ def s111_rounding_differences() -> Built:
     rows = [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"],
             ["STT", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2", "Tiêu chí 3", "Tổng điểm", "Xếp hạng"],
             [1, "Lạng Sơn", 33.33, 33.33, 33.33, 100, 1], [2, "Cao Bằng", 30.67, 30.67, 30.67, 92, 2]]
-    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(100, 1, "Lạng Sơn"), snv("Cao Bằng"): U(92, 2, "Cao Bằng")},
         criteria={(snv("Lạng Sơn"), "1"): 33.33}))
 
@@ -1609,7 +1528,7 @@ def s111_rounding_differences() -> Built:
 def s112_xlsm_year_in_file_name() -> Built:
     rows = [[NORTH], ["BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA"],
             ["STT", "Đơn vị", "Tổng điểm", "Xếp hạng"], [1, "Lạng Sơn", 96, 1], [2, "Cao Bằng", 94, 2]]
-    return Built(xlsx(S("Sheet1", rows)), "KQ_cham_diem_2023_cum5.xlsm", ScoringExpect(NORTH_NAME, 2023, {
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "KQ_cham_diem_2023_cum5.xlsm", ScoringExpect(NORTH_NAME, 2023, {
         snv("Lạng Sơn"): U(96, 1, "Lạng Sơn"), snv("Cao Bằng"): U(94, 2, "Cao Bằng")}))
 
 
@@ -1620,7 +1539,7 @@ def s113_mid_and_year_end_side_by_side() -> Built:
             [None, None, "Tổng điểm", "Xếp hạng", "Tổng điểm", "Xếp hạng"],
             [1, "Lạng Sơn", 48, 2, 96, 1], [2, "Cao Bằng", 49, 1, 94, 2]]
     merged = ["A3:A4", "B3:B4", "C3:D3", "E3:F3"]
-    return Built(xlsx(S("TH", rows, merged)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows, merged)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(96, 1, "Lạng Sơn"), snv("Cao Bằng"): U(94, 2, "Cao Bằng")}))
 
 
@@ -1628,7 +1547,7 @@ def s113_mid_and_year_end_side_by_side() -> Built:
 def s114_mid_year_in_file_name() -> Built:
     rows = [[MIDLAND], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA"],
             ["STT", "Đơn vị", "Tổng điểm", "Xếp hạng"], [1, "Bắc Giang", 49, 1], [2, "Phú Thọ", 47, 2]]
-    return Built(xlsx(S("Sheet1", rows)), "KQ_so_ket_6_thang_2023.xlsx", ScoringExpect(MIDLAND_NAME, 2023, {
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "KQ_so_ket_6_thang_2023.xlsx", ScoringExpect(MIDLAND_NAME, 2023, {
         snv("Bắc Giang"): U(49, 1, "Bắc Giang"), snv("Phú Thọ"): U(47, 2, "Phú Thọ")}, period="mid"))
 
 
@@ -1637,7 +1556,7 @@ def s115_suffixed_scores() -> Built:
     rows = [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"],
             ["STT", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2", "Tổng điểm", "Xếp hạng"],
             [1, "Lạng Sơn", "48đ", "45,5 điểm", "93.5", "01"], [2, "Cao Bằng", "47 đ", "44 điểm", "91 điểm", "02"]]
-    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(93.5, 1, "Lạng Sơn"), snv("Cao Bằng"): U(91, 2, "Cao Bằng")},
         criteria={(snv("Lạng Sơn"), "2"): 45.5}))
 
@@ -1650,7 +1569,7 @@ def s116_award_mark_columns() -> Built:
             [1, "Lạng Sơn", 97, 1, "Xuất sắc", "x", None], [2, "Cao Bằng", 95, 2, "Xuất sắc", None, "x"],
             [3, "Sơn La", 90, 3, "Tốt", None, None]]
     merged = ["A3:A4", "B3:B4", "C3:C4", "D3:D4", "E3:E4", "F3:G3"]
-    return Built(xlsx(S("TH", rows, merged)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows, merged)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(97, 1, "Lạng Sơn", award="Cờ thi đua"), snv("Cao Bằng"): U(95, 2, "Cao Bằng", award="Bằng khen"),
         snv("Sơn La"): U(90, 3, "Sơn La")}))
 
@@ -1663,7 +1582,7 @@ def s117_bonus_as_a_criteria_group_column() -> Built:
             [None, None, "I. Tổ chức (50đ)", "II. CCHC (50đ)", None, None, None],
             [1, "Lạng Sơn", 49, 48, 4, 101, 1], [2, "Cao Bằng", 48, 47, 2, 97, 2]]
     merged = ["A3:A4", "B3:B4", "C3:D3", "E3:E4", "F3:F4", "G3:G4"]
-    return Built(xlsx(S("TH", rows, merged)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows, merged)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(101, 1, "Lạng Sơn", bonus=4), snv("Cao Bằng"): U(97, 2, "Cao Bằng", bonus=2)}))
 
 
@@ -1674,7 +1593,7 @@ def s118_maxima_row_groups_only() -> Built:
             ["STT", "Đơn vị", "Nhóm I", "Nhóm II", "Nhóm III", "Tổng điểm", "Xếp hạng"],
             [None, "Điểm chuẩn", 30, 30, 40, None, None],
             [1, "Lạng Sơn", 29, 29, 38, 96, 1], [2, "Cao Bằng", 28, 27, 39, 94, 2]]
-    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(96, 1, "Lạng Sơn"), snv("Cao Bằng"): U(94, 2, "Cao Bằng")},
         criteria={(snv("Cao Bằng"), "III"): 39}))
 
@@ -1694,7 +1613,7 @@ def d101_group_maxima_only_and_long_texts() -> Built:
             ["II", "Cải cách hành chính", 80, None, None],
             [1, "Chỉ số CCHC của tỉnh:\n- Nhóm A: 40 điểm\n- Nhóm B: 30 điểm", None, 40, 40],
             [2, "Chuyển đổi số", None, 35, 33]]
-    return Built(xlsx(S("Sheet1", rows)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Cao Bằng"): U(89, 1, "Cao Bằng", self_total=92)},
         criteria={(snv("Cao Bằng"), "I/1"): 7, (snv("Cao Bằng"), "II/1"): 40, (snv("Cao Bằng"), "II"): 73}))
 
@@ -1706,7 +1625,7 @@ def d102_maxima_as_text_and_suffixed_scores() -> Built:
             [1, "Ban hành kế hoạch", "Tối đa 10 điểm", "10 điểm", "9 điểm"],
             [2, "Báo cáo đúng hạn (tối đa 5 điểm)", None, "5đ", "4,5đ"],
             [3, "Tuyên truyền", "05 điểm", "5", "5"]]
-    return Built(xlsx(S("Sheet1", rows)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lai Châu"): U(18.5, 1, "Lai Châu", self_total=20)}, criteria={(snv("Lai Châu"), "2"): 4.5}))
 
 
@@ -1715,7 +1634,7 @@ def d103_penalty_and_reason_columns() -> Built:
     rows = [[NORTH], ["BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2022"], ["Đơn vị: Sở Nội vụ tỉnh Hà Giang"],
             ["TT", "Nội dung", "Điểm tối đa", "Tự chấm", "Điểm trừ", "Lý do trừ điểm", "Cụm chấm"],
             ["I", "Tổ chức", 50, 50, -2, "Chậm báo cáo quý III", 48], ["II", "CCHC", 50, 49, None, None, 49]]
-    return Built(xlsx(S("Ha Giang", rows)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("Ha Giang", rows)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Hà Giang"): U(97, 1, "Hà Giang", self_total=99)}))
 
 
@@ -1730,7 +1649,7 @@ def d104_abc_groups_with_bonus_and_penalty() -> Built:
             ["C", "ĐIỂM TRỪ", None, None, 1],
             [1, "Chậm báo cáo", None, None, 1],
             [None, "TỔNG ĐIỂM (A+B-C)", None, 98, 93]]
-    return Built(xlsx(S("Sheet1", rows)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Sơn La"): U(93, 1, "Sơn La", self_total=98, bonus=2, penalty=1)},
         criteria={(snv("Sơn La"), "A/II"): 46, (snv("Sơn La"), "B/1"): 1}))
 
@@ -1740,7 +1659,7 @@ def d105_numbering_restarts_per_group() -> Built:
     rows = [[NORTH], ["BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2022"], ["Đơn vị: Sở Nội vụ tỉnh Điện Biên"], *detail_header(),
             ["I", "Tổ chức", 40, 38, 36], [1, "Bộ máy", 20, 19, 18], [2, "Biên chế", 20, 19, 18],
             ["II", "CCHC", 60, 57, 55], [1, "Thể chế", 20, 19, 18], [2, "TTHC", 20, 19, 19], [3, "Số hóa", 20, 19, 18]]
-    return Built(xlsx(S("Sheet1", rows)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Điện Biên"): U(91, 1, "Điện Biên", self_total=95)},
         criteria={(snv("Điện Biên"), "I/2"): 18, (snv("Điện Biên"), "II/2"): 19}))
 
@@ -1752,7 +1671,7 @@ def d106_header_repeated_mid_detail() -> Built:
             ["(1)", "(2)", "(3)", "(4)", "(5)"],
             ["I", "Tổ chức", 50, None, None], [1, "Bộ máy", 25, 24, 23], header, ["(1)", "(2)", "(3)", "(4)", "(5)"],
             [2, "Biên chế", 25, 25, 24], ["II", "CCHC", 50, 48, 47]]
-    return Built(xlsx(S("Sheet1", rows)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lào Cai"): U(94, 1, "Lào Cai", self_total=97)}, criteria={(snv("Lào Cai"), "I/2"): 24}))
 
 
@@ -1760,7 +1679,7 @@ def d106_header_repeated_mid_detail() -> Built:
 def d107_xlsm_unit_and_year_in_file_name() -> Built:
     rows = [[NORTH], ["BẢNG CHẤM ĐIỂM THI ĐUA"], *detail_header(),
             ["I", "Tổ chức", 50, 48, 47], ["II", "CCHC", 50, 47, 46]]
-    return Built(xlsx(S("Sheet1", rows)), "KQ_cham_diem_2023_Lao_Cai.xlsm", ScoringExpect(NORTH_NAME, 2023, {
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "KQ_cham_diem_2023_Lao_Cai.xlsm", ScoringExpect(NORTH_NAME, 2023, {
         snv("Lào Cai"): U(93, 1, "Lào Cai", self_total=95)}))
 
 
@@ -1770,7 +1689,7 @@ def d108_score_header_over_two_rows() -> Built:
             ["TT", "Nội dung tiêu chí", "Điểm", None, None], [None, None, "Tối đa", "Tự chấm", "Cụm chấm"],
             ["I", "Tổ chức", 50, 49, 48], ["II", "CCHC", 50, 48, 46]]
     merged = ["A4:A5", "B4:B5", "C4:E4"]
-    return Built(xlsx(S("Sheet1", rows, merged)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows, merged)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Cao Bằng"): U(94, 1, "Cao Bằng", self_total=97)}))
 
 
@@ -1778,9 +1697,9 @@ def d108_score_header_over_two_rows() -> Built:
       "totals as text with dot '46.5'")
 def d109_mid_year_file_with_dotted_text_scores() -> Built:
     def sheet(name, a, b):
-        return S(name, [[NORTH], ["BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2022"], *detail_header(),
+        return SheetSpec(name, [[NORTH], ["BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2022"], *detail_header(),
                         ["I", "Tổ chức", 50, 50, a], ["II", "CCHC", 50, 50, b]])
-    return Built(xlsx(sheet("Cao Bang", "46.5", "45"), sheet("Son La", "47", "44.25")), "so_ket_6_thang_2022.xlsx",
+    return Built(xlsx_bytes(sheet("Cao Bang", "46.5", "45"), sheet("Son La", "47", "44.25")), "so_ket_6_thang_2022.xlsx",
                  ScoringExpect(NORTH_NAME, 2022, {snv("Cao Bằng"): U(91.5, 1, "Cao Bằng"),
                                                   snv("Sơn La"): U(91.25, 2, "Sơn La")}, period="mid"))
 
@@ -1792,7 +1711,7 @@ def d110_named_codes_in_text() -> Built:
             ["Nhóm I. Công tác tổ chức", 40, None, None], ["Tiêu chí 1. Bộ máy", 20, 20, 19], ["Tiêu chí 2. Biên chế", 20, 19, 18],
             ["Nhóm II. Cải cách hành chính", 60, None, None], ["Tiêu chí 1. Thể chế", 30, 29, 28],
             ["Tiêu chí 2. TTHC", 30, 28, 28]]
-    return Built(xlsx(S("Sheet1", rows)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(93, 1, "Lạng Sơn", self_total=96)},
         criteria={(snv("Lạng Sơn"), "I/2"): 18, (snv("Lạng Sơn"), "II/1"): 28}))
 
@@ -1805,7 +1724,7 @@ def p101_rank_before_score() -> Built:
     lines = par_scores(names63())
     rows = [["CHỈ SỐ CCHC NĂM 2023"], ["TT", "Tỉnh, thành phố", "Xếp hạng", "Chỉ số CCHC (%)"],
             *[[i + 1, n, r, s] for i, (n, s, r) in enumerate(lines)]]
-    return Built(xlsx(S("Sheet1", rows)), "par.xlsx", par_expect(2023, lines, {}))
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "par.xlsx", par_expect(2023, lines, {}))
 
 
 @case("PAR: 'Chỉ số CCHC năm 2023' merged over 'Giá trị (%)' and 'Xếp hạng', provinces in code order, "
@@ -1820,7 +1739,7 @@ def p102_year_over_value_and_rank_code_order_notes() -> Built:
             *[[i + 1, p.name, *by_name[p.name], "Tăng 3 bậc so với 2022" if i % 7 == 0 else None]
               for i, p in enumerate(provinces)]]
     merged = ["A3:A4", "B3:B4", "C3:D3", "E3:E4"]
-    return Built(xlsx(S("Sheet1", rows, merged)), "par.xlsx", par_expect(2023, scored, {}))
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows, merged)), "par.xlsx", par_expect(2023, scored, {}))
 
 
 @case("PAR: the published appendix with the 8 component indices in percent cells, then the index in percent")
@@ -1833,9 +1752,9 @@ def p103_components_in_percent_cells() -> Built:
     comps = {}
     for i, (n, s, r) in enumerate(lines):
         values = [round(0.95 - 0.01 * k - i / 1000, 4) for k in range(8)]
-        rows.append([i + 1, n, *[Pct(v) for v in values], Pct(round(s / 100, 4)), r])
+        rows.append([i + 1, n, *[Percent(v) for v in values], Percent(round(s / 100, 4)), r])
         comps.update({(2022, n, parts[k]): round(values[k] * 100, 2) for k in range(8)})
-    return Built(xlsx(S("Sheet1", rows)), "phu_luc.xlsx", par_expect(2022, lines, comps))
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "phu_luc.xlsx", par_expect(2022, lines, comps))
 
 
 @case("PAR: provincial table then, on the same sheet, the ministries' table (Bộ, cơ quan ngang bộ) under its own title")
@@ -1846,7 +1765,7 @@ def p104_provinces_then_ministries_on_one_sheet() -> Built:
             *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(lines)], [],
             ["CHỈ SỐ CCHC NĂM 2022 CỦA CÁC BỘ, CƠ QUAN NGANG BỘ"], ["TT", "Bộ, cơ quan ngang bộ", "Chỉ số (%)", "Xếp hạng"],
             *[[i + 1, m, 90 - i, i + 1] for i, m in enumerate(ministries)]]
-    return Built(xlsx(S("Sheet1", rows)), "par_2022.xlsx", par_expect(2022, lines, {}))
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "par_2022.xlsx", par_expect(2022, lines, {}))
 
 
 @case("SIPAS only (Chỉ số hài lòng, its rank): no PAR Index column, must not be read as the PAR Index")
@@ -1855,7 +1774,7 @@ def p105_sipas_only_table() -> Built:
     rows = [["CHỈ SỐ HÀI LÒNG CỦA NGƯỜI DÂN, TỔ CHỨC (SIPAS) NĂM 2023"],
             ["TT", "Tỉnh, thành phố", "Chỉ số SIPAS (%)", "Xếp hạng"],
             *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(lines)]]
-    return Built(xlsx(S("Sheet1", rows)), "sipas_2023.xlsx", RefusalExpect("a SIPAS table is no PAR Index", "Sheet1", "C2"))
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "sipas_2023.xlsx", RefusalExpect("a SIPAS table is no PAR Index", "Sheet1", "C2"))
 
 
 @case("PAR: scores as text with a dot '91.80' in some rows and a comma '91,80' in others, ranks as text '1'")
@@ -1864,7 +1783,7 @@ def p106_dot_and_comma_text_scores() -> Built:
     rows = [["CHỈ SỐ CCHC NĂM 2021"], ["TT", "Tỉnh, thành phố", "Chỉ số (%)", "Xếp hạng"],
             *[[i + 1, n, f"{s:.2f}" if i % 2 else f"{s:.2f}".replace(".", ","), str(r)]
               for i, (n, s, r) in enumerate(lines)]]
-    return Built(xlsx(S("Sheet1", rows)), "par.xlsx", par_expect(2021, lines, {}))
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "par.xlsx", par_expect(2021, lines, {}))
 
 
 @case("PAR: the year only in the sheet name 'PAR 2022'; title and file name without a year")
@@ -1872,7 +1791,7 @@ def p107_year_in_sheet_name_only() -> Built:
     lines = par_scores(names63())
     rows = [["CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CỦA CÁC TỈNH, THÀNH PHỐ"], ["TT", "Tỉnh, thành phố", "Chỉ số (%)", "Xếp hạng"],
             *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(lines)]]
-    return Built(xlsx(S("PAR 2022", rows)), "chi_so_cchc.xlsx", par_expect(2022, lines, {}))
+    return Built(xlsx_bytes(SheetSpec("PAR 2022", rows)), "chi_so_cchc.xlsx", par_expect(2022, lines, {}))
 
 
 @case("PAR: fractions with 4 decimals (0.9180) in one year's column and 2 decimals (0.92) in another's")
@@ -1887,7 +1806,7 @@ def p108_fraction_precisions() -> Built:
     merged = ["A2:A3", "B2:B3", "C2:D2", "E2:F2"]
     exp = par_expect(2021, a, {})
     exp.scores.update(par_expect(2022, b).scores)
-    return Built(xlsx(S("Sheet1", rows, merged)), "par.xlsx", exp)
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows, merged)), "par.xlsx", exp)
 
 
 @case("PAR: score text with dot and percent sign '91.80%', rank '01', province header 'Tỉnh/TP'")
@@ -1895,7 +1814,7 @@ def p109_dotted_percent_text() -> Built:
     lines = par_scores(names63())
     rows = [["CHỈ SỐ CCHC NĂM 2020"], ["STT", "Tỉnh/TP", "Chỉ số CCHC", "Xếp hạng"],
             *[[i + 1, n, f"{s:.2f}%", f"{r:02d}"] for i, (n, s, r) in enumerate(lines)]]
-    return Built(xlsx(S("Sheet1", rows)), "par.xlsx", par_expect(2020, lines, {}))
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "par.xlsx", par_expect(2020, lines, {}))
 
 
 @case("PAR: PAR Index and SIPAS each with its own rank: 'Chỉ số CCHC' / 'Xếp hạng', 'Chỉ số SIPAS' / 'Xếp hạng'")
@@ -1908,7 +1827,7 @@ def p110_par_and_sipas_each_ranked() -> Built:
             [None, None, "Giá trị (%)", "Xếp hạng", "Giá trị (%)", "Xếp hạng"],
             *[[i + 1, n, s, r, *sn[n]] for i, (n, s, r) in enumerate(lines)]]
     merged = ["A2:A3", "B2:B3", "C2:D2", "E2:F2"]
-    return Built(xlsx(S("Sheet1", rows, merged)), "par.xlsx", par_expect(2023, lines, {}))
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows, merged)), "par.xlsx", par_expect(2023, lines, {}))
 
 
 @case("PAR: SIPAS first then PAR, each with its own rank, SIPAS rank column placed right after the PAR rank")
@@ -1919,7 +1838,7 @@ def p111_sipas_before_par_ranks_after() -> Built:
     rows = [["KẾT QUẢ NĂM 2023"],
             ["TT", "Tỉnh, thành phố", "Chỉ số SIPAS (%)", "Chỉ số CCHC (%)", "Xếp hạng Chỉ số CCHC", "Xếp hạng SIPAS"],
             *[[i + 1, n, sn[n][0], s, r, sn[n][1]] for i, (n, s, r) in enumerate(lines)]]
-    return Built(xlsx(S("Sheet1", rows)), "par.xlsx", par_expect(2023, lines, {}))
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "par.xlsx", par_expect(2023, lines, {}))
 
 
 @case("PAR: rank column first after the name, score as 'Điểm đạt được' out of 100, '(Kèm theo Quyết định số "
@@ -1930,7 +1849,7 @@ def p112_decision_line_and_diem_dat_duoc() -> Built:
             ["(Kèm theo Quyết định số 245/QĐ-BNV ngày 05/4/2024 của Bộ trưởng Bộ Nội vụ)"],
             ["TT", "Tỉnh, thành phố", "Xếp hạng", "Điểm đạt được"],
             *[[i + 1, n, r, s] for i, (n, s, r) in enumerate(lines)]]
-    return Built(xlsx(S("Sheet1", rows)), "par.xlsx", par_expect(2023, lines, {}))
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "par.xlsx", par_expect(2023, lines, {}))
 
 
 # ================================================================ round 3: file formats and workbook features
@@ -1944,9 +1863,9 @@ def summary_2023(title: str = "BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM TH
             ["TT", "Đơn vị", "I. Công tác tổ chức", None, "II. Cải cách hành chính", None, "Tổng điểm", "Tỷ lệ (%)",
              "Xếp hạng"],
             [None, None, "Tự chấm", "Thẩm định", "Tự chấm", "Thẩm định", None, None, None],
-            [1, "Lạng Sơn", 40, "38,5", 58, 55, "93,5", Pct(0.935), 1],
-            [2, "Cao Bằng", 39, 36, "57", "54,25", 90.25, Pct(0.9025), 2],
-            [3, "Hà Giang", 38, 35, 55, 52, 87, Pct(0.87), 3]]
+            [1, "Lạng Sơn", 40, "38,5", 58, 55, "93,5", Percent(0.935), 1],
+            [2, "Cao Bằng", 39, 36, "57", "54,25", 90.25, Percent(0.9025), 2],
+            [3, "Hà Giang", 38, 35, 55, 52, 87, Percent(0.87), 3]]
 
 
 SUMMARY_2023_MERGED = ["A5:A6", "B5:B6", "C5:D5", "E5:F5", "G5:G6", "H5:H6", "I5:I6"]
@@ -1962,7 +1881,7 @@ def summary_2023_expect() -> ScoringExpect:
 
 @case(".xls (Excel 97-2003): summary with a merged two-row header, text numbers, a percent ratio column, a date cell")
 def f01_xls_summary_merged_header() -> Built:
-    return Built(xls(S("Tong hop", summary_2023(), SUMMARY_2023_MERGED)), "tong_hop_2023.xls", summary_2023_expect())
+    return Built(xls(SheetSpec("Tong hop", summary_2023(), SUMMARY_2023_MERGED)), "tong_hop_2023.xls", summary_2023_expect())
 
 
 @case(".xls: PAR table with merged 'Năm 2023' over Chỉ số/Xếp hạng, scores in percent cells, one as text '92,50 %'")
@@ -1970,9 +1889,9 @@ def f02_xls_par_percent_cells() -> Built:
     lines = par_scores(names63())
     rows = [["BỘ NỘI VỤ"], ["CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2023"], ["TT", "Tỉnh, thành phố", "Năm 2023", None],
             [None, None, "Chỉ số (%)", "Xếp hạng"]]
-    rows += [[i + 1, n, "92,50 %" if i == 0 else Pct(round(s / 100, 4)), r] for i, (n, s, r) in enumerate(lines)]
+    rows += [[i + 1, n, "92,50 %" if i == 0 else Percent(round(s / 100, 4)), r] for i, (n, s, r) in enumerate(lines)]
     merged = ["A3:A4", "B3:B4", "C3:D3"]
-    return Built(xls(S("PAR 2023", rows, merged)), "par_2023.xls", par_expect(2023, lines, {}))
+    return Built(xls(SheetSpec("PAR 2023", rows, merged)), "par_2023.xls", par_expect(2023, lines, {}))
 
 
 @case(".xls: roster, one row per cluster, merged title, a decision date cell")
@@ -1982,7 +1901,7 @@ def f03_xls_roster() -> Built:
             ["TT", "Cụm thi đua", "Cụm trưởng", "Cụm phó"],
             [1, NORTH_NAME, "Sở Nội vụ tỉnh Lạng Sơn", "Sở Nội vụ tỉnh Lai Châu"],
             [2, MIDLAND_NAME, "Sở Nội vụ tỉnh Bắc Giang", "Sở Nội vụ tỉnh Bắc Kạn"]]
-    return Built(xls(S("Cum truong", rows, ["A3:D3"])), "cum_truong_2023.xls", RosterExpect(
+    return Built(xls(SheetSpec("Cum truong", rows, ["A3:D3"])), "cum_truong_2023.xls", RosterExpect(
         led(NORTH_NAME, 2023, snv("Lạng Sơn"), snv("Lai Châu")) | led(MIDLAND_NAME, 2023, snv("Bắc Giang"), snv("Bắc Kạn"))))
 
 
@@ -1991,14 +1910,14 @@ def f04_xls_detail() -> Built:
     rows = [[NORTH], ["BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2022"], ["Đơn vị: Sở Nội vụ tỉnh Cao Bằng"], *detail_header(),
             [1, "Tổ chức", 40, None, None], [1.1, "Kế hoạch", 20, 20, 18], [1.2, "Thực hiện", 20, 19, "19"],
             [2, "CCHC", 60, None, None], [2.1, "PAR", 30, 28, 27], [2.2, "Số hóa", 30, 29, "28,0"]]
-    return Built(xls(S("Cao Bang", rows, ["A3:E3"])), "chi_tiet.xls", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xls(SheetSpec("Cao Bang", rows, ["A3:E3"])), "chi_tiet.xls", ScoringExpect(NORTH_NAME, 2022, {
         snv("Cao Bằng"): U(92, 1, "Cao Bằng", self_total=96)},
         criteria={(snv("Cao Bằng"), "1/1.1"): 18, (snv("Cao Bằng"), "2"): 55}))
 
 
 @case(".ods (LibreOffice): the f01 summary; calamine reports no merged ranges for .ods")
 def f05_ods_summary_merged_header() -> Built:
-    return Built(ods(S("Tong hop", summary_2023(), SUMMARY_2023_MERGED)), "tong_hop_2023.ods", summary_2023_expect())
+    return Built(ods(SheetSpec("Tong hop", summary_2023(), SUMMARY_2023_MERGED)), "tong_hop_2023.ods", summary_2023_expect())
 
 
 @case(".ods: PAR with merged year groups over Chỉ số/Xếp hạng for two years (merges lost on reading)")
@@ -2011,7 +1930,7 @@ def f06_ods_par_two_years() -> Built:
             [None, None, "Chỉ số (%)", "Xếp hạng", "Chỉ số (%)", "Xếp hạng"],
             *[[i + 1, n, *by_name[2022][n], *by_name[2023][n]] for i, n in enumerate(names)]]
     merged = ["A2:A3", "B2:B3", "C2:D2", "E2:F2"]
-    return Built(ods(S("PAR", rows, merged)), "par.ods", ParExpect(
+    return Built(ods(SheetSpec("PAR", rows, merged)), "par.ods", ParExpect(
         {(y, n): v for y, m in by_name.items() for n, v in m.items()}, components={}))
 
 
@@ -2019,8 +1938,8 @@ def f06_ods_par_two_years() -> Built:
 def f07_hidden_sheet_of_last_year_summary() -> Built:
     old = summary_2023("BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM 2022")
     old[6][6] = 80
-    return Built(xlsx(S("2022", old, SUMMARY_2023_MERGED, state="hidden"),
-                      S("2023", summary_2023(), SUMMARY_2023_MERGED)), "tong_hop.xlsx", summary_2023_expect(),
+    return Built(xlsx_bytes(SheetSpec("2022", old, SUMMARY_2023_MERGED, state="hidden"),
+                      SheetSpec("2023", summary_2023(), SUMMARY_2023_MERGED)), "tong_hop.xlsx", summary_2023_expect(),
                  warns=("2022",))
 
 
@@ -2030,14 +1949,14 @@ def f08_very_hidden_sheet_of_last_year_par() -> Built:
     def table(year, scores):
         return [[f"CHỈ SỐ CCHC NĂM {year}"], ["TT", "Tỉnh, thành phố", "Chỉ số (%)", "Xếp hạng"],
                 *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(scores)]]
-    return Built(xlsx(S("PAR", table(2023, lines)), S("Cu", table(2022, old), state="veryHidden")),
+    return Built(xlsx_bytes(SheetSpec("PAR", table(2023, lines)), SheetSpec("Cu", table(2022, old), state="veryHidden")),
                  "par_2023.xlsx", par_expect(2023, lines, {}), warns=("cu",))
 
 
 @case(".xls roster with a hidden sheet of last year's roles")
 def f09_xls_hidden_roster_sheet() -> Built:
     def sheet(year, leader, state="visible"):
-        return S(str(year), [[f"PHÂN CÔNG CỤM TRƯỞNG, CỤM PHÓ NĂM {year}"], ["TT", "Cụm thi đua", "Cụm trưởng", "Cụm phó"],
+        return SheetSpec(str(year), [[f"PHÂN CÔNG CỤM TRƯỞNG, CỤM PHÓ NĂM {year}"], ["TT", "Cụm thi đua", "Cụm trưởng", "Cụm phó"],
                              [1, NORTH_NAME, f"Sở Nội vụ tỉnh {leader}", "Sở Nội vụ tỉnh Cao Bằng"]], state=state)
     return Built(xls(sheet(2022, "Lai Châu", "hidden"), sheet(2023, "Lạng Sơn")), "cum.xls", RosterExpect(
         led(NORTH_NAME, 2023, snv("Lạng Sơn"), snv("Cao Bằng"))), warns=("2022",))
@@ -2048,7 +1967,7 @@ def f10_hidden_rows_in_summary() -> Built:
     rows = [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"],
             ["STT", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2", "Tổng điểm", "Xếp hạng"], ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"],
             [1, "Lạng Sơn", 50, 40, 90, 1], [2, "Cao Bằng", 48, 40, 88, 2], [3, "Lai Châu", 45, 40, 85, 3]]
-    return Built(xlsx(S("TH", rows, hidden_rows=[4, 6])), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows, hidden_rows=[4, 6])), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(90, 1, "Lạng Sơn"), snv("Cao Bằng"): U(88, 2, "Cao Bằng"), snv("Lai Châu"): U(85, 3, "Lai Châu")}),
         warns=("6",))
 
@@ -2058,7 +1977,7 @@ def f11_collapsed_region_in_par() -> Built:
     lines = par_scores(names63())
     rows = [["CHỈ SỐ CCHC NĂM 2022"], ["TT", "Tỉnh, thành phố", "Chỉ số (%)", "Xếp hạng"],
             *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(lines)]]
-    return Built(xls(S("PAR", rows, hidden_rows=list(range(10, 20)))), "par_2022.xls", par_expect(2022, lines, {}))
+    return Built(xls(SheetSpec("PAR", rows, hidden_rows=list(range(10, 20)))), "par_2022.xls", par_expect(2022, lines, {}))
 
 
 @case("a hidden old-criteria column ('Tiêu chí 3 (cũ)') between the criteria; the total leaves it out")
@@ -2066,7 +1985,7 @@ def f12_hidden_old_criterion_column() -> Built:
     rows = [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"],
             ["STT", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2", "Tiêu chí 3 (cũ)", "Tổng điểm", "Xếp hạng"],
             [1, "Lạng Sơn", 50, 40, 5, 90, 1], [2, "Cao Bằng", 48, 40, 4, 88, 2]]
-    return Built(xlsx(S("TH", rows, hidden_columns=["E"])), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows, hidden_columns=["E"])), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(90, 1, "Lạng Sơn"), snv("Cao Bằng"): U(88, 2, "Cao Bằng")}), warns=("e",))
 
 
@@ -2081,12 +2000,12 @@ def small_summary_expect() -> ScoringExpect:
 
 @case("a stray space typed in A1048576, the sheet's last row")
 def f13_stray_space_in_the_last_row() -> Built:
-    return Built(xlsx(S("TH", small_summary(), far_cells={"A1048576": " "})), "th.xlsx", small_summary_expect())
+    return Built(xlsx_bytes(SheetSpec("TH", small_summary(), far_cells={"A1048576": " "})), "th.xlsx", small_summary_expect())
 
 
 @case("formatting (no value) at XFD1048576 and a stray space at XFD1, as 'format the whole sheet' leaves")
 def f14_formatting_at_the_sheet_corner() -> Built:
-    return Built(xlsx(S("TH", small_summary(), far_cells={"XFD1048576": FORMATTED, "XFD1": " "})), "th.xlsx",
+    return Built(xlsx_bytes(SheetSpec("TH", small_summary(), far_cells={"XFD1048576": FORMATTED, "XFD1": " "})), "th.xlsx",
                  small_summary_expect())
 
 
@@ -2094,7 +2013,7 @@ def f14_formatting_at_the_sheet_corner() -> Built:
 def f15_stray_dot_in_the_last_row_of_a_roster() -> Built:
     rows = [["PHÂN CÔNG CỤM TRƯỞNG, CỤM PHÓ NĂM 2023"], ["TT", "Cụm thi đua", "Cụm trưởng", "Cụm phó"],
             [1, NORTH_NAME, "Sở Nội vụ tỉnh Lạng Sơn", "Sở Nội vụ tỉnh Cao Bằng"]]
-    return Built(xlsx(S("Cum", rows, far_cells={"A1048576": "."})), "cum.xlsx",
+    return Built(xlsx_bytes(SheetSpec("Cum", rows, far_cells={"A1048576": "."})), "cum.xlsx",
                  RefusalExpect("a value a million rows below the table", "Cum", "A1048576"))
 
 
@@ -2104,13 +2023,13 @@ def f22_stray_spaces_at_the_far_corner() -> Built:
     lines = par_scores(names63())
     rows = [["CHỈ SỐ CCHC NĂM 2022"], ["TT", "Tỉnh, thành phố", "Chỉ số (%)", "Xếp hạng"],
             *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(lines)]]
-    return Built(xlsx(S("PAR", rows, far_cells={"XFD1048576": " ", "XFD5000": "\u00a0"})), "par.xlsx",
+    return Built(xlsx_bytes(SheetSpec("PAR", rows, far_cells={"XFD1048576": " ", "XFD5000": "\u00a0"})), "par.xlsx",
                  par_expect(2022, lines, {}))
 
 
 @case("a stray 'x' at XFD9000 beside a summary: 9000 rows × 16384 columns is refused naming the cell")
 def f23_stray_value_far_right() -> Built:
-    return Built(xlsx(S("TH", small_summary(), far_cells={"XFD9000": "x"})), "th.xlsx",
+    return Built(xlsx_bytes(SheetSpec("TH", small_summary(), far_cells={"XFD9000": "x"})), "th.xlsx",
                  RefusalExpect("a value far right and below the table", "TH", "XFD9000"))
 
 
@@ -2120,7 +2039,7 @@ def f16_formulas_with_computed_values() -> Built:
             ["STT", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2", "Tổng điểm", "Xếp hạng"],
             [1, F('"Sở Nội vụ "&"Lạng Sơn"', "Sở Nội vụ Lạng Sơn"), 50, 40.5, F("SUM(C4:D4)", 90.5), F("RANK(E4,$E$4:$E$5)", 1)],
             [2, "Cao Bằng", 48, 40, F("SUM(C5:D5)", 88), F("RANK(E5,$E$4:$E$5)", 2)]]
-    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(90.5, 1, "Lạng Sơn"), snv("Cao Bằng"): U(88, 2, "Cao Bằng")},
         criteria={(snv("Lạng Sơn"), "2"): 40.5}))
 
@@ -2130,7 +2049,7 @@ def f17_formula_error_in_a_total() -> Built:
     rows = [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"],
             ["STT", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2", "Tổng điểm", "Xếp hạng"],
             [1, "Lạng Sơn", 50, 40, F("C4+D4", 90), 1], [2, "Cao Bằng", 48, "40 đ", F("C5+D5", "#VALUE!"), 2]]
-    return Built(xlsx(S("TH", rows)), "th.xlsx", RefusalExpect("an error value where the total is", "TH", "E5"))
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", RefusalExpect("an error value where the total is", "TH", "E5"))
 
 
 @case("as saved by Excel: PAR ranks computed #N/A for one province")
@@ -2138,14 +2057,14 @@ def f18_formula_error_in_a_par_rank() -> Built:
     lines = par_scores(names63())
     rows = [["CHỈ SỐ CCHC NĂM 2022"], ["TT", "Tỉnh, thành phố", "Chỉ số (%)", "Xếp hạng"],
             *[[i + 1, n, s, F(f"RANK(C{i + 3},$C$3:$C$65)", "#N/A" if i == 5 else r)] for i, (n, s, r) in enumerate(lines)]]
-    return Built(xlsx(S("PAR", rows)), "par.xlsx", RefusalExpect("an error value where a rank is", "PAR", "D8"))
+    return Built(xlsx_bytes(SheetSpec("PAR", rows)), "par.xlsx", RefusalExpect("an error value where a rank is", "PAR", "D8"))
 
 
 @case("as saved by Excel: a #DIV/0! in the ratio column nobody reads")
 def f19_formula_error_in_an_unread_column() -> Built:
     rows = [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"], ["STT", "Đơn vị", "Tổng điểm", "Xếp hạng", "Ghi chú"],
             [1, "Lạng Sơn", 90, 1, F("C4/0", "#DIV/0!")], [2, "Cao Bằng", 88, 2, None]]
-    return Built(xlsx(S("TH", rows)), "th.xlsx", small_summary_expect())
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", small_summary_expect())
 
 
 @case("numbers written every way: '1.234,5', '1,234.5', '92,50 %', '92.5%', '  91,8 ', non-breaking spaces, '–' for none")
@@ -2155,7 +2074,7 @@ def f20_numbers_written_every_way() -> Built:
             [1, "Lạng Sơn", "1.234,5", "\u00a0200\u00a0", "–", "-", "1.434,5", 1],
             [2, "Cao Bằng", "1,200.25", "  191,8 ", "10", "—", "1\u00a0402,05", 2],
             [3, "Hà Giang", 1100, "200,0", None, "1,5", "1.298,5", 3]]
-    return Built(xlsx(S("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(1434.5, 1, "Lạng Sơn", bonus=0, penalty=0),
         snv("Cao Bằng"): U(1402.05, 2, "Cao Bằng", bonus=10, penalty=0),
         snv("Hà Giang"): U(1298.5, 3, "Hà Giang", bonus=0, penalty=1.5)},
@@ -2169,7 +2088,7 @@ def f21_par_text_scores_and_dash() -> Built:
     written = {0: "92,50 %", 1: "92.13%", 2: "\u00a091,76\u00a0", 3: " 91,39 "}
     rows = [["CHỈ SỐ CCHC NĂM 2021"], ["TT", "Tỉnh, thành phố", "Chỉ số (%)", "Xếp hạng"],
             *[[i + 1, n, written.get(i, s), r] for i, (n, s, r) in enumerate(lines)], [63, names63()[-1], "–", "–"]]
-    return Built(xlsx(S("Sheet1", rows)), "par.xlsx", par_expect(2021, lines, {}))
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "par.xlsx", par_expect(2021, lines, {}))
 
 
 # ================================================================ running and judging

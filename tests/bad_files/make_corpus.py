@@ -19,7 +19,7 @@ from typing import Callable
 from openpyxl import Workbook, load_workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from workbook_builders import SheetSpec, par_lines, par_table, province_names, title_block, write_workbook  # noqa: E402
+from workbook_builders import SheetSpec, par_lines, par_table, province_names, title_block, xlsx_bytes  # noqa: E402
 
 TITLE = "CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2021 CỦA CÁC TỈNH, THÀNH PHỐ TRỰC THUỘC TRUNG ƯƠNG"
 CLUSTER = "Cụm thi đua Sở Nội vụ các tỉnh miền núi biên giới phía Bắc"
@@ -40,11 +40,6 @@ class BadFile:
 
 # ---------------------------------------------------------------- builders
 
-def xlsx(*sheets: SheetSpec) -> bytes:
-    buffer = io.BytesIO()
-    write_workbook(buffer, *sheets)
-    return buffer.getvalue()
-
 
 def par_rows(names: list[str] | None = None, title: str = TITLE) -> list[list[object]]:
     """A PAR table of 2021 under a ministry's title block; header on row 8, provinces from row 9."""
@@ -55,7 +50,7 @@ def par_workbook(edit: Callable[[list[list[object]]], None] = lambda rows: None,
                  names: list[str] | None = None) -> bytes:
     rows = par_rows(names, title)
     edit(rows)
-    return xlsx(SheetSpec("Sheet1", rows))
+    return xlsx_bytes(SheetSpec("Sheet1", rows))
 
 
 def set_cell(row: int, column: int, value: object) -> Callable[[list[list[object]]], None]:
@@ -159,7 +154,7 @@ def encrypted_workbook() -> bytes:
 
 def many_rows(count: int = 100_000) -> bytes:
     """A header and `count` rows; the sheet's XML is written directly (openpyxl takes seconds)."""
-    template = xlsx(SheetSpec("Du lieu", [["TT"]]))
+    template = xlsx_bytes(SheetSpec("Du lieu", [["TT"]]))
     header = "".join(f'<c r="{letter}1" t="inlineStr"><is><t>{label}</t></is></c>'
                      for letter, label in zip("ABCD", ["TT", "Tỉnh, thành phố", "Chỉ số (%)", "Xếp hạng"]))
     rows = "".join(f'<row r="{n + 1}"><c r="A{n + 1}"><v>{n}</v></c><c r="B{n + 1}" t="inlineStr"><is><t>Hà Nội</t>'
@@ -173,7 +168,7 @@ def many_rows(count: int = 100_000) -> bytes:
 
 
 def many_sheets(count: int = 200) -> bytes:
-    return xlsx(*(SheetSpec(f"Trang {number}", [["Tỉnh, thành phố", "Chỉ số (%)"], ["Hà Nội", 90]])
+    return xlsx_bytes(*(SheetSpec(f"Trang {number}", [["Tỉnh, thành phố", "Chỉ số (%)"], ["Hà Nội", 90]])
                   for number in range(1, count + 1)))
 
 
@@ -200,11 +195,11 @@ def nfc_and_nfd() -> bytes:
 
 
 def roster(rows: list[list[object]]) -> bytes:
-    return xlsx(SheetSpec("Lanh dao", [["Cụm thi đua", "Năm", "Cụm trưởng", "Cụm phó"], *rows]))
+    return xlsx_bytes(SheetSpec("Lanh dao", [["Cụm thi đua", "Năm", "Cụm trưởng", "Cụm phó"], *rows]))
 
 
 def budget_table() -> bytes:
-    return xlsx(SheetSpec("Du toan", [["BÁO CÁO DỰ TOÁN NGÂN SÁCH"], [],
+    return xlsx_bytes(SheetSpec("Du toan", [["BÁO CÁO DỰ TOÁN NGÂN SÁCH"], [],
                                       ["STT", "Nội dung chi", "Dự toán", "Thực hiện"],
                                       [1, "Chi thường xuyên", 1200, 1100], [2, "Chi đầu tư", 300, 280]]))
 
@@ -221,7 +216,7 @@ def par_csv(edit: Callable[[list[list[object]]], None] = lambda rows: None) -> b
 
 def merged_away_in_2025() -> bytes:
     names = province_names(year=2025) + ["Hà Giang"]
-    return xlsx(SheetSpec("Sheet1", title_block("CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2025")
+    return xlsx_bytes(SheetSpec("Sheet1", title_block("CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2025")
                           + par_table(par_lines(names))))
 
 
@@ -249,10 +244,10 @@ def corpus() -> list[BadFile]:
         BadFile("100000_dong.csv", lambda: csv_bytes([["Tỉnh", "Chỉ số"]] + [["Hà Nội", 90]] * 100_000),
                 "vượt giới hạn 10.000 dòng"),
         BadFile("200_trang.xlsx", many_sheets, "200 trang"),
-        BadFile("trong.xlsx", lambda: xlsx(SheetSpec("Sheet1", [])), "mọi trang đều trống"),
-        BadFile("chi_tieu_de.xlsx", lambda: xlsx(SheetSpec("Sheet1", par_rows()[:HEADER_ROW])),
+        BadFile("trong.xlsx", lambda: xlsx_bytes(SheetSpec("Sheet1", [])), "mọi trang đều trống"),
+        BadFile("chi_tieu_de.xlsx", lambda: xlsx_bytes(SheetSpec("Sheet1", par_rows()[:HEADER_ROW])),
                 "chỉ có dòng tiêu đề", sheet="Sheet1", cell=f"B{HEADER_ROW}", corrections=par),
-        BadFile("chi_tieu_de_tu_nhan.xlsx", lambda: xlsx(SheetSpec("Sheet1", par_rows()[:HEADER_ROW])),
+        BadFile("chi_tieu_de_tu_nhan.xlsx", lambda: xlsx_bytes(SheetSpec("Sheet1", par_rows()[:HEADER_ROW])),
                 "không nhận ra loại dữ liệu"),
         BadFile("du_toan.xlsx", budget_table, "không nhận ra loại dữ liệu"),
         BadFile("danh_sach_cum_chon_nham.xlsx", lambda: roster([[CLUSTER, 2022, "Lạng Sơn", "Lai Châu"]]),
