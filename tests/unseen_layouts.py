@@ -1408,6 +1408,20 @@ def s119_units_side_by_side_one_header_row() -> Built:
         criteria={(snv("Lạng Sơn"), "I/2"): 19, (snv("Cao Bằng"), "II"): 56}))
 
 
+@case("an agencies cluster's detail sheet with the agencies side by side: 'Sở Tài chính' / 'Sở Tư pháp' merged "
+      "over 'Tự chấm' / 'Cụm chấm'")
+def s121_agencies_side_by_side_in_one_detail_sheet() -> Built:
+    rows = [["UBND TỈNH LẠNG SƠN"], ["CỤM THI ĐUA CÁC CƠ QUAN THAM MƯU TỔNG HỢP"], ["BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2022"],
+            ["TT", "Nội dung", "Điểm chuẩn", "Sở Tài chính", None, "Sở Tư pháp", None],
+            [None, None, None, "Tự chấm", "Cụm chấm", "Tự chấm", "Cụm chấm"],
+            ["I", "Tổ chức", 50, 49, 47, 48, 46], ["II", "CCHC", 50, 48, 46, 47, 45]]
+    merged = ["A4:A5", "B4:B5", "C4:C5", "D4:E4", "F4:G4"]
+    return Built(xlsx_bytes(SheetSpec("Chi tiet", rows, merged)), "cham_diem.xlsx", ScoringExpect(
+        "Cụm thi đua các cơ quan tham mưu tổng hợp tỉnh Lạng Sơn", 2022, {
+            "Sở Tài chính": U(93, 1, self_total=97), "Sở Tư pháp": U(91, 2, self_total=95)},
+        criteria={("Sở Tài chính", "I"): 47, ("Sở Tư pháp", "II"): 45}))
+
+
 @case("'Điểm trừ' holding negative numbers beside a 'Lý do trừ điểm' text column")
 def s103_penalty_with_reason_column() -> Built:
     rows = [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"],

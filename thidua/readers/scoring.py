@@ -45,7 +45,7 @@ from thidua.readers.criteria import (SCORES, TOLERANCE, Code, Node, Tally, TreeB
 from thidua.readers.problems import Problem, Refused, cell_ref
 from thidua.readers.table import Column, Table, locate_table
 from thidua.readers.units import ClusterKind, Membership, Unit, clean_text, cluster_key, cluster_named_in, display_case, \
-    folded, membership, split_province, with_organiser
+    folded, membership, names_an_agency, split_province, with_organiser
 from thidua.readers.workbook import Sheet, sheets_of
 
 PERIODS = {"year": "tổng kết năm", "mid": "sơ kết 6 tháng"}
@@ -1183,12 +1183,14 @@ def _units_side_by_side(layout: _Layout) -> dict[str, _Layout]:
 @lru_cache(maxsize=1 << 12)  # a pure function of a header label
 def _unit_in_label(label: str) -> str | None:
     """'Lạng Sơn' from 'Lạng Sơn', 'Lạng Sơn tự chấm', 'Sở Nội vụ Lạng Sơn': a province leading the label,
-    followed by scoring words only."""
+    followed by scoring words only; or an agency ('Sở Tài chính' from 'Sở Tài chính tự chấm')."""
     words = clean_text(label).split(" ")
     for end in range(len(words), 0, -1):
         head, rest = " ".join(words[:end]), " ".join(words[end:])
         if split_province(head)[1] is not None and (not rest or _is_generic(rest)):
             return head
+    if names_an_agency(label):  # 'Sở Tài chính tự chấm': the agency is what stands before the scoring words
+        return next(" ".join(words[:end]) for end in range(1, len(words) + 1) if _is_generic(" ".join(words[end:])))
     return None
 
 
