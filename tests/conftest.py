@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from streamlit.testing.v1 import AppTest
 
+from pages.access import IDENTITY_KEY
 from thidua.db import Database
 from thidua.demo import build_demo_database
 from thidua.ingest import par_reading, write_upload
@@ -18,6 +20,26 @@ RISER, RISER_FROM, RISER_TO = OLD_NAMES[40], 41, 28        # "tăng 13 bậc" fr
 FALLER, FALLER_FROM, FALLER_TO = OLD_NAMES[2], 3, 10       # "giảm 7 bậc"
 TOP_2021_SCORE = 91.04
 COMPONENTS = ("Cải cách thủ tục hành chính", "Cải cách tài chính công", "Xây dựng chính quyền số")
+
+
+APP = Path(__file__).resolve().parent.parent / "app.py"
+OVERVIEW = "pages/overview.py"  # the page app.py opens first
+
+
+def open_page(page: str, *, identity=None, secrets: dict | None = None, **url) -> AppTest:
+    """The page as a browser opening it with these query parameters would see it, signed in as identity,
+    with these [thidua] secrets."""
+    app = AppTest.from_file(APP, default_timeout=120)
+    if secrets is not None:
+        app.secrets["thidua"] = secrets
+    if identity is not None:
+        app.session_state[IDENTITY_KEY] = identity
+    app.query_params.update(url)
+    app.run()
+    if page != OVERVIEW:
+        app.switch_page(page).run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
 
 
 def moved(order: list[str], name: str, to_rank: int) -> list[str]:

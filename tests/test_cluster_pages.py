@@ -19,8 +19,7 @@ from test_browser import (CHART, CHART_WAIT_MS, CHROMIUM, app_url, browser, char
 from test_scoring_reader import FLAG, north_summary
 from workbook_builders import SheetSpec, write_workbook
 
-from conftest import RISER
-from pages.access import IDENTITY_KEY
+from conftest import RISER, open_page
 from thidua import charts
 from thidua.auth import UPLOADER, VIEWER, Identity
 from thidua.clusters import (JOINED, LEFT, MEMBER, leader_ranks, membership_changes, merger_effects,
@@ -33,7 +32,6 @@ from thidua.readers.problems import Refused
 from thidua.readers.units import cluster_slug
 from thidua.roster_editor import EDITOR_FILE_NAME, MEMBERS, ROLES, NoChange, describe, edited_reading, shown
 
-APP = Path(__file__).resolve().parent.parent / "app.py"
 CLUSTERS, PROFILE = "pages/clusters.py", "pages/province_profile.py"
 BORDER = "Cụm thi đua Sở Nội vụ các tỉnh miền núi biên giới phía Bắc"
 AGENCIES = "Cụm thi đua các cơ quan tham mưu tổng hợp tỉnh Lạng Sơn"
@@ -79,17 +77,6 @@ def roster_db(tmp_path, monkeypatch) -> Database:
     ingest_file(db, long_roster(tmp_path / "co quan tham muu.xlsx"))
     ingest_file(db, write_workbook(tmp_path / "tong_hop_2022.xlsx", north_summary()))
     return db
-
-
-def open_page(page: str, identity: Identity | None = None, **url) -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=60)
-    if identity is not None:
-        app.session_state[IDENTITY_KEY] = identity
-    app.query_params.update(url)
-    app.run()
-    app.switch_page(page).run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
 
 
 def figures(app: AppTest) -> dict[str, dict]:

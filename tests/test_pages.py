@@ -1,29 +1,16 @@
 """Every page through Streamlit's AppTest: runs cleanly, shows the expected numbers, reads its
 filters from the URL."""
 import json
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import (FALLER, FALLER_FROM, FALLER_TO, OLD_NAMES, RISER, RISER_FROM, RISER_TO, par_result,
+from conftest import (OVERVIEW, open_page, FALLER, FALLER_FROM, FALLER_TO, OLD_NAMES, RISER, RISER_FROM, RISER_TO, par_result,
                       ranking_2021, write_year)
 from thidua.demo import DEMO_UPLOADER
 from thidua.provinces import registry
 
-APP = Path(__file__).resolve().parent.parent / "app.py"
-OVERVIEW, COMPARE, CHANGES = "pages/overview.py", "pages/compare_provinces.py", "pages/rank_changes.py"
-
-
-def open_page(page: str, **url) -> AppTest:
-    """The page as a browser opening it with these query parameters would see it."""
-    app = AppTest.from_file(APP, default_timeout=60)
-    app.query_params.update(url)
-    app.run()
-    if page != OVERVIEW:
-        app.switch_page(page).run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
+COMPARE, CHANGES = "pages/compare_provinces.py", "pages/rank_changes.py"
 
 
 def figures(app: AppTest) -> list[dict]:

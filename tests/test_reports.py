@@ -5,12 +5,11 @@ import json
 import re
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
-from pathlib import Path
 
 import openpyxl
 import pandas as pd
 import pytest
-from conftest import FALLER, FALLER_FROM, FALLER_TO, RISER, RISER_FROM, RISER_TO, TOP_2021_SCORE
+from conftest import FALLER, FALLER_FROM, FALLER_TO, RISER, RISER_FROM, RISER_TO, TOP_2021_SCORE, open_page
 from PIL import Image, ImageStat
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
@@ -22,7 +21,6 @@ from thidua.demo import DEMO_UPLOADER
 from thidua.formatting import vn_number, vn_percent
 from thidua.provinces import registry
 
-APP = Path(__file__).resolve().parent.parent / "app.py"
 LANG_SON = "Lạng Sơn"
 BORDER = "cum-thi-dua-so-noi-vu-cac-tinh-mien-nui-bien-gioi-phia-bac"
 BORDER_NAME = "Cụm thi đua Sở Nội vụ các tỉnh miền núi biên giới phía Bắc"
@@ -211,15 +209,6 @@ def test_a_deck_needs_one_scope(demo_db):
 
 
 # ---------------------------------------------------------------- the pages
-
-def open_page(page: str, **url) -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=120)
-    app.query_params.update(url)
-    app.run()
-    app.switch_page(page).run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
-
 
 @pytest.fixture
 def clicks(monkeypatch) -> dict:

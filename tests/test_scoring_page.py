@@ -4,29 +4,19 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from conftest import open_page
 from thidua import charts
 from thidua.demo.roster import BORDER, CENTRAL, LANG_SON_AGENCIES, NORTHERN
 from thidua.formatting import vn_number
 from thidua.readers.units import cluster_slug
 
-APP = Path(__file__).resolve().parent.parent / "app.py"
 PAGE = "pages/scoring_results.py"
 FLAG, MERIT = "Cờ thi đua của Bộ Nội vụ", "Bằng khen của Bộ trưởng Bộ Nội vụ"
-
-
-def open_page(**url) -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=60)
-    app.query_params.update(url)
-    app.run()
-    app.switch_page(PAGE).run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
 
 
 def figures(app: AppTest) -> dict[str, dict]:
@@ -50,7 +40,7 @@ RANKING, SHARES, GAPS = "Kết quả chấm điểm thi đua", "Tỷ lệ điể
 # ---- the page on the demo database ---------------------------------------------------------------
 
 def test_the_seed_year_of_miền_trung_tây_nguyên_shows_its_proposals(demo_db):
-    app = open_page(cum=CENTRAL.name, nam="2020")
+    app = open_page(PAGE, cum=CENTRAL.name, nam="2020")
     assert boxes(app) == {"Cụm thi đua": CENTRAL.name, "Năm": 2020, "Đơn vị": "Sở Nội vụ Khánh Hòa"}
     assert "Dữ liệu minh họa" in texts(app.info)
     shown = figures(app)
@@ -69,7 +59,7 @@ def test_the_seed_year_of_miền_trung_tây_nguyên_shows_its_proposals(demo_db)
 
 
 def test_the_heatmap_gives_each_group_as_a_vietnamese_percent_of_its_maximum(demo_db):
-    app = open_page(cum=CENTRAL.name, nam="2020")
+    app = open_page(PAGE, cum=CENTRAL.name, nam="2020")
     heatmap = figures(app)[SHARES]["data"][0]
     groups = demo_db.query("cluster_groups", cluster=cluster_slug(CENTRAL.name), year=2020)
     khanh_hoa = groups[groups.unit == "Sở Nội vụ Khánh Hòa"].sort_values("position")
@@ -79,7 +69,7 @@ def test_the_heatmap_gives_each_group_as_a_vietnamese_percent_of_its_maximum(dem
 
 
 def test_the_gap_chart_puts_the_biggest_over_scorer_on_top(demo_db):
-    app = open_page(cum=CENTRAL.name, nam="2020")
+    app = open_page(PAGE, cum=CENTRAL.name, nam="2020")
     ranking = demo_db.query("cluster_ranking", cluster=cluster_slug(CENTRAL.name), year=2020)
     gaps = (ranking.self_total - ranking.total).tolist()
     biggest = ranking.province[gaps.index(max(gaps))]
@@ -90,19 +80,19 @@ def test_the_gap_chart_puts_the_biggest_over_scorer_on_top(demo_db):
 
 
 def test_a_mid_year_review_is_chosen_from_the_url(demo_db):
-    app = open_page(cum=BORDER.name, nam="2024", ky="Sơ kết 6 tháng")
+    app = open_page(PAGE, cum=BORDER.name, nam="2024", ky="Sơ kết 6 tháng")
     assert boxes(app)["Kỳ chấm điểm"] == "mid"
     ranking = figures(app)[RANKING]
     assert ranking["layout"]["title"]["text"] == "Kết quả chấm điểm thi đua sơ kết 6 tháng đầu năm 2024"
     assert not any("·" in text for text in ranking["data"][0]["text"])  # no awards at mid-year
     assert "Chưa có kết quả chấm điểm sơ kết 6 tháng đầu năm 2023" in texts(app.info)
-    year_end = open_page(cum=BORDER.name, nam="2024")
+    year_end = open_page(PAGE, cum=BORDER.name, nam="2024")
     assert boxes(year_end)["Kỳ chấm điểm"] == "year"
     assert figures(year_end)[RANKING]["data"][0]["y"][0] == "1. Sở Nội vụ Điện Biên"  # the 2024 Cụm trưởng
 
 
 def test_change_on_the_previous_year_in_words_and_a_units_criteria_tree(demo_db):
-    app = open_page(cum=NORTHERN.name, nam="2022", don_vi="Sở Nội vụ Hải Phòng")
+    app = open_page(PAGE, cum=NORTHERN.name, nam="2022", don_vi="Sở Nội vụ Hải Phòng")
     ranking = demo_db.query("cluster_ranking", cluster=cluster_slug(NORTHERN.name), year=2022).set_index("unit")
     change = app.dataframe[0].value.set_index("Đơn vị")
     assert list(change.columns) == ["Hạng 2021", "Hạng 2022", "Biến động", "Tổng điểm 2021", "Tổng điểm 2022",
@@ -127,7 +117,7 @@ def test_change_on_the_previous_year_in_words_and_a_units_criteria_tree(demo_db)
 
 
 def test_the_criteria_tree_keeps_its_groups_in_bold_when_a_rerun_replays_it(demo_db):
-    app = open_page(cum=NORTHERN.name, nam="2022", don_vi="Sở Nội vụ Hải Phòng")
+    app = open_page(PAGE, cum=NORTHERN.name, nam="2022", don_vi="Sở Nội vụ Hải Phòng")
     app.run()  # drawn from the cache this time
     tree = app.dataframe[1]
     rows = tree.value.reset_index(drop=True)
@@ -138,21 +128,21 @@ def test_the_criteria_tree_keeps_its_groups_in_bold_when_a_rerun_replays_it(demo
 
 
 def test_a_cluster_without_self_scores_says_so_and_hides_the_columns(demo_db):
-    app = open_page(cum=LANG_SON_AGENCIES.name, nam="2019")
+    app = open_page(PAGE, cum=LANG_SON_AGENCIES.name, nam="2019")
     assert "không ghi điểm tự chấm" in texts(app.info)
     assert GAPS not in figures(app)
     tree = app.dataframe[-1].value
     assert list(tree.columns) == ["Mã", "Tiêu chí", "Điểm tối đa", "Cụm chấm"]
     assert tree.iloc[0]["Tiêu chí"] == "Thực hiện nhiệm vụ chính trị được giao"
     assert figures(app)[RANKING]["data"][0]["text"][0].endswith("· Cờ thi đua")  # the UBND tỉnh's flag
-    later = open_page(cum=LANG_SON_AGENCIES.name, nam="2021", don_vi="Sở Ngoại vụ")
+    later = open_page(PAGE, cum=LANG_SON_AGENCIES.name, nam="2021", don_vi="Sở Ngoại vụ")
     ranking = demo_db.query("cluster_ranking", cluster=cluster_slug(LANG_SON_AGENCIES.name), year=2021)
     total = later.dataframe[-1].value.iloc[-1]  # only totals are self-scored: the groups show none
     assert total["Tự chấm"] == vn_number(ranking.self_total[ranking.unit == "Sở Ngoại vụ"].item())
 
 
 def test_without_scoring_workbooks_the_page_says_what_to_upload(par_db):
-    app = open_page()
+    app = open_page(PAGE)
     assert "Chưa có bảng chấm điểm thi đua" in texts(app.info)
     assert not app.get("plotly_chart")
 

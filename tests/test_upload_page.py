@@ -5,22 +5,20 @@ from __future__ import annotations
 
 import io
 import json
-from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
 from bad_files.make_corpus import corpus
-from conftest import TOP_2021_SCORE
+from conftest import OVERVIEW, TOP_2021_SCORE, open_page
 from thidua.auth import hash_password
 from thidua.ingest import read_upload, write_upload
 from thidua.templates import TEMPLATES, template_xlsx
 from thidua.uploads import Corrections, NotUndoable, earlier_upload, preview_file, undo_upload
 from workbook_builders import SheetSpec, par_lines, par_table, province_names, title_block, xlsx_bytes
 
-APP = Path(__file__).resolve().parent.parent / "app.py"
-UPLOAD, OVERVIEW, COMPARE = "pages/upload.py", "pages/overview.py", "pages/compare_provinces.py"
+UPLOAD, COMPARE = "pages/upload.py", "pages/compare_provinces.py"
 UPLOADER, PASSWORD = "can.bo.thi.dua", "mật khẩu thật dài 2026"
 VIEWER, VIEWER_PASSWORD = "lanh.dao", "chỉ xem thôi nhé"
 HASHES = {"uploaders": {UPLOADER: hash_password(PASSWORD)}, "viewers": {VIEWER: hash_password(VIEWER_PASSWORD)}}
@@ -35,14 +33,7 @@ def par_bytes(year_in_title: int | None, top_score: float = 92.5, header: list |
 
 
 def app(page: str = UPLOAD, secrets: dict | None = None, **url) -> AppTest:
-    test = AppTest.from_file(APP, default_timeout=90)
-    test.secrets["thidua"] = HASHES if secrets is None else secrets
-    test.query_params.update(url)
-    test.run()
-    if page != OVERVIEW:
-        test.switch_page(page).run()
-    assert not test.exception, [e.value for e in test.exception]
-    return test
+    return open_page(page, secrets=HASHES if secrets is None else secrets, **url)
 
 
 def sign_in(test: AppTest, login: str = UPLOADER, password: str = PASSWORD) -> AppTest:

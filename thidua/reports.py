@@ -219,6 +219,13 @@ class ClusterRef:
         return self.name.removeprefix("Cụm thi đua ").removeprefix("Khối thi đua ")
 
 
+def _required_cluster(query: Query, params: Params, chart: str) -> ClusterRef:
+    """The cluster a chart about one cluster is drawn for (params' cluster, resolved by _cluster)."""
+    if not params.get("cluster"):
+        raise ReportError(f"Biểu đồ {chart} cần tham số cluster (mã hoặc tên Cụm thi đua).")
+    return _cluster(query, params["cluster"])
+
+
 def _cluster(query: Query, value: object) -> ClusterRef:
     """A cluster by its cluster_id, its name, or words of its name that only it has ('bien gioi')."""
     clusters = query("clusters")
@@ -440,9 +447,7 @@ def scored_years(query: Query, cluster_id: str) -> list[int]:
 
 
 def _cluster_ranking_chart(query: Query, params: Params) -> Chart:
-    if not params.get("cluster"):
-        raise ReportError("Biểu đồ cluster_ranking cần tham số cluster (mã hoặc tên Cụm thi đua).")
-    cluster = _cluster(query, params["cluster"])
+    cluster = _required_cluster(query, params, "cluster_ranking")
     years = scored_years(query, cluster.cluster_id)
     if not years:
         raise NoData(f"Chưa có bảng chấm điểm tổng kết năm nào của {cluster.name}.")
@@ -471,9 +476,7 @@ def _cluster_ranking_chart(query: Query, params: Params) -> Chart:
 
 
 def _leader_history_chart(query: Query, params: Params) -> Chart:
-    if not params.get("cluster"):
-        raise ReportError("Biểu đồ leader_history cần tham số cluster (mã hoặc tên Cụm thi đua).")
-    cluster = _cluster(query, params["cluster"])
+    cluster = _required_cluster(query, params, "leader_history")
     roles = query("leader_history", cluster=cluster.cluster_id)
     if roles.empty:
         raise NoData(f"Chưa có danh sách Cụm trưởng, Cụm phó của {cluster.name}.")
@@ -495,9 +498,7 @@ def _leader_history_chart(query: Query, params: Params) -> Chart:
 
 
 def _awards_chart(query: Query, params: Params) -> Chart:
-    if not params.get("cluster"):
-        raise ReportError("Biểu đồ awards cần tham số cluster (mã hoặc tên Cụm thi đua).")
-    cluster = _cluster(query, params["cluster"])
+    cluster = _required_cluster(query, params, "awards")
     awards = query("awards", cluster=cluster.cluster_id)
     if awards.empty:
         raise NoData(f"Chưa có danh sách khen thưởng của {cluster.name}.")
