@@ -64,6 +64,9 @@ def par_result(year: int, order: list[str], top_score: float, *, with_components
         "rank": range(1, len(order) + 1),
         "rank_computed": False,
         "sipas": None,
+        "source_sheet": None,
+        "score_cell": None,
+        "rank_cell": None,
     })
     components = pd.DataFrame(
         [{"year": year, "province_code": p.code, "component": c, "score": round(5 + (i % 7) * 0.5 + k, 2)}

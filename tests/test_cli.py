@@ -60,13 +60,41 @@ def test_ingest_two_years_then_rank_jumps_lists_all_63(tmp_path, two_years):
     assert result.returncode == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert len(rows) == 63
-    assert list(rows[0]) == ["province", "rank_from", "rank_to", "change", "score_from", "score_to"]
+    assert list(rows[0]) == ["province", "rank_from", "rank_to", "change", "score_from", "score_to",
+                             "source_file", "source_sheet", "source_cell"]
     for row in rows:
         expected = before.index(row["province"]) - after.index(row["province"])
         assert int(row["change"]) == expected
     lang_son = next(r for r in rows if r["province"] == "Lạng Sơn")
     assert int(lang_son["change"]) == 13
     assert "." in lang_son["score_to"] and "," not in lang_son["score_to"]
+
+
+def figure_in(path, sheet: str, cell: str) -> float:
+    """The number a person sees at the cell, as a float ('91,75' typed as text too)."""
+    value = openpyxl.load_workbook(path, read_only=True)[sheet][cell].value
+    return float(str(value).replace(",", "."))
+
+
+def test_every_ranked_figure_is_found_at_the_sheet_and_cell_it_names(tmp_path, two_years):
+    files, _, after = two_years
+    db = tmp_path / "t.duckdb"
+    assert run("ingest", *map(str, files), db=db).returncode == 0
+
+    ranking = json.loads(run("query", "par_ranking", "--param", "year=2021", "--format", "json", db=db).stdout)
+    assert len(ranking) == 63
+    for row in ranking:
+        assert row["source_file"] == files[1].name and row["source_sheet"] == "PAR 2021"
+        assert figure_in(files[1], row["source_sheet"], row["source_cell"]) == row["score"]
+        assert figure_in(files[1], row["source_sheet"], row["rank_source_cell"]) == row["rank"]
+    lang_son = next(r for r in ranking if r["province"] == "Lạng Sơn")
+    assert lang_son["source_cell"] == f"C{8 + after.index('Lạng Sơn')}"  # data from row 8
+
+    jumps = json.loads(run("query", "rank_jumps", "--param", "from_year=2020", "--param", "to_year=2021",
+                           "--format", "json", db=db).stdout)
+    for row in jumps:
+        assert row["source_file"] == files[1].name
+        assert figure_in(files[1], row["source_sheet"], row["source_cell"]) == row["score_to"]
 
 
 def test_query_json_keeps_diacritics(tmp_path, two_years):

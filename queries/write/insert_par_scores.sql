@@ -1,2 +1,4 @@
-INSERT INTO par_scores (upload_id, year, province_code, score, rank, rank_computed, sipas)
-SELECT $upload_id, year, province_code, score, rank, rank_computed, sipas FROM incoming;
+INSERT INTO par_scores (upload_id, year, province_code, score, rank, rank_computed, sipas,
+                        source_sheet, score_cell, rank_cell)
+SELECT $upload_id, year, province_code, score, rank, rank_computed, sipas, source_sheet, score_cell, rank_cell
+FROM incoming;

@@ -619,6 +619,9 @@ def _frames(entries: list[_Entry]) -> tuple[pd.DataFrame, pd.DataFrame]:
         "rank": pd.Series([e.rank for e in entries], dtype="int64"),
         "rank_computed": pd.Series([e.rank_computed for e in entries], dtype="bool"),
         "sipas": pd.Series([e.sipas for e in entries], dtype="float64"),
+        "source_sheet": pd.Series([e.sheet for e in entries], dtype="str"),
+        "score_cell": pd.Series([e.score_cell if e.score is not None else None for e in entries], dtype="str"),
+        "rank_cell": pd.Series([None if e.rank_computed else e.rank_cell for e in entries], dtype="str"),
     }).sort_values(["year", "rank", "province"], ignore_index=True)
     parts = [(e.year, e.province.code, label, value) for e in entries for label, value in e.components.items()]
     components = pd.DataFrame({
