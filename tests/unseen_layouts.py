@@ -177,6 +177,7 @@ class ScoringExpect:
 class ParExpect:
     scores: dict[tuple[int, str], tuple[float, int]]  # (year, registry name) -> (score, rank)
     components: dict[tuple[int, str, str], float] | None = None  # None: not checked; {}: none expected
+    sipas: dict[tuple[int, str], float] | None = None  # (year, registry name) -> SIPAS; None: not checked; {}: none
 
 
 @dataclass
@@ -2178,6 +2179,12 @@ def compare_par(result, expect: ParExpect) -> list[str]:
            and (got[k][1] != v[1] or got[k][0] is None or abs(got[k][0] - v[0]) > 1e-6)]
     if bad:
         wrong.append(f"{len(bad)} wrong (score, rank), e.g. {bad[:3]}")
+    if expect.sipas is not None:
+        sipas = {(int(r.year), r.province): float(r.sipas) for _, r in result.scores.iterrows() if not math.isnan(r.sipas)}
+        off = sorted(k for k in set(sipas) | set(expect.sipas)
+                     if k not in sipas or k not in expect.sipas or abs(sipas[k] - expect.sipas[k]) > 1e-6)
+        if off:
+            wrong.append(f"{len(off)} wrong SIPAS figures, e.g. {[(k, sipas.get(k), expect.sipas.get(k)) for k in off[:3]]}")
     if expect.components is not None:
         code_name = {p.code: p.name for p in registry().provinces}
         comps = {(int(r.year), code_name[r.province_code], r.component): float(r.score)

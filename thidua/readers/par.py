@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
+from typing import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -15,7 +16,7 @@ from openpyxl.utils import get_column_letter
 from thidua.provinces import MERGER_YEAR, Province, registry
 from thidua.readers.cells import NotANumber, is_blank, parse_number, text_key, year_in
 from thidua.readers.problems import Problem, Refused, cell_ref
-from thidua.readers.table import Column, Table, is_column_number_row, locate_table, table_at
+from thidua.readers.table import HEADER_SCAN_ROWS, Column, Table, is_column_number_row, locate_table, table_at
 from thidua.readers.workbook import Sheet, sheets_of
 
 FIRST_PAR_YEAR = 2012
@@ -42,6 +43,17 @@ _MAXIMA_ROW = re.compile(_MAXIMA)  # the points each column can reach, under the
 _NOTES_ROW = re.compile(r"^(\(?\*|ghi chu|chu thich|luu y|nguon|nguoi lap|tm\b|kt\b|noi nhan|bo truong|thu truong)")
 _DECISION_LINE = re.compile(r"kem theo|quyet dinh|cong van|\bngay\b|\bthang\b")
 _DASH = re.compile(r"^([-–—]+|x)$", re.IGNORECASE)
+_PAR_NAMED = re.compile(r"\bpar\b|\bcchc\b|cai cach hanh chinh|public administration reform")
+# Other provincial indices, published by other bodies in tables shaped like the PAR Index's (issue: a PCI
+# table was once read as the PAR Index of its year): by the words that name each, in Vietnamese or English.
+OTHER_INDICES = {
+    "PCI (Chỉ số Năng lực cạnh tranh cấp tỉnh, VCCI)":
+        re.compile(r"\bpci\b|nang luc canh tranh|competitiveness index|\bvcci\b"),
+    "PAPI (Chỉ số Hiệu quả Quản trị và Hành chính công cấp tỉnh)":
+        re.compile(r"\bpapi\b|hieu qua quan tri va hanh chinh cong|governance and public administration"
+                   r"|\bcecodes\b"),
+    "DTI (Chỉ số Chuyển đổi số cấp tỉnh)": re.compile(r"\bdti\b|chi so chuyen doi so|digital transformation index"),
+}
 
 LOOKED_FOR = ("một dòng tiêu đề (trong 20 dòng đầu của trang) có cột tên tỉnh («Tỉnh, thành phố», «Địa phương», "
               "«Đơn vị») và cột «Chỉ số (%)», «Điểm», «Kết quả» hoặc «Xếp hạng»")
@@ -188,11 +200,42 @@ class _Plan:
     province: Column
     roles: list[_Role]
     year_cells: dict[int, str]
+    left: int = 0                 # the columns this table spans: tables side by side share the header rows
+    right: int | None = None
+    other_index_columns: list[tuple[str, str]] = field(default_factory=list)  # (label, cell) left unread
+
+    def spans(self, column: int) -> bool:
+        return self.left <= column and (self.right is None or column <= self.right)
 
 
-def _plan_columns(table: Table) -> _Plan | None:
-    province, roles, year_cells = None, [], {}
+def _plans(table: Table) -> list[_Plan]:
+    """One plan per table in the header: tables side by side (each with its province column, e.g. the
+    provinces 1..32 left and 33..63 right) are read apart."""
+    provinces = [column.index for column in table.columns if _classify(column, None) == "province"]
+    starts = [0]
+    labelled = {column.index for column in table.columns}
+    lead = provinces[0] - min(labelled) if provinces else 0  # columns before the name: 'TT', 'Xếp hạng'
+    for before, province in zip(provinces, provinces[1:]):
+        gaps = [c for c in range(before + 1, province) if c not in labelled]
+        start = gaps[-1] + 1 if gaps else province - lead
+        if start > before:
+            starts.append(start)
+    if len(starts) < len(provinces):
+        starts = [0]  # name columns in one table ('Tỉnh' and 'Tỉnh mới'): the first names the rows
+    ends = [start - 1 for start in starts[1:]] + [None]
+    plans = [_plan_columns(table, left, right) for left, right in zip(starts, ends)]
+    return [plan for plan in plans if plan is not None]
+
+
+def _plan_columns(table: Table, left: int = 0, right: int | None = None) -> _Plan | None:
+    province, roles, year_cells, other_index = None, [], {}, []
     for column in table.columns:
+        if column.index < left or (right is not None and column.index > right):
+            continue
+        named = _other_index_named(table, column)
+        if named:
+            other_index.append((column.label, named[1]))
+            continue
         found = _header_year(table, column)
         role = _classify(column, found[0] if found else None)
         if role == "province":
@@ -203,7 +246,82 @@ def _plan_columns(table: Table) -> _Plan | None:
                 year_cells.setdefault(*found)
     if province is None or not any(r.role in ("score", "rank") for r in roles):
         return None
-    return _Plan(table, province, [r for r in roles if r.column.index != province.index], year_cells)
+    return _Plan(table, province, [r for r in roles if r.column.index != province.index], year_cells, left, right,
+                 other_index)
+
+
+def _other_index_named(table: Table, column: Column) -> tuple[str, str] | None:
+    """(index, cell) when the column's header names another provincial index ('Điểm PCI', 'PAPI 2024')."""
+    for row in range(table.header_top, table.header_bottom + 1):
+        value = table.sheet.shown(row, column.index)
+        index = _other_index_in(value)
+        if index:
+            area = table.sheet.merged_at(row, column.index)
+            return index, cell_ref(area.top, area.left) if area else cell_ref(row, column.index)
+    return None
+
+
+def _other_index_in(value: object) -> str | None:
+    words = text_key(value)
+    return next((name for name, pattern in OTHER_INDICES.items() if pattern.search(words)), None)
+
+
+def _titles(plan: _Plan, wanted: Callable[[str], bool] = str.strip) -> list[tuple[int, int, str]]:
+    """(row, column, line) of the title lines above the table's header that are wanted: those over its
+    own columns when there are any (a title over each of two tables side by side), else all of them."""
+    sheet = plan.table.sheet
+    lines = [(row, column, line) for row in range(plan.table.header_top)
+             for column, value in enumerate(sheet.rows[row]) if isinstance(value, str)
+             for line in value.splitlines() if wanted(line)]
+
+    def over_plan(column: int, row: int) -> bool:
+        area = sheet.merged_at(row, column)
+        return plan.spans(column) or (area is not None and any(map(plan.spans, range(area.left, area.right + 1))))
+
+    own = [line for line in lines if over_plan(line[1], line[0])]
+    return own or lines
+
+
+@dataclass(frozen=True)
+class _OtherIndex:
+    """A table of another index: refused alone, skipped with a warning beside a PAR table."""
+    name: str
+    sheet: str
+    cell: str | None
+    text: str
+
+    def problem(self, file_name: str, severity: str) -> Problem:
+        where = f"ô {self.cell}" if self.cell else "tên trang"
+        what = (f"bảng này là {self.name}, không phải Chỉ số CCHC (PAR Index): {where} ghi «{self.text}»")
+        if severity == "warning":
+            return Problem(f"{what}; đã bỏ qua bảng này.", file_name, self.sheet, self.cell, severity="warning")
+        return Problem(f"{what}. Chỉ số này chưa được hỗ trợ; hãy tải lên bảng Chỉ số CCHC.",
+                       file_name, self.sheet, self.cell)
+
+
+def _other_index_table(plan: _Plan) -> _OtherIndex | None:
+    """The other index the table's title, header or sheet name names, when nothing there names the PAR Index."""
+    sheet, table = plan.table.sheet, plan.table
+    places = [(cell_ref(row, column), text) for row, column, text in _titles(plan)]
+    places += [(cell_ref(row, column), sheet.value(row, column)) for row in range(table.header_top, table.header_bottom + 1)
+               for column in range(sheet.width) if plan.spans(column) and isinstance(sheet.value(row, column), str)]
+    return _named_other_index(sheet, places + [(None, sheet.name)])
+
+
+def _other_index_sheet(sheet: Sheet) -> _OtherIndex | None:
+    """Another index named in the first rows of a sheet where no PAR-style header was found (an English
+    'Provincial Competitiveness Index' table)."""
+    places = [(cell_ref(row, column), value) for row in range(min(HEADER_SCAN_ROWS, sheet.height))
+              for column, value in enumerate(sheet.rows[row]) if isinstance(value, str)]
+    return _named_other_index(sheet, places + [(None, sheet.name)])
+
+
+def _named_other_index(sheet: Sheet, places: list[tuple[str | None, str]]) -> _OtherIndex | None:
+    """The first other index named among the (cell, text) places, unless one of them names the PAR Index."""
+    if any(_PAR_NAMED.search(text_key(text)) for _, text in places):
+        return None
+    return next((_OtherIndex(name, sheet.name, cell, text.strip()) for cell, text in places
+                 for name in [_other_index_in(text)] if name), None)
 
 
 def _chosen_plan(sheet: Sheet, choice: ColumnChoice, file_name: str) -> _Plan:
@@ -233,13 +351,11 @@ def _chosen_plan(sheet: Sheet, choice: ColumnChoice, file_name: str) -> _Plan:
     return _Plan(table, column(choice.province), roles, year_cells)
 
 
-def _stated_year(table: Table, file_name: str, year: int | None) -> tuple[int, str | None, str | None] | None:
+def _stated_year(plan: _Plan, file_name: str, year: int | None) -> tuple[int, str | None, str | None] | None:
     """(year, sheet, cell) from the table's title, else the sheet name, else the file name, else the caller;
     a title line citing a decision or dated ('ngày 15/5/2022') does not count."""
-    sheet = table.sheet
-    titles = [(row, column, line) for row in range(table.header_top)
-              for column, value in enumerate(sheet.rows[row]) if isinstance(value, str)
-              for line in value.splitlines() if year_in(line) and not _DECISION_LINE.search(text_key(line))]
+    sheet = plan.table.sheet
+    titles = _titles(plan, lambda line: bool(year_in(line)) and not _DECISION_LINE.search(text_key(line)))
     titles.sort(key=lambda title: not _INDEX_WORDS.search(text_key(title[2])))
     if titles:
         row, column, line = titles[0]
@@ -254,7 +370,7 @@ def _default_year(plan: _Plan, file_name: str, year: int | None) -> tuple[int, s
     """The year for columns whose header names none: the stated year, else the one year the headers name."""
     if all(r.year is not None for r in plan.roles):
         return None
-    stated = _stated_year(plan.table, file_name, year)
+    stated = _stated_year(plan, file_name, year)
     if stated is None and len(plan.year_cells) == 1:
         (only, cell), = plan.year_cells.items()
         return only, plan.table.sheet.name, cell
@@ -266,8 +382,8 @@ def _corrected_year(plan: _Plan, file_name: str, year: int) -> tuple[_Plan, list
     them), and a warning when the file states another year."""
     if len(plan.year_cells) > 1:
         return plan, []
-    replaced = _Plan(plan.table, plan.province, [replace(r, year=year) for r in plan.roles], {year: None})
-    stated = _stated_year(plan.table, file_name, None)
+    replaced = replace(plan, roles=[replace(r, year=year) for r in plan.roles], year_cells={year: None})
+    stated = _stated_year(plan, file_name, None)
     if stated is None and plan.year_cells:
         (only, cell), = plan.year_cells.items()
         stated = only, plan.table.sheet.name, cell
@@ -279,10 +395,10 @@ def _corrected_year(plan: _Plan, file_name: str, year: int) -> tuple[_Plan, list
 
 
 def _year_groups(plan: _Plan, file_name: str, year: int | None, year_wins: bool = False
-                 ) -> tuple[list[_YearColumns], list[Problem]]:
-    """The value columns per year; year-less columns take the year the title, sheet or file
-    name states, else the single year the headers name. With year_wins, the given year replaces
-    the one year the table states."""
+                 ) -> tuple[list[_YearColumns], list[_SipasTable], list[Problem]]:
+    """The value columns per year, and the years with SIPAS but no index column; year-less columns take the
+    year the title, sheet or file name states, else the single year the headers name. With year_wins, the
+    given year replaces the one year the table states."""
     problems: list[Problem] = []
     if year is not None and year_wins:
         plan, problems = _corrected_year(plan, file_name, year)
@@ -290,7 +406,7 @@ def _year_groups(plan: _Plan, file_name: str, year: int | None, year_wins: bool 
     default = _default_year(plan, file_name, year)
     if default is None and any(r.year is None for r in plan.roles):
         if not plan.year_cells:
-            return [], [Problem(
+            return [], [], [Problem(
                 "không xác định được năm của bảng: tiêu đề, tên trang và tên tệp không ghi năm; hãy ghi năm "
                 "vào tiêu đề (ví dụ «Chỉ số CCHC năm 2021») hoặc chọn năm khi tải lên.", file_name, sheet.name)]
         labels = ", ".join(f"«{r.column.label}»" for r in plan.roles if r.year is None)
@@ -305,18 +421,21 @@ def _year_groups(plan: _Plan, file_name: str, year: int | None, year_wins: bool 
             where = (sheet.name, plan.year_cells[role_year]) if role.year else (default[1], default[2])
             groups[role_year] = _YearColumns(role_year, where)
         _assign(groups[role_year], role)
-    kept = []
+    kept, sipas_only = [], []
     for group in groups.values():
         _settle_scores(group)
-        problem = _year_problem(group, file_name) or _sipas_only(plan, group, file_name)
+        problem = _year_problem(group, file_name)
+        sipas_refusal = _sipas_only(plan, group, file_name)
         if problem:
             problems.append(problem)
+        elif sipas_refusal:
+            sipas_only.append(_SipasTable(plan, group, sipas_refusal))
         elif group.score is None and group.rank is None:
             problems.append(Problem(f"năm {group.year}: bảng không có cột chỉ số hay xếp hạng; đã bỏ qua năm này.",
                                     file_name, sheet.name, group.where[1], severity="warning"))
         else:
             kept.append(group)
-    return kept, problems
+    return kept, sipas_only, problems
 
 
 def _assign(group: _YearColumns, role: _Role) -> None:
@@ -337,6 +456,33 @@ def _settle_scores(group: _YearColumns) -> None:
     best = min(group.score_candidates, key=lambda r: r.priority)
     group.score = best.column
     group.components.extend((r.label, r.column) for r in group.score_candidates if r is not best)
+
+
+@dataclass
+class _SipasTable:
+    """A year of SIPAS without the PAR Index (a SIPAS sheet beside the PAR sheet): its figures join the same
+    year's PAR rows; alone, it is refused."""
+    plan: _Plan
+    group: _YearColumns
+    refusal: Problem
+    figures: dict[str, tuple[Province, float, str]] = field(default_factory=dict)  # by province code
+
+    def read(self, rows: list[_ProvinceRow], file_name: str) -> list[Problem]:
+        """The SIPAS figure of each province row; a figure outside 0–100% or a province twice is an error."""
+        sheet, column, year = self.plan.table.sheet, self.group.sipas, self.group.year
+        numbers, problems = _column_numbers(sheet, rows, column, file_name, percent=True)
+        for province_row in rows:
+            if province_row.row not in numbers:
+                continue
+            province, value, cell = province_row.province, numbers[province_row.row], _cell(province_row.row, column)
+            if province.code in self.figures:
+                problems.append(Problem(f"«{province.name}» có hai lần trong bảng SIPAS năm {year}: ô "
+                                        f"{self.figures[province.code][2]} và ô {cell}.", file_name, sheet.name, cell))
+            elif not 0 <= value <= 100:
+                problems.append(Problem(f"SIPAS {_shown(value)} nằm ngoài khoảng 0–100%.", file_name, sheet.name, cell))
+            else:
+                self.figures[province.code] = (province, value, cell)
+        return problems
 
 
 def _sipas_only(plan: _Plan, group: _YearColumns, file_name: str) -> Problem | None:
@@ -377,6 +523,7 @@ def _province_rows(plan: _Plan) -> tuple[list[_ProvinceRow], list[tuple[int, obj
     header_labels = {text_key(label) for label in plan.province.path}
     found: list[_ProvinceRow] = []
     unknown: list[tuple[int, object]] = []
+    after_average = False  # an average row (placed among the provinces by its value) may come before the last
     for row in range(plan.table.first_data_row, sheet.height):
         values = sheet.rows[row]
         if all(is_blank(v) for v in values) or is_column_number_row(values):
@@ -385,9 +532,12 @@ def _province_rows(plan: _Plan) -> tuple[list[_ProvinceRow], list[tuple[int, obj
         label = text_key(name if not is_blank(name) else next((v for v in values if isinstance(v, str)), ""))
         if _PART_AVERAGE_ROW.search(label) or _MAXIMA_ROW.match(label):
             continue
-        if _NOTES_ROW.match(label) or _AVERAGE_ROW.search(label):
+        if _NOTES_ROW.match(label):
             if found:
                 break
+            continue
+        if _AVERAGE_ROW.search(label):
+            after_average = bool(found)
             continue
         if is_blank(name):
             continue
@@ -396,11 +546,15 @@ def _province_rows(plan: _Plan) -> tuple[list[_ProvinceRow], list[tuple[int, obj
                 break  # another table's header under this one (the ministries' index under the provinces')
             continue
         province = registry().resolve(name)
+        has_figures = any(not _is_empty(sheet.value(row, c)) for c in value_columns)
+        read_already = province is not None and any(f.province.code == province.code for f in found)
+        if after_average and (read_already or (province is None and has_figures)):
+            break  # under the average, a province read already or a name that is none begins another table
         if province is not None:
             found.append(_ProvinceRow(row, province))
         elif text_key(name) in header_labels:
             continue  # the header repeated on a new page
-        elif any(not _is_empty(sheet.value(row, c)) for c in value_columns):
+        elif has_figures:
             unknown.append((row, name))
     return found, unknown
 
@@ -478,6 +632,7 @@ class _Entry:
     sipas_cell: str | None
     components: dict[str, float]
     rank_computed: bool = False
+    sipas_sheet: str | None = None  # when SIPAS came from a SIPAS table on another sheet
 
 
 def _entries(plan: _Plan, group: _YearColumns, rows: list[_ProvinceRow],
@@ -499,13 +654,24 @@ def _entries(plan: _Plan, group: _YearColumns, rows: list[_ProvinceRow],
     for province_row in rows:
         row = province_row.row
         parts = {label: found[row] for label, found in components if row in found}
+        name = province_row.province.name
         if row not in scores and row not in ranks and row not in sipas and not parts:
+            problems.append(Problem(f"«{name}» không có số liệu năm {group.year} (các ô để trống hoặc «-»); "
+                                    "tỉnh này không được ghi cho năm đó.", file_name, sheet.name,
+                                    _cell(row, group.score or group.rank), severity="warning"))
             continue
+        if group.score is not None and row in ranks and _is_empty(sheet.value(row, group.score.index)):
+            problems.append(Problem(f"«{name}» có thứ hạng năm {group.year} nhưng ô chỉ số để trống; hãy điền chỉ số "
+                                    "hoặc bỏ trống cả dòng nếu tỉnh không được công bố.", file_name, sheet.name,
+                                    _cell(row, group.score)))
         entry = _Entry(group.year, province_row.province, sheet.name, _cell(row, plan.province),
                        scores.get(row), _cell(row, group.score), ranks.get(row), _cell(row, group.rank),
                        sipas.get(row), _cell(row, group.sipas), parts)
         entries.append(entry)
         problems += _value_problems(entry, file_name)
+    if group.score is None and entries:
+        problems.append(Problem(f"năm {group.year}: bảng không có cột Chỉ số CCHC, chỉ có thứ hạng; chỉ số các tỉnh "
+                                "để trống.", file_name, sheet.name, severity="warning"))
     return entries, problems
 
 
@@ -637,58 +803,85 @@ def _frames(entries: list[_Entry]) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 def looks_like_par(sheets: list[Sheet]) -> bool:
     """Some sheet has a PAR-style header (province column and index or rank columns), mostly
-    province names under it, and does not speak of self-scoring or criteria."""
+    province names under it, and does not speak of self-scoring or criteria; or it is another
+    index's table of provinces (PCI, PAPI, DTI), which the PAR reader refuses naming that index."""
     for sheet in sheets:
         table = _locate(sheet)
-        plan = _plan_columns(table) if table else None
-        if plan is None:
-            continue
-        header = " ".join(text_key(value) for row in sheet.rows[:table.header_bottom + 1]
-                          for value in row if isinstance(value, str))
-        if _SCORING_WORDS.search(header):
-            continue
-        rows, unknown = _province_rows(plan)
-        if rows and len(rows) >= len(unknown) and (_INDEX_WORDS.search(header) or len(rows) >= 20):
+        plans = _plans(table) if table else []
+        if not plans and _other_index_sheet(sheet) and _names_provinces(sheet):
+            return True
+        for plan in plans:
+            header = " ".join(text_key(value) for row in sheet.rows[:table.header_bottom + 1]
+                              for value in row if isinstance(value, str))
+            if _SCORING_WORDS.search(header):
+                continue
+            rows, unknown = _province_rows(plan)
+            if rows and len(rows) >= len(unknown) and (_INDEX_WORDS.search(header) or len(rows) >= 20
+                                                       or _other_index_table(plan)):
+                return True
+    return False
+
+
+PROVINCES_IN_A_TABLE = 20  # fewer names than that in a column make a list, not a table of provinces
+
+
+def _names_provinces(sheet: Sheet) -> bool:
+    """Some column holds at least PROVINCES_IN_A_TABLE province names."""
+    for column in range(sheet.width):
+        names = (sheet.value(row, column) for row in range(sheet.height))
+        if sum(isinstance(n, str) and registry().resolve(n) is not None for n in names) >= PROVINCES_IN_A_TABLE:
             return True
     return False
 
 
-def _sheet_plan(sheet: Sheet, columns: ColumnChoice | None, file_name: str) -> _Plan | None:
+def _sheet_plans(sheet: Sheet, columns: ColumnChoice | None, file_name: str) -> list[_Plan]:
     if columns is not None:
-        return _chosen_plan(sheet, columns, file_name) if sheet.name == columns.sheet else None
+        return [_chosen_plan(sheet, columns, file_name)] if sheet.name == columns.sheet else []
     table = _locate(sheet)
-    return _plan_columns(table) if table else None
+    return _plans(table) if table else []
+
+
+@dataclass
+class _Sheets:
+    """What read_par found across the sheets, before it judges the workbook as a whole."""
+    entries: list[_Entry] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    sipas: list[_SipasTable] = field(default_factory=list)
+    other_indices: list[_OtherIndex] = field(default_factory=list)
+    unrelated: list[str] = field(default_factory=list)      # names of sheets holding no table of provinces
+    headers_only: list[Problem] = field(default_factory=list)
 
 
 def read_par(source: Path | bytes | list[Sheet], file_name: str, year: int | None = None, *, year_wins: bool = False,
              columns: ColumnChoice | None = None) -> ParResult:
     """Every province's PAR Index score and rank per year in the file; raises Refused with every
     error found (file, sheet and cell named), or returns the result with its warnings.
-    year serves a table that states no year; with year_wins it replaces the year a single-year
-    table states. columns reads the one table a person pointed out instead of looking for one."""
-    sheets, problems = sheets_of(source, file_name)
-    entries: list[_Entry] = []
-    headers_only: list[Problem] = []
+    Each sheet is judged on its own: a SIPAS table joins the same year's PAR rows, another index's
+    table (PCI, PAPI, DTI) and sheets without a table are skipped with a warning beside a PAR table
+    and refused without one. year serves a table that states no year; with year_wins it replaces the
+    year a single-year table states. columns reads the one table a person pointed out instead of
+    looking for one."""
+    sheets, loading = sheets_of(source, file_name)
+    found = _Sheets(problems=list(loading))
     for sheet in sheets:
-        plan = _sheet_plan(sheet, columns, file_name)
-        if plan is None:
-            continue
-        rows, unknown = _province_rows(plan)
-        problems += _unknown_provinces(plan, unknown, file_name)
-        if not rows:
-            if not unknown:
-                headers_only.append(Problem(
-                    "bảng chỉ có dòng tiêu đề, không có dòng nào mang tên tỉnh, thành phố ở dưới.", file_name,
-                    sheet.name, cell_ref(plan.table.header_top, plan.province.index)))
-            continue
-        groups, found = _year_groups(plan, file_name, year, year_wins)
-        problems += found
-        for group in groups:
-            group_entries, found = _entries(plan, group, rows, file_name)
-            entries += group_entries
-            problems += found
-    if not entries and not problems:
-        problems += headers_only or [
+        plans = _sheet_plans(sheet, columns, file_name)
+        if not plans and columns is None and not sheet.is_empty():
+            other = _other_index_sheet(sheet)
+            found.other_indices += [other] if other else []
+            found.unrelated += [] if other else [sheet.name]
+        for plan in plans:
+            _read_plan(plan, found, file_name, year, year_wins, columns is None)
+    problems, entries = found.problems, found.entries
+    if entries:
+        problems += [other.problem(file_name, "warning") for other in found.other_indices]
+        problems += [Problem("trang không có bảng Chỉ số CCHC (bìa, ghi chú, biểu đồ...); đã bỏ qua trang này.",
+                             file_name, name, severity="warning") for name in found.unrelated]
+        problems += _attach_sipas(entries, found.sipas, file_name)
+    else:
+        problems += [other.problem(file_name, "error") for other in found.other_indices]
+        problems += [table.refusal for table in found.sipas]
+    if not entries and not any(p.severity == "error" for p in problems):
+        problems += found.headers_only or [
             Problem(f"không tìm thấy bảng Chỉ số CCHC trong trang nào: cần {LOOKED_FOR}.", file_name)]
     problems += _duplicates(entries, file_name) + _merged_away(entries, file_name)
     for entry_year in sorted({e.year for e in entries}):
@@ -698,3 +891,63 @@ def read_par(source: Path | bytes | list[Sheet], file_name: str, year: int | Non
         raise Refused(errors)
     scores, components = _frames(entries)
     return ParResult(file_name, scores, components, [p for p in problems if p.severity == "warning"])
+
+
+def _read_plan(plan: _Plan, found: _Sheets, file_name: str, year: int | None, year_wins: bool,
+               judged: bool) -> None:
+    """Reads one table into found; judged: its title and header are asked which index it is."""
+    sheet = plan.table.sheet
+    other = _other_index_table(plan) if judged else None
+    if other:
+        found.other_indices.append(other)
+        return
+    if plan.other_index_columns:
+        labels = ", ".join(f"«{label}» (ô {cell})" for label, cell in plan.other_index_columns)
+        found.problems.append(Problem(f"các cột {labels} thuộc chỉ số khác, không phải Chỉ số CCHC; đã bỏ qua.",
+                                      file_name, sheet.name, plan.other_index_columns[0][1], severity="warning"))
+    rows, unknown = _province_rows(plan)
+    found.problems += _unknown_provinces(plan, unknown, file_name)
+    if not rows:
+        if not unknown:
+            found.headers_only.append(Problem(
+                "bảng chỉ có dòng tiêu đề, không có dòng nào mang tên tỉnh, thành phố ở dưới.", file_name,
+                sheet.name, cell_ref(plan.table.header_top, plan.province.index)))
+        return
+    groups, sipas_only, problems = _year_groups(plan, file_name, year, year_wins)
+    found.problems += problems
+    for group in groups:
+        group_entries, problems = _entries(plan, group, rows, file_name)
+        found.entries += group_entries
+        found.problems += problems
+    for table in sipas_only:
+        found.problems += table.read(rows, file_name)
+        found.sipas.append(table)
+
+
+def _attach_sipas(entries: list[_Entry], tables: list[_SipasTable], file_name: str) -> list[Problem]:
+    """Each SIPAS table's figures given to the same year's PAR rows; a figure that contradicts one the PAR
+    table gives is refused naming both cells."""
+    problems = []
+    for table in tables:
+        sheet, year = table.plan.table.sheet.name, table.group.year
+        by_code = {e.province.code: e for e in entries if e.year == year}
+        if not by_code:
+            problems.append(Problem(f"bảng SIPAS năm {year} không có bảng Chỉ số CCHC cùng năm trong tệp; "
+                                    "đã bỏ qua bảng này.", file_name, sheet, table.refusal.cell, severity="warning"))
+            continue
+        alone = []
+        for code, (province, value, cell) in table.figures.items():
+            entry = by_code.get(code)
+            if entry is None:
+                alone.append(province.name)
+            elif entry.sipas is None:
+                entry.sipas, entry.sipas_cell, entry.sipas_sheet = value, cell, sheet
+            elif abs(entry.sipas - value) > 1e-9:
+                problems.append(Problem(
+                    f"SIPAS năm {year} của «{province.name}» là {_shown(value)}% ở ô {cell} nhưng {_shown(entry.sipas)}% "
+                    f"ở ô {entry.sipas_cell} (trang «{entry.sipas_sheet or entry.sheet}»).", file_name, sheet, cell))
+        if alone:
+            problems.append(Problem(f"{len(alone)} tỉnh, thành phố có SIPAS năm {year} nhưng không có trong bảng Chỉ số "
+                                    f"CCHC cùng năm: {', '.join(alone)}; đã bỏ qua SIPAS của các tỉnh này.",
+                                    file_name, sheet, severity="warning"))
+    return problems

@@ -1,0 +1,305 @@
+"""Index tables in workbooks as provinces and publishers really send them: a SIPAS sheet before the PAR
+sheet, cover, notes and chart sheets beside the table, tables side by side on one sheet, average rows
+among the provinces, and the other provincial indices (PCI of VCCI, PAPI of CECODES/UNDP, DTI) that
+look like the PAR Index but are not it. Each registers into unseen_layouts.CASES with the figures it
+must yield or the refusal it must give (DOMAIN.md; issues on the readers and on the other indices)."""
+from __future__ import annotations
+
+from thidua.provinces import strip_diacritics
+from unseen_layouts import Built, RefusalExpect, case, comma, names63, par_expect, par_scores
+from workbook_builders import Percent, SheetSpec, xlsx_bytes
+
+PAR_HEADER = ["TT", "Tỉnh, thành phố", "Chỉ số (%)", "Xếp hạng"]
+SIPAS_HEADER = ["STT", "Tỉnh, thành phố", "Chỉ số SIPAS (%)", "Xếp hạng"]
+SIPAS_TITLE = ("CHỈ SỐ HÀI LÒNG CỦA NGƯỜI DÂN, TỔ CHỨC ĐỐI VỚI SỰ PHỤC VỤ CỦA CƠ QUAN HÀNH CHÍNH NHÀ NƯỚC "
+               "(SIPAS) NĂM {year}")
+PCI_TITLE = "CHỈ SỐ NĂNG LỰC CẠNH TRANH CẤP TỈNH (PCI) NĂM {year}"
+PAPI_DIMENSIONS = ["Tham gia của người dân ở cơ sở", "Công khai, minh bạch", "Trách nhiệm giải trình với người dân",
+                   "Kiểm soát tham nhũng trong khu vực công", "Thủ tục hành chính công", "Cung ứng dịch vụ công",
+                   "Quản trị môi trường", "Quản trị điện tử"]
+PCI_GROUPS = ("Rất tốt", "Tốt", "Khá", "Trung bình")
+
+
+def par_sheet(year: int, lines, name: str = "PAR") -> SheetSpec:
+    """The ministry's table: title, decision line, TT | Tỉnh, thành phố | Chỉ số (%) | Xếp hạng, average row."""
+    return SheetSpec(name, [["BỘ NỘI VỤ"], [f"CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year} CỦA CÁC TỈNH, THÀNH PHỐ"],
+                            [f"(Kèm theo Quyết định số 125/QĐ-BNV ngày 15/5/{year + 1})"], PAR_HEADER,
+                            *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(lines)],
+                            [None, "Chỉ số trung bình", 84.15, None]])
+
+
+def sipas_lines(names: list[str]) -> list[tuple[str, float, int]]:
+    """SIPAS in another order than the PAR Index: its own ranking."""
+    return par_scores(list(reversed(names)), 88.4, 0.17)
+
+
+def sipas_sheet(year: int, lines, name: str = "SIPAS") -> SheetSpec:
+    return SheetSpec(name, [["BỘ NỘI VỤ"], [SIPAS_TITLE.format(year=year)], [], SIPAS_HEADER,
+                            *[[i + 1, n, Percent(round(s / 100, 4)), r] for i, (n, s, r) in enumerate(lines)]])
+
+
+def sipas_expect(year: int, lines) -> dict[tuple[int, str], float]:
+    return {(year, n): s for n, s, _ in lines}
+
+
+def pci_sheet(year: int, names: list[str], name: str = "PCI") -> SheetSpec:
+    """VCCI's ranking: rank first, the province, the PCI score out of 100, the group it falls in."""
+    lines = par_scores(names, 73.9, 0.21)
+    return SheetSpec(name, [["PHÒNG THƯƠNG MẠI VÀ CÔNG NGHIỆP VIỆT NAM (VCCI)"], [PCI_TITLE.format(year=year)], [],
+                            ["Xếp hạng", "Tỉnh, thành phố", f"Điểm PCI {year}", "Nhóm điều hành"],
+                            *[[r, n, s, PCI_GROUPS[min(r // 16, 3)]] for n, s, r in lines]])
+
+
+def papi_sheet(year: int, names: list[str], name: str = "PAPI") -> SheetSpec:
+    """The PAPI report's appendix: 8 dimensions scored 1-10 and the total out of 80, no rank."""
+    rows = [["Phụ lục 1"], [f"CHỈ SỐ HIỆU QUẢ QUẢN TRỊ VÀ HÀNH CHÍNH CÔNG CẤP TỈNH (PAPI) {year}"],
+            ["Điểm theo 8 chỉ số nội dung (thang điểm 1–10) và tổng điểm (thang điểm 10–80)"],
+            ["TT", "Tỉnh/thành phố", *PAPI_DIMENSIONS, f"Tổng điểm PAPI {year}"]]
+    for i, n in enumerate(names):
+        dimensions = [round(5.2 + ((i + k) % 9) * 0.31, 2) for k in range(8)]
+        rows.append([i + 1, n, *dimensions, round(sum(dimensions), 2)])
+    return SheetSpec(name, rows)
+
+
+def dti_sheet(year: int, names: list[str], name: str = "DTI") -> SheetSpec:
+    """The DTI ranking: scores as fractions 0..1, with the three pillars."""
+    lines = par_scores(names, 0.71, 0.004)
+    return SheetSpec(name, [["BỘ THÔNG TIN VÀ TRUYỀN THÔNG"],
+                            [f"KẾT QUẢ CHỈ SỐ ĐÁNH GIÁ CHUYỂN ĐỔI SỐ CẤP TỈNH (DTI) NĂM {year}"],
+                            ["Xếp hạng", "Tỉnh, thành phố", "Chỉ số DTI", "Chính quyền số", "Kinh tế số", "Xã hội số"],
+                            *[[r, n, s, round(s + 0.02, 4), round(s - 0.05, 4), round(s - 0.01, 4)] for n, s, r in lines]])
+
+
+# ================================================================ several tables in one workbook
+
+
+@case("index workbook: a SIPAS sheet first, the PAR Index sheet second: PAR from its sheet, SIPAS joined to it")
+def i01_sipas_sheet_before_par() -> Built:
+    lines, sipas = par_scores(names63()), sipas_lines(names63())
+    expect = par_expect(2023, lines, {})
+    expect.sipas = sipas_expect(2023, sipas)
+    return Built(xlsx_bytes(sipas_sheet(2023, sipas), par_sheet(2023, lines)), "chi_so_2023.xlsx", expect)
+
+
+@case("index workbook: a cover sheet, the PAR table, then a sheet of notes: both skipped with a warning naming them")
+def i02_cover_and_notes_sheets() -> Built:
+    lines = par_scores(names63())
+    cover = SheetSpec("Bia", [["BỘ NỘI VỤ"], [], ["BÁO CÁO"], ["CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022"],
+                              ["CỦA CÁC BỘ, CƠ QUAN NGANG BỘ, ỦY BAN NHÂN DÂN CÁC TỈNH, THÀNH PHỐ TRỰC THUỘC TRUNG ƯƠNG"],
+                              [], ["Hà Nội, tháng 5 năm 2023"]])
+    notes = SheetSpec("Ghi chu", [["GHI CHÚ"], ["1. Chỉ số CCHC tính trên thang điểm 100, gồm 8 lĩnh vực."],
+                                  ["2. Điểm điều tra xã hội học chiếm 32 điểm."], ["3. Hà Nội: số liệu đã hiệu chỉnh."]])
+    return Built(xlsx_bytes(cover, par_sheet(2022, lines, "Xep hang"), notes), "par_2022.xlsx",
+                 par_expect(2022, lines, {}), warns=("bia", "ghi chu"))
+
+
+@case("index workbook: the PAR table and a sheet holding only a chart's title ('Biểu đồ'): the chart sheet skipped")
+def i03_chart_sheet_beside_the_table() -> Built:
+    lines = par_scores(names63())
+    chart = SheetSpec("Bieu do", [["Biểu đồ Chỉ số CCHC năm 2021 của 63 tỉnh, thành phố"]])
+    return Built(xlsx_bytes(par_sheet(2021, lines), chart), "par_2021.xlsx", par_expect(2021, lines, {}),
+                 warns=("bieu do",))
+
+
+@case("index workbook: SIPAS of 2022 beside the PAR Index of 2023: no SIPAS joined to another year, a warning says so")
+def i04_sipas_of_another_year() -> Built:
+    lines = par_scores(names63())
+    expect = par_expect(2023, lines, {})
+    expect.sipas = {}
+    return Built(xlsx_bytes(par_sheet(2023, lines), sipas_sheet(2022, sipas_lines(names63()))), "chi_so.xlsx", expect,
+                 warns=("sipas nam 2022",))
+
+
+@case("index workbook: only a SIPAS table (no PAR Index column): refused, naming the SIPAS column's header cell")
+def i05_sipas_alone() -> Built:
+    return Built(xlsx_bytes(sipas_sheet(2023, sipas_lines(names63()))), "sipas_2023.xlsx",
+                 RefusalExpect("a SIPAS ranking is no PAR Index ranking", "SIPAS", "C4"))
+
+
+@case("index workbook: the PAR sheet beside a VCCI PCI sheet: PAR read, PCI skipped with a warning naming PCI")
+def i06_par_sheet_beside_a_pci_sheet() -> Built:
+    lines = par_scores(names63())
+    return Built(xlsx_bytes(par_sheet(2020, lines), pci_sheet(2020, names63()[::-1])), "cac_chi_so_2020.xlsx",
+                 par_expect(2020, lines, {}), warns=("pci",))
+
+
+@case("index workbook: PAR, SIPAS, PAPI, PCI and DTI of 2022, one sheet each (a province's yearly compendium)")
+def i07_every_index_one_sheet_each() -> Built:
+    names = names63()
+    lines, sipas = par_scores(names), sipas_lines(names)
+    expect = par_expect(2022, lines, {})
+    expect.sipas = sipas_expect(2022, sipas)
+    return Built(xlsx_bytes(par_sheet(2022, lines, "PAR INDEX"), sipas_sheet(2022, sipas), papi_sheet(2022, names),
+                            pci_sheet(2022, names[5:] + names[:5]), dti_sheet(2022, names[::2] + names[1::2])),
+                 "cac_chi_so_2022.xlsx", expect, warns=("papi", "pci", "dti"))
+
+
+# ================================================================ other indices alone: refused, never read as PAR
+
+
+@case("PCI 2020 in VCCI's layout (rank first, 'Điểm PCI 2020', group), 63 rows: refused naming PCI and its cell")
+def i08_pci_2020_vcci_layout() -> Built:
+    return Built(xlsx_bytes(pci_sheet(2020, names63(), "Xep hang PCI")), "bang_xep_hang_2020.xlsx",
+                 RefusalExpect("a PCI table is not the PAR Index of 2020", "Xep hang PCI", "A1"))
+
+
+@case("PCI 2020 in English ('The Provincial Competitiveness Index', Rank | Province | Score), names without "
+      "diacritics: refused naming PCI")
+def i09_pci_in_english() -> Built:
+    lines = par_scores(names63(), 70.2, 0.2)
+    rows = [["The Provincial Competitiveness Index (PCI) 2020"], ["Rank", "Province", "PCI 2020 score"],
+            *[[r, strip_diacritics(n), s] for n, s, r in lines]]
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "pci2020.xlsx",
+                 RefusalExpect("an English PCI ranking is no PAR table", "Sheet1", "A1"))
+
+
+@case("PCI 2023 top-30 table (the edition publishes only the 30 best provinces), 'Thứ hạng' first: refused naming PCI")
+def i10_pci_top_30() -> Built:
+    lines = par_scores(names63()[10:40], 72.3, 0.3)
+    rows = [["PCI 2023: 30 ĐỊA PHƯƠNG CÓ ĐIỂM SỐ CAO NHẤT"], ["Thứ hạng", "Tỉnh, thành phố", "Điểm PCI"],
+            *[[r, n, s] for n, s, r in lines]]
+    return Built(xlsx_bytes(SheetSpec("Top 30", rows)), "pci_2023.xlsx",
+                 RefusalExpect("a partial PCI table is no PAR table", "Top 30", "A1"))
+
+
+@case("PAPI 2024 appendix: 8 dimensions (1-10) and the total out of 80, two provinces without figures: refused "
+      "naming PAPI")
+def i11_papi_2024_appendix() -> Built:
+    names = [n for n in names63() if n not in ("Quảng Ninh", "Bình Dương")]
+    return Built(xlsx_bytes(papi_sheet(2024, names, "Phu luc 1")), "PAPI_2024_phu_luc.xlsx",
+                 RefusalExpect("a PAPI appendix is not the PAR Index of 2024", "Phu luc 1", "A2"))
+
+
+@case("PAPI named only by its Vietnamese name in a header ('Chỉ số Hiệu quả Quản trị và Hành chính công cấp tỉnh'), "
+      "with a 'Xếp hạng' column and a title without any index: refused naming the header cell")
+def i12_papi_named_in_the_header() -> Built:
+    lines = par_scores(names63(), 46.5, 0.08)
+    rows = [["KẾT QUẢ KHẢO SÁT NĂM 2023"], [],
+            ["TT", "Tỉnh, thành phố", "Chỉ số Hiệu quả Quản trị và Hành chính công cấp tỉnh (điểm)", "Xếp hạng"],
+            *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(lines)]]
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "ket_qua_2023.xlsx",
+                 RefusalExpect("a PAPI table is not the PAR Index", "Sheet1", "C3"))
+
+
+@case("DTI 2022 ranking with scores as fractions 0..1 and pillar columns: refused naming DTI")
+def i13_dti_table() -> Built:
+    return Built(xlsx_bytes(dti_sheet(2022, names63(), "DTI 2022")), "dti_2022.xlsx",
+                 RefusalExpect("a DTI ranking is not the PAR Index", "DTI 2022", "A2"))
+
+
+@case("one table naming PAR and PCI ('Chỉ số PAR INDEX (%)', 'Xếp hạng PAR INDEX', 'Điểm PCI', 'Xếp hạng PCI'): "
+      "PAR read, the PCI columns left out (not components) with a warning")
+def i14_par_and_pci_columns_in_one_table() -> Built:
+    lines = par_scores(names63())
+    pci = {n: (s, r) for n, s, r in par_scores(names63()[::-1], 72.0, 0.2)}
+    rows = [["CHỈ SỐ PAR INDEX VÀ PCI NĂM 2021 CỦA CÁC TỈNH, THÀNH PHỐ"],
+            ["TT", "Tỉnh, thành phố", "Chỉ số PAR INDEX (%)", "Xếp hạng PAR INDEX", "Điểm PCI", "Xếp hạng PCI"],
+            *[[i + 1, n, s, r, *pci[n]] for i, (n, s, r) in enumerate(lines)]]
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "par_pci.xlsx", par_expect(2021, lines, {}), warns=("pci",))
+
+
+# ================================================================ tables side by side on one sheet
+
+
+@case("PAR 2022 printed in two halves side by side (provinces 1-32 in A:D, 33-63 in F:I, a blank column between)")
+def i15_two_halves_side_by_side() -> Built:
+    lines = par_scores(names63())
+    left, right = lines[:32], lines[32:]
+    rows = [["CHỈ SỐ CCHC NĂM 2022 CỦA CÁC TỈNH, THÀNH PHỐ"], [*PAR_HEADER, None, *PAR_HEADER]]
+    for i, (n, s, r) in enumerate(left):
+        row = [r, n, s, r]
+        if i < len(right):
+            n2, s2, r2 = right[i]
+            row += [None, r2, n2, s2, r2]
+        rows.append(row)
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "par_2022.xlsx", par_expect(2022, lines, {}))
+
+
+@case("two years as two tables side by side with no blank column between, each under its own merged title "
+      "('NĂM 2021' over A:D, 'NĂM 2022' over E:H), each in its own rank order")
+def i16_two_years_as_adjacent_tables() -> Built:
+    a, b = par_scores(names63(), 90.0, 0.2), par_scores(names63()[::-1], 91.0, 0.21)
+    rows = [["CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CÁC TỈNH, THÀNH PHỐ"], ["NĂM 2021", None, None, None, "NĂM 2022"],
+            PAR_HEADER + PAR_HEADER,
+            *[[r1, n1, s1, r1, r2, n2, s2, r2] for (n1, s1, r1), (n2, s2, r2) in zip(a, b)]]
+    expect = par_expect(2021, a, {})
+    expect.scores.update(par_expect(2022, b).scores)
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows, ["A1:H1", "A2:D2", "E2:H2"])), "par_2021_2022.xlsx", expect)
+
+
+@case("PAR and SIPAS of 2023 side by side on one sheet under 'Chỉ số CCHC' and 'Chỉ số SIPAS' subtitles")
+def i17_par_and_sipas_side_by_side() -> Built:
+    lines, sipas = par_scores(names63()), sipas_lines(names63())
+    rows = [["CHỈ SỐ CCHC VÀ CHỈ SỐ SIPAS NĂM 2023"], ["Chỉ số CCHC", None, None, None, None, "Chỉ số SIPAS"],
+            [*PAR_HEADER, None, *SIPAS_HEADER],
+            *[[r, n, s, r, None, r2, n2, comma(s2), r2] for (n, s, r), (n2, s2, r2) in zip(lines, sipas)]]
+    expect = par_expect(2023, lines, {})
+    expect.sipas = sipas_expect(2023, sipas)
+    return Built(xlsx_bytes(SheetSpec("Tong hop", rows, ["A2:D2", "F2:I2"])), "par_sipas_2023.xlsx", expect)
+
+
+@case("the PAR table and a PCI table side by side on one sheet, each under its own title: PAR read, PCI skipped")
+def i18_par_and_pci_side_by_side() -> Built:
+    lines = par_scores(names63())
+    pci = par_scores(names63()[::-1], 71.0, 0.2)
+    rows = [["CHỈ SỐ CCHC NĂM 2021", None, None, None, None, PCI_TITLE.format(year=2021)],
+            [*PAR_HEADER, None, "Xếp hạng", "Tỉnh, thành phố", "Điểm PCI"],
+            *[[r, n, s, r, None, r2, n2, s2] for (n, s, r), (n2, s2, r2) in zip(lines, pci)]]
+    return Built(xlsx_bytes(SheetSpec("So sanh", rows, ["A1:D1", "F1:H1"])), "par_pci_2021.xlsx",
+                 par_expect(2021, lines, {}), warns=("pci",))
+
+
+# ================================================================ rows: averages, sections, empty figures
+
+
+@case("the national average 'Trung bình cả nước' placed among the provinces at its rank (between 30th and 31st)")
+def i19_national_average_among_the_provinces() -> Built:
+    lines = par_scores(names63())
+    body = [[i + 1, n, s, r] for i, (n, s, r) in enumerate(lines)]
+    body.insert(30, [None, "Trung bình cả nước", 81.5, None])
+    rows = [["CHỈ SỐ CCHC NĂM 2023"], PAR_HEADER, *body]
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "par_2023.xlsx", par_expect(2023, lines, {}))
+
+
+@case("band sections ('NHÓM A: TỪ 90% TRỞ LÊN', 'NHÓM B: ...') and a 'Bình quân chung' row in the middle")
+def i20_band_sections_and_an_average_in_the_middle() -> Built:
+    lines = par_scores(names63(), 93.0, 0.25)
+    rows = [["CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2024"], PAR_HEADER]
+    for band, low in (("NHÓM A: TỪ 90% TRỞ LÊN", 90), ("NHÓM B: TỪ 80% ĐẾN DƯỚI 90%", 80), ("NHÓM C: DƯỚI 80%", 0)):
+        rows.append([None, band])
+        high = 100 if low == 90 else 90 if low == 80 else 80
+        rows += [[r, n, s, r] for n, s, r in lines if low <= s < high]
+        if low == 80:
+            rows.append([None, "Bình quân chung", 85.3, None])
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "par_2024.xlsx", par_expect(2024, lines, {}))
+
+
+@case("a province with a published rank but an empty score cell: refused naming the score cell, never a NULL score")
+def i21_rank_without_score() -> Built:
+    lines = par_scores(names63())
+    rows = [["CHỈ SỐ CCHC NĂM 2022"], PAR_HEADER, *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(lines)]]
+    rows[2 + 11][2] = None  # the 12th province, row 14
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "par_2022.xlsx",
+                 RefusalExpect("a rank without its score is no figure to store", "Sheet1", "C14"))
+
+
+@case("a province with neither score nor rank ('Chưa công bố' in the notes column): accepted without it, a warning "
+      "naming it")
+def i22_province_without_a_published_figure() -> Built:
+    names = names63()
+    absent = names[20]
+    lines = par_scores([n for n in names if n != absent])
+    rows = [["CHỈ SỐ CCHC NĂM 2021"], [*PAR_HEADER, "Ghi chú"],
+            *[[i + 1, n, s, r, None] for i, (n, s, r) in enumerate(lines)], [63, absent, None, None, "Chưa công bố"]]
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "par_2021.xlsx", par_expect(2021, lines, {}),
+                 warns=(strip_diacritics(absent).lower(), "o c65"))  # its score cell, under 62 provinces from row 3
+
+
+@case("two PAR tables of one year, the second (after the average row) a 'top 10' repeating provinces under no header: "
+      "the second is not read again")
+def i23_top_ten_after_the_average_without_header() -> Built:
+    lines = par_scores(names63())
+    rows = [["CHỈ SỐ CCHC NĂM 2020"], PAR_HEADER, *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(lines)],
+            [None, "Chỉ số trung bình", 80.0, None], [],
+            *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(lines[:10])]]
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "par_2020.xlsx", par_expect(2020, lines, {}))
