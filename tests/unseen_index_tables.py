@@ -303,3 +303,45 @@ def i23_top_ten_after_the_average_without_header() -> Built:
             [None, "Chỉ số trung bình", 80.0, None], [],
             *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(lines[:10])]]
     return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "par_2020.xlsx", par_expect(2020, lines, {}))
+
+
+# ================================================================ columns typed by what they hold
+
+
+@case("a 'Xếp hạng' column holding grades in words ('Tốt', 'Khá', 'Trung bình') and no numbers: not read as ranks; "
+      "ranks computed from the scores, with a warning")
+def i24_rank_column_of_grade_words() -> Built:
+    lines = par_scores(names63())
+    grade = {0: "Tốt", 1: "Khá", 2: "Trung bình"}
+    rows = [["CHỈ SỐ CCHC NĂM 2019"], PAR_HEADER, *[[i + 1, n, s, grade[min(i // 21, 2)]] for i, (n, s, _) in enumerate(lines)]]
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "par_2019.xlsx", par_expect(2019, lines, {}),
+                 warns=("xep hang",))
+
+
+@case("headers swapped by hand: 'Chỉ số (%)' over whole ranks 1..63 and 'Xếp hạng' over percentages: refused naming "
+      "the rank header cell")
+def i25_score_and_rank_headers_swapped() -> Built:
+    lines = par_scores(names63())
+    rows = [["CHỈ SỐ CCHC NĂM 2021"], PAR_HEADER, *[[i + 1, n, r, s] for i, (n, s, r) in enumerate(lines)]]
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "par_2021.xlsx",
+                 RefusalExpect("ranks under the score header and scores under the rank header", "Sheet1", "D2"))
+
+
+@case("a 'Số phiếu khảo sát' column (1 100-1 500 forms per province) beside the index: no component, a warning")
+def i26_survey_count_column() -> Built:
+    lines = par_scores(names63())
+    rows = [["CHỈ SỐ CCHC NĂM 2022"], ["TT", "Tỉnh, thành phố", "Số phiếu khảo sát", "Chỉ số (%)", "Xếp hạng"],
+            *[[i + 1, n, 1100 + (i * 37) % 400, s, r] for i, (n, s, r) in enumerate(lines)]]
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "par_2022.xlsx", par_expect(2022, lines, {}),
+                 warns=("so phieu khao sat",))
+
+
+@case("'Tổng số phiếu điều tra' (a count, header word 'tổng') left of 'Kết quả (%)': the index is read from the "
+      "column holding scores")
+def i27_total_forms_beside_the_result() -> Built:
+    lines = par_scores(names63())
+    rows = [["KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2023"],
+            ["STT", "Tỉnh, thành phố", "Tổng số phiếu điều tra", "Kết quả (%)", "Xếp hạng"],
+            *[[i + 1, n, 900 + i * 11, comma(s), r] for i, (n, s, r) in enumerate(lines)]]
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "par_2023.xlsx", par_expect(2023, lines, {}),
+                 warns=("tong so phieu",))

@@ -618,6 +618,100 @@ def _column_numbers(sheet: Sheet, rows: list[_ProvinceRow], column: Column, file
     return numbers, problems
 
 
+# ---------------------------------------------------------------- columns typed by their content
+
+@dataclass(frozen=True)
+class _Content:
+    """What a column holds in the province rows: its numbers and how many cells hold words instead."""
+    numbers: tuple[float, ...]
+    words: int
+
+    @classmethod
+    def of(cls, sheet: Sheet, rows: list[_ProvinceRow], column: Column) -> _Content:
+        numbers, words = [], 0
+        for province_row in rows:
+            value = sheet.value(province_row.row, column.index)
+            if _is_empty(value):
+                continue
+            try:
+                numbers.append(parse_number(value)[0])
+            except NotANumber:
+                words += 1
+        return cls(tuple(numbers), words)
+
+    def are_scores(self) -> bool:
+        """Percentages 0..100 or fractions 0..1, as an index or its components are written."""
+        return bool(self.numbers) and not self.words and all(0 <= n <= 100 for n in self.numbers)
+
+    def are_ranks(self, limit: int) -> bool:
+        """Whole numbers 1..limit (ties allowed)."""
+        return bool(self.numbers) and not self.words and all(n.is_integer() and 1 <= n <= limit for n in self.numbers)
+
+    def are_words(self) -> bool:
+        return self.words > 0 and not self.numbers
+
+    def are_other_numbers(self) -> bool:
+        """Numbers that cannot be scores (a count of survey forms: 1 250), no words."""
+        return bool(self.numbers) and not self.words and any(not 0 <= n <= 100 for n in self.numbers)
+
+
+def _header_cell(table: Table, column: Column) -> str:
+    """The cell of the column's lowest header label."""
+    rows = [row for row in range(table.header_top, table.header_bottom + 1)
+            if not is_blank(table.sheet.shown(row, column.index))]
+    return cell_ref(rows[-1] if rows else table.header_top, column.index)
+
+
+def _typed_by_content(plan: _Plan, group: _YearColumns, rows: list[_ProvinceRow],
+                      file_name: str) -> tuple[bool, list[Problem]]:
+    """The columns header words proposed, settled by what they hold: the index is the first score
+    column (by its words) holding scores; a 'rank' of words is a grade, not a rank; columns holding
+    other numbers are no components; a score column of ranks beside a rank column of scores is
+    refused. (readable, problems)."""
+    table, sheet = plan.table, plan.table.sheet
+    contents: dict[int, _Content] = {}
+
+    def content(column: Column) -> _Content:
+        if column.index not in contents:
+            contents[column.index] = _Content.of(sheet, rows, column)
+        return contents[column.index]
+
+    def named(column: Column) -> str:
+        return f"«{column.label}» (ô {_header_cell(table, column)})"
+
+    problems = []
+    if group.score is not None and content(group.score).are_other_numbers():
+        ordered = sorted(group.score_candidates, key=lambda role: role.priority)
+        fitting = next((role.column for role in ordered if content(role.column).are_scores()), None)
+        if fitting is not None:
+            problems.append(Problem(f"cột «{group.score.label}» chứa số ngoài 0–100 nên không phải Chỉ số CCHC; "
+                                    f"đã đọc chỉ số ở cột {named(fitting)}.", file_name, sheet.name,
+                                    _header_cell(table, group.score), severity="warning"))
+            group.components = [(label, column) for label, column in group.components if column is not fitting]
+            group.score = fitting
+    limit = len(registry().expected(group.year))
+    if group.rank is not None and content(group.rank).are_words():
+        problems.append(Problem(f"cột «{group.rank.label}» ghi chữ (xếp loại), không ghi thứ hạng bằng số; đã bỏ qua "
+                                "cột này và tính thứ hạng từ chỉ số.", file_name, sheet.name,
+                                _header_cell(table, group.rank), severity="warning"))
+        group.rank = None
+    if (group.rank is not None and group.score is not None and content(group.score).are_ranks(limit)
+            and not content(group.rank).are_ranks(limit) and content(group.rank).are_scores()):
+        return False, [Problem(f"năm {group.year}: cột {named(group.score)} chứa số nguyên 1–{limit} như thứ hạng, "
+                               f"còn cột «{group.rank.label}» chứa số lẻ như chỉ số; tiêu đề hai cột có lẽ bị đảo. "
+                               "Hãy sửa tiêu đề rồi tải lên lại.", file_name, sheet.name, _header_cell(table, group.rank))]
+    kept = []
+    for label, column in group.components:
+        if content(column).are_other_numbers():
+            problems.append(Problem(f"cột «{column.label}» chứa số ngoài 0–100 (không phải điểm) nên không được đọc làm "
+                                    "chỉ số thành phần.", file_name, sheet.name, _header_cell(table, column),
+                                    severity="warning"))
+        else:
+            kept.append((label, column))
+    group.components = kept
+    return True, problems
+
+
 @dataclass
 class _Entry:
     year: int
@@ -916,9 +1010,12 @@ def _read_plan(plan: _Plan, found: _Sheets, file_name: str, year: int | None, ye
     groups, sipas_only, problems = _year_groups(plan, file_name, year, year_wins)
     found.problems += problems
     for group in groups:
-        group_entries, problems = _entries(plan, group, rows, file_name)
-        found.entries += group_entries
+        readable, problems = _typed_by_content(plan, group, rows, file_name)
         found.problems += problems
+        if readable:
+            group_entries, problems = _entries(plan, group, rows, file_name)
+            found.entries += group_entries
+            found.problems += problems
     for table in sipas_only:
         found.problems += table.read(rows, file_name)
         found.sipas.append(table)
