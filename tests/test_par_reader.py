@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from thidua.readers.par import looks_like_par, read_par
+from thidua.readers.par import ColumnChoice, looks_like_par, read_par
 from thidua.readers.problems import Refused
 from thidua.readers.workbook import load_sheets
 from workbook_builders import (Percent, SheetSpec, par_lines, par_table, province_names, title_block,
@@ -499,3 +499,64 @@ def test_an_emulation_scoring_summary_with_a_cchc_criterion_is_no_par_table(tmp_
     path = write_workbook(tmp_path / "tong_hop.xlsx", SheetSpec("TH", rows))
 
     assert not looks_like_par(load_sheets(path, path.name))
+
+
+def sipas_sheet(lines, year=2021, name="SIPAS"):
+    return SheetSpec(name, [[f"CHỈ SỐ HÀI LÒNG VỀ SỰ PHỤC VỤ HÀNH CHÍNH (SIPAS) NĂM {year}"],
+                            ["TT", "Tỉnh, thành phố", "Chỉ số SIPAS (%)", "Xếp hạng"],
+                            *([i + 1, line.name, line.score - 5, line.rank] for i, line in enumerate(lines))])
+
+
+def test_a_sipas_sheet_joins_the_par_rows_of_its_year_and_its_provinces_without_par_are_named(tmp_path):
+    path = write_workbook(tmp_path / "chi_so.xlsx", sipas_sheet(ALL_63), SheetSpec("PAR", [["CHỈ SỐ CCHC NĂM 2021"],
+                                                                                          *par_table(ALL_63[:-1])]))
+
+    result = read_par(path, path.name)
+
+    assert len(result.scores) == 62
+    assert ranking(result)["Hà Nội"] == (92.5, 1)
+    hanoi = result.scores[result.scores["province"] == "Hà Nội"].iloc[0]
+    assert hanoi.sipas == pytest.approx(87.5) and hanoi.source_sheet == "PAR" and hanoi.score_cell == "C3"
+    alone, = [w for w in result.warnings if w.sheet == "SIPAS"]
+    assert ALL_63[-1].name in alone.message
+
+
+def test_a_sipas_figure_contradicting_the_par_tables_own_is_refused_naming_both_cells(tmp_path):
+    header = ["TT", "Tỉnh, thành phố", "Chỉ số SIPAS (%)", "Chỉ số CCHC (%)", "Xếp hạng"]
+    par = [["CHỈ SỐ CCHC NĂM 2021"], header, *([i + 1, line.name, line.score - 5, line.score, line.rank]
+                                                for i, line in enumerate(ALL_63))]
+    par[4][2] = 70.0  # the third province: 70 here, its score - 5 on the SIPAS sheet
+    path = write_workbook(tmp_path / "chi_so.xlsx", SheetSpec("PAR", par), sipas_sheet(ALL_63))
+
+    with pytest.raises(Refused) as excinfo:
+        read_par(path, path.name)
+
+    problem, = excinfo.value.problems
+    assert (problem.sheet, problem.cell) == ("SIPAS", "C5") and "ô C5 (trang «PAR»)" in problem.message
+
+
+def test_a_pci_table_pointed_out_by_hand_is_still_refused_naming_pci(tmp_path):
+    rows = [["CHỈ SỐ NĂNG LỰC CẠNH TRANH CẤP TỈNH NĂM 2021"], ["Xếp hạng", "Tỉnh", "Điểm tổng hợp"],
+            *([line.rank, line.name, line.score - 20] for line in ALL_63)]
+    path = write_workbook(tmp_path / "bang.xlsx", SheetSpec("Sheet1", rows))
+
+    with pytest.raises(Refused) as excinfo:
+        read_par(path, path.name, columns=ColumnChoice("Sheet1", 1, province=1, score=2, rank=0))
+
+    problem, = excinfo.value.problems
+    assert problem.cell == "A1" and "PCI" in problem.message
+
+
+def test_tables_side_by_side_keep_each_figures_own_cell(tmp_path):
+    left, right = ALL_63[:32], ALL_63[32:]
+    header = ["TT", "Tỉnh, thành phố", "Chỉ số (%)", "Xếp hạng"]
+    rows = [["CHỈ SỐ CCHC NĂM 2021"], [*header, None, *header],
+            *([l.rank, l.name, l.score, l.rank, None, *([r.rank, r.name, r.score, r.rank] if r else [])]
+              for l, r in zip(left, right + [None]))]
+    path = write_workbook(tmp_path / "par.xlsx", SheetSpec("Sheet1", rows))
+
+    result = read_par(path, path.name)
+
+    assert len(result.scores) == 63 and result.warnings == []
+    cells = {row.province: (row.score_cell, row.rank_cell) for row in result.scores.itertuples()}
+    assert cells[left[0].name] == ("C3", "D3") and cells[right[0].name] == ("H3", "I3")

@@ -964,7 +964,7 @@ def read_par(source: Path | bytes | list[Sheet], file_name: str, year: int | Non
             found.other_indices += [other] if other else []
             found.unrelated += [] if other else [sheet.name]
         for plan in plans:
-            _read_plan(plan, found, file_name, year, year_wins, columns is None)
+            _read_plan(plan, found, file_name, year, year_wins)
     problems, entries = found.problems, found.entries
     if entries:
         problems += [other.problem(file_name, "warning") for other in found.other_indices]
@@ -987,11 +987,10 @@ def read_par(source: Path | bytes | list[Sheet], file_name: str, year: int | Non
     return ParResult(file_name, scores, components, [p for p in problems if p.severity == "warning"])
 
 
-def _read_plan(plan: _Plan, found: _Sheets, file_name: str, year: int | None, year_wins: bool,
-               judged: bool) -> None:
-    """Reads one table into found; judged: its title and header are asked which index it is."""
+def _read_plan(plan: _Plan, found: _Sheets, file_name: str, year: int | None, year_wins: bool) -> None:
+    """Reads one table into found, unless its title, header or sheet name says it is another index's."""
     sheet = plan.table.sheet
-    other = _other_index_table(plan) if judged else None
+    other = _other_index_table(plan)
     if other:
         found.other_indices.append(other)
         return
