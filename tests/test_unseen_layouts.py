@@ -2,6 +2,7 @@
 cell at fault: a refused file with a precise reason beats a wrong number on a chart."""
 import pytest
 
+import unseen_scoring_tables  # noqa: F401 - registers its cases
 from unseen_layouts import CASES, judge
 
 CLASSES = {"a": "read correctly", "b": "refused precisely", "c": "refused for a wrong or vague reason",

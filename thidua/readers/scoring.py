@@ -47,6 +47,10 @@ from thidua.readers.table import Column, Table, locate_table
 from thidua.readers.units import ClusterKind, Membership, Unit, clean_text, cluster_key, cluster_named_in, display_case, \
     folded, membership, names_an_agency, split_province, with_organiser
 from thidua.readers.workbook import Sheet, sheets_of
+from thidua.kinds.scoring import SCORING_COLUMNS
+from thidua.tables.columns import outside_ranks, settle
+from thidua.tables.rows import closes, ends_table, labelled_row, states_maxima
+from thidua.tables.schema import label_words as _words
 
 PERIODS = {"year": "tổng kết năm", "mid": "sơ kết 6 tháng"}
 UNIT_COLUMNS = ["unit", "unit_key", "province", "total", "rank", "rank_computed", "self_total", "criteria_total",
@@ -59,44 +63,23 @@ RANK_DISAGREEMENTS_LISTED = 3
 
 # ---------------------------------------------------------------- header words
 
-_HEADER_KINDS = (  # (kind, pattern on one header label's words); the first kind any label matches wins
-    ("year", r"^nam( (danh gia|cham diem|thi dua))?$"),
-    ("cluster", r"^(ten )?(cum|khoi)( thi dua)?$"),
-    ("ignored", r"\bt[iy] le\b|^\(?%\)?$|\bdon vi tinh\b|\bxep loai\b|\bphan loai\b"
-                r"|^ma (so )?(don vi|dv|co quan|tinh|dinh danh)\b"),
-    ("order", r"^(s?tt|so tt|so thu tu|thu tu|ma so|ma tieu chi|ma|muc)$"),
-    ("note", r"\bghi chu\b|\bly do\b|\bdien giai\b"),
-    ("award", r"\bkhen thuong\b|\bdanh hieu\b|\bhinh thuc\b|\bde nghi\b|\bde xuat\b"),
-    ("rank", r"\bxep hang\b|\bthu hang\b|^hang\b|\bxep thu\b|^vi thu\b"),
-    ("penalty", r"\bdiem (bi )?tru\b|\btru diem\b|^tru\b"),
-    ("bonus", r"\bdiem (duoc )?(thuong|cong|khuyen khich|uu tien)\b|\b(cong|thuong) diem\b|^(thuong|cong them)\b"),
-    ("max", r"\bdiem (chuan|toi da|quy dinh|dinh muc)\b|\bthang diem\b|\bkhung diem\b|\btoi da\b"),
-    ("total", r"\btong\b|^cong$"),
-    ("unit", r"^(ten )?(don vi|co quan|tinh|so noi vu|dia phuong)\b(?! cham\b)(?!.*\b(diem|tu cham|cham diem)\b)"),
-    ("content", r"^(noi dung|tieu chi|ten tieu chi|cac tieu chi|nhom tieu chi|linh vuc|danh muc|chi tieu)\b"),
-    ("score", r"\bdiem\b|\bcham\b|\bket qua\b|\btham dinh\b|\bdat\b"),
-)
 _SCORE_KINDS = {"max", "score", "total", "bonus", "penalty", "rank", "award"}
 _SELF_WORDS = re.compile(r"\btu (cham|danh gia|dem)\b|\bdon vi (tu )?cham\b")
 _CLUSTER_WORDS = re.compile(r"\bcum\b|\btham dinh\b|\bhoi dong\b|\bket qua\b|\bkiem tra\b")
 _GENERIC_WORDS = set(
     "diem cham theo tieu chi ket qua cac noi dung cum tu tham dinh dat duoc thi dua danh gia so nhom chuan toi da "
     "thang khung quy dinh tong cong hop chua sau truoc khi tinh va cua don vi lan muc".split())
+_SCORER_WORDS = {"cham", "diem", "tham", "dinh", "ket", "qua", "dat"}
+_THEME_WORDS = {"thi", "dua", "danh", "gia"}  # generic words that, with a maximum of their own, name a criterion
 _YEAR_WORDS = re.compile(r"\b(nam )?20\d\d\b")
 _SCORING_WORDS = re.compile(r"thi dua|tu cham|cum cham|tham dinh|khen thuong|diem thuong|diem cong|diem tru")
 _CRITERIA_WORDS = re.compile(r"tieu chi|diem chuan|diem toi da|thang diem")
 _INDEX_WORDS = re.compile(r"\bchi so\b|\bpar\b|\bcchc\b|\bsipas\b")
 
 
-@lru_cache(maxsize=1 << 14, typed=True)  # a pure function of a cell, asked for again by every check
-def _words(label: object) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9%()]+", " ", text_key(label))).strip()
-
-
-@lru_cache(maxsize=1 << 14, typed=True)  # a pure function of a cell, asked for again by every check
 def _label_kind(label: object) -> str:
-    words = _words(label)
-    return next((kind for kind, pattern in _HEADER_KINDS if re.search(pattern, words)), "other") if words else ""
+    suggested = SCORING_COLUMNS.suggested(label)
+    return suggested.name if suggested else "other" if _words(label) else ""
 
 
 def _column_kind(column: Column) -> str:
@@ -105,7 +88,7 @@ def _column_kind(column: Column) -> str:
     _HEADER_KINDS any label has."""
     kinds = [_label_kind(part) for part in column.path]
     group = next((kind for kind in reversed(kinds) if kind in ("bonus", "penalty")), None)
-    return group or next((kind for kind, _ in _HEADER_KINDS if kind in kinds), "other")
+    return group or min((kind for kind in kinds if kind), key=SCORING_COLUMNS.rank_of, default="other")
 
 
 def _scorer(column: Column) -> str | None:
@@ -129,13 +112,6 @@ def _is_generic(label: str) -> bool:
 
 # ---------------------------------------------------------------- rows and cells
 
-_CLOSING_HEAD = re.compile(r"^(tong|cong|trung binh|binh quan)\b")
-_CLOSING_WORDS = set("tong cong so diem dat duoc chung cac tieu chi toan bo cum cham tu hop nhom muc phan trung binh "
-                     "quan i ii iii iv v vi a b c d".split())
-_MAXIMA_ROW = re.compile(r"^(diem chuan|diem toi da|thang diem|toi da|diem quy dinh)\b")
-_END_OF_TABLE = re.compile(r"^(nguoi lap|nguoi tong hop|tm\b|t m\b|kt\b|xac nhan|noi nhan)"
-                           r"|^((pho )?giam doc|cum truong|truong cum|cum pho|pho cum|thu truong( don vi)?)$"
-                           r"|\bngay \d+ thang \d+ nam\b")
 _NOTHING = re.compile(r"^[-–—/]+$")
 _MARK = re.compile(r"^[xX✓✔vV]$")
 
@@ -188,25 +164,8 @@ def _is_end(sheet: Sheet, row: int, measure_columns: list[int], note: Column | N
     """Signatures and the date line under a table: their words (not in the notes column) and no scores."""
     if any(number_or_none(sheet.value(row, c)) is not None for c in measure_columns):
         return False
-    return any(_ends_table(v) for c, v in enumerate(sheet.row_values(row))
+    return any(ends_table(v) for c, v in enumerate(sheet.row_values(row))
                if isinstance(v, str) and not (note and c == note.index))
-
-
-@lru_cache(maxsize=1 << 14)  # a pure function of a cell, asked for on every row
-def _ends_table(text: str) -> bool:
-    return bool(_END_OF_TABLE.search(_words(text)))
-
-
-def _closing_words(*values: object) -> bool:
-    """'TỔNG CỘNG', 'Tổng số điểm (I+II+III)', 'Tổng điểm các tiêu chí', 'Cộng': words of a total row
-    only ('Tổng cục Thuế', 'Công an tỉnh' are units)."""
-    return any(_closing_text(value) for value in values if isinstance(value, str))
-
-
-@lru_cache(maxsize=1 << 14)  # a pure function of a cell, asked for on every row
-def _closing_text(text: str) -> bool:
-    words = re.sub(r"\(.*?\)", " ", _words(text))
-    return bool(_CLOSING_HEAD.match(words)) and set(words.split()) <= _CLOSING_WORDS
 
 
 # ---------------------------------------------------------------- what a sheet holds
@@ -301,9 +260,9 @@ class _Closing:
     cells: dict[str, str]
 
 
-def _read_detail(context: _Context, layout: _Layout, written: str) -> _Scored:
+def _read_detail(context: _Context, layout: _Layout, written: str, published: bool = False) -> _Scored:
     sheet, columns = layout.table.sheet, _detail_columns(layout)
-    builder, closings = TreeBuilder(), []
+    builder, closings, lines = TreeBuilder(), [], {}
     measures = [c for c in (columns["max"], columns["self"], columns["cluster"]) if c is not None]
     note = layout.first("note")
     last_codes: dict[int, Code] = {}  # the last code of each depth
@@ -317,14 +276,18 @@ def _read_detail(context: _Context, layout: _Layout, written: str) -> _Scored:
             code_cell = restore_lost_zero(code_cell, last_codes.get(typed.rank))
         text = sheet.value(row, columns["content"])
         words = _text(text)
+        maximum_cell = sheet.value(row, columns["max"]) if columns["max"] is not None else ""
+        labelled = _labelled_row(code_cell, words, maximum_cell)
+        if labelled is not None:  # a rank, award, average, ratio or note line: never a criterion
+            lines[labelled] = row
+            continue
         scores = {name: _score(context, sheet, row, columns[name]) for name in SCORES}
         cells = {name: cell_ref(row, columns[name]) for name in (*SCORES, "max") if columns[name] is not None}
-        if parse_code(code_cell) is None and _closing_words(code_cell, words):
+        if parse_code(code_cell) is None and closes(code_cell, words):
             closings.append(_Closing(row, scores, cells))
             builder.close()
             continue
-        node = _detail_node(row, code_cell, text, scores, cells,
-                            sheet.value(row, columns["max"]) if columns["max"] is not None else "")
+        node = _detail_node(row, code_cell, text, scores, cells, maximum_cell)
         if node is not None:
             builder.add(node)
             if node.code is not None:
@@ -336,16 +299,41 @@ def _read_detail(context: _Context, layout: _Layout, written: str) -> _Scored:
     tally = Tally()  # the tree is finished: every question below shares what it adds up to
     context.problems.extend(reconcile_groups(roots, context.file_name, sheet.name, subject, tally)
                             + check_maximums(roots, context.file_name, sheet.name, subject, tally))
-    _reconcile_closings(context, sheet.name, roots, closings, subject, tally)
+    _reconcile_closings(context, sheet.name, roots, closings, subject, tally, published)
     if columns["cluster"] is None:
         context.warn("trang chỉ có điểm tự chấm, chưa có điểm Cụm chấm: đơn vị chưa có tổng điểm để xếp hạng.",
                      sheet.name)
     last = closings[-1].cells.get("cluster") if closings else None
+    own = columns["cluster"] if columns["cluster"] is not None else columns["self"]
+    rank_row, award_row = lines.get("rank"), lines.get("award")
     return _Scored(written, sheet.name, None, roots,
                    combined(roots, "cluster", tally=tally) if columns["cluster"] is not None else None, last,
                    combined(roots, "self", tally=tally) if columns["self"] is not None else None,
                    combined(roots, "cluster", ("criterion",), tally),
-                   measure_total(roots, "bonus", "cluster", tally), measure_total(roots, "penalty", "cluster", tally))
+                   measure_total(roots, "bonus", "cluster", tally), measure_total(roots, "penalty", "cluster", tally),
+                   _rank(context, sheet, rank_row, own) if rank_row is not None else None,
+                   cell_ref(rank_row, own) if rank_row is not None and own is not None else None,
+                   _award_line(context, sheet, award_row, own) if award_row is not None else None)
+
+
+def _labelled_row(code_cell: object, words: str, maximum_cell: object) -> str | None:
+    """What a row without a criterion code or a maximum is by its label: rank, award, average, ratio or note
+    (a note inside a table does not end it)."""
+    if parse_code(code_cell) is not None or split_code(words)[0] is not None or _maximum(maximum_cell) is not None \
+            or split_maximum(words)[0] is not None:
+        return None
+    return labelled_row(code_cell, words)
+
+
+def _award_line(context: _Context, sheet: Sheet, row: int, column: int | None) -> str | None:
+    """A unit's cell of an award proposal line: words, not a number."""
+    value = sheet.value(row, column) if column is not None else ""
+    if number_or_none(value) is not None:
+        context.error(f"dòng đề nghị khen thưởng ghi số «{_text(value)}»: hãy ghi hình thức khen thưởng hoặc để trống.",
+                      sheet.name, cell_ref(row, column))
+        return None
+    text = _text(value)
+    return text if text and not _NOTHING.match(text) else None
 
 
 def _refuse_repeated_criteria(context: _Context, sheet: str, roots: list[Node], code_column: int, subject: str
@@ -378,16 +366,22 @@ def _detail_node(row: int, code_cell: object, text: object, scores: dict[str, fl
 
 
 def _reconcile_closings(context: _Context, sheet: str, roots: list[Node], closings: list[_Closing],
-                        subject: str, tally: Tally) -> None:
-    """Each total row against the leaves above it (criteria + bonus - penalty)."""
+                        subject: str, tally: Tally, published: bool) -> None:
+    """Each total row against the criteria above it (criteria + bonus - penalty), or against every
+    criterion when it stands above them all. On a unit's own sheet the criteria count (a warning); in a
+    table of every unit's published totals (units side by side) a contradiction is refused."""
     for closing in closings:
-        above = [r for r in roots if r.position < closing.row]
+        above = [r for r in roots if r.position < closing.row] or roots
         for name in SCORES:
             stated, computed = closing.values.get(name), combined(above, name, tally=tally)
             if stated is not None and computed is not None and abs(stated - computed) > TOLERANCE:
-                context.warn(f"{subject}: dòng tổng ghi {vn_number(stated)}, nhưng các tiêu chí ở trên cộng lại "
-                             f"{vn_number(computed)} (tiêu chí + điểm thưởng - điểm trừ); dùng tổng các tiêu chí.",
-                             sheet, closing.cells[name])
+                parts = [cell for r in above for n in r.walk() if (cell := n.cells.get(name))]
+                said = (f"{subject}: dòng tổng ghi {vn_number(stated)} (ô {closing.cells[name]}), nhưng các tiêu chí "
+                        f"({parts[0]}…{parts[-1]}) cộng lại {vn_number(computed)} (tiêu chí + điểm thưởng - điểm trừ)")
+                if published:
+                    context.error(f"{said}; hãy sửa cho khớp.", sheet, closing.cells[name])
+                else:
+                    context.warn(f"{said}; dùng tổng các tiêu chí.", sheet, closing.cells[name])
 
 
 _UNIT_LABEL = re.compile(r"^(ten )?(don vi|co quan)( (duoc |tu )?(cham( diem)?|danh gia)| du thi dua)?\s*:\s*")
@@ -501,6 +495,7 @@ class _SummaryPlan:
     note: Column | None
     other_years: list[Column]             # another year's or period's figures ('Điểm năm 2021', 'Sơ kết 6 tháng'): not read
     row_scorers: Column | None            # says whose score each row holds: a unit's 'Tự chấm' and 'Cụm chấm' rows
+    contradictions: list[tuple[Column, int]]  # (column, row): a number among the words of an award or grade column
 
     @property
     def sheet(self) -> Sheet:
@@ -522,7 +517,7 @@ def _criterion_labels(column: Column) -> tuple[tuple[str, ...], dict[tuple[str, 
     maxima: dict[tuple[str, ...], float] = {}
     for part in column.path:
         maximum, label = split_maximum(_FORMULA.sub(" ", part).strip())
-        if _is_generic(label):
+        if _is_generic(label) and (maximum is None or not set(_words(label).split()) & _THEME_WORDS):
             continue
         labels.append(label)
         if maximum is not None:
@@ -551,7 +546,36 @@ def _of_another_period(layout: _Layout, column: Column, period: str) -> bool:
     return layout.kinds[column.index] not in ("unit", "order", "year", "cluster", "score", "content", "other", "max")
 
 
+def _settled(layout: _Layout) -> tuple[_Layout, list[tuple[Column, int]]]:
+    """The layout with each column's field as its cells confirm it (a column of numbers under award or
+    grade words is a criterion), and the cells contradicting their column."""
+    sheet, rows = layout.table.sheet, _body_rows(layout.table)
+    kinds, odd = dict(layout.kinds), []
+    for column in layout.table.columns:
+        suggested = SCORING_COLUMNS.suggested(column.path[-1]) if layout.kinds[column.index] != "other" else None
+        if suggested is None or suggested.name != layout.kinds[column.index]:
+            continue
+        settled = settle(SCORING_COLUMNS, suggested, [sheet.value(r, column.index) for r in rows])
+        kinds[column.index] = settled.field
+        if settled.odd is not None:
+            odd.append((column, rows[settled.odd]))
+    return _Layout(layout.shape, layout.table, kinds), odd
+
+
+def _body_rows(table: Table) -> list[int]:
+    """The data rows down to a total row or the signatures."""
+    rows = []
+    for row in _data_rows(table):
+        values = table.sheet.row_values(row)
+        if closes(*values) or _is_end(table.sheet, row, [], None):
+            break
+        if not table.repeats_header(row) and not table.sheet.is_blank_row(row):
+            rows.append(row)
+    return rows
+
+
 def _summary_plan(layout: _Layout, year: int, period: str) -> _SummaryPlan:
+    layout, contradictions = _settled(layout)
     other_years = [c for c in layout.table.columns
                    if _of_another_year(layout, c, year) or _of_another_period(layout, c, period)]
     row_scorers = _row_scorer_column(layout)
@@ -581,7 +605,8 @@ def _summary_plan(layout: _Layout, year: int, period: str) -> _SummaryPlan:
     return _SummaryPlan(layout, layout.first("unit"), criteria, totals,
                         [(c, scorer_of(c)) for c in layout.all("bonus")],
                         [(c, scorer_of(c)) for c in layout.all("penalty")],
-                        layout.first("rank"), layout.all("award"), layout.first("note"), other_years, row_scorers)
+                        layout.first("rank"), layout.all("award"), layout.first("note"), other_years, row_scorers,
+                        contradictions)
 
 
 def _row_scorer(value: object) -> str | None:
@@ -666,10 +691,10 @@ def _summary_rows(plan: _SummaryPlan) -> tuple[list[int], int | None]:
         number_cell = sheet.value(row, order.index) if order else ""
         if sheet.is_blank_row(row):
             continue
-        if _is_end(sheet, row, measures, plan.note) or _closing_words(name, number_cell):
+        if _is_end(sheet, row, measures, plan.note) or closes(name, number_cell):
             break
         has_scores = any(number_or_none(sheet.value(row, c)) is not None for c in measures)
-        if _MAXIMA_ROW.match(_words(name)) or _MAXIMA_ROW.match(_words(number_cell)) \
+        if states_maxima(name) or states_maxima(number_cell) \
                 or (not units and has_scores and is_blank(name) and is_blank(number_cell)):
             maxima_row = row
             continue
@@ -777,6 +802,10 @@ def _read_summary(context: _Context, plan: _SummaryPlan) -> list[_Scored]:
         of = f"năm {year_in(column.label)}" if year_in(column.label) else "kỳ sơ kết 6 tháng"
         context.warn(f"cột «{column.label}» ghi số liệu của {of}, không phải của năm, kỳ của bảng; bỏ qua cột.",
                      sheet.name, cell_ref(header, column.index))
+    for column, row in plan.contradictions:
+        context.error(f"cột «{column.label}» ghi chữ (hình thức khen thưởng, xếp loại) nhưng ô này ghi số "
+                      f"«{_text(sheet.value(row, column.index))}»: hãy ghi chữ hoặc để trống, hoặc đặt cột điểm dưới "
+                      f"tiêu đề riêng.", sheet.name, cell_ref(row, column.index))
     if not plan.criteria and not plan.totals:
         years = f" (chỉ có cột của năm, kỳ khác: {', '.join(f'«{c.label}»' for c in plan.other_years)})" \
             if plan.other_years else ""
@@ -814,12 +843,21 @@ def _read_summary(context: _Context, plan: _SummaryPlan) -> list[_Scored]:
         scored.append(_Scored(
             written, sheet.name, cell_ref(row, plan.unit.index), roots,
             total if total is not None else 0.0, total_cell, self_total, combined(roots, "cluster"),
-            extras["bonus"], extras["penalty"], _rank(context, sheet, rank_row, plan.rank), rank_cell,
+            extras["bonus"], extras["penalty"], _rank(context, sheet, rank_row, plan.rank.index if plan.rank else None), rank_cell,
             _award(sheet, row, plan.awards) or _award(sheet, cluster_row, plan.awards),
             _text(sheet.value(note_row, plan.note.index)) or None if plan.note else None))
     if not scored:
         context.error("bảng tổng hợp không có dòng đơn vị nào có điểm.", sheet.name)
+    _refuse_ranks_beyond(context, scored)
     return scored
+
+
+def _refuse_ranks_beyond(context: _Context, scored: list[_Scored]) -> None:
+    """The units of one table rank 1..N (ties allowed)."""
+    for position in outside_ranks([item.rank for item in scored], len(scored)):
+        item = scored[position]
+        context.error(f"xếp hạng {item.rank} nằm ngoài 1..{len(scored)} (bảng có {len(scored)} đơn vị).",
+                      item.sheet, item.rank_cell)
 
 
 def _take_self_scores(roots: list[Node], self_roots: list[Node]) -> None:
@@ -838,10 +876,10 @@ _ROMAN_RANKS = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "
 _RANK_WORDS = {"nhat": 1, "nhi": 2, "ba": 3}
 
 
-def _rank(context: _Context, sheet: Sheet, row: int, column: Column | None) -> int | None:
+def _rank(context: _Context, sheet: Sheet, row: int, column: int | None) -> int | None:
     if column is None:
         return None
-    value = sheet.value(row, column.index)
+    value = sheet.value(row, column)
     if is_blank(value):
         return None
     words = re.sub(r"\(.*?\)|\bdong hang\b", " ", _words(value)).strip()  # '2 (đồng hạng)': a shared rank
@@ -851,7 +889,7 @@ def _rank(context: _Context, sheet: Sheet, row: int, column: Column | None) -> i
         number = _ROMAN_RANKS.get(words.upper(), _RANK_WORDS.get(words))
     if number is not None and float(number).is_integer() and number >= 1:
         return int(number)
-    context.error(f"xếp hạng «{_text(value)}» không phải là số nguyên dương.", sheet.name, cell_ref(row, column.index))
+    context.error(f"xếp hạng «{_text(value)}» không phải là số nguyên dương.", sheet.name, cell_ref(row, column))
     return None
 
 
@@ -869,6 +907,7 @@ def _award(sheet: Sheet, row: int, columns: list[Column]) -> str | None:
 # ---------------------------------------------------------------- cluster, year and period
 
 _MID_YEAR = re.compile(r"\b(6|sau) thang\b|\bso ket\b|\bgiua nam\b")
+_YEAR_END = re.compile(r"\btong ket\b|\bca nam\b")
 _YEAR_TITLE = re.compile(r"\bnam\b")
 _TABLE_TITLE = re.compile(r"^(bang|ket qua|tong hop|phieu)\b.*\b(diem|cham|thi dua)\b")  # the table's own title first
 
@@ -896,8 +935,15 @@ def _stated_year(lines: list[TitleLine], in_columns: list[str], file_name: str, 
 
 
 def _stated_period(lines: list[TitleLine], file_name: str, sheet_names: list[str]) -> str | None:
-    texts = [line.text for line in lines] + [Path(file_name).stem.replace("_", " "), *sheet_names]
-    return "mid" if any(_MID_YEAR.search(folded(t)) for t in texts) else None
+    """The period the titles name, else the sheet names, else the file name: the first of these naming a
+    mid-year review says mid, one naming only a year-end review says year."""
+    for texts in ([line.text for line in lines], sheet_names, [Path(file_name).stem.replace("_", " ")]):
+        words = [folded(text) for text in texts]
+        if any(_MID_YEAR.search(w) for w in words):
+            return "mid"
+        if any(_YEAR_END.search(w) for w in words):
+            return "year"
+    return None
 
 
 def _period_argument(context: _Context, period: str | None) -> str | None:
@@ -1064,6 +1110,12 @@ class ScoringResult:
     units: pd.DataFrame         # UNIT_COLUMNS: one row per unit; total is the confirmed cluster total
     criteria: pd.DataFrame      # CRITERIA_COLUMNS: one row per unit and criterion node
     warnings: list[Problem]
+    others: list[ScoringResult] = field(default_factory=list)  # the workbook's tables of other periods or years
+
+    @property
+    def parts(self) -> list[ScoringResult]:
+        """Every table of the upload: this one, then the others."""
+        return [self, *self.others]
 
 
 def looks_like_scoring(sheets: list[Sheet]) -> bool:
@@ -1084,10 +1136,36 @@ def read_scoring(source: Path | bytes | list[Sheet], file_name: str, cluster: st
                  year: int | None = None, period: str | None = None) -> ScoringResult:
     """Every unit's scores in a scoring workbook; raises Refused with every error found (file,
     sheet and cell named), or returns the result with its warnings. cluster, year and period are
-    used when the workbook does not say them."""
+    used when the workbook does not say them. A workbook with a summary per period or per year (a
+    'Sơ kết 6 tháng' sheet and a 'Tổng kết năm' sheet) gives one result per summary: the first,
+    with the others in its `others`, all parts of one upload."""
     sheets, loading_warnings = sheets_of(source, file_name)
     context = _Context(file_name, list(loading_warnings))
     summaries, details, stated = _sheets(context, sheets)
+    parts = [_read_part(context, *tables, cluster, year, period)
+             for tables in _split_parts(context, summaries, details, stated)]
+    _refuse_overlapping_parts(context, parts)
+    errors = [p for p in context.problems if p.severity == "error"]
+    if errors:
+        raise Refused(errors)
+    first, *others = [_result(context, part) for part in parts]
+    first.warnings, first.others = [p for p in context.problems if p.severity == "warning"], others
+    return first
+
+
+@dataclass
+class _Part:
+    """One summary's table (with the detail sheets of its period) read, before ranks are settled."""
+    identity: _Identity
+    sheet: str                  # where the part's table is, to name it
+    summary: list[_Scored]
+    detail: list[_Scored]
+    members: Membership
+    units: dict[int, Unit]
+
+
+def _read_part(context: _Context, summaries: list[_Layout], details: list[_Layout], stated: _Stated,
+               cluster: str | None, year: int | None, period: str | None) -> _Part:
     identity = _identity(context, stated, cluster, year, period)
     summary = _read_summary(context, _summary_plan(summaries[0], identity.year, identity.period)) if summaries else []
     detail = _read_details(context, details, stated.table_lines, with_summary=bool(summaries))
@@ -1097,17 +1175,66 @@ def read_scoring(source: Path | bytes | list[Sheet], file_name: str, cluster: st
     _refuse_repeats(context, detail, units)
     if summary:
         _merge_details(context, summary, detail, units)
-    scored = summary or detail
     if details and not summaries and not detail:
         context.error("không có trang chi tiết nào đọc được điểm của một đơn vị.")
-    errors = [p for p in context.problems if p.severity == "error"]
-    if errors:
-        raise Refused(errors)
-    ranks = _ranks(context, scored, units)
-    shape = "mixed" if summary and detail else "summary" if summary else "detail"
-    return ScoringResult(file_name, identity.cluster, cluster_key(identity.cluster), members.kind, identity.year,
-                         identity.period, shape, _unit_frame(scored, units, ranks), _criteria_frame(scored, units),
-                         [p for p in context.problems if p.severity == "warning"])
+    sheet = (summaries or details)[0].table.sheet.name if summaries or details else ""
+    return _Part(identity, sheet, summary, detail, members, units)
+
+
+def _result(context: _Context, part: _Part) -> ScoringResult:
+    scored, identity = part.summary or part.detail, part.identity
+    ranks = _ranks(context, scored, part.units)
+    shape = "mixed" if part.summary and part.detail else "summary" if part.summary else "detail"
+    return ScoringResult(context.file_name, identity.cluster, cluster_key(identity.cluster), part.members.kind,
+                         identity.year, identity.period, shape, _unit_frame(scored, part.units, ranks),
+                         _criteria_frame(scored, part.units), [])
+
+
+def _split_parts(context: _Context, summaries: list[_Layout], details: list[_Layout], stated: _Stated
+                 ) -> list[tuple[list[_Layout], list[_Layout], _Stated]]:
+    """The tables of each part: one part per summary, each identified first by the words over its own
+    table and its sheet's name; a detail sheet joins the part whose year and period it states."""
+    if len(summaries) <= 1:
+        return [(summaries, details, stated)]
+    parts = [([summary], [], _own_statements(summary, stated)) for summary in summaries]
+    keys = [_stated_key(own, context.file_name) for _, _, own in parts]
+    for layout in details:
+        key = _stated_key(_own_statements(layout, stated), context.file_name)
+        matching = [part for part, found in zip(parts, keys) if found == key]
+        if len(matching) == 1:
+            matching[0][1].append(layout)
+        else:
+            context.warn("tệp có nhiều bảng tổng hợp và trang chi tiết này không ghi rõ thuộc năm, kỳ nào; bỏ qua trang.",
+                         layout.table.sheet.name)
+    return parts
+
+
+def _own_statements(layout: _Layout, stated: _Stated) -> _Stated:
+    """What one table says of itself (the words over it, its columns, its sheet's name), then what the
+    sheets without a table say (a cover page)."""
+    own = title_lines(layout.table.sheet, layout.table.header_top)
+    return _Stated(own + [line for line in stated.lines if line not in stated.table_lines], own,
+                   _column_texts(layout, "cluster"), _column_texts(layout, "year"), [layout.table.sheet.name])
+
+
+def _stated_key(stated: _Stated, file_name: str) -> tuple[int | None, str]:
+    return (_stated_year(stated.lines, stated.year_cells, file_name, stated.sheet_names),
+            _stated_period(stated.table_lines, file_name, stated.sheet_names) or "year")
+
+
+def _refuse_overlapping_parts(context: _Context, parts: list[_Part]) -> None:
+    """The parts of one upload are one cluster's, each of its own year and period."""
+    first = parts[0]
+    seen: dict[tuple[int, str], _Part] = {}
+    for part in parts:
+        if cluster_key(part.identity.cluster) != cluster_key(first.identity.cluster):
+            context.error(f"trang này ghi «{part.identity.cluster}», trang «{first.sheet}» ghi «{first.identity.cluster}»: "
+                          f"mỗi tệp chỉ chứa bảng điểm của một cụm; hãy tách thành hai tệp.", part.sheet)
+        earlier = seen.setdefault((part.identity.year, part.identity.period), part)
+        if earlier is not part:
+            context.error(f"trang này là bảng tổng hợp thứ hai cho năm {part.identity.year}, kỳ "
+                          f"{PERIODS[part.identity.period]} (trang «{earlier.sheet}» đã có); mỗi năm, mỗi kỳ chỉ một "
+                          f"bảng tổng hợp.", part.sheet)
 
 
 def _sheets(context: _Context, sheets: list[Sheet]) -> tuple[list[_Layout], list[_Layout], _Stated]:
@@ -1120,10 +1247,6 @@ def _sheets(context: _Context, sheets: list[Sheet]) -> tuple[list[_Layout], list
     summaries = [l for l in layouts.values() if l and l.shape == "summary"]
     details = [l for l in layouts.values() if l and l.shape == "detail"]
     tables = summaries + details
-    if len(summaries) > 1:
-        names = ", ".join(f"«{l.table.sheet.name}»" for l in summaries)
-        context.error(f"có {len(summaries)} bảng tổng hợp (trang {names}); mỗi tệp chỉ được có một bảng tổng hợp "
-                      f"cho một cụm, một năm, một kỳ.")
     if not tables:
         context.error("không tìm thấy bảng chấm điểm thi đua trong trang nào: cần một dòng tiêu đề có cột «Đơn vị» "
                       "(bảng tổng hợp) hoặc «Nội dung/Tiêu chí» với «Điểm chuẩn», «Tự chấm», «Cụm chấm» (bảng chi tiết).")
@@ -1145,7 +1268,10 @@ def _read_details(context: _Context, details: list[_Layout], lines: list[TitleLi
     for layout in details:
         by_unit = _units_side_by_side(layout)
         if by_unit:
-            scored += [_read_detail(context, unit_layout, written) for written, unit_layout in by_unit.items()]
+            side_by_side = [_read_detail(context, unit_layout, written, published=True)
+                            for written, unit_layout in by_unit.items()]
+            _refuse_ranks_beyond(context, side_by_side)
+            scored += side_by_side
             continue
         columns = _detail_columns(layout)
         if columns["self"] is None and columns["cluster"] is None:
@@ -1168,7 +1294,7 @@ def _units_side_by_side(layout: _Layout) -> dict[str, _Layout]:
     for column in layout.table.columns:
         if layout.kinds[column.index] in ("order", "content", "max", "note", "ignored"):
             continue
-        written = next((name for part in column.path if (name := _unit_in_label(part))), None)
+        written = _unit_in_path(tuple(column.path))
         if written:
             columns.setdefault(written, []).append(column)
     if len(columns) < 2:
@@ -1180,6 +1306,13 @@ def _units_side_by_side(layout: _Layout) -> dict[str, _Layout]:
         for written, own in columns.items()}
 
 
+def _unit_in_path(path: tuple[str, ...]) -> str | None:
+    """The unit a column's labels name, whole: a name wrapped onto the next header row ('Sở Kế hoạch và' over
+    'Đầu tư') is read across both; the longest name found counts."""
+    labels = [*path, *(f"{a} {b}" for a, b in zip(path, path[1:]))]
+    return max((name for label in labels if (name := _unit_in_label(label))), key=len, default=None)
+
+
 @lru_cache(maxsize=1 << 12)  # a pure function of a header label
 def _unit_in_label(label: str) -> str | None:
     """'Lạng Sơn' from 'Lạng Sơn', 'Lạng Sơn tự chấm', 'Sở Nội vụ Lạng Sơn': a province leading the label,
@@ -1187,11 +1320,16 @@ def _unit_in_label(label: str) -> str | None:
     words = clean_text(label).split(" ")
     for end in range(len(words), 0, -1):
         head, rest = " ".join(words[:end]), " ".join(words[end:])
-        if split_province(head)[1] is not None and (not rest or _is_generic(rest)):
+        if split_province(head)[1] is not None and (not rest or _scores_only(rest)):
             return head
     if names_an_agency(label):  # 'Sở Tài chính tự chấm': the agency is what stands before the scoring words
-        return next(" ".join(words[:end]) for end in range(1, len(words) + 1) if _is_generic(" ".join(words[end:])))
+        return next(" ".join(words[:end]) for end in range(1, len(words) + 1) if _scores_only(" ".join(words[end:])))
     return None
+
+
+def _scores_only(words: str) -> bool:
+    """'tự chấm', 'Cụm chấm', 'điểm thẩm định': scoring words after a unit's name ('tư' of 'Đầu tư' is none)."""
+    return not words or (_is_generic(words) and bool(set(_words(words).split()) & _SCORER_WORDS))
 
 
 class _Identity(NamedTuple):
