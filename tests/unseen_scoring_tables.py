@@ -369,3 +369,36 @@ def t31_summary_total_against_criteria_is_said() -> Built:
     return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(95, 1, "Lạng Sơn"), snv("Cao Bằng"): U(91, 2, "Cao Bằng")}),
         warns=("dung tong diem ghi trong bang",))
+
+
+@case("summary closing with 'Chỉ số trung bình' and 'Điểm bình quân của Cụm' rows (numbers, no unit) and a 'Ghi chú' row")
+def t32_summary_average_rows_are_no_units() -> Built:
+    rows = [[NORTH], [TITLE_2022], ["STT", "Đơn vị", "Tiêu chí 1 (50 điểm)", "Tiêu chí 2 (50 điểm)", "Tổng điểm", "Xếp hạng"],
+            [1, "Lạng Sơn", 49, 47, 96, 1], [2, "Cao Bằng", 48, 46, 94, 2], [3, "Lào Cai", 45, 44, 89, 3],
+            [None, "Chỉ số trung bình", 47.33, 45.67, 93], [None, "Điểm bình quân của Cụm", 47.33, 45.67, 93],
+            [None, "Ghi chú: Lào Cai nộp chậm 2 ngày", None, None, 2]]
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(96, 1, "Lạng Sơn"), snv("Cao Bằng"): U(94, 2, "Cao Bằng"), snv("Lào Cai"): U(89, 3, "Lào Cai")}))
+
+
+@case("summary whose last criterion column 'Điểm thi đua (100 điểm)' is every unit's sum of the criteria before it, "
+      "with no 'Tổng điểm': a stated total, not a fourth criterion")
+def t33_a_sum_column_under_criterion_words_is_a_total() -> Built:
+    rows = [[NORTH], [TITLE_2022],
+            ["STT", "Đơn vị", "Chuyên môn (60 điểm)", "Cải cách hành chính (30 điểm)", "Khen thưởng (10 điểm)",
+             "Điểm thi đua (100 điểm)", "Xếp hạng"],
+            [1, "Lạng Sơn", 58, 29, 9, 96, 1], [2, "Cao Bằng", 57, 28, 9, 94, 2], [3, "Sơn La", 55, 27, 8, 90, 3]]
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(96, 1, "Lạng Sơn"), snv("Cao Bằng"): U(94, 2, "Cao Bằng"), snv("Sơn La"): U(90, 3, "Sơn La")},
+        criteria_keys={"chuyen mon", "cai cach hanh chinh", "khen thuong"}))
+
+
+@case("transposed with the rank row 'Xếp hạng Chỉ số CCHC' as a criterion (code 3, maximum 5) and a XẾP HẠNG line")
+def t34_transposed_rank_words_in_a_criterion() -> Built:
+    groups = [["I", "Công tác tổ chức", 40, 38, 38, 35], [1, "Bộ máy", 20, 19, 19, 17], [2, "Biên chế", 20, 19, 19, 18],
+              ["II", "Cải cách hành chính", 60, 55, 55, 52], [1, "Thực hiện kế hoạch", 55, 50, 51, 48],
+              [2, "Xếp hạng Chỉ số CCHC của tỉnh", 5, 5, 4, 4]]
+    rows = transposed(SIDE, [[None, "TỔNG CỘNG", 100, 93, 93, 87], [None, "XẾP HẠNG", None, 1, 2, 3]], groups)
+    return Built(xlsx_bytes(SheetSpec("Tong hop", rows)), "th.xlsx", ScoringExpect(
+        NORTH_NAME, 2022, TIED, criteria={(snv("Cao Bằng"), "II/2"): 4},
+        criteria_keys={"I", "I/1", "I/2", "II", "II/1", "II/2"}))

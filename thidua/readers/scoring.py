@@ -597,6 +597,9 @@ def _summary_plan(layout: _Layout, year: int, period: str) -> _SummaryPlan:
                 and (labels or kind == "score"):
             criteria.append(_SummaryColumn(column, labels, "max" if kind == "max" else scorer, maxima))
     _tell_apart(table, criteria)
+    sums = _sums_of_the_left(sheet, criteria, _body_rows(table))
+    totals += [(c.column, c.value) for c in sums]
+    criteria = [c for c in criteria if c not in sums]
     named = [c for c in criteria if c.node]
     if named:  # a score column naming no criterion beside named ones adds them up: a stated total
         totals = sorted(totals + [(c.column, c.value) for c in criteria if not c.node and c.value != "max"],
@@ -607,6 +610,24 @@ def _summary_plan(layout: _Layout, year: int, period: str) -> _SummaryPlan:
                         [(c, scorer_of(c)) for c in layout.all("penalty")],
                         layout.first("rank"), layout.all("award"), layout.first("note"), other_years, row_scorers,
                         contradictions)
+
+
+def _sums_of_the_left(sheet: Sheet, criteria: list[_SummaryColumn], rows: list[int]) -> list[_SummaryColumn]:
+    """Criterion columns that in every unit's row hold the sum of two or more criteria left of them
+    ('Điểm thi đua (100 điểm)' after the criteria): stated totals, whatever their words."""
+    found = []
+    for position, spec in enumerate(criteria):
+        held = [c for c in criteria if c.node[:len(spec.node)] == spec.node and c is not spec]
+        left = [c for c in criteria[:position] if c.value == spec.value and c not in found
+                and not any(o.node[:len(c.node)] == c.node and o is not c for o in criteria)]
+        if len(spec.node) != 1 or held or spec.value == "max" or len(left) < 2:
+            continue
+        pairs = [(number_or_none(sheet.value(r, spec.column.index)),
+                  sum(number_or_none(sheet.value(r, c.column.index)) or 0.0 for c in left)) for r in rows]
+        pairs = [(stated, parts) for stated, parts in pairs if stated is not None]
+        if pairs and all(abs(stated - parts) <= TOLERANCE for stated, parts in pairs):
+            found.append(spec)
+    return found
 
 
 def _row_scorer(value: object) -> str | None:
@@ -691,8 +712,8 @@ def _summary_rows(plan: _SummaryPlan) -> tuple[list[int], int | None]:
         number_cell = sheet.value(row, order.index) if order else ""
         if sheet.is_blank_row(row):
             continue
-        if _is_end(sheet, row, measures, plan.note) or closes(name, number_cell):
-            break
+        if _is_end(sheet, row, measures, plan.note) or closes(name, number_cell) or labelled_row(name, number_cell):
+            break  # the units end at a total, average, rank or note line
         has_scores = any(number_or_none(sheet.value(row, c)) is not None for c in measures)
         if states_maxima(name) or states_maxima(number_cell) \
                 or (not units and has_scores and is_blank(name) and is_blank(number_cell)):
