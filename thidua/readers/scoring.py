@@ -24,7 +24,6 @@ beside it. Ranks are the published ones; without a rank column they are computed
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -34,25 +33,27 @@ from typing import Callable, NamedTuple
 import numpy as np
 import pandas as pd
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 from thidua.formatting import vn_number
-from thidua.provinces import registry, strip_diacritics
+from thidua.kinds.scoring import SCORING_COLUMNS
+from thidua.provinces import registry
 from thidua.readers.cells import NotANumber, is_blank, number_or_none, parse_number, text_key, year_in
 from thidua.readers.criteria import (SCORES, TOLERANCE, Code, Node, Tally, TreeBuilder, check_maximums, combined, describe,
                                      measure_total, parse_code, reconcile_groups, restore_lost_zero, split_code,
                                      split_maximum)
 from thidua.readers.problems import Problem, Refused, cell_ref
 from thidua.readers.table import Column, Table, locate_table
-from thidua.readers.units import ClusterKind, Membership, Unit, clean_text, cluster_key, cluster_named_in, display_case, \
-    folded, membership, names_an_agency, split_province, with_organiser
+from thidua.readers.units import ClusterKind, Membership, Unit, clean_text, cluster_key, display_case, folded, \
+    membership, names_an_agency, split_province
 from thidua.readers.workbook import Sheet, sheets_of
-from thidua.kinds.scoring import SCORING_COLUMNS
 from thidua.tables.columns import outside_ranks, settle
+from thidua.tables.identity import PERIODS, Stated, TitleLine, is_generic_sheet, letterhead, other_province, \
+    period_named, stated_cluster, stated_key, stated_period, stated_year, title_lines, unit_from_file_name, \
+    unit_from_lines
+from thidua.tables.identity import cell_text as _text
 from thidua.tables.rows import closes, ends_table, labelled_row, states_maxima
 from thidua.tables.schema import label_words as _words
 
-PERIODS = {"year": "tổng kết năm", "mid": "sơ kết 6 tháng"}
 UNIT_COLUMNS = ["unit", "unit_key", "province", "total", "rank", "rank_computed", "self_total", "criteria_total",
                 "bonus", "penalty", "award", "note", "sheet", "name_cell", "total_cell", "rank_cell"]
 CRITERIA_COLUMNS = ["unit", "unit_key", "key", "parent_key", "code", "title", "level", "is_leaf", "measure",
@@ -128,13 +129,6 @@ class _Context:
         self.problems.append(Problem(message, self.file_name, sheet, cell, "warning"))
 
 
-@lru_cache(maxsize=1 << 14, typed=True)  # a pure function of a cell, asked for again by every check
-def _text(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", str(value))).strip() if not is_blank(value) else ""
-
-
 def _score(context: _Context, sheet: Sheet, row: int, column: int | None) -> float | None:
     """A score cell: a number, blank or a dash (None); words are refused."""
     if column is None:
@@ -169,13 +163,6 @@ def _is_end(sheet: Sheet, row: int, measure_columns: list[int], note: Column | N
 
 
 # ---------------------------------------------------------------- what a sheet holds
-
-@dataclass
-class TitleLine:
-    """A line of the words above a table, and the cell it is written in."""
-    text: str
-    sheet: str
-    cell: str
 
 
 @dataclass
@@ -228,17 +215,6 @@ def _column_texts(layout: _Layout, kind: str) -> list[str]:
     """The distinct words of the columns of one kind ('Năm', 'Cụm thi đua'), in table order."""
     sheet, rows = layout.table.sheet, range(layout.table.first_data_row, layout.table.sheet.height)
     return list(dict.fromkeys(text for c in layout.all(kind) for r in rows if (text := _text(sheet.value(r, c.index)))))
-
-
-def title_lines(sheet: Sheet, above: int) -> list[TitleLine]:
-    """The words above a table (or atop a sheet without one), a line for each line of a cell."""
-    lines = []
-    for row in range(min(above, sheet.height)):
-        for column, value in enumerate(sheet.rows[row]):
-            for line in str(value).splitlines() if isinstance(value, str) else [_text(value)]:
-                if clean_text(line):
-                    lines.append(TitleLine(clean_text(line), sheet.name, cell_ref(row, column)))
-    return lines
 
 
 # ---------------------------------------------------------------- detail sheets
@@ -384,87 +360,20 @@ def _reconcile_closings(context: _Context, sheet: str, roots: list[Node], closin
                     context.warn(f"{said}; dùng tổng các tiêu chí.", sheet, closing.cells[name])
 
 
-_UNIT_LABEL = re.compile(r"^(ten )?(don vi|co quan)( (duoc |tu )?(cham( diem)?|danh gia)| du thi dua)?\s*:\s*")
-_OF_UNIT = re.compile(r"\bcua\s+")
-_SCORING_TITLE = re.compile(r"cham diem|tu cham|ket qua|bang diem|phieu|bang cham")
-_ANNEX_LINE = re.compile(r"^\(?\s*(kem theo|can cu)")
-_MOTTO = re.compile(r"cong hoa xa hoi chu nghia viet nam|doc lap\W+tu do\W+hanh phuc")
-_CLUSTER_NAMED = re.compile(r"\b(cum|khoi) thi dua\b")
-_SHEET_WORDS = set("sheet trang tinh bieu mau phu luc pl chi tiet bang tong hop th detail data du lieu tu cham diem "
-                   "ket qua nam thang thi dua so dot ky lan".split())
-
-
-def _is_generic_sheet(name: str) -> bool:
-    """'Sheet1', 'Chi tiết năm 2022', 'Biểu 2': sheet names that name no unit."""
-    words = re.sub(r"[()%]|(\d+)", r" \1 ", _words(name)).split()
-    return all(word.isdigit() or word in _SHEET_WORDS for word in words)
-
-
-def _unit_from_lines(lines: list[TitleLine]) -> str | None:
-    """'Đơn vị: Sở Nội vụ tỉnh Bắc Giang', '... NĂM 2022 CỦA SỞ NỘI VỤ TỈNH BẮC GIANG', or a
-    line that is a department and a province."""
-    for line in lines:
-        plain = folded(line.text)
-        label = _UNIT_LABEL.match(plain)
-        if label and clean_text(line.text[label.end():]):
-            return clean_text(line.text[label.end():])
-    for line in lines:
-        plain = folded(line.text)
-        if _ANNEX_LINE.match(plain) or _CLUSTER_NAMED.search(plain):
-            continue
-        of = list(_OF_UNIT.finditer(plain))
-        if of and _SCORING_TITLE.search(plain):
-            name = clean_text(re.split(r"\s+(?:năm|NĂM|Năm)\s+20\d\d|\s*\(", line.text[of[-1].end():])[0])
-            if folded(name) not in ("", "don vi", "co quan"):
-                return name
-        prefix, province = split_province(line.text)
-        if province is not None and re.match(r"^(so|snv)\b", folded(prefix)) and len(line.text) <= 80:
-            return line.text
-    return None
-
-
-def _unit_from_file_name(file_name: str) -> str | None:
-    """The province a per-unit file is named after: 'SNV_Bac_Giang_2022.xlsx' -> 'Bắc Giang'."""
-    words = folded(Path(file_name).stem.replace("_", " "))
-    keys = sorted(((strip_diacritics(p.name).lower(), p.name) for p in registry().provinces),
-                  key=lambda pair: len(pair[0]), reverse=True)
-    return next((name for key, name in keys if re.search(rf"(?<![a-z]){re.escape(key)}(?![a-z])", words)), None)
-
-
-def _letterhead(lines: list[TitleLine]) -> list[TitleLine]:
-    """The issuing agency's block: the lines left of the national motto, down to its last line
-    ('Độc lập - Tự do - Hạnh phúc'). The cluster leader compiling the sheets writes its own name there."""
-    motto = [_row_column(line.cell) for line in lines if _MOTTO.search(folded(line.text))]
-    if not motto:
-        return []
-    last_row, first_column = max(row for row, _ in motto), min(column for _, column in motto)
-    return [line for line in lines if _row_column(line.cell)[0] <= last_row and _row_column(line.cell)[1] < first_column]
-
-
-def _other_province(name: str, other: str) -> bool:
-    ours, theirs = split_province(name)[1], split_province(other)[1]
-    return ours is not None and theirs is not None and ours.name != theirs.name
-
-
-def _row_column(cell: str) -> tuple[int, int]:
-    letters, row = coordinate_from_string(cell)
-    return row, column_index_from_string(letters)
-
-
 def _detail_unit(context: _Context, layout: _Layout, lines: list[TitleLine], alone: bool) -> str | None:
     """The unit a detail sheet scores: its 'Đơn vị: ...' line or title, else the sheet name, else the
     file name (of a file's only sheet), else the letterhead; the first found is checked against the others."""
     sheet = layout.table.sheet
-    letterhead = _letterhead(lines)
+    heading = letterhead(lines)
     found = [(where, name) for where, name in (
-        ("tiêu đề trang", _unit_from_lines([line for line in lines if line not in letterhead])),
-        ("tên trang", sheet.name if not _is_generic_sheet(sheet.name) else None),
-        ("tên tệp", _unit_from_file_name(context.file_name) if alone else None)) if name] \
-        or [("tiêu đề góc trái", name) for name in [_unit_from_lines(letterhead)] if name]
+        ("tiêu đề trang", unit_from_lines([line for line in lines if line not in heading])),
+        ("tên trang", sheet.name if not is_generic_sheet(sheet.name) else None),
+        ("tên tệp", unit_from_file_name(context.file_name) if alone else None)) if name] \
+        or [("tiêu đề góc trái", name) for name in [unit_from_lines(heading)] if name]
     if found:
         (chosen_where, chosen), others = found[0], found[1:]
         for where, name in others:
-            if _other_province(chosen, name):
+            if other_province(chosen, name):
                 context.warn(f"{chosen_where} ghi đơn vị «{chosen}», {where} ghi «{name}»; dùng «{chosen}».", sheet.name)
         return chosen
     context.error("không biết trang này chấm cho đơn vị nào: hãy ghi «Đơn vị: ...» ở tiêu đề hoặc đặt tên trang "
@@ -541,7 +450,7 @@ def _of_another_year(layout: _Layout, column: Column, year: int) -> bool:
 def _of_another_period(layout: _Layout, column: Column, period: str) -> bool:
     """In a year-end table, a total or rank under a mid-year label ('Sơ kết 6 tháng / Tổng điểm'); a
     mid-year score weighted into the year's total ('Điểm sơ kết 6 tháng (30%)') is still read."""
-    if period != "year" or not any(_MID_YEAR.search(_words(part)) for part in column.path):
+    if period != "year" or not any(period_named(part) == "mid" for part in column.path):
         return False
     return layout.kinds[column.index] not in ("unit", "order", "year", "cluster", "score", "content", "other", "max")
 
@@ -927,53 +836,13 @@ def _award(sheet: Sheet, row: int, columns: list[Column]) -> str | None:
 
 # ---------------------------------------------------------------- cluster, year and period
 
-_MID_YEAR = re.compile(r"\b(6|sau) thang\b|\bso ket\b|\bgiua nam\b")
-_YEAR_END = re.compile(r"\btong ket\b|\bca nam\b")
-_YEAR_TITLE = re.compile(r"\bnam\b")
-_TABLE_TITLE = re.compile(r"^(bang|ket qua|tong hop|phieu)\b.*\b(diem|cham|thi dua)\b")  # the table's own title first
-
-
-def _stated_cluster(lines: list[TitleLine], file_name: str, in_columns: tuple[str, ...] = ()) -> str | None:
-    """From a title line, else a cluster column naming one cluster, else the file name."""
-    for line in lines:
-        name = cluster_named_in(line.text)
-        if name:
-            return with_organiser(name, [line.text for line in lines])
-    named = [name for text in in_columns if (name := cluster_named_in(text))]
-    return named[0] if len(named) == 1 else cluster_named_in(Path(file_name).stem)
-
-
-def _stated_year(lines: list[TitleLine], in_columns: list[str], file_name: str, sheet_names: list[str]
-                 ) -> int | None:
-    """A year the title names ('... NĂM 2022'), else any year in the titles, a year column naming
-    one year, the file name or a sheet name."""
-    titled = [year_in(line.text) for line in sorted(lines, key=lambda line: not _TABLE_TITLE.search(folded(line.text)))
-              if _YEAR_TITLE.search(folded(line.text)) and not _ANNEX_LINE.match(folded(line.text))]
-    columns = {year_in(text) for text in in_columns} - {None}
-    others = [year_in(line.text) for line in lines] + (list(columns) if len(columns) == 1 else []) \
-        + [year_in(Path(file_name).stem)] + [year_in(s) for s in sheet_names]
-    return next((y for y in titled + others if y is not None), None)
-
-
-def _stated_period(lines: list[TitleLine], file_name: str, sheet_names: list[str]) -> str | None:
-    """The period the titles name, else the sheet names, else the file name: the first of these naming a
-    mid-year review says mid, one naming only a year-end review says year."""
-    for texts in ([line.text for line in lines], sheet_names, [Path(file_name).stem.replace("_", " ")]):
-        words = [folded(text) for text in texts]
-        if any(_MID_YEAR.search(w) for w in words):
-            return "mid"
-        if any(_YEAR_END.search(w) for w in words):
-            return "year"
-    return None
-
 
 def _period_argument(context: _Context, period: str | None) -> str | None:
     if period is None or period in PERIODS:
         return period
-    if _MID_YEAR.search(folded(period)):
-        return "mid"
-    if re.search(r"\b(nam|ca nam|tong ket|year)\b", folded(period)):
-        return "year"
+    named = period_named(period) or ("year" if re.search(r"\b(nam|year)\b", folded(period)) else None)
+    if named:
+        return named
     context.error(f"kỳ chấm «{period}» không rõ: dùng «year» (tổng kết năm) hoặc «mid» (sơ kết 6 tháng).")
     return None
 
@@ -1185,7 +1054,7 @@ class _Part:
     units: dict[int, Unit]
 
 
-def _read_part(context: _Context, summaries: list[_Layout], details: list[_Layout], stated: _Stated,
+def _read_part(context: _Context, summaries: list[_Layout], details: list[_Layout], stated: Stated,
                cluster: str | None, year: int | None, period: str | None) -> _Part:
     identity = _identity(context, stated, cluster, year, period)
     summary = _read_summary(context, _summary_plan(summaries[0], identity.year, identity.period)) if summaries else []
@@ -1211,16 +1080,16 @@ def _result(context: _Context, part: _Part) -> ScoringResult:
                          _criteria_frame(scored, part.units), [])
 
 
-def _split_parts(context: _Context, summaries: list[_Layout], details: list[_Layout], stated: _Stated
-                 ) -> list[tuple[list[_Layout], list[_Layout], _Stated]]:
+def _split_parts(context: _Context, summaries: list[_Layout], details: list[_Layout], stated: Stated
+                 ) -> list[tuple[list[_Layout], list[_Layout], Stated]]:
     """The tables of each part: one part per summary, each identified first by the words over its own
     table and its sheet's name; a detail sheet joins the part whose year and period it states."""
     if len(summaries) <= 1:
         return [(summaries, details, stated)]
     parts = [([summary], [], _own_statements(summary, stated)) for summary in summaries]
-    keys = [_stated_key(own, context.file_name) for _, _, own in parts]
+    keys = [stated_key(own, context.file_name) for _, _, own in parts]
     for layout in details:
-        key = _stated_key(_own_statements(layout, stated), context.file_name)
+        key = stated_key(_own_statements(layout, stated), context.file_name)
         matching = [part for part, found in zip(parts, keys) if found == key]
         if len(matching) == 1:
             matching[0][1].append(layout)
@@ -1230,17 +1099,12 @@ def _split_parts(context: _Context, summaries: list[_Layout], details: list[_Lay
     return parts
 
 
-def _own_statements(layout: _Layout, stated: _Stated) -> _Stated:
+def _own_statements(layout: _Layout, stated: Stated) -> Stated:
     """What one table says of itself (the words over it, its columns, its sheet's name), then what the
     sheets without a table say (a cover page)."""
     own = title_lines(layout.table.sheet, layout.table.header_top)
-    return _Stated(own + [line for line in stated.lines if line not in stated.table_lines], own,
-                   _column_texts(layout, "cluster"), _column_texts(layout, "year"), [layout.table.sheet.name])
-
-
-def _stated_key(stated: _Stated, file_name: str) -> tuple[int | None, str]:
-    return (_stated_year(stated.lines, stated.year_cells, file_name, stated.sheet_names),
-            _stated_period(stated.table_lines, file_name, stated.sheet_names) or "year")
+    return Stated(own + [line for line in stated.lines if line not in stated.table_lines], own,
+                  _column_texts(layout, "cluster"), _column_texts(layout, "year"), [layout.table.sheet.name])
 
 
 def _refuse_overlapping_parts(context: _Context, parts: list[_Part]) -> None:
@@ -1258,7 +1122,7 @@ def _refuse_overlapping_parts(context: _Context, parts: list[_Part]) -> None:
                           f"bảng tổng hợp.", part.sheet)
 
 
-def _sheets(context: _Context, sheets: list[Sheet]) -> tuple[list[_Layout], list[_Layout], _Stated]:
+def _sheets(context: _Context, sheets: list[Sheet]) -> tuple[list[_Layout], list[_Layout], Stated]:
     """The summary and detail tables of a workbook (other sheets are reported), and what it says of itself."""
     layouts = {sheet.name: _layout(sheet) for sheet in sheets}
     for sheet in sheets:
@@ -1274,7 +1138,7 @@ def _sheets(context: _Context, sheets: list[Sheet]) -> tuple[list[_Layout], list
     over_tables = [line for l in tables for line in title_lines(l.table.sheet, l.table.header_top)]
     atop_others = [line for sheet in sheets if layouts[sheet.name] is None
                    for line in title_lines(sheet, TITLE_SCAN_ROWS)]
-    stated = _Stated(over_tables + atop_others, over_tables,
+    stated = Stated(over_tables + atop_others, over_tables,
                      [text for l in tables for text in _column_texts(l, "cluster")],
                      [text for l in tables for text in _column_texts(l, "year")], [s.name for s in sheets])
     return summaries, details, stated
@@ -1359,27 +1223,18 @@ class _Identity(NamedTuple):
     period: str
 
 
-class _Stated(NamedTuple):
-    """What a workbook says of itself, where identity is looked for."""
-    lines: list[TitleLine]          # over the tables first, then atop the other sheets
-    table_lines: list[TitleLine]    # over the tables only
-    cluster_cells: list[str]         # in a 'Cụm thi đua' column
-    year_cells: list[str]            # in a 'Năm' column
-    sheet_names: list[str]
-
-
-def _identity(context: _Context, stated: _Stated, cluster: str | None, year: int | None, period: str | None
+def _identity(context: _Context, stated: Stated, cluster: str | None, year: int | None, period: str | None
               ) -> _Identity:
     """Cluster, year and period from the titles over the tables (then other sheets' first rows,
     columns, the file name and sheet names), else from the arguments."""
     given_cluster = display_case(clean_text(cluster)) if cluster else None
-    stated_cluster = _stated_cluster(stated.lines, context.file_name, tuple(stated.cluster_cells))
-    if stated_cluster and given_cluster and cluster_key(stated_cluster) == cluster_key(given_cluster):
-        stated_cluster = given_cluster  # as typed: the title may be in capitals
-    name = _settle(context, "tên cụm", stated_cluster, given_cluster, lambda a, b: cluster_key(a) == cluster_key(b))
-    found_year = _settle(context, "năm", _stated_year(stated.lines, stated.year_cells, context.file_name,
+    named_cluster = stated_cluster(stated.lines, context.file_name, tuple(stated.cluster_cells))
+    if named_cluster and given_cluster and cluster_key(named_cluster) == cluster_key(given_cluster):
+        named_cluster = given_cluster  # as typed: the title may be in capitals
+    name = _settle(context, "tên cụm", named_cluster, given_cluster, lambda a, b: cluster_key(a) == cluster_key(b))
+    found_year = _settle(context, "năm", stated_year(stated.lines, stated.year_cells, context.file_name,
                                                       stated.sheet_names), year)
-    found_period = _settle(context, "kỳ chấm", _stated_period(stated.table_lines, context.file_name, stated.sheet_names),
+    found_period = _settle(context, "kỳ chấm", stated_period(stated.table_lines, context.file_name, stated.sheet_names),
                            _period_argument(context, period), shown=PERIODS.get) or "year"
     if name is None:
         context.error("không biết bảng điểm của cụm thi đua nào: tiêu đề và tên tệp không ghi «Cụm thi đua ...»; "
