@@ -2,7 +2,9 @@
 field, tried in this order, and what each holds. Award and grade words suggest columns of words; a
 column of numbers under them ('Công tác thi đua, khen thưởng (15 điểm)', 'Xếp loại CCHC (10 điểm)')
 is a criterion (tables.columns.settle)."""
-from thidua.tables.schema import Field, Schema
+import re
+
+from thidua.tables.schema import Field, Schema, label_words
 
 SCORING_COLUMNS = Schema((
     Field("year", r"^nam( (danh gia|cham diem|thi dua))?$"),
@@ -21,3 +23,27 @@ SCORING_COLUMNS = Schema((
     Field("content", r"^(noi dung|tieu chi|ten tieu chi|cac tieu chi|nhom tieu chi|linh vuc|danh muc|chi tieu)\b"),
     Field("score", r"\bdiem\b|\bcham\b|\bket qua\b|\btham dinh\b|\bdat\b"),
 ))
+
+# whose score a header names, words that name no criterion, and what tells a scoring workbook from an index table
+SELF_WORDS = re.compile(r"\btu (cham|danh gia|dem)\b|\bdon vi (tu )?cham\b")
+CLUSTER_WORDS = re.compile(r"\bcum\b|\btham dinh\b|\bhoi dong\b|\bket qua\b|\bkiem tra\b")
+_GENERIC_WORDS = set(
+    "diem cham theo tieu chi ket qua cac noi dung cum tu tham dinh dat duoc thi dua danh gia so nhom chuan toi da "
+    "thang khung quy dinh tong cong hop chua sau truoc khi tinh va cua don vi lan muc".split())
+_SCORER_WORDS = {"cham", "diem", "tham", "dinh", "ket", "qua", "dat"}
+THEME_WORDS = {"thi", "dua", "danh", "gia"}  # generic words that, with a maximum of their own, name a criterion
+_YEAR_WORDS = re.compile(r"\b(nam )?20\d\d\b")
+SCORING_WORDS = re.compile(r"thi dua|tu cham|cum cham|tham dinh|khen thuong|diem thuong|diem cong|diem tru")
+CRITERIA_WORDS = re.compile(r"tieu chi|diem chuan|diem toi da|thang diem")
+INDEX_WORDS = re.compile(r"\bchi so\b|\bpar\b|\bcchc\b|\bsipas\b")
+
+
+def is_generic(label: str) -> bool:
+    """Header words that name no criterion: 'Điểm chấm theo tiêu chí', 'Tự chấm', 'Cộng', 'Năm 2022'."""
+    words = _YEAR_WORDS.sub(" ", label_words(label).replace("(", " ").replace(")", " "))
+    return not set(words.split()) - _GENERIC_WORDS
+
+
+def scores_only(words: str) -> bool:
+    """'tự chấm', 'Cụm chấm', 'điểm thẩm định': scoring words after a unit's name ('tư' of 'Đầu tư' is none)."""
+    return not words or (is_generic(words) and bool(set(label_words(words).split()) & _SCORER_WORDS))

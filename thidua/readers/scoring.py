@@ -35,7 +35,8 @@ import pandas as pd
 from openpyxl.utils import get_column_letter
 
 from thidua.formatting import vn_number
-from thidua.kinds.scoring import SCORING_COLUMNS
+from thidua.kinds.scoring import CLUSTER_WORDS, CRITERIA_WORDS, INDEX_WORDS, SCORING_COLUMNS, SCORING_WORDS, SELF_WORDS, \
+    THEME_WORDS, is_generic, scores_only
 from thidua.provinces import registry
 from thidua.readers.cells import NotANumber, is_blank, number_or_none, parse_number, text_key, year_in
 from thidua.readers.criteria import (SCORES, TOLERANCE, Code, Node, Tally, TreeBuilder, check_maximums, combined, describe,
@@ -46,7 +47,7 @@ from thidua.readers.table import Column, Table, locate_table
 from thidua.readers.units import ClusterKind, Membership, Unit, clean_text, cluster_key, display_case, folded, \
     membership, names_an_agency, split_province
 from thidua.readers.workbook import Sheet, sheets_of
-from thidua.tables.columns import outside_ranks, settle
+from thidua.tables.columns import outside_ranks, rank_in, settle
 from thidua.tables.identity import PERIODS, Stated, TitleLine, is_generic_sheet, letterhead, other_province, \
     period_named, stated_cluster, stated_key, stated_period, stated_year, title_lines, unit_from_file_name, \
     unit_from_lines
@@ -65,17 +66,6 @@ RANK_DISAGREEMENTS_LISTED = 3
 # ---------------------------------------------------------------- header words
 
 _SCORE_KINDS = {"max", "score", "total", "bonus", "penalty", "rank", "award"}
-_SELF_WORDS = re.compile(r"\btu (cham|danh gia|dem)\b|\bdon vi (tu )?cham\b")
-_CLUSTER_WORDS = re.compile(r"\bcum\b|\btham dinh\b|\bhoi dong\b|\bket qua\b|\bkiem tra\b")
-_GENERIC_WORDS = set(
-    "diem cham theo tieu chi ket qua cac noi dung cum tu tham dinh dat duoc thi dua danh gia so nhom chuan toi da "
-    "thang khung quy dinh tong cong hop chua sau truoc khi tinh va cua don vi lan muc".split())
-_SCORER_WORDS = {"cham", "diem", "tham", "dinh", "ket", "qua", "dat"}
-_THEME_WORDS = {"thi", "dua", "danh", "gia"}  # generic words that, with a maximum of their own, name a criterion
-_YEAR_WORDS = re.compile(r"\b(nam )?20\d\d\b")
-_SCORING_WORDS = re.compile(r"thi dua|tu cham|cum cham|tham dinh|khen thuong|diem thuong|diem cong|diem tru")
-_CRITERIA_WORDS = re.compile(r"tieu chi|diem chuan|diem toi da|thang diem")
-_INDEX_WORDS = re.compile(r"\bchi so\b|\bpar\b|\bcchc\b|\bsipas\b")
 
 
 def _label_kind(label: object) -> str:
@@ -94,21 +84,15 @@ def _column_kind(column: Column) -> str:
 
 def _scorer(column: Column) -> str | None:
     words = " / ".join(_words(part) for part in column.path)
-    if _SELF_WORDS.search(words):
+    if SELF_WORDS.search(words):
         return "self"
-    return "cluster" if _CLUSTER_WORDS.search(words) else None
+    return "cluster" if CLUSTER_WORDS.search(words) else None
 
 
 def _is_scoring_header(words: list[str]) -> bool:
     kinds = {_label_kind(w) for w in set(words) if w}
     names = kinds & {"unit", "content"}
     return bool(names) and (bool(kinds & _SCORE_KINDS) or len(names) == 2)
-
-
-def _is_generic(label: str) -> bool:
-    """Header words that name no criterion: 'Điểm chấm theo tiêu chí', 'Tự chấm', 'Cộng', 'Năm 2022'."""
-    words = _YEAR_WORDS.sub(" ", _words(label).replace("(", " ").replace(")", " "))
-    return not set(words.split()) - _GENERIC_WORDS
 
 
 # ---------------------------------------------------------------- rows and cells
@@ -426,7 +410,7 @@ def _criterion_labels(column: Column) -> tuple[tuple[str, ...], dict[tuple[str, 
     maxima: dict[tuple[str, ...], float] = {}
     for part in column.path:
         maximum, label = split_maximum(_FORMULA.sub(" ", part).strip())
-        if _is_generic(label) and (maximum is None or not set(_words(label).split()) & _THEME_WORDS):
+        if is_generic(label) and (maximum is None or not set(_words(label).split()) & THEME_WORDS):
             continue
         labels.append(label)
         if maximum is not None:
@@ -444,7 +428,7 @@ def _of_another_year(layout: _Layout, column: Column, year: int) -> bool:
     named, kind = year_in(column.label), layout.kinds[column.index]
     if named is None or named == year or kind in ("unit", "order", "year", "cluster"):
         return False
-    return kind not in ("score", "content", "other", "max") or all(_is_generic(part) for part in column.path)
+    return kind not in ("score", "content", "other", "max") or all(is_generic(part) for part in column.path)
 
 
 def _of_another_period(layout: _Layout, column: Column, period: str) -> bool:
@@ -544,7 +528,7 @@ def _row_scorer(value: object) -> str | None:
     words = _words(value) if isinstance(value, str) else ""
     if not words or len(words.split()) > 5:
         return None
-    return "self" if _SELF_WORDS.search(words) else "cluster" if _CLUSTER_WORDS.search(words) else None
+    return "self" if SELF_WORDS.search(words) else "cluster" if CLUSTER_WORDS.search(words) else None
 
 
 def _row_scorer_column(layout: _Layout) -> Column | None:
@@ -802,25 +786,12 @@ def _written_row(sheet: Sheet, rows: list[int], column: Column | None) -> int:
     return next((r for r in rows if column is not None and not is_blank(sheet.value(r, column.index))), rows[-1])
 
 
-_ROMAN_RANKS = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
-_RANK_WORDS = {"nhat": 1, "nhi": 2, "ba": 3}
-
-
 def _rank(context: _Context, sheet: Sheet, row: int, column: int | None) -> int | None:
-    if column is None:
-        return None
-    value = sheet.value(row, column)
-    if is_blank(value):
-        return None
-    words = re.sub(r"\(.*?\)|\bdong hang\b", " ", _words(value)).strip()  # '2 (đồng hạng)': a shared rank
-    words = re.sub(r"^(hang|thu|xep thu|xep hang)\s+", "", words)
-    number = number_or_none(words) if isinstance(value, str) else number_or_none(value)
-    if number is None:
-        number = _ROMAN_RANKS.get(words.upper(), _RANK_WORDS.get(words))
-    if number is not None and float(number).is_integer() and number >= 1:
-        return int(number)
-    context.error(f"xếp hạng «{_text(value)}» không phải là số nguyên dương.", sheet.name, cell_ref(row, column))
-    return None
+    value = sheet.value(row, column) if column is not None else ""
+    rank = rank_in(value)
+    if rank is None and not is_blank(value):
+        context.error(f"xếp hạng «{_text(value)}» không phải là số nguyên dương.", sheet.name, cell_ref(row, column))
+    return rank
 
 
 def _award(sheet: Sheet, row: int, columns: list[Column]) -> str | None:
@@ -1017,7 +988,7 @@ def looks_like_scoring(sheets: list[Sheet]) -> bool:
             continue
         header = " ".join(text_key(v) for row in sheet.rows[:layout.table.header_bottom + 1] for v in row
                           if isinstance(v, str))
-        if _SCORING_WORDS.search(header) or (_CRITERIA_WORDS.search(header) and not _INDEX_WORDS.search(header)):
+        if SCORING_WORDS.search(header) or (CRITERIA_WORDS.search(header) and not INDEX_WORDS.search(header)):
             return True
     return False
 
@@ -1205,16 +1176,11 @@ def _unit_in_label(label: str) -> str | None:
     words = clean_text(label).split(" ")
     for end in range(len(words), 0, -1):
         head, rest = " ".join(words[:end]), " ".join(words[end:])
-        if split_province(head)[1] is not None and (not rest or _scores_only(rest)):
+        if split_province(head)[1] is not None and (not rest or scores_only(rest)):
             return head
     if names_an_agency(label):  # 'Sở Tài chính tự chấm': the agency is what stands before the scoring words
-        return next(" ".join(words[:end]) for end in range(1, len(words) + 1) if _scores_only(" ".join(words[end:])))
+        return next(" ".join(words[:end]) for end in range(1, len(words) + 1) if scores_only(" ".join(words[end:])))
     return None
-
-
-def _scores_only(words: str) -> bool:
-    """'tự chấm', 'Cụm chấm', 'điểm thẩm định': scoring words after a unit's name ('tư' of 'Đầu tư' is none)."""
-    return not words or (_is_generic(words) and bool(set(_words(words).split()) & _SCORER_WORDS))
 
 
 class _Identity(NamedTuple):

@@ -3,12 +3,15 @@ cells under the header confirm it or say otherwise, and where they contradict ea
 wins or the column is refused at its first cell that fits neither."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from thidua.readers.cells import is_blank, number_or_none
-from thidua.tables.schema import Field, Schema
+from thidua.tables.schema import Field, Schema, label_words
 
 _NOTHING = {"-", "–", "—", "/", "x", "X"}
+_ROMAN_RANKS = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+_RANK_WORDS = {"nhat": 1, "nhi": 2, "ba": 3}
 
 
 @dataclass(frozen=True)
@@ -33,3 +36,13 @@ def settle(schema: Schema, suggested: Field, values: list[object]) -> Settled:
 def outside_ranks(ranks: list[int | None], units: int) -> list[int]:
     """Positions of ranks beyond 1..units (ties allowed: 1, 2, 2, 4)."""
     return [i for i, rank in enumerate(ranks) if rank is not None and not 1 <= rank <= units]
+
+
+def rank_in(value: object) -> int | None:
+    """A rank as written: 2, '2', 'Hạng 2', '2 (đồng hạng)', 'II', 'Nhất'; None for a blank or anything else."""
+    words = re.sub(r"\(.*?\)|\bdong hang\b", " ", label_words(value)).strip()  # '2 (đồng hạng)': a shared rank
+    words = re.sub(r"^(hang|thu|xep thu|xep hang)\s+", "", words)
+    number = number_or_none(words) if isinstance(value, str) else number_or_none(value)
+    if number is None:
+        number = _ROMAN_RANKS.get(words.upper(), _RANK_WORDS.get(words))
+    return int(number) if number is not None and float(number).is_integer() and number >= 1 else None
