@@ -128,3 +128,35 @@ def test_one_file_per_unit_builds_the_ranking_a_summary_gives_and_a_correction_r
     assert [upload.file_name for upload in undone.restored] == ["Ninh Bình.xlsx"]  # not the newest of the scope
     again = tmp_path / "Quảng Ninh.xlsx"
     assert write_upload(per_unit, read_upload(again.read_bytes(), "ban sao.xlsx")).already_uploaded_as == 1
+
+
+def period_summary(name: str, title: str, lines: list[list]) -> SheetSpec:
+    return SheetSpec(name, [["CỤM THI ĐUA SỞ NỘI VỤ CÁC TỈNH MIỀN NÚI BIÊN GIỚI PHÍA BẮC"], [title],
+                            ["STT", "Đơn vị", "Tổng điểm", "Xếp hạng"], *lines])
+
+
+def test_a_mid_year_and_a_year_end_sheet_are_one_upload_of_two_periods(tmp_path):
+    db = Database(tmp_path / "t.duckdb")
+    path = write_workbook(tmp_path / "so_ket_va_tong_ket_2022.xlsx",
+                          period_summary("So ket", "KẾT QUẢ SƠ KẾT 6 THÁNG NĂM 2022", [[1, "Lạng Sơn", 48, 2],
+                                                                                    [2, "Cao Bằng", 49, 1]]),
+                          period_summary("Tong ket", "KẾT QUẢ TỔNG KẾT NĂM 2022", [[1, "Lạng Sơn", 96, 1],
+                                                                              [2, "Cao Bằng", 94, 2]]))
+    outcome = ingest_file(db, path)
+    assert outcome.rows == 4 and "sơ kết 6 tháng" in outcome.scope and "tổng kết năm" in outcome.scope
+    year_end = db.query("cluster_ranking", cluster=CLUSTER, year=2022).set_index("unit")
+    mid_year = db.query("cluster_ranking", cluster=CLUSTER, year=2022, period="mid").set_index("unit")
+    assert year_end.loc["Sở Nội vụ Lạng Sơn", ["total", "rank"]].tolist() == [96, 1]
+    assert mid_year.loc["Sở Nội vụ Lạng Sơn", ["total", "rank"]].tolist() == [48, 2]
+    assert len(db.query("uploads")) == 1
+
+
+def test_a_workbook_whose_second_part_is_refused_writes_neither_part(tmp_path):
+    db = Database(tmp_path / "t.duckdb")
+    path = write_workbook(tmp_path / "hai_ky.xlsx",
+                          period_summary("So ket", "KẾT QUẢ SƠ KẾT 6 THÁNG NĂM 2022", [[1, "Lạng Sơn", 48, 1]]),
+                          period_summary("Tong ket", "KẾT QUẢ TỔNG KẾT NĂM 2022", [[1, "Lạng Sơn", 96, 4]]))
+    result = cli(tmp_path / "t.duckdb", "ingest", str(path))
+    assert result.returncode == 1 and "Tong ket" in result.stderr and "C4" not in result.stderr
+    assert "D4" in result.stderr  # rank 4 in a table of one unit
+    assert db.query("uploads").empty and db.query("clusters").empty

@@ -171,6 +171,8 @@ class ScoringExpect:
     criteria: dict[tuple[str, str], float] = field(default_factory=dict)  # (unit, key) -> cluster score
     keys_unique: bool = True
     criteria_keys: set[str] | None = None  # every unit's criterion keys exactly (None: not checked)
+    without_award: set[str] = field(default_factory=set)  # units that must have no award
+    others: list[ScoringExpect] = field(default_factory=list)  # the upload's further parts (periods, years), in order
 
 
 @dataclass
@@ -540,13 +542,15 @@ def s28_formulas_without_values() -> Built:
     return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", RefusalExpect("formulas without computed values", "TH", "E4"))
 
 
-@case("two summary sheets (sơ kết 6 tháng and tổng kết năm) in one workbook")
+@case("two summary sheets (sơ kết 6 tháng and tổng kết năm) in one workbook: two parts of one upload")
 def s29_two_summaries() -> Built:
     def sheet(name, title, a, b):
         return SheetSpec(name, [[NORTH], [title], ["STT", "Đơn vị", "Tổng điểm"], [1, "Lạng Sơn", a], [2, "Cao Bằng", b]])
+    year_end = ScoringExpect(NORTH_NAME, 2022, {snv("Lạng Sơn"): U(95, 1, "Lạng Sơn"), snv("Cao Bằng"): U(93, 2, "Cao Bằng")})
     return Built(xlsx_bytes(sheet("So ket 6 thang", "SƠ KẾT 6 THÁNG NĂM 2022", 48, 47),
                       sheet("Tong ket nam", "TỔNG KẾT NĂM 2022", 95, 93)), "th.xlsx",
-                 RefusalExpect("two summary tables for two periods", None, None))
+                 ScoringExpect(NORTH_NAME, 2022, {snv("Lạng Sơn"): U(48, 1, "Lạng Sơn"), snv("Cao Bằng"): U(47, 2, "Cao Bằng")},
+                               period="mid", others=[year_end]))
 
 
 @case("the s18 layout with its column-number row typed all as text ('A','B','1',...,'7=3+6','8')")
@@ -2155,6 +2159,12 @@ def compare_scoring(result, expect: ScoringExpect) -> list[str]:
     duplicated = result.criteria[result.criteria.duplicated(["unit", "key"], keep=False)]
     if expect.keys_unique and not duplicated.empty:
         wrong.append(f"criterion keys repeated: {sorted(set(duplicated.key))}")
+    wrong += [f"{name} has the award «{units.loc[name, 'award']}»" for name in sorted(expect.without_award)
+              if name in units.index and not _na(units.loc[name, "award"])]
+    if len(result.others) != len(expect.others):
+        wrong.append(f"{1 + len(result.others)} parts ≠ {1 + len(expect.others)}")
+    for number, (part, expected) in enumerate(zip(result.others, expect.others), start=2):
+        wrong += [f"part {number}: {problem}" for problem in compare_scoring(part, expected)]
     return wrong
 
 

@@ -100,18 +100,21 @@ def _write_roster(writer: Writer, result: RosterResult, upload_id: int) -> None:
 def _read_scoring(sheets: list[Sheet], file_name: str, digest: str, *, year=None, cluster=None, period=None
                   ) -> Reading:
     result = read_scoring(sheets, file_name, cluster=cluster, year=year, period=period)
-    scope = f"{result.cluster} · {result.year} · {PERIODS[result.period]}"
-    return Reading(file_name, "scoring", scope, len(result.units), digest, result, result.warnings)
+    scope = " + ".join(f"{part.cluster} · {part.year} · {PERIODS[part.period]}" for part in result.parts)
+    return Reading(file_name, "scoring", scope, sum(len(part.units) for part in result.parts), digest, result,
+                   result.warnings)
 
 
 def _write_scoring(writer: Writer, result: ScoringResult, upload_id: int) -> None:
-    cluster_id = cluster_slug(result.cluster)
-    where = dict(upload_id=upload_id, cluster_id=cluster_id, year=result.year, period=result.period)
-    writer.run("write/insert_cluster", cluster_id=cluster_id, name=result.cluster)
+    """Every part of the upload (a period's or a year's table), inside the caller's one transaction."""
     codes = {p.name: p.code for p in registry().provinces}
-    units = result.units.assign(province_code=result.units.province.map(codes))
-    writer.insert("write/insert_scoring_units", units, **where)
-    writer.insert("write/insert_scoring_criteria", result.criteria, **where)
+    for part in result.parts:
+        cluster_id = cluster_slug(part.cluster)
+        where = dict(upload_id=upload_id, cluster_id=cluster_id, year=part.year, period=part.period)
+        writer.run("write/insert_cluster", cluster_id=cluster_id, name=part.cluster)
+        writer.insert("write/insert_scoring_units", part.units.assign(province_code=part.units.province.map(codes)),
+                      **where)
+        writer.insert("write/insert_scoring_criteria", part.criteria, **where)
 
 
 KINDS: dict[str, Kind] = {  # detect_kind asks in this order: a roster's award list also passes for a scoring sheet

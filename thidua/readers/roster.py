@@ -33,11 +33,11 @@ from thidua.awards import LADDER, UNRANKED, award_level
 from thidua.provinces import registry
 from thidua.readers.cells import is_blank, number_or_none, text_key, year_in
 from thidua.readers.problems import Problem, Refused, cell_ref
-from thidua.readers.scoring import title_lines
 from thidua.readers.table import Column, Table, is_column_number_row, locate_table
 from thidua.readers.units import (Unit, clean_text, cluster_key, cluster_named_in, cluster_slug, display_case, membership,
                                   names_an_agency, role_written_after, split_province, split_units, with_organiser)
 from thidua.readers.workbook import Sheet, sheets_of
+from thidua.tables.identity import title_lines
 
 LEADER, DEPUTY, MEMBER = "Cụm trưởng", "Cụm phó", "Thành viên"
 FIRST_YEAR = 2000

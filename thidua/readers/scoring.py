@@ -24,7 +24,6 @@ beside it. Ranks are the published ones; without a rank column they are computed
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -34,21 +33,28 @@ from typing import Callable, NamedTuple
 import numpy as np
 import pandas as pd
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 from thidua.formatting import vn_number
-from thidua.provinces import registry, strip_diacritics
+from thidua.kinds.scoring import CLUSTER_WORDS, CRITERIA_WORDS, INDEX_WORDS, SCORING_COLUMNS, SCORING_WORDS, SELF_WORDS, \
+    THEME_WORDS, is_generic, scores_only
+from thidua.provinces import registry
 from thidua.readers.cells import NotANumber, is_blank, number_or_none, parse_number, text_key, year_in
 from thidua.readers.criteria import (SCORES, TOLERANCE, Code, Node, Tally, TreeBuilder, check_maximums, combined, describe,
                                      measure_total, parse_code, reconcile_groups, restore_lost_zero, split_code,
                                      split_maximum)
 from thidua.readers.problems import Problem, Refused, cell_ref
 from thidua.readers.table import Column, Table, locate_table
-from thidua.readers.units import ClusterKind, Membership, Unit, clean_text, cluster_key, cluster_named_in, display_case, \
-    folded, membership, names_an_agency, split_province, with_organiser
+from thidua.readers.units import ClusterKind, Membership, Unit, clean_text, cluster_key, display_case, folded, \
+    membership, names_an_agency, split_province
 from thidua.readers.workbook import Sheet, sheets_of
+from thidua.tables.columns import outside_ranks, rank_in, settle
+from thidua.tables.identity import PERIODS, Stated, TitleLine, is_generic_sheet, letterhead, other_province, \
+    period_named, stated_cluster, stated_key, stated_period, stated_year, title_lines, unit_from_file_name, \
+    unit_from_lines
+from thidua.tables.identity import cell_text as _text
+from thidua.tables.rows import closes, ends_table, labelled_row, states_maxima
+from thidua.tables.schema import label_words as _words
 
-PERIODS = {"year": "tổng kết năm", "mid": "sơ kết 6 tháng"}
 UNIT_COLUMNS = ["unit", "unit_key", "province", "total", "rank", "rank_computed", "self_total", "criteria_total",
                 "bonus", "penalty", "award", "note", "sheet", "name_cell", "total_cell", "rank_cell"]
 CRITERIA_COLUMNS = ["unit", "unit_key", "key", "parent_key", "code", "title", "level", "is_leaf", "measure",
@@ -59,44 +65,12 @@ RANK_DISAGREEMENTS_LISTED = 3
 
 # ---------------------------------------------------------------- header words
 
-_HEADER_KINDS = (  # (kind, pattern on one header label's words); the first kind any label matches wins
-    ("year", r"^nam( (danh gia|cham diem|thi dua))?$"),
-    ("cluster", r"^(ten )?(cum|khoi)( thi dua)?$"),
-    ("ignored", r"\bt[iy] le\b|^\(?%\)?$|\bdon vi tinh\b|\bxep loai\b|\bphan loai\b"
-                r"|^ma (so )?(don vi|dv|co quan|tinh|dinh danh)\b"),
-    ("order", r"^(s?tt|so tt|so thu tu|thu tu|ma so|ma tieu chi|ma|muc)$"),
-    ("note", r"\bghi chu\b|\bly do\b|\bdien giai\b"),
-    ("award", r"\bkhen thuong\b|\bdanh hieu\b|\bhinh thuc\b|\bde nghi\b|\bde xuat\b"),
-    ("rank", r"\bxep hang\b|\bthu hang\b|^hang\b|\bxep thu\b|^vi thu\b"),
-    ("penalty", r"\bdiem (bi )?tru\b|\btru diem\b|^tru\b"),
-    ("bonus", r"\bdiem (duoc )?(thuong|cong|khuyen khich|uu tien)\b|\b(cong|thuong) diem\b|^(thuong|cong them)\b"),
-    ("max", r"\bdiem (chuan|toi da|quy dinh|dinh muc)\b|\bthang diem\b|\bkhung diem\b|\btoi da\b"),
-    ("total", r"\btong\b|^cong$"),
-    ("unit", r"^(ten )?(don vi|co quan|tinh|so noi vu|dia phuong)\b(?! cham\b)(?!.*\b(diem|tu cham|cham diem)\b)"),
-    ("content", r"^(noi dung|tieu chi|ten tieu chi|cac tieu chi|nhom tieu chi|linh vuc|danh muc|chi tieu)\b"),
-    ("score", r"\bdiem\b|\bcham\b|\bket qua\b|\btham dinh\b|\bdat\b"),
-)
 _SCORE_KINDS = {"max", "score", "total", "bonus", "penalty", "rank", "award"}
-_SELF_WORDS = re.compile(r"\btu (cham|danh gia|dem)\b|\bdon vi (tu )?cham\b")
-_CLUSTER_WORDS = re.compile(r"\bcum\b|\btham dinh\b|\bhoi dong\b|\bket qua\b|\bkiem tra\b")
-_GENERIC_WORDS = set(
-    "diem cham theo tieu chi ket qua cac noi dung cum tu tham dinh dat duoc thi dua danh gia so nhom chuan toi da "
-    "thang khung quy dinh tong cong hop chua sau truoc khi tinh va cua don vi lan muc".split())
-_YEAR_WORDS = re.compile(r"\b(nam )?20\d\d\b")
-_SCORING_WORDS = re.compile(r"thi dua|tu cham|cum cham|tham dinh|khen thuong|diem thuong|diem cong|diem tru")
-_CRITERIA_WORDS = re.compile(r"tieu chi|diem chuan|diem toi da|thang diem")
-_INDEX_WORDS = re.compile(r"\bchi so\b|\bpar\b|\bcchc\b|\bsipas\b")
 
 
-@lru_cache(maxsize=1 << 14, typed=True)  # a pure function of a cell, asked for again by every check
-def _words(label: object) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9%()]+", " ", text_key(label))).strip()
-
-
-@lru_cache(maxsize=1 << 14, typed=True)  # a pure function of a cell, asked for again by every check
 def _label_kind(label: object) -> str:
-    words = _words(label)
-    return next((kind for kind, pattern in _HEADER_KINDS if re.search(pattern, words)), "other") if words else ""
+    suggested = SCORING_COLUMNS.suggested(label)
+    return suggested.name if suggested else "other" if _words(label) else ""
 
 
 def _column_kind(column: Column) -> str:
@@ -105,14 +79,14 @@ def _column_kind(column: Column) -> str:
     _HEADER_KINDS any label has."""
     kinds = [_label_kind(part) for part in column.path]
     group = next((kind for kind in reversed(kinds) if kind in ("bonus", "penalty")), None)
-    return group or next((kind for kind, _ in _HEADER_KINDS if kind in kinds), "other")
+    return group or min((kind for kind in kinds if kind), key=SCORING_COLUMNS.rank_of, default="other")
 
 
 def _scorer(column: Column) -> str | None:
     words = " / ".join(_words(part) for part in column.path)
-    if _SELF_WORDS.search(words):
+    if SELF_WORDS.search(words):
         return "self"
-    return "cluster" if _CLUSTER_WORDS.search(words) else None
+    return "cluster" if CLUSTER_WORDS.search(words) else None
 
 
 def _is_scoring_header(words: list[str]) -> bool:
@@ -121,21 +95,8 @@ def _is_scoring_header(words: list[str]) -> bool:
     return bool(names) and (bool(kinds & _SCORE_KINDS) or len(names) == 2)
 
 
-def _is_generic(label: str) -> bool:
-    """Header words that name no criterion: 'Điểm chấm theo tiêu chí', 'Tự chấm', 'Cộng', 'Năm 2022'."""
-    words = _YEAR_WORDS.sub(" ", _words(label).replace("(", " ").replace(")", " "))
-    return not set(words.split()) - _GENERIC_WORDS
-
-
 # ---------------------------------------------------------------- rows and cells
 
-_CLOSING_HEAD = re.compile(r"^(tong|cong|trung binh|binh quan)\b")
-_CLOSING_WORDS = set("tong cong so diem dat duoc chung cac tieu chi toan bo cum cham tu hop nhom muc phan trung binh "
-                     "quan i ii iii iv v vi a b c d".split())
-_MAXIMA_ROW = re.compile(r"^(diem chuan|diem toi da|thang diem|toi da|diem quy dinh)\b")
-_END_OF_TABLE = re.compile(r"^(nguoi lap|nguoi tong hop|tm\b|t m\b|kt\b|xac nhan|noi nhan)"
-                           r"|^((pho )?giam doc|cum truong|truong cum|cum pho|pho cum|thu truong( don vi)?)$"
-                           r"|\bngay \d+ thang \d+ nam\b")
 _NOTHING = re.compile(r"^[-–—/]+$")
 _MARK = re.compile(r"^[xX✓✔vV]$")
 
@@ -150,13 +111,6 @@ class _Context:
 
     def warn(self, message: str, sheet: str | None = None, cell: str | None = None) -> None:
         self.problems.append(Problem(message, self.file_name, sheet, cell, "warning"))
-
-
-@lru_cache(maxsize=1 << 14, typed=True)  # a pure function of a cell, asked for again by every check
-def _text(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", str(value))).strip() if not is_blank(value) else ""
 
 
 def _score(context: _Context, sheet: Sheet, row: int, column: int | None) -> float | None:
@@ -188,35 +142,11 @@ def _is_end(sheet: Sheet, row: int, measure_columns: list[int], note: Column | N
     """Signatures and the date line under a table: their words (not in the notes column) and no scores."""
     if any(number_or_none(sheet.value(row, c)) is not None for c in measure_columns):
         return False
-    return any(_ends_table(v) for c, v in enumerate(sheet.row_values(row))
+    return any(ends_table(v) for c, v in enumerate(sheet.row_values(row))
                if isinstance(v, str) and not (note and c == note.index))
 
 
-@lru_cache(maxsize=1 << 14)  # a pure function of a cell, asked for on every row
-def _ends_table(text: str) -> bool:
-    return bool(_END_OF_TABLE.search(_words(text)))
-
-
-def _closing_words(*values: object) -> bool:
-    """'TỔNG CỘNG', 'Tổng số điểm (I+II+III)', 'Tổng điểm các tiêu chí', 'Cộng': words of a total row
-    only ('Tổng cục Thuế', 'Công an tỉnh' are units)."""
-    return any(_closing_text(value) for value in values if isinstance(value, str))
-
-
-@lru_cache(maxsize=1 << 14)  # a pure function of a cell, asked for on every row
-def _closing_text(text: str) -> bool:
-    words = re.sub(r"\(.*?\)", " ", _words(text))
-    return bool(_CLOSING_HEAD.match(words)) and set(words.split()) <= _CLOSING_WORDS
-
-
 # ---------------------------------------------------------------- what a sheet holds
-
-@dataclass
-class TitleLine:
-    """A line of the words above a table, and the cell it is written in."""
-    text: str
-    sheet: str
-    cell: str
 
 
 @dataclass
@@ -271,17 +201,6 @@ def _column_texts(layout: _Layout, kind: str) -> list[str]:
     return list(dict.fromkeys(text for c in layout.all(kind) for r in rows if (text := _text(sheet.value(r, c.index)))))
 
 
-def title_lines(sheet: Sheet, above: int) -> list[TitleLine]:
-    """The words above a table (or atop a sheet without one), a line for each line of a cell."""
-    lines = []
-    for row in range(min(above, sheet.height)):
-        for column, value in enumerate(sheet.rows[row]):
-            for line in str(value).splitlines() if isinstance(value, str) else [_text(value)]:
-                if clean_text(line):
-                    lines.append(TitleLine(clean_text(line), sheet.name, cell_ref(row, column)))
-    return lines
-
-
 # ---------------------------------------------------------------- detail sheets
 
 def _detail_columns(layout: _Layout) -> dict[str, int | None]:
@@ -301,9 +220,9 @@ class _Closing:
     cells: dict[str, str]
 
 
-def _read_detail(context: _Context, layout: _Layout, written: str) -> _Scored:
+def _read_detail(context: _Context, layout: _Layout, written: str, published: bool = False) -> _Scored:
     sheet, columns = layout.table.sheet, _detail_columns(layout)
-    builder, closings = TreeBuilder(), []
+    builder, closings, lines = TreeBuilder(), [], {}
     measures = [c for c in (columns["max"], columns["self"], columns["cluster"]) if c is not None]
     note = layout.first("note")
     last_codes: dict[int, Code] = {}  # the last code of each depth
@@ -317,14 +236,18 @@ def _read_detail(context: _Context, layout: _Layout, written: str) -> _Scored:
             code_cell = restore_lost_zero(code_cell, last_codes.get(typed.rank))
         text = sheet.value(row, columns["content"])
         words = _text(text)
+        maximum_cell = sheet.value(row, columns["max"]) if columns["max"] is not None else ""
+        labelled = _labelled_row(code_cell, words, maximum_cell)
+        if labelled is not None:  # a rank, award, average, ratio or note line: never a criterion
+            lines[labelled] = row
+            continue
         scores = {name: _score(context, sheet, row, columns[name]) for name in SCORES}
         cells = {name: cell_ref(row, columns[name]) for name in (*SCORES, "max") if columns[name] is not None}
-        if parse_code(code_cell) is None and _closing_words(code_cell, words):
+        if parse_code(code_cell) is None and closes(code_cell, words):
             closings.append(_Closing(row, scores, cells))
             builder.close()
             continue
-        node = _detail_node(row, code_cell, text, scores, cells,
-                            sheet.value(row, columns["max"]) if columns["max"] is not None else "")
+        node = _detail_node(row, code_cell, text, scores, cells, maximum_cell)
         if node is not None:
             builder.add(node)
             if node.code is not None:
@@ -336,16 +259,41 @@ def _read_detail(context: _Context, layout: _Layout, written: str) -> _Scored:
     tally = Tally()  # the tree is finished: every question below shares what it adds up to
     context.problems.extend(reconcile_groups(roots, context.file_name, sheet.name, subject, tally)
                             + check_maximums(roots, context.file_name, sheet.name, subject, tally))
-    _reconcile_closings(context, sheet.name, roots, closings, subject, tally)
+    _reconcile_closings(context, sheet.name, roots, closings, subject, tally, published)
     if columns["cluster"] is None:
         context.warn("trang chỉ có điểm tự chấm, chưa có điểm Cụm chấm: đơn vị chưa có tổng điểm để xếp hạng.",
                      sheet.name)
     last = closings[-1].cells.get("cluster") if closings else None
+    own = columns["cluster"] if columns["cluster"] is not None else columns["self"]
+    rank_row, award_row = lines.get("rank"), lines.get("award")
     return _Scored(written, sheet.name, None, roots,
                    combined(roots, "cluster", tally=tally) if columns["cluster"] is not None else None, last,
                    combined(roots, "self", tally=tally) if columns["self"] is not None else None,
                    combined(roots, "cluster", ("criterion",), tally),
-                   measure_total(roots, "bonus", "cluster", tally), measure_total(roots, "penalty", "cluster", tally))
+                   measure_total(roots, "bonus", "cluster", tally), measure_total(roots, "penalty", "cluster", tally),
+                   _rank(context, sheet, rank_row, own) if rank_row is not None else None,
+                   cell_ref(rank_row, own) if rank_row is not None and own is not None else None,
+                   _award_line(context, sheet, award_row, own) if award_row is not None else None)
+
+
+def _labelled_row(code_cell: object, words: str, maximum_cell: object) -> str | None:
+    """What a row without a criterion code or a maximum is by its label: rank, award, average, ratio or note
+    (a note inside a table does not end it)."""
+    if parse_code(code_cell) is not None or split_code(words)[0] is not None or _maximum(maximum_cell) is not None \
+            or split_maximum(words)[0] is not None:
+        return None
+    return labelled_row(code_cell, words)
+
+
+def _award_line(context: _Context, sheet: Sheet, row: int, column: int | None) -> str | None:
+    """A unit's cell of an award proposal line: words, not a number."""
+    value = sheet.value(row, column) if column is not None else ""
+    if number_or_none(value) is not None:
+        context.error(f"dòng đề nghị khen thưởng ghi số «{_text(value)}»: hãy ghi hình thức khen thưởng hoặc để trống.",
+                      sheet.name, cell_ref(row, column))
+        return None
+    text = _text(value)
+    return text if text and not _NOTHING.match(text) else None
 
 
 def _refuse_repeated_criteria(context: _Context, sheet: str, roots: list[Node], code_column: int, subject: str
@@ -378,99 +326,38 @@ def _detail_node(row: int, code_cell: object, text: object, scores: dict[str, fl
 
 
 def _reconcile_closings(context: _Context, sheet: str, roots: list[Node], closings: list[_Closing],
-                        subject: str, tally: Tally) -> None:
-    """Each total row against the leaves above it (criteria + bonus - penalty)."""
+                        subject: str, tally: Tally, published: bool) -> None:
+    """Each total row against the criteria above it (criteria + bonus - penalty), or against every
+    criterion when it stands above them all. On a unit's own sheet the criteria count (a warning); in a
+    table of every unit's published totals (units side by side) a contradiction is refused."""
     for closing in closings:
-        above = [r for r in roots if r.position < closing.row]
+        above = [r for r in roots if r.position < closing.row] or roots
         for name in SCORES:
             stated, computed = closing.values.get(name), combined(above, name, tally=tally)
             if stated is not None and computed is not None and abs(stated - computed) > TOLERANCE:
-                context.warn(f"{subject}: dòng tổng ghi {vn_number(stated)}, nhưng các tiêu chí ở trên cộng lại "
-                             f"{vn_number(computed)} (tiêu chí + điểm thưởng - điểm trừ); dùng tổng các tiêu chí.",
-                             sheet, closing.cells[name])
-
-
-_UNIT_LABEL = re.compile(r"^(ten )?(don vi|co quan)( (duoc |tu )?(cham( diem)?|danh gia)| du thi dua)?\s*:\s*")
-_OF_UNIT = re.compile(r"\bcua\s+")
-_SCORING_TITLE = re.compile(r"cham diem|tu cham|ket qua|bang diem|phieu|bang cham")
-_ANNEX_LINE = re.compile(r"^\(?\s*(kem theo|can cu)")
-_MOTTO = re.compile(r"cong hoa xa hoi chu nghia viet nam|doc lap\W+tu do\W+hanh phuc")
-_CLUSTER_NAMED = re.compile(r"\b(cum|khoi) thi dua\b")
-_SHEET_WORDS = set("sheet trang tinh bieu mau phu luc pl chi tiet bang tong hop th detail data du lieu tu cham diem "
-                   "ket qua nam thang thi dua so dot ky lan".split())
-
-
-def _is_generic_sheet(name: str) -> bool:
-    """'Sheet1', 'Chi tiết năm 2022', 'Biểu 2': sheet names that name no unit."""
-    words = re.sub(r"[()%]|(\d+)", r" \1 ", _words(name)).split()
-    return all(word.isdigit() or word in _SHEET_WORDS for word in words)
-
-
-def _unit_from_lines(lines: list[TitleLine]) -> str | None:
-    """'Đơn vị: Sở Nội vụ tỉnh Bắc Giang', '... NĂM 2022 CỦA SỞ NỘI VỤ TỈNH BẮC GIANG', or a
-    line that is a department and a province."""
-    for line in lines:
-        plain = folded(line.text)
-        label = _UNIT_LABEL.match(plain)
-        if label and clean_text(line.text[label.end():]):
-            return clean_text(line.text[label.end():])
-    for line in lines:
-        plain = folded(line.text)
-        if _ANNEX_LINE.match(plain) or _CLUSTER_NAMED.search(plain):
-            continue
-        of = list(_OF_UNIT.finditer(plain))
-        if of and _SCORING_TITLE.search(plain):
-            name = clean_text(re.split(r"\s+(?:năm|NĂM|Năm)\s+20\d\d|\s*\(", line.text[of[-1].end():])[0])
-            if folded(name) not in ("", "don vi", "co quan"):
-                return name
-        prefix, province = split_province(line.text)
-        if province is not None and re.match(r"^(so|snv)\b", folded(prefix)) and len(line.text) <= 80:
-            return line.text
-    return None
-
-
-def _unit_from_file_name(file_name: str) -> str | None:
-    """The province a per-unit file is named after: 'SNV_Bac_Giang_2022.xlsx' -> 'Bắc Giang'."""
-    words = folded(Path(file_name).stem.replace("_", " "))
-    keys = sorted(((strip_diacritics(p.name).lower(), p.name) for p in registry().provinces),
-                  key=lambda pair: len(pair[0]), reverse=True)
-    return next((name for key, name in keys if re.search(rf"(?<![a-z]){re.escape(key)}(?![a-z])", words)), None)
-
-
-def _letterhead(lines: list[TitleLine]) -> list[TitleLine]:
-    """The issuing agency's block: the lines left of the national motto, down to its last line
-    ('Độc lập - Tự do - Hạnh phúc'). The cluster leader compiling the sheets writes its own name there."""
-    motto = [_row_column(line.cell) for line in lines if _MOTTO.search(folded(line.text))]
-    if not motto:
-        return []
-    last_row, first_column = max(row for row, _ in motto), min(column for _, column in motto)
-    return [line for line in lines if _row_column(line.cell)[0] <= last_row and _row_column(line.cell)[1] < first_column]
-
-
-def _other_province(name: str, other: str) -> bool:
-    ours, theirs = split_province(name)[1], split_province(other)[1]
-    return ours is not None and theirs is not None and ours.name != theirs.name
-
-
-def _row_column(cell: str) -> tuple[int, int]:
-    letters, row = coordinate_from_string(cell)
-    return row, column_index_from_string(letters)
+                parts = [cell for r in above for n in r.walk() if (cell := n.cells.get(name))]
+                said = (f"{subject}: dòng tổng ghi {vn_number(stated)} (ô {closing.cells[name]}), nhưng các tiêu chí "
+                        f"({parts[0]}…{parts[-1]}) cộng lại {vn_number(computed)} (tiêu chí + điểm thưởng - điểm trừ)")
+                if published:
+                    context.error(f"{said}; hãy sửa cho khớp.", sheet, closing.cells[name])
+                else:
+                    context.warn(f"{said}; dùng tổng các tiêu chí.", sheet, closing.cells[name])
 
 
 def _detail_unit(context: _Context, layout: _Layout, lines: list[TitleLine], alone: bool) -> str | None:
     """The unit a detail sheet scores: its 'Đơn vị: ...' line or title, else the sheet name, else the
     file name (of a file's only sheet), else the letterhead; the first found is checked against the others."""
     sheet = layout.table.sheet
-    letterhead = _letterhead(lines)
+    heading = letterhead(lines)
     found = [(where, name) for where, name in (
-        ("tiêu đề trang", _unit_from_lines([line for line in lines if line not in letterhead])),
-        ("tên trang", sheet.name if not _is_generic_sheet(sheet.name) else None),
-        ("tên tệp", _unit_from_file_name(context.file_name) if alone else None)) if name] \
-        or [("tiêu đề góc trái", name) for name in [_unit_from_lines(letterhead)] if name]
+        ("tiêu đề trang", unit_from_lines([line for line in lines if line not in heading])),
+        ("tên trang", sheet.name if not is_generic_sheet(sheet.name) else None),
+        ("tên tệp", unit_from_file_name(context.file_name) if alone else None)) if name] \
+        or [("tiêu đề góc trái", name) for name in [unit_from_lines(heading)] if name]
     if found:
         (chosen_where, chosen), others = found[0], found[1:]
         for where, name in others:
-            if _other_province(chosen, name):
+            if other_province(chosen, name):
                 context.warn(f"{chosen_where} ghi đơn vị «{chosen}», {where} ghi «{name}»; dùng «{chosen}».", sheet.name)
         return chosen
     context.error("không biết trang này chấm cho đơn vị nào: hãy ghi «Đơn vị: ...» ở tiêu đề hoặc đặt tên trang "
@@ -501,6 +388,7 @@ class _SummaryPlan:
     note: Column | None
     other_years: list[Column]             # another year's or period's figures ('Điểm năm 2021', 'Sơ kết 6 tháng'): not read
     row_scorers: Column | None            # says whose score each row holds: a unit's 'Tự chấm' and 'Cụm chấm' rows
+    contradictions: list[tuple[Column, int]]  # (column, row): a number among the words of an award or grade column
 
     @property
     def sheet(self) -> Sheet:
@@ -522,7 +410,7 @@ def _criterion_labels(column: Column) -> tuple[tuple[str, ...], dict[tuple[str, 
     maxima: dict[tuple[str, ...], float] = {}
     for part in column.path:
         maximum, label = split_maximum(_FORMULA.sub(" ", part).strip())
-        if _is_generic(label):
+        if is_generic(label) and (maximum is None or not set(_words(label).split()) & THEME_WORDS):
             continue
         labels.append(label)
         if maximum is not None:
@@ -540,18 +428,47 @@ def _of_another_year(layout: _Layout, column: Column, year: int) -> bool:
     named, kind = year_in(column.label), layout.kinds[column.index]
     if named is None or named == year or kind in ("unit", "order", "year", "cluster"):
         return False
-    return kind not in ("score", "content", "other", "max") or all(_is_generic(part) for part in column.path)
+    return kind not in ("score", "content", "other", "max") or all(is_generic(part) for part in column.path)
 
 
 def _of_another_period(layout: _Layout, column: Column, period: str) -> bool:
     """In a year-end table, a total or rank under a mid-year label ('Sơ kết 6 tháng / Tổng điểm'); a
     mid-year score weighted into the year's total ('Điểm sơ kết 6 tháng (30%)') is still read."""
-    if period != "year" or not any(_MID_YEAR.search(_words(part)) for part in column.path):
+    if period != "year" or not any(period_named(part) == "mid" for part in column.path):
         return False
     return layout.kinds[column.index] not in ("unit", "order", "year", "cluster", "score", "content", "other", "max")
 
 
+def _settled(layout: _Layout) -> tuple[_Layout, list[tuple[Column, int]]]:
+    """The layout with each column's field as its cells confirm it (a column of numbers under award or
+    grade words is a criterion), and the cells contradicting their column."""
+    sheet, rows = layout.table.sheet, _body_rows(layout.table)
+    kinds, odd = dict(layout.kinds), []
+    for column in layout.table.columns:
+        suggested = SCORING_COLUMNS.suggested(column.path[-1]) if layout.kinds[column.index] != "other" else None
+        if suggested is None or suggested.name != layout.kinds[column.index]:
+            continue
+        settled = settle(SCORING_COLUMNS, suggested, [sheet.value(r, column.index) for r in rows])
+        kinds[column.index] = settled.field
+        if settled.odd is not None:
+            odd.append((column, rows[settled.odd]))
+    return _Layout(layout.shape, layout.table, kinds), odd
+
+
+def _body_rows(table: Table) -> list[int]:
+    """The data rows down to a total row or the signatures."""
+    rows = []
+    for row in _data_rows(table):
+        values = table.sheet.row_values(row)
+        if closes(*values) or _is_end(table.sheet, row, [], None):
+            break
+        if not table.repeats_header(row) and not table.sheet.is_blank_row(row):
+            rows.append(row)
+    return rows
+
+
 def _summary_plan(layout: _Layout, year: int, period: str) -> _SummaryPlan:
+    layout, contradictions = _settled(layout)
     other_years = [c for c in layout.table.columns
                    if _of_another_year(layout, c, year) or _of_another_period(layout, c, period)]
     row_scorers = _row_scorer_column(layout)
@@ -573,6 +490,9 @@ def _summary_plan(layout: _Layout, year: int, period: str) -> _SummaryPlan:
                 and (labels or kind == "score"):
             criteria.append(_SummaryColumn(column, labels, "max" if kind == "max" else scorer, maxima))
     _tell_apart(table, criteria)
+    sums = _sums_of_the_left(sheet, criteria, _body_rows(table))
+    totals += [(c.column, c.value) for c in sums]
+    criteria = [c for c in criteria if c not in sums]
     named = [c for c in criteria if c.node]
     if named:  # a score column naming no criterion beside named ones adds them up: a stated total
         totals = sorted(totals + [(c.column, c.value) for c in criteria if not c.node and c.value != "max"],
@@ -581,7 +501,26 @@ def _summary_plan(layout: _Layout, year: int, period: str) -> _SummaryPlan:
     return _SummaryPlan(layout, layout.first("unit"), criteria, totals,
                         [(c, scorer_of(c)) for c in layout.all("bonus")],
                         [(c, scorer_of(c)) for c in layout.all("penalty")],
-                        layout.first("rank"), layout.all("award"), layout.first("note"), other_years, row_scorers)
+                        layout.first("rank"), layout.all("award"), layout.first("note"), other_years, row_scorers,
+                        contradictions)
+
+
+def _sums_of_the_left(sheet: Sheet, criteria: list[_SummaryColumn], rows: list[int]) -> list[_SummaryColumn]:
+    """Criterion columns that in every unit's row hold the sum of two or more criteria left of them
+    ('Điểm thi đua (100 điểm)' after the criteria): stated totals, whatever their words."""
+    found = []
+    for position, spec in enumerate(criteria):
+        held = [c for c in criteria if c.node[:len(spec.node)] == spec.node and c is not spec]
+        left = [c for c in criteria[:position] if c.value == spec.value and c not in found
+                and not any(o.node[:len(c.node)] == c.node and o is not c for o in criteria)]
+        if len(spec.node) != 1 or held or spec.value == "max" or len(left) < 2:
+            continue
+        pairs = [(number_or_none(sheet.value(r, spec.column.index)),
+                  sum(number_or_none(sheet.value(r, c.column.index)) or 0.0 for c in left)) for r in rows]
+        pairs = [(stated, parts) for stated, parts in pairs if stated is not None]
+        if pairs and all(abs(stated - parts) <= TOLERANCE for stated, parts in pairs):
+            found.append(spec)
+    return found
 
 
 def _row_scorer(value: object) -> str | None:
@@ -589,7 +528,7 @@ def _row_scorer(value: object) -> str | None:
     words = _words(value) if isinstance(value, str) else ""
     if not words or len(words.split()) > 5:
         return None
-    return "self" if _SELF_WORDS.search(words) else "cluster" if _CLUSTER_WORDS.search(words) else None
+    return "self" if SELF_WORDS.search(words) else "cluster" if CLUSTER_WORDS.search(words) else None
 
 
 def _row_scorer_column(layout: _Layout) -> Column | None:
@@ -666,10 +605,10 @@ def _summary_rows(plan: _SummaryPlan) -> tuple[list[int], int | None]:
         number_cell = sheet.value(row, order.index) if order else ""
         if sheet.is_blank_row(row):
             continue
-        if _is_end(sheet, row, measures, plan.note) or _closing_words(name, number_cell):
-            break
+        if _is_end(sheet, row, measures, plan.note) or closes(name, number_cell) or labelled_row(name, number_cell):
+            break  # the units end at a total, average, rank or note line
         has_scores = any(number_or_none(sheet.value(row, c)) is not None for c in measures)
-        if _MAXIMA_ROW.match(_words(name)) or _MAXIMA_ROW.match(_words(number_cell)) \
+        if states_maxima(name) or states_maxima(number_cell) \
                 or (not units and has_scores and is_blank(name) and is_blank(number_cell)):
             maxima_row = row
             continue
@@ -777,6 +716,10 @@ def _read_summary(context: _Context, plan: _SummaryPlan) -> list[_Scored]:
         of = f"năm {year_in(column.label)}" if year_in(column.label) else "kỳ sơ kết 6 tháng"
         context.warn(f"cột «{column.label}» ghi số liệu của {of}, không phải của năm, kỳ của bảng; bỏ qua cột.",
                      sheet.name, cell_ref(header, column.index))
+    for column, row in plan.contradictions:
+        context.error(f"cột «{column.label}» ghi chữ (hình thức khen thưởng, xếp loại) nhưng ô này ghi số "
+                      f"«{_text(sheet.value(row, column.index))}»: hãy ghi chữ hoặc để trống, hoặc đặt cột điểm dưới "
+                      f"tiêu đề riêng.", sheet.name, cell_ref(row, column.index))
     if not plan.criteria and not plan.totals:
         years = f" (chỉ có cột của năm, kỳ khác: {', '.join(f'«{c.label}»' for c in plan.other_years)})" \
             if plan.other_years else ""
@@ -814,12 +757,21 @@ def _read_summary(context: _Context, plan: _SummaryPlan) -> list[_Scored]:
         scored.append(_Scored(
             written, sheet.name, cell_ref(row, plan.unit.index), roots,
             total if total is not None else 0.0, total_cell, self_total, combined(roots, "cluster"),
-            extras["bonus"], extras["penalty"], _rank(context, sheet, rank_row, plan.rank), rank_cell,
+            extras["bonus"], extras["penalty"], _rank(context, sheet, rank_row, plan.rank.index if plan.rank else None), rank_cell,
             _award(sheet, row, plan.awards) or _award(sheet, cluster_row, plan.awards),
             _text(sheet.value(note_row, plan.note.index)) or None if plan.note else None))
     if not scored:
         context.error("bảng tổng hợp không có dòng đơn vị nào có điểm.", sheet.name)
+    _refuse_ranks_beyond(context, scored)
     return scored
+
+
+def _refuse_ranks_beyond(context: _Context, scored: list[_Scored]) -> None:
+    """The units of one table rank 1..N (ties allowed)."""
+    for position in outside_ranks([item.rank for item in scored], len(scored)):
+        item = scored[position]
+        context.error(f"xếp hạng {item.rank} nằm ngoài 1..{len(scored)} (bảng có {len(scored)} đơn vị).",
+                      item.sheet, item.rank_cell)
 
 
 def _take_self_scores(roots: list[Node], self_roots: list[Node]) -> None:
@@ -834,25 +786,12 @@ def _written_row(sheet: Sheet, rows: list[int], column: Column | None) -> int:
     return next((r for r in rows if column is not None and not is_blank(sheet.value(r, column.index))), rows[-1])
 
 
-_ROMAN_RANKS = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
-_RANK_WORDS = {"nhat": 1, "nhi": 2, "ba": 3}
-
-
-def _rank(context: _Context, sheet: Sheet, row: int, column: Column | None) -> int | None:
-    if column is None:
-        return None
-    value = sheet.value(row, column.index)
-    if is_blank(value):
-        return None
-    words = re.sub(r"\(.*?\)|\bdong hang\b", " ", _words(value)).strip()  # '2 (đồng hạng)': a shared rank
-    words = re.sub(r"^(hang|thu|xep thu|xep hang)\s+", "", words)
-    number = number_or_none(words) if isinstance(value, str) else number_or_none(value)
-    if number is None:
-        number = _ROMAN_RANKS.get(words.upper(), _RANK_WORDS.get(words))
-    if number is not None and float(number).is_integer() and number >= 1:
-        return int(number)
-    context.error(f"xếp hạng «{_text(value)}» không phải là số nguyên dương.", sheet.name, cell_ref(row, column.index))
-    return None
+def _rank(context: _Context, sheet: Sheet, row: int, column: int | None) -> int | None:
+    value = sheet.value(row, column) if column is not None else ""
+    rank = rank_in(value)
+    if rank is None and not is_blank(value):
+        context.error(f"xếp hạng «{_text(value)}» không phải là số nguyên dương.", sheet.name, cell_ref(row, column))
+    return rank
 
 
 def _award(sheet: Sheet, row: int, columns: list[Column]) -> str | None:
@@ -868,45 +807,13 @@ def _award(sheet: Sheet, row: int, columns: list[Column]) -> str | None:
 
 # ---------------------------------------------------------------- cluster, year and period
 
-_MID_YEAR = re.compile(r"\b(6|sau) thang\b|\bso ket\b|\bgiua nam\b")
-_YEAR_TITLE = re.compile(r"\bnam\b")
-_TABLE_TITLE = re.compile(r"^(bang|ket qua|tong hop|phieu)\b.*\b(diem|cham|thi dua)\b")  # the table's own title first
-
-
-def _stated_cluster(lines: list[TitleLine], file_name: str, in_columns: tuple[str, ...] = ()) -> str | None:
-    """From a title line, else a cluster column naming one cluster, else the file name."""
-    for line in lines:
-        name = cluster_named_in(line.text)
-        if name:
-            return with_organiser(name, [line.text for line in lines])
-    named = [name for text in in_columns if (name := cluster_named_in(text))]
-    return named[0] if len(named) == 1 else cluster_named_in(Path(file_name).stem)
-
-
-def _stated_year(lines: list[TitleLine], in_columns: list[str], file_name: str, sheet_names: list[str]
-                 ) -> int | None:
-    """A year the title names ('... NĂM 2022'), else any year in the titles, a year column naming
-    one year, the file name or a sheet name."""
-    titled = [year_in(line.text) for line in sorted(lines, key=lambda line: not _TABLE_TITLE.search(folded(line.text)))
-              if _YEAR_TITLE.search(folded(line.text)) and not _ANNEX_LINE.match(folded(line.text))]
-    columns = {year_in(text) for text in in_columns} - {None}
-    others = [year_in(line.text) for line in lines] + (list(columns) if len(columns) == 1 else []) \
-        + [year_in(Path(file_name).stem)] + [year_in(s) for s in sheet_names]
-    return next((y for y in titled + others if y is not None), None)
-
-
-def _stated_period(lines: list[TitleLine], file_name: str, sheet_names: list[str]) -> str | None:
-    texts = [line.text for line in lines] + [Path(file_name).stem.replace("_", " "), *sheet_names]
-    return "mid" if any(_MID_YEAR.search(folded(t)) for t in texts) else None
-
 
 def _period_argument(context: _Context, period: str | None) -> str | None:
     if period is None or period in PERIODS:
         return period
-    if _MID_YEAR.search(folded(period)):
-        return "mid"
-    if re.search(r"\b(nam|ca nam|tong ket|year)\b", folded(period)):
-        return "year"
+    named = period_named(period) or ("year" if re.search(r"\b(nam|year)\b", folded(period)) else None)
+    if named:
+        return named
     context.error(f"kỳ chấm «{period}» không rõ: dùng «year» (tổng kết năm) hoặc «mid» (sơ kết 6 tháng).")
     return None
 
@@ -1064,6 +971,12 @@ class ScoringResult:
     units: pd.DataFrame         # UNIT_COLUMNS: one row per unit; total is the confirmed cluster total
     criteria: pd.DataFrame      # CRITERIA_COLUMNS: one row per unit and criterion node
     warnings: list[Problem]
+    others: list[ScoringResult] = field(default_factory=list)  # the workbook's tables of other periods or years
+
+    @property
+    def parts(self) -> list[ScoringResult]:
+        """Every table of the upload: this one, then the others."""
+        return [self, *self.others]
 
 
 def looks_like_scoring(sheets: list[Sheet]) -> bool:
@@ -1075,7 +988,7 @@ def looks_like_scoring(sheets: list[Sheet]) -> bool:
             continue
         header = " ".join(text_key(v) for row in sheet.rows[:layout.table.header_bottom + 1] for v in row
                           if isinstance(v, str))
-        if _SCORING_WORDS.search(header) or (_CRITERIA_WORDS.search(header) and not _INDEX_WORDS.search(header)):
+        if SCORING_WORDS.search(header) or (CRITERIA_WORDS.search(header) and not INDEX_WORDS.search(header)):
             return True
     return False
 
@@ -1084,10 +997,36 @@ def read_scoring(source: Path | bytes | list[Sheet], file_name: str, cluster: st
                  year: int | None = None, period: str | None = None) -> ScoringResult:
     """Every unit's scores in a scoring workbook; raises Refused with every error found (file,
     sheet and cell named), or returns the result with its warnings. cluster, year and period are
-    used when the workbook does not say them."""
+    used when the workbook does not say them. A workbook with a summary per period or per year (a
+    'Sơ kết 6 tháng' sheet and a 'Tổng kết năm' sheet) gives one result per summary: the first,
+    with the others in its `others`, all parts of one upload."""
     sheets, loading_warnings = sheets_of(source, file_name)
     context = _Context(file_name, list(loading_warnings))
     summaries, details, stated = _sheets(context, sheets)
+    parts = [_read_part(context, *tables, cluster, year, period)
+             for tables in _split_parts(context, summaries, details, stated)]
+    _refuse_overlapping_parts(context, parts)
+    errors = [p for p in context.problems if p.severity == "error"]
+    if errors:
+        raise Refused(errors)
+    first, *others = [_result(context, part) for part in parts]
+    first.warnings, first.others = [p for p in context.problems if p.severity == "warning"], others
+    return first
+
+
+@dataclass
+class _Part:
+    """One summary's table (with the detail sheets of its period) read, before ranks are settled."""
+    identity: _Identity
+    sheet: str                  # where the part's table is, to name it
+    summary: list[_Scored]
+    detail: list[_Scored]
+    members: Membership
+    units: dict[int, Unit]
+
+
+def _read_part(context: _Context, summaries: list[_Layout], details: list[_Layout], stated: Stated,
+               cluster: str | None, year: int | None, period: str | None) -> _Part:
     identity = _identity(context, stated, cluster, year, period)
     summary = _read_summary(context, _summary_plan(summaries[0], identity.year, identity.period)) if summaries else []
     detail = _read_details(context, details, stated.table_lines, with_summary=bool(summaries))
@@ -1097,20 +1036,64 @@ def read_scoring(source: Path | bytes | list[Sheet], file_name: str, cluster: st
     _refuse_repeats(context, detail, units)
     if summary:
         _merge_details(context, summary, detail, units)
-    scored = summary or detail
     if details and not summaries and not detail:
         context.error("không có trang chi tiết nào đọc được điểm của một đơn vị.")
-    errors = [p for p in context.problems if p.severity == "error"]
-    if errors:
-        raise Refused(errors)
-    ranks = _ranks(context, scored, units)
-    shape = "mixed" if summary and detail else "summary" if summary else "detail"
-    return ScoringResult(file_name, identity.cluster, cluster_key(identity.cluster), members.kind, identity.year,
-                         identity.period, shape, _unit_frame(scored, units, ranks), _criteria_frame(scored, units),
-                         [p for p in context.problems if p.severity == "warning"])
+    sheet = (summaries or details)[0].table.sheet.name if summaries or details else ""
+    return _Part(identity, sheet, summary, detail, members, units)
 
 
-def _sheets(context: _Context, sheets: list[Sheet]) -> tuple[list[_Layout], list[_Layout], _Stated]:
+def _result(context: _Context, part: _Part) -> ScoringResult:
+    scored, identity = part.summary or part.detail, part.identity
+    ranks = _ranks(context, scored, part.units)
+    shape = "mixed" if part.summary and part.detail else "summary" if part.summary else "detail"
+    return ScoringResult(context.file_name, identity.cluster, cluster_key(identity.cluster), part.members.kind,
+                         identity.year, identity.period, shape, _unit_frame(scored, part.units, ranks),
+                         _criteria_frame(scored, part.units), [])
+
+
+def _split_parts(context: _Context, summaries: list[_Layout], details: list[_Layout], stated: Stated
+                 ) -> list[tuple[list[_Layout], list[_Layout], Stated]]:
+    """The tables of each part: one part per summary, each identified first by the words over its own
+    table and its sheet's name; a detail sheet joins the part whose year and period it states."""
+    if len(summaries) <= 1:
+        return [(summaries, details, stated)]
+    parts = [([summary], [], _own_statements(summary, stated)) for summary in summaries]
+    keys = [stated_key(own, context.file_name) for _, _, own in parts]
+    for layout in details:
+        key = stated_key(_own_statements(layout, stated), context.file_name)
+        matching = [part for part, found in zip(parts, keys) if found == key]
+        if len(matching) == 1:
+            matching[0][1].append(layout)
+        else:
+            context.warn("tệp có nhiều bảng tổng hợp và trang chi tiết này không ghi rõ thuộc năm, kỳ nào; bỏ qua trang.",
+                         layout.table.sheet.name)
+    return parts
+
+
+def _own_statements(layout: _Layout, stated: Stated) -> Stated:
+    """What one table says of itself (the words over it, its columns, its sheet's name), then what the
+    sheets without a table say (a cover page)."""
+    own = title_lines(layout.table.sheet, layout.table.header_top)
+    return Stated(own + [line for line in stated.lines if line not in stated.table_lines], own,
+                  _column_texts(layout, "cluster"), _column_texts(layout, "year"), [layout.table.sheet.name])
+
+
+def _refuse_overlapping_parts(context: _Context, parts: list[_Part]) -> None:
+    """The parts of one upload are one cluster's, each of its own year and period."""
+    first = parts[0]
+    seen: dict[tuple[int, str], _Part] = {}
+    for part in parts:
+        if cluster_key(part.identity.cluster) != cluster_key(first.identity.cluster):
+            context.error(f"trang này ghi «{part.identity.cluster}», trang «{first.sheet}» ghi «{first.identity.cluster}»: "
+                          f"mỗi tệp chỉ chứa bảng điểm của một cụm; hãy tách thành hai tệp.", part.sheet)
+        earlier = seen.setdefault((part.identity.year, part.identity.period), part)
+        if earlier is not part:
+            context.error(f"trang này là bảng tổng hợp thứ hai cho năm {part.identity.year}, kỳ "
+                          f"{PERIODS[part.identity.period]} (trang «{earlier.sheet}» đã có); mỗi năm, mỗi kỳ chỉ một "
+                          f"bảng tổng hợp.", part.sheet)
+
+
+def _sheets(context: _Context, sheets: list[Sheet]) -> tuple[list[_Layout], list[_Layout], Stated]:
     """The summary and detail tables of a workbook (other sheets are reported), and what it says of itself."""
     layouts = {sheet.name: _layout(sheet) for sheet in sheets}
     for sheet in sheets:
@@ -1120,17 +1103,13 @@ def _sheets(context: _Context, sheets: list[Sheet]) -> tuple[list[_Layout], list
     summaries = [l for l in layouts.values() if l and l.shape == "summary"]
     details = [l for l in layouts.values() if l and l.shape == "detail"]
     tables = summaries + details
-    if len(summaries) > 1:
-        names = ", ".join(f"«{l.table.sheet.name}»" for l in summaries)
-        context.error(f"có {len(summaries)} bảng tổng hợp (trang {names}); mỗi tệp chỉ được có một bảng tổng hợp "
-                      f"cho một cụm, một năm, một kỳ.")
     if not tables:
         context.error("không tìm thấy bảng chấm điểm thi đua trong trang nào: cần một dòng tiêu đề có cột «Đơn vị» "
                       "(bảng tổng hợp) hoặc «Nội dung/Tiêu chí» với «Điểm chuẩn», «Tự chấm», «Cụm chấm» (bảng chi tiết).")
     over_tables = [line for l in tables for line in title_lines(l.table.sheet, l.table.header_top)]
     atop_others = [line for sheet in sheets if layouts[sheet.name] is None
                    for line in title_lines(sheet, TITLE_SCAN_ROWS)]
-    stated = _Stated(over_tables + atop_others, over_tables,
+    stated = Stated(over_tables + atop_others, over_tables,
                      [text for l in tables for text in _column_texts(l, "cluster")],
                      [text for l in tables for text in _column_texts(l, "year")], [s.name for s in sheets])
     return summaries, details, stated
@@ -1145,7 +1124,10 @@ def _read_details(context: _Context, details: list[_Layout], lines: list[TitleLi
     for layout in details:
         by_unit = _units_side_by_side(layout)
         if by_unit:
-            scored += [_read_detail(context, unit_layout, written) for written, unit_layout in by_unit.items()]
+            side_by_side = [_read_detail(context, unit_layout, written, published=True)
+                            for written, unit_layout in by_unit.items()]
+            _refuse_ranks_beyond(context, side_by_side)
+            scored += side_by_side
             continue
         columns = _detail_columns(layout)
         if columns["self"] is None and columns["cluster"] is None:
@@ -1168,7 +1150,7 @@ def _units_side_by_side(layout: _Layout) -> dict[str, _Layout]:
     for column in layout.table.columns:
         if layout.kinds[column.index] in ("order", "content", "max", "note", "ignored"):
             continue
-        written = next((name for part in column.path if (name := _unit_in_label(part))), None)
+        written = _unit_in_path(tuple(column.path))
         if written:
             columns.setdefault(written, []).append(column)
     if len(columns) < 2:
@@ -1180,6 +1162,13 @@ def _units_side_by_side(layout: _Layout) -> dict[str, _Layout]:
         for written, own in columns.items()}
 
 
+def _unit_in_path(path: tuple[str, ...]) -> str | None:
+    """The unit a column's labels name, whole: a name wrapped onto the next header row ('Sở Kế hoạch và' over
+    'Đầu tư') is read across both; the longest name found counts."""
+    labels = [*path, *(f"{a} {b}" for a, b in zip(path, path[1:]))]
+    return max((name for label in labels if (name := _unit_in_label(label))), key=len, default=None)
+
+
 @lru_cache(maxsize=1 << 12)  # a pure function of a header label
 def _unit_in_label(label: str) -> str | None:
     """'Lạng Sơn' from 'Lạng Sơn', 'Lạng Sơn tự chấm', 'Sở Nội vụ Lạng Sơn': a province leading the label,
@@ -1187,10 +1176,10 @@ def _unit_in_label(label: str) -> str | None:
     words = clean_text(label).split(" ")
     for end in range(len(words), 0, -1):
         head, rest = " ".join(words[:end]), " ".join(words[end:])
-        if split_province(head)[1] is not None and (not rest or _is_generic(rest)):
+        if split_province(head)[1] is not None and (not rest or scores_only(rest)):
             return head
     if names_an_agency(label):  # 'Sở Tài chính tự chấm': the agency is what stands before the scoring words
-        return next(" ".join(words[:end]) for end in range(1, len(words) + 1) if _is_generic(" ".join(words[end:])))
+        return next(" ".join(words[:end]) for end in range(1, len(words) + 1) if scores_only(" ".join(words[end:])))
     return None
 
 
@@ -1200,27 +1189,18 @@ class _Identity(NamedTuple):
     period: str
 
 
-class _Stated(NamedTuple):
-    """What a workbook says of itself, where identity is looked for."""
-    lines: list[TitleLine]          # over the tables first, then atop the other sheets
-    table_lines: list[TitleLine]    # over the tables only
-    cluster_cells: list[str]         # in a 'Cụm thi đua' column
-    year_cells: list[str]            # in a 'Năm' column
-    sheet_names: list[str]
-
-
-def _identity(context: _Context, stated: _Stated, cluster: str | None, year: int | None, period: str | None
+def _identity(context: _Context, stated: Stated, cluster: str | None, year: int | None, period: str | None
               ) -> _Identity:
     """Cluster, year and period from the titles over the tables (then other sheets' first rows,
     columns, the file name and sheet names), else from the arguments."""
     given_cluster = display_case(clean_text(cluster)) if cluster else None
-    stated_cluster = _stated_cluster(stated.lines, context.file_name, tuple(stated.cluster_cells))
-    if stated_cluster and given_cluster and cluster_key(stated_cluster) == cluster_key(given_cluster):
-        stated_cluster = given_cluster  # as typed: the title may be in capitals
-    name = _settle(context, "tên cụm", stated_cluster, given_cluster, lambda a, b: cluster_key(a) == cluster_key(b))
-    found_year = _settle(context, "năm", _stated_year(stated.lines, stated.year_cells, context.file_name,
+    named_cluster = stated_cluster(stated.lines, context.file_name, tuple(stated.cluster_cells))
+    if named_cluster and given_cluster and cluster_key(named_cluster) == cluster_key(given_cluster):
+        named_cluster = given_cluster  # as typed: the title may be in capitals
+    name = _settle(context, "tên cụm", named_cluster, given_cluster, lambda a, b: cluster_key(a) == cluster_key(b))
+    found_year = _settle(context, "năm", stated_year(stated.lines, stated.year_cells, context.file_name,
                                                       stated.sheet_names), year)
-    found_period = _settle(context, "kỳ chấm", _stated_period(stated.table_lines, context.file_name, stated.sheet_names),
+    found_period = _settle(context, "kỳ chấm", stated_period(stated.table_lines, context.file_name, stated.sheet_names),
                            _period_argument(context, period), shown=PERIODS.get) or "year"
     if name is None:
         context.error("không biết bảng điểm của cụm thi đua nào: tiêu đề và tên tệp không ghi «Cụm thi đua ...»; "
