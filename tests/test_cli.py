@@ -97,6 +97,24 @@ def test_every_ranked_figure_is_found_at_the_sheet_and_cell_it_names(tmp_path, t
         assert figure_in(files[1], row["source_sheet"], row["source_cell"]) == row["score_to"]
 
 
+def test_rank_jumps_across_the_merger_name_the_cell_of_each_later_score(tmp_path):
+    before = [p.name for p in registry().expected(2024)]
+    after = [p.name for p in registry().expected(2025)][::-1]
+    files = tmp_path / "PAR_2024.xlsx", tmp_path / "PAR_2025.xlsx"
+    published_table(files[0], 2024, before)
+    published_table(files[1], 2025, after)
+    db = tmp_path / "t.duckdb"
+    assert run("ingest", *map(str, files), db=db).returncode == 0
+
+    jumps = json.loads(run("query", "rank_jumps", "--param", "from_year=2024", "--param", "to_year=2025",
+                           "--format", "json", db=db).stdout)
+
+    assert len(jumps) == len(after) == 34
+    for row in jumps:
+        assert row["source_file"] == files[1].name and row["source_sheet"] == "PAR 2025"
+        assert figure_in(files[1], row["source_sheet"], row["source_cell"]) == row["score_to"]
+
+
 def test_query_json_keeps_diacritics(tmp_path, two_years):
     db = tmp_path / "t.duckdb"
     run("ingest", str(two_years[0][0]), db=db)

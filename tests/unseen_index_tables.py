@@ -345,3 +345,13 @@ def i27_total_forms_beside_the_result() -> Built:
             *[[i + 1, n, 900 + i * 11, comma(s), r] for i, (n, s, r) in enumerate(lines)]]
     return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "par_2023.xlsx", par_expect(2023, lines, {}),
                  warns=("tong so phieu",))
+
+
+@case("DTI named only in Vietnamese ('Chỉ số đánh giá chuyển đổi số cấp tỉnh năm 2023' in a merged title), "
+      "'Điểm' and 'Xếp hạng' columns: refused naming the title cell")
+def i28_dti_named_in_vietnamese_only() -> Built:
+    lines = par_scores(names63(), 0.68, 0.003)
+    rows = [["BỘ THÔNG TIN VÀ TRUYỀN THÔNG"], [], ["KẾT QUẢ CHỈ SỐ ĐÁNH GIÁ CHUYỂN ĐỔI SỐ CẤP TỈNH NĂM 2023"],
+            ["TT", "Tỉnh, thành phố", "Điểm", "Xếp hạng"], *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(lines)]]
+    return Built(xlsx_bytes(SheetSpec("Tinh", rows, ["A3:D3"])), "ket_qua_2023.xlsx",
+                 RefusalExpect("a DTI table is not the PAR Index", "Tinh", "A3"))

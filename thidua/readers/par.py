@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
-from typing import Callable
 from pathlib import Path
+from typing import Callable
 
 import pandas as pd
 from openpyxl.utils import get_column_letter
@@ -22,6 +22,7 @@ from thidua.readers.workbook import Sheet, sheets_of
 FIRST_PAR_YEAR = 2012
 UNKNOWN_LISTED = 20
 DISAGREEMENTS_LISTED = 5
+PROVINCES_IN_A_TABLE = 20  # fewer names than that in a column make a list, not a table of provinces
 
 _YEAR_WORDS = re.compile(r"\b(nam )?(19|20)\d\d\b")
 _MAXIMA = r"^(diem toi da|toi da|thang diem|diem chuan)"
@@ -52,7 +53,8 @@ OTHER_INDICES = {
     "PAPI (Chỉ số Hiệu quả Quản trị và Hành chính công cấp tỉnh)":
         re.compile(r"\bpapi\b|hieu qua quan tri va hanh chinh cong|governance and public administration"
                    r"|\bcecodes\b"),
-    "DTI (Chỉ số Chuyển đổi số cấp tỉnh)": re.compile(r"\bdti\b|chi so chuyen doi so|digital transformation index"),
+    "DTI (Chỉ số Chuyển đổi số cấp tỉnh)":
+        re.compile(r"\bdti\b|chi so chuyen doi so|chuyen doi so cap tinh|digital transformation index"),
 }
 
 LOOKED_FOR = ("một dòng tiêu đề (trong 20 dòng đầu của trang) có cột tên tỉnh («Tỉnh, thành phố», «Địa phương», "
@@ -627,17 +629,9 @@ class _Content:
     words: int
 
     @classmethod
-    def of(cls, sheet: Sheet, rows: list[_ProvinceRow], column: Column) -> _Content:
-        numbers, words = [], 0
-        for province_row in rows:
-            value = sheet.value(province_row.row, column.index)
-            if _is_empty(value):
-                continue
-            try:
-                numbers.append(parse_number(value)[0])
-            except NotANumber:
-                words += 1
-        return cls(tuple(numbers), words)
+    def of(cls, sheet: Sheet, rows: list[_ProvinceRow], column: Column, file_name: str) -> _Content:
+        numbers, not_numbers = _column_numbers(sheet, rows, column, file_name, percent=False)
+        return cls(tuple(numbers.values()), len(not_numbers))
 
     def are_scores(self) -> bool:
         """Percentages 0..100 or fractions 0..1, as an index or its components are written."""
@@ -673,7 +667,7 @@ def _typed_by_content(plan: _Plan, group: _YearColumns, rows: list[_ProvinceRow]
 
     def content(column: Column) -> _Content:
         if column.index not in contents:
-            contents[column.index] = _Content.of(sheet, rows, column)
+            contents[column.index] = _Content.of(sheet, rows, column, file_name)
         return contents[column.index]
 
     def named(column: Column) -> str:
@@ -904,19 +898,16 @@ def looks_like_par(sheets: list[Sheet]) -> bool:
         plans = _plans(table) if table else []
         if not plans and _other_index_sheet(sheet) and _names_provinces(sheet):
             return True
+        header = " ".join(text_key(value) for row in sheet.rows[:table.header_bottom + 1]
+                          for value in row if isinstance(value, str)) if plans else ""
+        if _SCORING_WORDS.search(header):
+            continue
         for plan in plans:
-            header = " ".join(text_key(value) for row in sheet.rows[:table.header_bottom + 1]
-                              for value in row if isinstance(value, str))
-            if _SCORING_WORDS.search(header):
-                continue
             rows, unknown = _province_rows(plan)
-            if rows and len(rows) >= len(unknown) and (_INDEX_WORDS.search(header) or len(rows) >= 20
-                                                       or _other_index_table(plan)):
+            indexed = _INDEX_WORDS.search(header) or _other_index_table(plan)
+            if rows and len(rows) >= len(unknown) and (indexed or len(rows) >= PROVINCES_IN_A_TABLE):
                 return True
     return False
-
-
-PROVINCES_IN_A_TABLE = 20  # fewer names than that in a column make a list, not a table of provinces
 
 
 def _names_provinces(sheet: Sheet) -> bool:
