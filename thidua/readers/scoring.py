@@ -76,7 +76,7 @@ def _label_kind(label: object) -> str:
 def _column_kind(column: Column) -> str:
     """A bonus or penalty label names its column ('Điểm cộng, trừ / Điểm thưởng' is bonus), and its
     columns under it ('Điểm thưởng / Được khen thưởng' is no award); otherwise the first kind of
-    _HEADER_KINDS any label has."""
+    SCORING_COLUMNS any label suggests (the schema's order of trial)."""
     kinds = [_label_kind(part) for part in column.path]
     group = next((kind for kind in reversed(kinds) if kind in ("bonus", "penalty")), None)
     return group or min((kind for kind in kinds if kind), key=SCORING_COLUMNS.rank_of, default="other")
