@@ -428,3 +428,15 @@ def t37_detail_criteria_titled_like_labelled_lines() -> Built:
         snv("Lạng Sơn"): U(93, 1, "Lạng Sơn", self_total=96)},
         criteria={(snv("Lạng Sơn"), "ty le ho so giai quyet dung han"): 19,
                   (snv("Lạng Sơn"), "xep hang chi so cchc cua tinh"): 17}))
+
+
+@case("a SIPAS sheet first ('Chỉ số hài lòng SIPAS 2022' by province) and the cluster's scoring summary second, read "
+      "as scoring (--kind scoring): the index sheet is skipped with a warning naming it")
+def t38_index_sheet_beside_a_scoring_summary() -> Built:
+    sipas = SheetSpec("SIPAS", [["CHỈ SỐ HÀI LÒNG VỀ SỰ PHỤC VỤ HÀNH CHÍNH (SIPAS) NĂM 2022"],
+                                ["TT", "Tỉnh, thành phố", "Chỉ số SIPAS (%)", "Xếp hạng"],
+                                [1, "Lạng Sơn", 84.5, 1], [2, "Cao Bằng", 82.1, 2], [3, "Hà Giang", 80.3, 3]])
+    data = xlsx_bytes(sipas, period_sheet("Tong hop", TITLE_2022, YEAR_2022))
+    return Built(data, "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(96, 1, "Lạng Sơn"), snv("Cao Bằng"): U(94, 2, "Cao Bằng")}), {"kind": "scoring"},
+        warns=("sipas",))

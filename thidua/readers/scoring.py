@@ -993,11 +993,22 @@ def looks_like_scoring(sheets: list[Sheet]) -> bool:
         layout = _layout(sheet)
         if layout is None:
             continue
-        header = " ".join(text_key(v) for row in sheet.rows[:layout.table.header_bottom + 1] for v in row
-                          if isinstance(v, str))
+        header = _header_text(layout)
         if SCORING_WORDS.search(header) or (CRITERIA_WORDS.search(header) and not INDEX_WORDS.search(header)):
             return True
     return False
+
+
+def _header_text(layout: _Layout) -> str:
+    """The words of a table's title and header rows."""
+    rows = layout.table.sheet.rows[:layout.table.header_bottom + 1]
+    return " ".join(text_key(v) for row in rows for v in row if isinstance(v, str))
+
+
+def _is_index_table(layout: _Layout) -> bool:
+    """A table of an index (PAR Index, SIPAS: 'Chỉ số', 'Xếp hạng' by province) that speaks of no emulation scoring."""
+    header = _header_text(layout)
+    return bool(INDEX_WORDS.search(header)) and not SCORING_WORDS.search(header)
 
 
 def read_scoring(source: Path | bytes | list[Sheet], file_name: str, cluster: str | None = None,
@@ -1103,8 +1114,13 @@ def _refuse_overlapping_parts(context: _Context, parts: list[_Part]) -> None:
 def _sheets(context: _Context, sheets: list[Sheet]) -> tuple[list[_Layout], list[_Layout], Stated]:
     """The summary and detail tables of a workbook (other sheets are reported), and what it says of itself."""
     layouts = {sheet.name: _layout(sheet) for sheet in sheets}
+    indices = {name for name, layout in layouts.items() if layout and _is_index_table(layout)}
+    if len(indices) < sum(1 for layout in layouts.values() if layout):  # beside a scoring table, index tables are skipped
+        for name in indices:
+            context.warn("trang là bảng Chỉ số (CCHC, SIPAS...), không phải bảng chấm điểm thi đua; bỏ qua.", name)
+            layouts[name] = None
     for sheet in sheets:
-        if layouts[sheet.name] is None and not sheet.is_empty():
+        if layouts[sheet.name] is None and not sheet.is_empty() and sheet.name not in indices:
             context.warn("trang không có bảng chấm điểm (dòng tiêu đề có cột Đơn vị hoặc Nội dung/Tiêu chí và các "
                          "cột điểm); bỏ qua.", sheet.name)
     summaries = [l for l in layouts.values() if l and l.shape == "summary"]
