@@ -11,8 +11,9 @@ from test_scoring_reader import SNV_NORTH_NAME, generated_summary, header_merges
 from workbook_builders import SheetSpec, write_workbook
 
 from thidua.db import Database
-from thidua.ingest import ingest_file
+from thidua.ingest import ingest_file, read_upload
 from thidua.readers.units import cluster_slug
+from thidua.uploads import result_tables
 
 CLUSTER = cluster_slug(SNV_NORTH_NAME)
 
@@ -149,6 +150,10 @@ def test_a_mid_year_and_a_year_end_sheet_are_one_upload_of_two_periods(tmp_path)
     assert year_end.loc["Sở Nội vụ Lạng Sơn", ["total", "rank"]].tolist() == [96, 1]
     assert mid_year.loc["Sở Nội vụ Lạng Sơn", ["total", "rank"]].tolist() == [48, 2]
     assert len(db.query("uploads")) == 1
+    units = result_tables(read_upload(path.read_bytes(), path.name))["units"]  # the upload page's preview
+    assert sorted(zip(units.period, units.unit, units.total)) == [
+        ("sơ kết 6 tháng", "Sở Nội vụ Cao Bằng", 49), ("sơ kết 6 tháng", "Sở Nội vụ Lạng Sơn", 48),
+        ("tổng kết năm", "Sở Nội vụ Cao Bằng", 94), ("tổng kết năm", "Sở Nội vụ Lạng Sơn", 96)]
 
 
 def test_a_workbook_whose_second_part_is_refused_writes_neither_part(tmp_path):

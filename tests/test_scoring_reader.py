@@ -692,3 +692,25 @@ def test_detail_layouts_never_seen_give_totals_from_the_leaves(tmp_path, seed):
     units = result.units.set_index("unit")
     assert {u: (r["self_total"], r["total"]) for u, r in units.iterrows()} == expected  # halves add up exactly
     assert not result.warnings, messages(result.warnings)
+
+
+def test_each_units_total_rank_and_award_name_the_cells_they_were_read_from(tmp_path):
+    summary = [["CỤM THI ĐUA SỞ NỘI VỤ CÁC TỈNH MIỀN NÚI BIÊN GIỚI PHÍA BẮC"], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"],
+               ["STT", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2", "Tổng điểm", "Xếp hạng", "Đề nghị khen thưởng"],
+               [1, "Lạng Sơn", 50, 45, 95, 1, "Cờ thi đua của Bộ Nội vụ"], [2, "Cao Bằng", 48, 44, 92, 2, None]]
+    units = read_scoring(path := write_workbook(tmp_path / "th.xlsx", SheetSpec("TH", summary)), path.name).units
+    cells = units.set_index("unit")[["sheet", "name_cell", "total_cell", "rank_cell", "award_cell"]]
+    assert cells.loc["Sở Nội vụ Lạng Sơn"].tolist() == ["TH", "B4", "E4", "F4", "G4"]
+    assert cells.loc["Sở Nội vụ Cao Bằng"].tolist()[:4] == ["TH", "B5", "E5", "F5"]
+    assert cells.loc["Sở Nội vụ Cao Bằng"].isna().tolist() == [False] * 4 + [True]  # no award, no cell
+
+    transposed = [["CỤM THI ĐUA SỞ NỘI VỤ CÁC TỈNH MIỀN NÚI BIÊN GIỚI PHÍA BẮC"], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"],
+                  ["TT", "Nội dung tiêu chí", "Điểm chuẩn", "Lạng Sơn", "Cao Bằng"],
+                  ["I", "Tổ chức", 50, 48, 47], ["II", "Cải cách hành chính", 50, 47, 45],
+                  [None, "TỔNG CỘNG", 100, 95, 92], [None, "XẾP HẠNG", None, 1, 2],
+                  [None, "Đề nghị khen thưởng", None, "Cờ thi đua của Bộ Nội vụ", None]]
+    units = read_scoring(path := write_workbook(tmp_path / "tp.xlsx", SheetSpec("Ngang", transposed)), path.name).units
+    cells = units.set_index("unit")[["sheet", "total", "total_cell", "rank", "rank_cell", "award", "award_cell"]]
+    assert cells.loc["Sở Nội vụ Lạng Sơn"].tolist() == ["Ngang", 95, "D6", 1, "D7", "Cờ thi đua của Bộ Nội vụ", "D8"]
+    assert cells.loc["Sở Nội vụ Cao Bằng"].tolist()[:5] == ["Ngang", 92, "E6", 2, "E7"]
+    assert cells.loc["Sở Nội vụ Cao Bằng"].isna().tolist() == [False] * 5 + [True, True]

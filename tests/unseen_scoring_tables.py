@@ -402,3 +402,41 @@ def t34_transposed_rank_words_in_a_criterion() -> Built:
     return Built(xlsx_bytes(SheetSpec("Tong hop", rows)), "th.xlsx", ScoringExpect(
         NORTH_NAME, 2022, TIED, criteria={(snv("Cao Bằng"), "II/2"): 4},
         criteria_keys={"I", "I/1", "I/2", "II", "II/1", "II/2"}))
+
+
+@case("transposed: a XẾP HẠNG line holding '1,5' for one unit: refused naming that cell")
+def t35_transposed_rank_not_whole() -> Built:
+    rows = transposed(SIDE, [[None, "TỔNG CỘNG", 100, 93, 93, 87], [None, "XẾP HẠNG", None, 1, "1,5", 3]])
+    return Built(xlsx_bytes(SheetSpec("Tong hop", rows)), "th.xlsx", RefusalExpect("a rank not whole", "Tong hop", "E9"))
+
+
+@case("transposed: an 'Đề nghị khen thưởng' line holding a score (15) for one unit: refused naming that cell")
+def t36_transposed_award_line_holding_a_number() -> Built:
+    rows = transposed(SIDE, [[None, "TỔNG CỘNG", 100, 93, 93, 87], [None, "XẾP HẠNG", None, 1, 2, 3],
+                             [None, "Đề nghị khen thưởng", None, FLAG, 15, None]])
+    return Built(xlsx_bytes(SheetSpec("Tong hop", rows)), "th.xlsx", RefusalExpect("a number as an award", "Tong hop", "E10"))
+
+
+@case("a unit's detail sheet with uncoded criteria titled 'Tỷ lệ hồ sơ giải quyết đúng hạn' and 'Xếp hạng Chỉ số "
+      "CCHC của tỉnh' (no maximum written): criteria, not ratio or rank lines")
+def t37_detail_criteria_titled_like_labelled_lines() -> Built:
+    rows = [[NORTH], ["BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2022"], ["Đơn vị: Sở Nội vụ tỉnh Lạng Sơn"],
+            ["Nội dung tiêu chí", "Điểm tối đa", "Tự chấm", "Cụm chấm"],
+            ["Công tác tổ chức", 60, 58, 57], ["Tỷ lệ hồ sơ giải quyết đúng hạn", None, 20, 19],
+            ["Xếp hạng Chỉ số CCHC của tỉnh", None, 18, 17], ["TỔNG CỘNG", None, 96, 93]]
+    return Built(xlsx_bytes(SheetSpec("Lang Son", rows)), "cham_diem.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(93, 1, "Lạng Sơn", self_total=96)},
+        criteria={(snv("Lạng Sơn"), "ty le ho so giai quyet dung han"): 19,
+                  (snv("Lạng Sơn"), "xep hang chi so cchc cua tinh"): 17}))
+
+
+@case("a SIPAS sheet first ('Chỉ số hài lòng SIPAS 2022' by province) and the cluster's scoring summary second, read "
+      "as scoring (--kind scoring): the index sheet is skipped with a warning naming it")
+def t38_index_sheet_beside_a_scoring_summary() -> Built:
+    sipas = SheetSpec("SIPAS", [["CHỈ SỐ HÀI LÒNG VỀ SỰ PHỤC VỤ HÀNH CHÍNH (SIPAS) NĂM 2022"],
+                                ["TT", "Tỉnh, thành phố", "Chỉ số SIPAS (%)", "Xếp hạng"],
+                                [1, "Lạng Sơn", 84.5, 1], [2, "Cao Bằng", 82.1, 2], [3, "Hà Giang", 80.3, 3]])
+    data = xlsx_bytes(sipas, period_sheet("Tong hop", TITLE_2022, YEAR_2022))
+    return Built(data, "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(96, 1, "Lạng Sơn"), snv("Cao Bằng"): U(94, 2, "Cao Bằng")}), {"kind": "scoring"},
+        warns=("sipas",))

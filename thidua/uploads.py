@@ -16,6 +16,7 @@ from thidua.db import Database
 from thidua.ingest import KIND_LABELS, KINDS, Reading, detect_kind, read_upload, reading_options
 from thidua.readers.par import ColumnChoice
 from thidua.readers.problems import Problem, Refused
+from thidua.readers.scoring import PERIODS
 from thidua.readers.workbook import load_sheets
 
 CORRECTABLE = ("year", "cluster", "period")
@@ -110,9 +111,20 @@ def detected(reading: Reading) -> Detected:
 
 
 def result_tables(reading: Reading) -> dict[str, pd.DataFrame]:
-    """Every non-empty table a reading would write, by the reader's name for it."""
-    return {name: value for name, value in vars(reading.result).items()
-            if isinstance(value, pd.DataFrame) and not value.empty}
+    """Every non-empty table a reading would write, by the reader's name for it; a reading of several
+    parts (a mid-year and a year-end table) shows each table of every part, marked with its year and period."""
+    parts = getattr(reading.result, "parts", [reading.result])
+    tables = {}
+    for name, value in vars(reading.result).items():
+        if not isinstance(value, pd.DataFrame):
+            continue
+        frames = [getattr(part, name) for part in parts]
+        if len(parts) > 1:
+            frames = [frame.assign(year=part.year, period=PERIODS[part.period]) for frame, part in zip(frames, parts)]
+        table = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+        if not table.empty:
+            tables[name] = table
+    return tables
 
 
 def sheet_grids(data: bytes, file_name: str, rows: int = GRID_ROWS) -> dict[str, pd.DataFrame]:

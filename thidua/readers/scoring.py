@@ -56,7 +56,7 @@ from thidua.tables.rows import closes, ends_table, labelled_row, states_maxima
 from thidua.tables.schema import label_words as _words
 
 UNIT_COLUMNS = ["unit", "unit_key", "province", "total", "rank", "rank_computed", "self_total", "criteria_total",
-                "bonus", "penalty", "award", "note", "sheet", "name_cell", "total_cell", "rank_cell"]
+                "bonus", "penalty", "award", "note", "sheet", "name_cell", "total_cell", "rank_cell", "award_cell"]
 CRITERIA_COLUMNS = ["unit", "unit_key", "key", "parent_key", "code", "title", "level", "is_leaf", "measure",
                     "max_points", "self_score", "cluster_score", "stated_self", "stated_cluster", "position",
                     "sheet", "cell"]
@@ -76,7 +76,7 @@ def _label_kind(label: object) -> str:
 def _column_kind(column: Column) -> str:
     """A bonus or penalty label names its column ('Điểm cộng, trừ / Điểm thưởng' is bonus), and its
     columns under it ('Điểm thưởng / Được khen thưởng' is no award); otherwise the first kind of
-    _HEADER_KINDS any label has."""
+    SCORING_COLUMNS any label suggests (the schema's order of trial)."""
     kinds = [_label_kind(part) for part in column.path]
     group = next((kind for kind in reversed(kinds) if kind in ("bonus", "penalty")), None)
     return group or min((kind for kind in kinds if kind), key=SCORING_COLUMNS.rank_of, default="other")
@@ -167,6 +167,7 @@ class _Scored:
     award: str | None = None
     note: str | None = None
     criteria_sheet: str | None = None   # where the criteria were read, when not on this sheet
+    award_cell: str | None = None
 
 
 @dataclass
@@ -266,6 +267,7 @@ def _read_detail(context: _Context, layout: _Layout, written: str, published: bo
     last = closings[-1].cells.get("cluster") if closings else None
     own = columns["cluster"] if columns["cluster"] is not None else columns["self"]
     rank_row, award_row = lines.get("rank"), lines.get("award")
+    award = _award_line(context, sheet, award_row, own) if award_row is not None else None
     return _Scored(written, sheet.name, None, roots,
                    combined(roots, "cluster", tally=tally) if columns["cluster"] is not None else None, last,
                    combined(roots, "self", tally=tally) if columns["self"] is not None else None,
@@ -273,7 +275,7 @@ def _read_detail(context: _Context, layout: _Layout, written: str, published: bo
                    measure_total(roots, "bonus", "cluster", tally), measure_total(roots, "penalty", "cluster", tally),
                    _rank(context, sheet, rank_row, own) if rank_row is not None else None,
                    cell_ref(rank_row, own) if rank_row is not None and own is not None else None,
-                   _award_line(context, sheet, award_row, own) if award_row is not None else None)
+                   award, award_cell=cell_ref(award_row, own) if award else None)
 
 
 def _labelled_row(code_cell: object, words: str, maximum_cell: object) -> str | None:
@@ -754,12 +756,15 @@ def _read_summary(context: _Context, plan: _SummaryPlan) -> list[_Scored]:
         rank_row = _written_row(sheet, [cluster_row, row], plan.rank)
         rank_cell = cell_ref(rank_row, plan.rank.index) if plan.rank else None
         note_row = _written_row(sheet, [cluster_row, row], plan.note)
+        award, award_cell = _award(sheet, row, plan.awards)
+        if award is None:
+            award, award_cell = _award(sheet, cluster_row, plan.awards)
         scored.append(_Scored(
             written, sheet.name, cell_ref(row, plan.unit.index), roots,
             total if total is not None else 0.0, total_cell, self_total, combined(roots, "cluster"),
-            extras["bonus"], extras["penalty"], _rank(context, sheet, rank_row, plan.rank.index if plan.rank else None), rank_cell,
-            _award(sheet, row, plan.awards) or _award(sheet, cluster_row, plan.awards),
-            _text(sheet.value(note_row, plan.note.index)) or None if plan.note else None))
+            extras["bonus"], extras["penalty"], _rank(context, sheet, rank_row, plan.rank.index if plan.rank else None),
+            rank_cell, award, _text(sheet.value(note_row, plan.note.index)) or None if plan.note else None,
+            award_cell=award_cell))
     if not scored:
         context.error("bảng tổng hợp không có dòng đơn vị nào có điểm.", sheet.name)
     _refuse_ranks_beyond(context, scored)
@@ -794,15 +799,17 @@ def _rank(context: _Context, sheet: Sheet, row: int, column: int | None) -> int 
     return rank
 
 
-def _award(sheet: Sheet, row: int, columns: list[Column]) -> str | None:
-    """The award proposal as written; with one column per award, the column of each mark ('x')."""
-    proposals = []
+def _award(sheet: Sheet, row: int, columns: list[Column]) -> tuple[str | None, str | None]:
+    """The award proposal as written, and the cell of its first words; with one column per award, the
+    column of each mark ('x')."""
+    proposals, cells = [], []
     for column in columns:
         text = _text(sheet.value(row, column.index))
         if not text or _NOTHING.match(text):
             continue
         proposals.append(column.path[-1] if len(columns) > 1 and _MARK.match(text) else text)
-    return "; ".join(proposals) or None
+        cells.append(cell_ref(row, column.index))
+    return "; ".join(proposals) or None, cells[0] if cells else None
 
 
 # ---------------------------------------------------------------- cluster, year and period
@@ -930,7 +937,7 @@ def _unit_frame(scored: list[_Scored], units: dict[int, Unit], ranks: list[tuple
     for s, (rank, computed) in zip(scored, ranks):
         unit = units[id(s)]
         rows.append((unit.name, unit.key, unit.province, s.total, rank, computed, s.self_total, s.criteria_total,
-                     s.bonus, s.penalty, s.award, s.note, s.sheet, s.name_cell, s.total_cell, s.rank_cell))
+                     s.bonus, s.penalty, s.award, s.note, s.sheet, s.name_cell, s.total_cell, s.rank_cell, s.award_cell))
     return _frame(rows, UNIT_COLUMNS, {"rank": "Int64", **dict.fromkeys(
         ("total", "self_total", "criteria_total", "bonus", "penalty"), "Float64")})
 
@@ -986,11 +993,22 @@ def looks_like_scoring(sheets: list[Sheet]) -> bool:
         layout = _layout(sheet)
         if layout is None:
             continue
-        header = " ".join(text_key(v) for row in sheet.rows[:layout.table.header_bottom + 1] for v in row
-                          if isinstance(v, str))
+        header = _header_text(layout)
         if SCORING_WORDS.search(header) or (CRITERIA_WORDS.search(header) and not INDEX_WORDS.search(header)):
             return True
     return False
+
+
+def _header_text(layout: _Layout) -> str:
+    """The words of a table's title and header rows."""
+    rows = layout.table.sheet.rows[:layout.table.header_bottom + 1]
+    return " ".join(text_key(v) for row in rows for v in row if isinstance(v, str))
+
+
+def _is_index_table(layout: _Layout) -> bool:
+    """A table of an index (PAR Index, SIPAS: 'Chỉ số', 'Xếp hạng' by province) that speaks of no emulation scoring."""
+    header = _header_text(layout)
+    return bool(INDEX_WORDS.search(header)) and not SCORING_WORDS.search(header)
 
 
 def read_scoring(source: Path | bytes | list[Sheet], file_name: str, cluster: str | None = None,
@@ -1096,8 +1114,13 @@ def _refuse_overlapping_parts(context: _Context, parts: list[_Part]) -> None:
 def _sheets(context: _Context, sheets: list[Sheet]) -> tuple[list[_Layout], list[_Layout], Stated]:
     """The summary and detail tables of a workbook (other sheets are reported), and what it says of itself."""
     layouts = {sheet.name: _layout(sheet) for sheet in sheets}
+    indices = {name for name, layout in layouts.items() if layout and _is_index_table(layout)}
+    if len(indices) < sum(1 for layout in layouts.values() if layout):  # beside a scoring table, index tables are skipped
+        for name in indices:
+            context.warn("trang là bảng Chỉ số (CCHC, SIPAS...), không phải bảng chấm điểm thi đua; bỏ qua.", name)
+            layouts[name] = None
     for sheet in sheets:
-        if layouts[sheet.name] is None and not sheet.is_empty():
+        if layouts[sheet.name] is None and not sheet.is_empty() and sheet.name not in indices:
             context.warn("trang không có bảng chấm điểm (dòng tiêu đề có cột Đơn vị hoặc Nội dung/Tiêu chí và các "
                          "cột điểm); bỏ qua.", sheet.name)
     summaries = [l for l in layouts.values() if l and l.shape == "summary"]

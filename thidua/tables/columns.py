@@ -40,9 +40,11 @@ def outside_ranks(ranks: list[int | None], units: int) -> list[int]:
 
 def rank_in(value: object) -> int | None:
     """A rank as written: 2, '2', 'Hạng 2', '2 (đồng hạng)', 'II', 'Nhất'; None for a blank or anything else."""
+    number = number_or_none(value)
     words = re.sub(r"\(.*?\)|\bdong hang\b", " ", label_words(value)).strip()  # '2 (đồng hạng)': a shared rank
     words = re.sub(r"^(hang|thu|xep thu|xep hang)\s+", "", words)
-    number = number_or_none(words) if isinstance(value, str) else number_or_none(value)
+    if number is None and isinstance(value, str):
+        number = number_or_none(words) if words.isdigit() else None
     if number is None:
         number = _ROMAN_RANKS.get(words.upper(), _RANK_WORDS.get(words))
     return int(number) if number is not None and float(number).is_integer() and number >= 1 else None

@@ -10,9 +10,10 @@ from functools import lru_cache
 from thidua.tables.schema import Field, Schema, label_words
 
 LABELLED_ROWS = Schema((  # rows a label names, when the row carries no criterion code nor maximum
-    Field("rank", r"^(xep hang|thu hang|vi thu|xep thu)\b", "rank"),
+    # the whole label: 'Xếp hạng Chỉ số CCHC của tỉnh' or 'Tỷ lệ hồ sơ đúng hạn' are criteria
+    Field("rank", r"^(ket qua )?(xep hang|thu hang|vi thu|xep thu)( chung| (trong|cua) cum)?( \(\w+\))?$", "rank"),
     Field("average", r"^((diem|chi so|so diem) )?(trung binh|binh quan)\b"),
-    Field("ratio", r"^(ty le|ti le)\b"),
+    Field("ratio", r"^(ty le|ti le)( dat( duoc)?)?( so voi (diem chuan|diem toi da))?( \(?%\)?)?$"),
     Field("award", r"^(de nghi|hinh thuc|danh hieu)\b", "words"),
     Field("note", r"^(ghi chu|luu y)\b"),
 ))

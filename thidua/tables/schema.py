@@ -22,12 +22,12 @@ class Field:
     holds: Holds = "any"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one object per kind: hashed by identity, as the caches below ask
 class Schema:
     """Fields in the order they are tried: the first whose words match a label suggests it."""
     fields: tuple[Field, ...]
     numbers: str = "score"     # the field a column of numbers is when its words suggest one holding words
-    _patterns: tuple[re.Pattern, ...] = field(init=False, repr=False, compare=False)
+    _patterns: tuple[re.Pattern, ...] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_patterns", tuple(re.compile(f.words) for f in self.fields))
@@ -35,9 +35,6 @@ class Schema:
     def suggested(self, label: object) -> Field | None:
         """The field one header label's words suggest; None for a label naming none."""
         return _suggested(self, label_words(label))
-
-    def named(self, name: str) -> Field:
-        return next(f for f in self.fields if f.name == name)
 
     def rank_of(self, name: str) -> int:
         """Where a field stands in the order of trial (a label suggesting several fields takes the first)."""
