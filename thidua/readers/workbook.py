@@ -153,7 +153,7 @@ def sheets_of(source: Path | bytes | list[Sheet], file_name: str) -> tuple[list[
 
 
 def _calamine_sheets(data: bytes, file_name: str) -> Sheets:
-    data, marks = guard.prepare_xlsx(data, file_name)
+    data, marks = guard.prepare_workbook(data, file_name)
     try:
         workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         guard.check_sheet_count(workbook.sheet_names, file_name)
