@@ -102,40 +102,46 @@ class SharedStrings:
     characters: int = 0
 
 
-def scan_shared_strings(stream: BinaryIO) -> SharedStrings:
+class TooManyStrings(Exception):
+    """The shared strings pass a limit; scanning stopped there."""
+
+
+def scan_shared_strings(stream: BinaryIO, max_count: int, max_characters: int) -> SharedStrings:
+    """xl/sharedStrings.xml, streamed: only start tags and text are handled (an item ends where the
+    next begins). Raises TooManyStrings as soon as the count or the characters pass the limits."""
     found = SharedStrings()
     parser = _safe_parser()
-    item = {"depth": 0, "length": 0, "blank": True}
+    item = {"depth": 0, "length": 0, "blank": True, "open": False}
+
+    def finish() -> None:
+        if item["length"] > found.longest:
+            found.longest, found.longest_index = item["length"], found.count - 1
+        found.characters += item["length"]
+        if item["blank"]:
+            found.blank.add(found.count - 1)
+        if found.count > max_count or found.characters > max_characters:
+            raise TooManyStrings()
 
     def start(name, _attributes):
-        item["depth"] += 1
-        if item["depth"] > MAX_DEPTH:
-            raise Unreadable("các phần tử XML lồng nhau quá sâu")
-        tag = local(name)
-        if tag == "si":
-            item.update(length=0, blank=True)
-        elif tag == "t":
-            parser.CharacterDataHandler = characters
+        if local(name) == "si":
+            if item["open"]:
+                finish()
+            found.count += 1
+            item.update(length=0, blank=True, open=True, depth=0)
+        elif item["open"]:
+            item["depth"] += 1
+            if item["depth"] > MAX_DEPTH:
+                raise Unreadable("các phần tử XML lồng nhau quá sâu")
 
     def characters(data):
-        item["length"] += len(data)
-        item["blank"] = item["blank"] and data.isspace()
+        if item["open"]:
+            item["length"] += len(data)
+            item["blank"] = item["blank"] and data.isspace()
 
-    def end(name):
-        item["depth"] -= 1
-        tag = local(name)
-        if tag == "t":
-            parser.CharacterDataHandler = None
-        elif tag == "si":
-            if item["length"] > found.longest:
-                found.longest, found.longest_index = item["length"], found.count
-            found.characters += item["length"]
-            if item["blank"]:
-                found.blank.add(found.count)
-            found.count += 1
-
-    parser.StartElementHandler, parser.EndElementHandler = start, end
+    parser.StartElementHandler, parser.CharacterDataHandler = start, characters
     _parse(parser, stream)
+    if item["open"]:
+        finish()
     return found
 
 

@@ -34,6 +34,7 @@ MAX_SHEETS = 100
 MAX_ROWS = 10_000                            # per sheet; real tables of these kinds hold at most hundreds
 MAX_CELLS = 2_000_000                        # rows × columns up to each sheet's last value, over the whole workbook:
                                              # calamine allocates them all
+MAX_SHARED_STRINGS = 500_000                 # distinct texts of a workbook; tables of these kinds hold thousands
 MAX_TEXT_CHARACTERS = 20_000_000             # the text of all shared strings of a workbook
 MAX_CSV_LINE_BYTES = 1024 * 1024
 UNPACK_CHUNK = 1024 * 1024
@@ -254,15 +255,16 @@ def _read_xml(read, file_name: str, sheet: str | None = None):
 
 def _shared_strings(archive: zipfile.ZipFile, file_name: str) -> set[int]:
     """The indexes of shared strings that are only spaces (a stray space typed in Excel is stored there);
-    refuses more strings than cells may hold, or a text longer than a cell may hold."""
+    refuses too many strings or characters, or a text longer than a cell may hold."""
     if "xl/sharedStrings.xml" not in archive.namelist():
         return set()
-    with archive.open("xl/sharedStrings.xml") as stream:
-        strings = sheet_xml.scan_shared_strings(stream)
-    if strings.count > MAX_CELLS or strings.characters > MAX_TEXT_CHARACTERS:
-        raise _refuse(f"bảng tính chứa {_count(strings.count)} chuỗi văn bản, tổng {_count(strings.characters)} ký tự, "
-                      f"vượt giới hạn {_count(MAX_CELLS)} chuỗi, {_count(MAX_TEXT_CHARACTERS)} ký tự cho một tệp.",
-                      file_name)
+    try:
+        with archive.open("xl/sharedStrings.xml") as stream:
+            strings = sheet_xml.scan_shared_strings(stream, MAX_SHARED_STRINGS, MAX_TEXT_CHARACTERS)
+    except sheet_xml.TooManyStrings:
+        raise _refuse(f"bảng tính chứa hơn {_count(MAX_SHARED_STRINGS)} chuỗi văn bản hoặc hơn "
+                      f"{_count(MAX_TEXT_CHARACTERS)} ký tự văn bản, vượt giới hạn cho một tệp; bảng số liệu thi đua "
+                      "chỉ có vài nghìn ô chữ. Hãy xoá các trang không cần nhập.", file_name) from None
     if strings.longest > sheet_xml.MAX_TEXT:
         raise _refuse(f"chuỗi văn bản thứ {_count(strings.longest_index + 1)} dài {_count(strings.longest)} ký tự, "
                       f"vượt giới hạn {_count(sheet_xml.MAX_TEXT)} ký tự của một ô Excel; tệp không phải do Excel "
