@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import io
 import resource
+import sys
 import threading
+import types
 import zipfile
 
 import pytest
@@ -171,3 +173,21 @@ def test_an_empty_ods_table_repeated_as_libreoffice_writes_it_is_not_counted():
     with pytest.raises(Refused) as refused:
         read_upload(ods_of(empty), "trong.ods")
     assert "mọi trang đều trống" in str(refused.value)
+
+
+def test_a_new_worker_does_not_run_the_script_this_process_runs_as_main(tmp_path, monkeypatch):
+    """Under Streamlit, __main__ is the page's script: a worker started from it must not run it again."""
+    marker = tmp_path / "ran"
+    script = tmp_path / "page.py"
+    script.write_text(f"open({str(marker)!r}, 'w').close()\n")
+    page = types.ModuleType("__main__")
+    page.__file__ = str(script)
+    monkeypatch.setitem(sys.modules, "__main__", page)
+    pool = isolated.WorkerPool()
+    try:
+        value, _, _ = pool.call(worker_limits, (b"", "trang.xlsx"), {})
+    finally:
+        pool.replace(pool.executor())
+    assert value[0] == (GIB, GIB)
+    assert not marker.exists()
+    assert sys.modules["__main__"] is page

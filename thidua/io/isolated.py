@@ -13,9 +13,11 @@ from __future__ import annotations
 import multiprocessing
 import os
 import resource
+import sys
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
+import types
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Callable
@@ -26,9 +28,7 @@ ADDRESS_SPACE_BYTES = 1 << 30
 CPU_SECONDS = 30
 OPEN_FILES = 64
 WORKERS = 2
-# Imported once by the fork server: what every reading needs (pandas, calamine, the readers), and the
-# main module, which each worker would otherwise import again (streamlit's, under the dashboard).
-PRELOADED = ["__main__", "thidua.ingest"]
+PRELOADED = ["thidua.ingest"]   # imported once by the fork server: what every reading needs (pandas, calamine, readers)
 
 
 @dataclass
@@ -84,7 +84,7 @@ def _call_limited(function: Callable, args: tuple, options: dict) -> tuple[objec
     return value, _peak_memory(), _cpu_used() - before
 
 
-class _Pool:
+class WorkerPool:
     """The warm workers, replaced when one dies."""
 
     def __init__(self) -> None:
@@ -106,13 +106,26 @@ class _Pool:
                 self._executor = None
         broken.shutdown(wait=False, cancel_futures=True)
 
+    def submit(self, executor: ProcessPoolExecutor, function: Callable, *args) -> Future:
+        """executor.submit, which starts a worker when none is idle. A new worker imports the module
+        it finds as __main__ in this process; under Streamlit that is the page's script, which would
+        run again in the worker. A plain module stands in for it while the worker is started."""
+        stand_in = types.ModuleType("__main__")
+        with self._lock:
+            main, sys.modules["__main__"] = sys.modules["__main__"], stand_in
+            try:
+                return executor.submit(function, *args)
+            finally:
+                if sys.modules["__main__"] is stand_in:  # unless a script run set its own meanwhile
+                    sys.modules["__main__"] = main
+
     def call(self, function: Callable, args: tuple, options: dict) -> tuple[object, int, float]:
         """Raises BrokenProcessPool with `alone` set: whether this call was the only one in the pool."""
         executor = self.executor()
         with self._lock:
             self._in_flight += 1
         try:
-            return executor.submit(_call_limited, function, args, options).result()
+            return self.submit(executor, _call_limited, function, args, options).result()
         except BrokenProcessPool as broken:
             with self._lock:
                 broken.alone = self._in_flight == 1
@@ -123,13 +136,13 @@ class _Pool:
                 self._in_flight -= 1
 
 
-_pool = _Pool()
+_pool = WorkerPool()
 
 
 def warm() -> None:
     """Starts the workers now rather than on the first file (a second or two once per process)."""
     executor = _pool.executor()
-    for future in [executor.submit(os.getpid) for _ in range(WORKERS)]:
+    for future in [_pool.submit(executor, os.getpid) for _ in range(WORKERS)]:
         future.result()
 
 
