@@ -5,11 +5,15 @@ space and whose CPU time stays under its limit, and the database is unchanged; a
 from __future__ import annotations
 
 import io
+import os
 import resource
+import subprocess
 import sys
 import threading
+import time
 import types
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -23,6 +27,7 @@ from workbook_builders import SheetSpec, par_lines, par_table, province_names, t
 
 HOSTILE = hostile_corpus()
 GIB = 1 << 30
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -191,3 +196,48 @@ def test_a_new_worker_does_not_run_the_script_this_process_runs_as_main(tmp_path
     assert value[0] == (GIB, GIB)
     assert not marker.exists()
     assert sys.modules["__main__"] is page
+
+
+OWNER = """
+from thidua.io import isolated
+if __name__ == "__main__":
+    isolated.warm()
+    print("ready", flush=True)
+    import time
+    time.sleep(600)
+"""
+
+
+def children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
+
+def running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_workers_end_when_the_process_that_owns_them_is_killed():
+    owner = subprocess.Popen([sys.executable, "-c", OWNER], cwd=ROOT, stdout=subprocess.PIPE, text=True,
+                             env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        assert owner.stdout.readline().strip() == "ready"
+        workers = [worker for server in children(owner.pid) for worker in children(server)]
+        assert len(workers) == isolated.WORKERS
+    finally:
+        owner.kill()
+        owner.wait()
+    deadline = time.monotonic() + 60
+    while any(map(running, workers)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(map(running, workers))

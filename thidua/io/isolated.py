@@ -13,6 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import resource
+import select
 import sys
 import threading
 import time
@@ -40,10 +41,29 @@ class Measured:
     seconds: float          # wall time seen by the caller, the round trip included
 
 
-def _limit_worker() -> None:
-    """Run once in each new worker, before any file."""
+def _start_worker(owner: int) -> None:
+    """Run once in each new worker, before any file: exit with the owner, then the limits."""
+    _exit_with(owner)
     resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE_BYTES, ADDRESS_SPACE_BYTES))
     resource.setrlimit(resource.RLIMIT_NOFILE, (OPEN_FILES, OPEN_FILES))
+
+
+def _exit_with(owner: int) -> None:
+    """A worker waits for files forever, and its fork server lives as long as a worker does: when the
+    process that owns the pool is killed (SIGKILL leaves it no time to stop the pool), a thread that
+    waits on the owner's process descriptor ends the worker."""
+    try:
+        owner_handle = os.pidfd_open(owner)
+    except ProcessLookupError:
+        os._exit(0)
+    except (AttributeError, OSError):  # no process descriptors (Linux before 5.3): the worker stays
+        return
+
+    def wait_for_owner() -> None:
+        select.select([owner_handle], [], [])
+        os._exit(0)
+
+    threading.Thread(target=wait_for_owner, name="owner-watch", daemon=True).start()
 
 
 def _cpu_used() -> float:
@@ -97,7 +117,8 @@ class WorkerPool:
             if self._executor is None:
                 context = multiprocessing.get_context("forkserver")
                 context.set_forkserver_preload(PRELOADED)
-                self._executor = ProcessPoolExecutor(WORKERS, mp_context=context, initializer=_limit_worker)
+                self._executor = ProcessPoolExecutor(WORKERS, mp_context=context, initializer=_start_worker,
+                                                     initargs=(os.getpid(),))
             return self._executor
 
     def replace(self, broken: ProcessPoolExecutor) -> None:

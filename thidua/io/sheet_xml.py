@@ -6,7 +6,7 @@ hidden.
 Names are matched by their local part, so a namespace prefix (<x:c>), quoting, spacing or the case
 of a cell reference ("xfd1048576") changes nothing. A document type declaration is refused: a
 workbook never has one, and it is how entity expansion attacks begin. Parts are read from the zip
-in chunks, so a sheet part is never held whole in memory.
+in chunks: checking a part never holds it whole in memory.
 """
 from __future__ import annotations
 
@@ -27,11 +27,7 @@ LISTED = 10
 
 class Unreadable(Exception):
     """The XML is not what a workbook holds: a document type declaration, nesting too deep, a cell
-    reference that is not one, or XML that does not parse. `where` names the cell when known."""
-
-    def __init__(self, reason: str, where: str | None = None):
-        super().__init__(reason)
-        self.reason, self.where = reason, where
+    reference that is not one, or XML that does not parse. The message is Vietnamese."""
 
 
 def local(name: str) -> str:

@@ -18,9 +18,10 @@ import io
 import re
 import zipfile
 import zlib
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from thidua.io import biff, sheet_xml
 from thidua.readers.problems import Problem, Refused, cell_ref
@@ -38,9 +39,8 @@ MAX_SHARED_STRINGS = 500_000                 # distinct texts of a workbook; tab
 MAX_TEXT_CHARACTERS = 20_000_000             # the text of all shared strings of a workbook
 MAX_CSV_LINE_BYTES = 1024 * 1024
 UNPACK_CHUNK = 1024 * 1024
-LISTED_CELLS = 10
 
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+OLE_MAGIC = biff.MAGIC
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
 # What other files begin with, for a clear message when one arrives under a spreadsheet's name.
 OTHER_FORMATS = (
@@ -223,9 +223,10 @@ def prepare_workbook(data: bytes, file_name: str) -> tuple[bytes, dict[str, Shee
 
 
 def _prepare_xlsx(archive: zipfile.ZipFile, data: bytes, file_name: str) -> tuple[bytes, dict[str, SheetMarks]]:
-    parts = _read_xml(lambda: _sheet_parts(archive), file_name)
-    check_sheet_count(list(parts), file_name)
-    blank_strings = _read_xml(lambda: _shared_strings(archive, file_name), file_name)
+    with _unreadable_refused(file_name):
+        parts = _sheet_parts(archive)
+        check_sheet_count(list(parts), file_name)
+        blank_strings = _shared_strings(archive, file_name)
     marks, trimmed, formulas, cells = {}, {}, [], 0
     for sheet, part in parts.items():
         if part not in archive.namelist():
@@ -246,11 +247,12 @@ def _prepare_xlsx(archive: zipfile.ZipFile, data: bytes, file_name: str) -> tupl
     return (_rezipped(archive, trimmed) if trimmed else data), marks
 
 
-def _read_xml(read, file_name: str, sheet: str | None = None):
+@contextmanager
+def _unreadable_refused(file_name: str, sheet: str | None = None) -> Iterator[None]:
     try:
-        return read()
+        yield
     except sheet_xml.Unreadable as unreadable:
-        raise _refuse(f"tệp không được mở: {unreadable.reason}.", file_name, sheet, unreadable.where) from unreadable
+        raise _refuse(f"tệp không được mở: {unreadable}.", file_name, sheet) from unreadable
 
 
 def _shared_strings(archive: zipfile.ZipFile, file_name: str) -> set[int]:
@@ -275,9 +277,8 @@ def _shared_strings(archive: zipfile.ZipFile, file_name: str) -> set[int]:
 def _scan_sheet(archive: zipfile.ZipFile, part: str, file_name: str, sheet: str, cells_before: int,
                 blank_strings: set[int]) -> sheet_xml.SheetScan:
     try:
-        with archive.open(part) as stream:
-            return _read_xml(lambda: sheet_xml.scan_sheet(stream, MAX_ROWS, MAX_CELLS - cells_before, blank_strings),
-                             file_name, sheet)
+        with archive.open(part) as stream, _unreadable_refused(file_name, sheet):
+            return sheet_xml.scan_sheet(stream, MAX_ROWS, MAX_CELLS - cells_before, blank_strings)
     except sheet_xml.BeyondLimits as far:
         raise _beyond_limits(far, cells_before, file_name, sheet) from None
 
@@ -304,8 +305,8 @@ def _formulas_problem(scan: sheet_xml.SheetScan, file_name: str, sheet: str) -> 
 
 def _check_ods(archive: zipfile.ZipFile, file_name: str) -> None:
     try:
-        with archive.open("content.xml") as stream:
-            _read_xml(lambda: sheet_xml.scan_ods_content(stream, MAX_ROWS, MAX_CELLS), file_name)
+        with archive.open("content.xml") as stream, _unreadable_refused(file_name):
+            sheet_xml.scan_ods_content(stream, MAX_ROWS, MAX_CELLS)
     except sheet_xml.BeyondLimits as far:
         raise _refuse(f"trang có giá trị (kể cả các dòng, ô lặp lại) đến ô {cell_ref(far.row, far.column)}: cả tệp có "
                       f"{_count(far.cells)} ô từ A1 đến giá trị xa nhất của mỗi trang, vượt giới hạn "
@@ -329,7 +330,7 @@ def _check_xls(data: bytes, file_name: str) -> None:
                           "tệp bằng Excel, xoá các dòng, cột thừa, lưu lại rồi tải lên.", file_name, sheet.name)
         extent = (sheet.bottom + 1) * (sheet.right + 1)
         if sheet.bottom >= MAX_ROWS or cells + extent > MAX_CELLS:
-            row, column = sheet.lowest if sheet.bottom >= MAX_ROWS or sheet.right < 256 else sheet.rightmost
+            row, column = sheet.lowest if sheet.bottom >= MAX_ROWS else sheet.rightmost
             raise _beyond_limits(sheet_xml.BeyondLimits(row, column, extent), cells, file_name, sheet.name)
         cells += extent
 
