@@ -241,3 +241,22 @@ def test_workers_end_when_the_process_that_owns_them_is_killed():
     while any(map(running, workers)) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not any(map(running, workers))
+
+
+def test_a_command_line_batch_refuses_the_hostile_files_and_ingests_the_good_one_between_them(tmp_path):
+    names = ["xa_chu_thuong.xlsx", "dong_lap_trieu_lan.ods", "kich_thuoc_khong_lo.xls"]
+    paths = []
+    for name in names:
+        paths.append(tmp_path / name)
+        paths[-1].write_bytes(next(bad for bad in HOSTILE if bad.name == name).build())
+    good = tmp_path / "PAR 2021.xlsx"
+    good.write_bytes(valid_par())
+    database = tmp_path / "cli.duckdb"
+    finished = subprocess.run([sys.executable, "-m", "thidua", "--db", str(database), "ingest", str(paths[0]), str(good),
+                               *map(str, paths[1:])], cwd=ROOT, capture_output=True, text=True, timeout=300,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert finished.returncode == 1 and "Traceback" not in finished.stderr
+    assert "PAR 2021.xlsx: Chỉ số CCHC (PAR Index) 2021, 63 dòng" in finished.stdout
+    for name in names:
+        assert f"{name}: KHÔNG NHẬP — không có gì được ghi." in finished.stderr
+    assert list(Database(database).query("upload_history").file_name) == ["PAR 2021.xlsx"]
