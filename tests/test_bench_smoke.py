@@ -13,6 +13,7 @@ from bench.common import sections
 ROOT = Path(__file__).resolve().parent.parent
 TINY = {  # script -> (its section in RESULTS.md, options that keep it small)
     "bench_ingest": ("ingest", ["--workbooks", "2", "--runs", "1"]),
+    "bench_isolation": ("isolation", ["--runs", "1"]),
     "bench_queries": ("queries", ["--pages", "1", "--runs", "2"]),
     "bench_pages": ("pages", ["--pages", "1", "--runs", "1"]),
     "bench_sessions": ("sessions", ["--pages", "2", "--sessions", "2"]),
@@ -21,7 +22,7 @@ TINY = {  # script -> (its section in RESULTS.md, options that keep it small)
 
 @pytest.fixture(scope="module")
 def work(tmp_path_factory) -> Path:
-    """One folder for the four scripts, so the corpus and the quick database are made once."""
+    """One folder for the scripts, so the corpus and the quick database are made once."""
     return tmp_path_factory.mktemp("bench")
 
 

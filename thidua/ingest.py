@@ -1,7 +1,9 @@
 """Validate, then write one upload in one transaction, and keep the upload history.
 
 A file is read completely (read_upload) before anything is written (write_upload); a refused
-file writes nothing. The same content uploaded twice is recognised by its hash and not written
+file writes nothing. Every file is read in a worker process under operating-system limits
+(thidua.io.isolated): a file that exhausts memory or crashes the Excel reader is refused, and the
+caller goes on. The same content uploaded twice is recognised by its hash and not written
 again. Each kind of file has a reader in thidua/readers and a writer here.
 """
 from __future__ import annotations
@@ -14,13 +16,14 @@ from pathlib import Path
 from typing import Callable
 
 from thidua.db import Database, Writer
+from thidua.io import isolated
 from thidua.provinces import registry
 from thidua.readers.par import ParResult, looks_like_par, read_par
 from thidua.readers.problems import Problem, Refused
 from thidua.readers.roster import RosterResult, looks_like_roster, read_roster
 from thidua.readers.scoring import PERIODS, ScoringResult, looks_like_scoring, read_scoring
 from thidua.readers.units import cluster_slug
-from thidua.readers.workbook import Sheet, load_sheets
+from thidua.readers.workbook import Sheet, Sheets, load_sheets
 
 KIND_LABELS = {"par": "Chỉ số CCHC (PAR Index)", "scoring": "Bảng chấm điểm thi đua", "roster": "Danh sách Cụm"}
 
@@ -125,7 +128,17 @@ KINDS: dict[str, Kind] = {  # detect_kind asks in this order: a roster's award l
 
 
 def detect_kind(data: bytes, file_name: str) -> str:
+    """The kind of a file, read in a worker process."""
+    return isolated.run(_detect_kind_here, data, file_name)
+
+
+def _detect_kind_here(data: bytes, file_name: str) -> str:
     return kind_of(load_sheets(data, file_name), file_name)
+
+
+def read_sheets(data: bytes, file_name: str) -> Sheets:
+    """Every visible sheet of a file as grids (workbook.load_sheets), read in a worker process."""
+    return isolated.run(load_sheets, data, file_name)
 
 
 def kind_of(sheets: list[Sheet], file_name: str) -> str:
@@ -151,10 +164,18 @@ def _keyword_options(read: Callable[..., Reading]) -> tuple[str, ...]:
 def read_upload(data: bytes, file_name: str, *, kind: str | None = None, year: int | None = None,
                 cluster: str | None = None, period: str | None = None, corrected: bool = False,
                 columns: object = None) -> Reading:
-    """Reads and checks one file without writing anything. Raises Refused. year, cluster and period
-    serve a file that does not state them; corrected: they are a person's corrections and replace
-    what the file states, where the reader can. columns: a reader-specific choice of columns
-    (readers.par.ColumnChoice). A reader gets only the options it takes."""
+    """Reads and checks one file without writing anything, in a worker process. Raises Refused.
+    year, cluster and period serve a file that does not state them; corrected: they are a person's
+    corrections and replace what the file states, where the reader can. columns: a reader-specific
+    choice of columns (readers.par.ColumnChoice). A reader gets only the options it takes."""
+    return isolated.run(read_here, data, file_name, kind=kind, year=year, cluster=cluster, period=period,
+                        corrected=corrected, columns=columns)
+
+
+def read_here(data: bytes, file_name: str, *, kind: str | None = None, year: int | None = None,
+              cluster: str | None = None, period: str | None = None, corrected: bool = False,
+              columns: object = None) -> Reading:
+    """read_upload in this process: for the worker, and for measuring what isolation costs."""
     sheets = load_sheets(data, file_name)  # once: detection and the reader share the grids
     kind = kind or kind_of(sheets, file_name)
     if kind not in KINDS:

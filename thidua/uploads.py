@@ -13,11 +13,10 @@ import pandas as pd
 from openpyxl.utils import get_column_letter
 
 from thidua.db import Database
-from thidua.ingest import KIND_LABELS, KINDS, Reading, detect_kind, read_upload, reading_options
+from thidua.ingest import KIND_LABELS, KINDS, Reading, detect_kind, read_sheets, read_upload, reading_options
 from thidua.readers.par import ColumnChoice
 from thidua.readers.problems import Problem, Refused
 from thidua.readers.scoring import PERIODS
-from thidua.readers.workbook import load_sheets
 
 CORRECTABLE = ("year", "cluster", "period")
 GRID_ROWS, GRID_COLUMNS = 30, 40
@@ -131,7 +130,7 @@ def sheet_grids(data: bytes, file_name: str, rows: int = GRID_ROWS) -> dict[str,
     """The first rows and columns of every sheet as Excel shows them (columns A, B, ...; rows from 1),
     for pointing out columns. Raises Refused for a file that cannot be opened."""
     grids = {}
-    for sheet in load_sheets(data, file_name):
+    for sheet in read_sheets(data, file_name):
         width = min(sheet.width, GRID_COLUMNS)
         shown = [[_as_shown(value) for value in sheet.row_values(row)[:width]] for row in range(min(rows, sheet.height))]
         grids[sheet.name] = pd.DataFrame(shown, columns=[get_column_letter(c + 1) for c in range(width)],

@@ -290,9 +290,253 @@ def corpus() -> list[BadFile]:
     ]
 
 
+# ---------------------------------------------------------------- hostile files (issue 12)
+# Files made to take the server down or fill its memory: each is refused, naming the file, by the
+# guard (which reads the file's structure) or by the worker process's limits.
+
+FAR = "XFD1048576"
+SPREADSHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def zip_parts(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def par_with_parts(edit: Callable[[dict[str, bytes]], None]) -> bytes:
+    """The valid PAR workbook with some of its zip parts changed."""
+    parts = zip_parts(valid_par())
+    edit(parts)
+    return zip_of(parts)
+
+
+def par_with_rows(rows_xml: str) -> bytes:
+    """The valid PAR workbook with these rows written at the end of its sheet's data."""
+    def edit(parts: dict[str, bytes]) -> None:
+        sheet = parts["xl/worksheets/sheet1.xml"]
+        assert b"</sheetData>" in sheet
+        parts["xl/worksheets/sheet1.xml"] = sheet.replace(b"</sheetData>", rows_xml.encode() + b"</sheetData>")
+    return par_with_parts(edit)
+
+
+def par_with_sheet_prologue(prologue: str) -> bytes:
+    """The valid PAR workbook whose sheet XML begins with a document type declaration."""
+    def edit(parts: dict[str, bytes]) -> None:
+        sheet = parts["xl/worksheets/sheet1.xml"]
+        body = sheet[sheet.index(b"<worksheet"):]
+        parts["xl/worksheets/sheet1.xml"] = b'<?xml version="1.0"?>' + prologue.encode() + body
+    return par_with_parts(edit)
+
+
+BILLION_LAUGHS = ('<!DOCTYPE worksheet [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+                  '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">'
+                  '<!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;"><!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;">'
+                  '<!ENTITY g "&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;"><!ENTITY h "&g;&g;&g;&g;&g;&g;&g;&g;&g;&g;">'
+                  '<!ENTITY i "&h;&h;&h;&h;&h;&h;&h;&h;&h;&h;">]>')
+
+
+def shared_strings_part(items: Callable[[io.StringIO], None]) -> Callable[[dict[str, bytes]], None]:
+    def edit(parts: dict[str, bytes]) -> None:
+        text = io.StringIO()
+        text.write(f'<sst xmlns="{SPREADSHEET_NS}">')
+        items(text)
+        text.write("</sst>")
+        parts["xl/sharedStrings.xml"] = text.getvalue().encode()
+    return edit
+
+
+def many_shared_strings(count: int = 2_000_001) -> bytes:
+    def items(text: io.StringIO) -> None:
+        for number in range(count):
+            text.write(f"<si><t>{number}</t></si>")
+    return par_with_parts(shared_strings_part(items))
+
+
+def deeply_nested_shared_string(depth: int = 100_000) -> bytes:
+    return par_with_parts(shared_strings_part(lambda text: text.write("<si>" + "<r>" * depth + "</r>" * depth + "</si>")))
+
+
+def sheets_at_the_limit(count: int = 100) -> bytes:
+    """100 sheets, each holding a value at GR10000: 2,000,000 cells from A1, the limit for one sheet."""
+    return xlsx_bytes(*(SheetSpec(f"Trang {number}", [["Tỉnh", "Chỉ số"]], far_cells={"GR10000": 1})
+                        for number in range(1, count + 1)))
+
+
+def whitespace_bomb(megabytes: int = 40) -> bytes:
+    """The sheet's XML padded with 40 MB of spaces: a few hundred KB packed."""
+    parts = zip_parts(valid_par())
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as bomb:
+        for name, content in parts.items():
+            if name != "xl/worksheets/sheet1.xml":
+                bomb.writestr(name, content)
+        with bomb.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as stream:
+            head, tail = parts["xl/worksheets/sheet1.xml"].split(b"<sheetData>")
+            stream.write(head + b"<sheetData>")
+            for _ in range(megabytes):
+                stream.write(b" " * (1024 * 1024))
+            stream.write(tail)
+    return buffer.getvalue()
+
+
+def too_many_parts() -> bytes:
+    return par_with_parts(lambda parts: parts.update({f"xl/media/p{n}.bin": b"" for n in range(5_001)}))
+
+
+def truncated_sheet_xml() -> bytes:
+    def edit(parts: dict[str, bytes]) -> None:
+        sheet = parts["xl/worksheets/sheet1.xml"]
+        parts["xl/worksheets/sheet1.xml"] = sheet[:len(sheet) // 2]
+    return par_with_parts(edit)
+
+
+def xls_workbook(sheets: int = 1, cells: tuple[tuple[int, int, object], ...] = ((0, 0, "TT"), (1, 1, 2.5))) -> bytes:
+    import xlwt
+    workbook = xlwt.Workbook(encoding="utf-8")
+    for number in range(sheets):
+        sheet = workbook.add_sheet("S" if sheets == 1 else f"S{number + 1}")
+        for row, column, value in cells:
+            sheet.write(row, column, value)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def xls_declaring(rows: int, columns: int, cells: tuple[tuple[int, int, object], ...] = ((0, 0, "TT"),)) -> bytes:
+    """An .xls whose DIMENSIONS record declares rows × columns, whatever its cells: the 42 KB file that
+    took 10 GB declared billions."""
+    data = bytearray(xls_workbook(cells=cells))
+    dimensions = data.find(b"\x00\x02\x0e\x00")  # record 0x0200, 14 bytes
+    struct.pack_into("<IIHH", data, dimensions + 4, 0, rows, 0, columns)
+    return bytes(data)
+
+
+def ods_of(*tables: str) -> bytes:
+    """An OpenDocument spreadsheet holding these <table:table> elements, as written."""
+    namespaces = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+                  'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+                  'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {namespaces} office:version="1.2">'
+               f'<office:body><office:spreadsheet>{"".join(tables)}</office:spreadsheet></office:body>'
+               "</office:document-content>")
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+                'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+                '<manifest:file-entry manifest:full-path="/" '
+                'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                "</manifest:manifest>")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
+        archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+ODS_HEADER = ('<table:table-row><table:table-cell office:value-type="string"><text:p>Tỉnh</text:p></table:table-cell>'
+              '<table:table-cell office:value-type="string"><text:p>Chỉ số</text:p></table:table-cell></table:table-row>')
+
+
+def ods_table(name: str, rows: str) -> str:
+    return f'<table:table table:name="{name}">{ODS_HEADER}{rows}</table:table>'
+
+
+def ods_repeated(rows: int, columns: int) -> str:
+    return (f'<table:table-row table:number-rows-repeated="{rows}"><table:table-cell office:value-type="float" '
+            f'office:value="1" table:number-columns-repeated="{columns}"/></table:table-row>')
+
+
+def ods_with_doctype() -> bytes:
+    parts = zip_parts(ods_of(ods_table("A", "")))
+    content = parts["content.xml"]
+    parts["content.xml"] = content.replace(b"?>", b"?>" + BILLION_LAUGHS.replace("worksheet", "office:document-content")
+                                           .encode(), 1)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), parts.pop("mimetype"))
+        for name, content in parts.items():
+            archive.writestr(name, content, zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
+
+
+def csv_with_late_nul() -> bytes:
+    return par_csv() + b"\n" + b"Ghi chu," * 20_000 + b"\x00"
+
+
+def csv_unclosed_quote() -> bytes:
+    return par_csv() + b'\n"Ghi chu' + (b"," + b"x" * 999 + b"\n") * 200
+
+
+def hostile_corpus() -> list[BadFile]:
+    far = "vượt giới hạn 10.000 dòng, 2.000.000 ô cho một bảng"
+    return [
+        BadFile("xa_chu_thuong.xlsx", lambda: par_with_rows('<row r="1048576"><c r="xfd1048576"><v>1</v></c></row>'),
+                far, sheet="Sheet1", cell=FAR),
+        BadFile("xa_tien_to.xlsx", lambda: par_with_rows(
+            f'<x:row xmlns:x="{SPREADSHEET_NS}" r="1048576"><x:c r="{FAR}"><x:v>1</x:v></x:c></x:row>'),
+                far, sheet="Sheet1", cell=FAR),
+        BadFile("xa_nhay_don.xlsx", lambda: par_with_rows(f"<row r='1048576'><c r='{FAR}'><v>1</v></c></row>"),
+                far, sheet="Sheet1", cell=FAR),
+        BadFile("xa_dau_cach.xlsx", lambda: par_with_rows(f'<row r = "1048576" ><c r = "{FAR}" ><v >1</v></c></row>'),
+                far, sheet="Sheet1", cell=FAR),
+        BadFile("xa_hoa_thuong.xlsx", lambda: par_with_rows(
+            '<row r="1048576"><c r="Xfd1048576" t="inlineStr"><is><t>x</t></is></c></row>'), far, sheet="Sheet1", cell=FAR),
+        BadFile("xa_khong_dia_chi.xlsx", lambda: par_with_rows('<row r="1048576"><c><v>1</v></c></row>'),
+                far, sheet="Sheet1", cell="A1048576"),
+        BadFile("xa_gia_tri_loi.xlsx", lambda: par_with_rows(f'<row r="1048576"><c r="{FAR}" t="e"><v>#REF!</v></c></row>'),
+                far, sheet="Sheet1", cell=FAR),
+        BadFile("xa_chuoi_chung.xlsx", lambda: par_with_rows(f'<row r="1048576"><c r="{FAR}" t="s"><v>0</v></c></row>'),
+                far, sheet="Sheet1", cell=FAR),
+        BadFile("xa_trang_an.xlsx", lambda: xlsx_bytes(SheetSpec("Sheet1", par_rows()),
+                                                        SheetSpec("An", [["x"]], state="hidden", far_cells={FAR: "x"})),
+                far, sheet="An", cell=FAR),
+        BadFile("100_trang_o_gioi_han.xlsx", sheets_at_the_limit, "vượt giới hạn 2.000.000 ô cho một tệp",
+                sheet="Trang 2", cell="A1"),
+        BadFile("dia_chi_sai.xlsx", lambda: par_with_rows('<row r="70"><c r="ZZZZ70"><v>1</v></c></row>'),
+                "địa chỉ ô «ZZZZ70» không hợp lệ", sheet="Sheet1"),
+        BadFile("xml_hong.xlsx", truncated_sheet_xml, "phần XML bị hỏng", sheet="Sheet1"),
+        BadFile("billion_laughs.xlsx", lambda: par_with_sheet_prologue(BILLION_LAUGHS), "DOCTYPE", sheet="Sheet1"),
+        BadFile("xxe.xlsx", lambda: par_with_sheet_prologue('<!DOCTYPE worksheet [<!ENTITY e SYSTEM "file:///etc/passwd">]>'),
+                "DOCTYPE", sheet="Sheet1"),
+        BadFile("long_nhau_sau.xlsx", deeply_nested_shared_string, "lồng nhau quá sâu"),
+        BadFile("2_trieu_chuoi.xlsx", many_shared_strings, "hơn 500.000 chuỗi văn bản"),
+        BadFile("chuoi_khong_lo.xlsx", lambda: par_with_parts(shared_strings_part(
+            lambda text: text.write(f"<si><t>{'x' * 100_000}</t></si>"))), "chuỗi văn bản thứ 1 dài 100.000 ký tự"),
+        BadFile("o_van_ban_khong_lo.xlsx", lambda: par_with_rows(
+            f'<row r="80"><c r="B80" t="inlineStr"><is><t>{"Hà Nội " * 6000}</t></is></c></row>'),
+                "vượt giới hạn 32.767 ký tự", sheet="Sheet1", cell="B80"),
+        BadFile("bom_khoang_trang.xlsx", whitespace_bomb, "bom nén"),
+        BadFile("5001_phan.xlsx", too_many_parts, "quá nhiều cho một bảng tính"),
+        BadFile("kich_thuoc_khong_lo.xls", lambda: xls_declaring(0xFFFFFFF0, 0xFF), "khai báo vùng dữ liệu", sheet="S"),
+        BadFile("kich_thuoc_65536_dong.xls", lambda: xls_declaring(65536, 256), "khai báo vùng dữ liệu", sheet="S"),
+        BadFile("o_xa.xls", lambda: xls_declaring(2, 2, cells=((0, 0, "TT"), (65535, 255, 1))), far, sheet="S",
+                cell="IV65536"),
+        BadFile("101_trang.xls", lambda: xls_workbook(sheets=101), "101 trang"),
+        BadFile("ole_hong.xls", lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + os.urandom(3000), "bị hỏng"),
+        BadFile("mat_khau.xls", encrypted_workbook, "đặt mật khẩu"),
+        BadFile("dong_lap_trieu_lan.ods", lambda: ods_of(ods_table("Du lieu", ods_repeated(1_000_000, 1))),
+                "kể cả các dòng, ô lặp lại", sheet="Du lieu"),
+        BadFile("cot_lap.ods", lambda: ods_of(ods_table("Du lieu", ods_repeated(200, 16_384))),
+                "kể cả các dòng, ô lặp lại", sheet="Du lieu"),
+        BadFile("hai_trang_lap.ods", lambda: ods_of(ods_table("A", ods_repeated(9_000, 150)),
+                                                     ods_table("B", ods_repeated(9_000, 150))),
+                "vượt giới hạn 10.000 dòng một trang, 2.000.000 ô một tệp", sheet="B"),
+        BadFile("doctype.ods", ods_with_doctype, "DOCTYPE"),
+        BadFile("xlsx_doi_duoi.csv", valid_par, "dữ liệu nhị phân"),
+        BadFile("nen_gzip.xlsx", lambda: b"\x1f\x8b\x08\x00" + bytes(100), "tệp nén gzip"),
+        BadFile("trang_web.xls", lambda: b"<html><body><table><tr><td>Ha Noi</td></tr></table></body></html>",
+                "không có dạng của tệp .xlsx"),
+        BadFile("chuong_trinh.ods", lambda: b"\x7fELF\x02\x01\x01" + bytes(200), "chương trình Linux"),
+        BadFile("dong_2mb.csv", lambda: par_csv() + b"\nGhi chu," + b"x" * (2 * 1024 * 1024), "byte cho một dòng"),
+        BadFile("nul_cuoi_tep.csv", csv_with_late_nul, "dữ liệu nhị phân"),
+        BadFile("300_cot.csv", lambda: b"\n".join([b",".join([b"1"] * 300)] * 9_000), "ô cho một tệp"),
+        BadFile("ngoac_kep_mo.csv", csv_unclosed_quote, "dấu ngoặc kép"),
+    ]
+
+
 if __name__ == "__main__":
     folder = Path(sys.argv[1] if len(sys.argv) > 1 else "bad_files_out")
     folder.mkdir(parents=True, exist_ok=True)
-    for bad in corpus():
+    for bad in corpus() + hostile_corpus():
         (folder / bad.name).write_bytes(bad.build())
         print(bad.name)

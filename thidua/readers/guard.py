@@ -4,23 +4,26 @@ server or slip in something other than figures.
 Before parsing (check_bytes): the size; what the bytes really are, whatever the name says (PDF,
 picture, program, Word document, encrypted workbook); for zip-based workbooks the sizes the zip
 declares (a zip bomb unpacks to gigabytes from a few kilobytes), then a bounded unpacking that
-catches sizes declared falsely; formula cells without a computed value; for CSV, text only and
-a row limit. Before an .xlsx is opened (prepare_xlsx): values far beyond any table, for which
-calamine would allocate every cell. After the workbook is opened (check_sheet_count,
+catches sizes declared falsely; for CSV, text only and limits on rows, line length and cells.
+Before a workbook is opened (prepare_workbook), from its structure read with a streaming XML parser
+(.xlsx, .ods) or its records (.xls): values far beyond any table, for which calamine would allocate
+every cell, counted over the whole workbook; formula cells without a computed value; texts longer
+than a cell may hold. After the workbook is opened (check_sheet_count,
 check_sheet_height) and read (check_cells): the number of sheets and rows, empty workbooks, and
 text that Excel would run as a formula or a browser as HTML. Nothing here evaluates a formula or runs a macro.
 """
 from __future__ import annotations
 
-import html
 import io
 import re
 import zipfile
 import zlib
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Iterator
 
+from thidua.io import biff, sheet_xml
 from thidua.readers.problems import Problem, Refused, cell_ref
 
 MAX_FILE_BYTES = 50 * 1024 * 1024            # the upload limit in .streamlit/config.toml
@@ -30,11 +33,14 @@ SUSPECT_RATIO_FROM_BYTES = 20 * 1024 * 1024
 MAX_ZIP_PARTS = 5_000
 MAX_SHEETS = 100
 MAX_ROWS = 10_000                            # per sheet; real tables of these kinds hold at most hundreds
-MAX_CELLS = 2_000_000                        # rows × columns up to a sheet's last value: calamine allocates them all
+MAX_CELLS = 2_000_000                        # rows × columns up to each sheet's last value, over the whole workbook:
+                                             # calamine allocates them all
+MAX_SHARED_STRINGS = 500_000                 # distinct texts of a workbook; tables of these kinds hold thousands
+MAX_TEXT_CHARACTERS = 20_000_000             # the text of all shared strings of a workbook
+MAX_CSV_LINE_BYTES = 1024 * 1024
 UNPACK_CHUNK = 1024 * 1024
-LISTED_CELLS = 10
 
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+OLE_MAGIC = biff.MAGIC
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
 # What other files begin with, for a clear message when one arrives under a spreadsheet's name.
 OTHER_FORMATS = (
@@ -51,14 +57,6 @@ WORKBOOK_PARTS = ("xl/workbook.xml", "xl/workbook.bin", "content.xml")
 _FORMULA_TEXT = re.compile(r"^\s*(=\S|[+\-@][\d\s.+\-*/^]*[A-Za-z_][A-Za-z0-9_.]*\s*[(|!])")
 _MARKUP = re.compile(r"<\s*/?\s*(script|style|iframe|frame|object|embed|img|svg|math|a|b|i|u|p|br|div|span|font|"
                      r"link|meta|form|input|button|body|html|table|tr|td|base|video|audio)\b[^>]*>", re.IGNORECASE)
-_CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.DOTALL)
-_CELL_REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
-_CELL_TYPE = re.compile(rb'\bt="([a-zA-Z]+)"')
-_CACHED_VALUE = re.compile(rb"<v>[^<]+</v>|<v\s[^>]*>[^<]+</v>")
-_TEXT_RESULT_TYPES = {b"str", b"s", b"inlineStr", b"e", b"b"}
-_SHEET_ENTRY = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
-_ATTRIBUTE = re.compile(rb'([\w:]+)="([^"]*)"')
-_RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
 
 
 def _refuse(message: str, file_name: str, sheet: str | None = None, cell: str | None = None) -> Refused:
@@ -119,7 +117,6 @@ def _check_spreadsheet_bytes(data: bytes, file_name: str) -> None:
         _check_zip_sizes(archive, len(data), file_name)
         _check_zip_contents(archive, file_name)
         _unpack_within_declared_sizes(archive, file_name)
-        _check_formulas_have_values(archive, file_name)
 
 
 def _check_zip_sizes(archive: zipfile.ZipFile, packed: int, file_name: str) -> None:
@@ -161,74 +158,39 @@ def _unpack_within_declared_sizes(archive: zipfile.ZipFile, file_name: str) -> N
 def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     """Sheet name -> the zip part holding it, from xl/workbook.xml and its relationships."""
     try:
-        workbook = archive.read("xl/workbook.xml")
-        relationships = archive.read("xl/_rels/workbook.xml.rels")
+        with archive.open("xl/workbook.xml") as workbook, archive.open("xl/_rels/workbook.xml.rels") as relations:
+            entries = sheet_xml.scan_sheet_entries(workbook, "sheet", ("name", "id"))
+            relationships = sheet_xml.scan_sheet_entries(relations, "Relationship", ("Id", "Target"))
     except KeyError:
         return {}
-    targets = {}
-    for element in _RELATIONSHIP.findall(relationships):
-        attributes = dict(_ATTRIBUTE.findall(element))
-        target = attributes.get(b"Target", b"").decode("utf-8", "replace")
-        targets[attributes.get(b"Id", b"")] = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-    parts = {}
-    for element in _SHEET_ENTRY.findall(workbook):
-        attributes = {key.split(b":")[-1]: value for key, value in _ATTRIBUTE.findall(element)}
-        name = _xml_text(attributes.get(b"name", b""))
-        if attributes.get(b"id") in targets:
-            parts[name] = targets[attributes[b"id"]]
-    return parts
+    targets = {r["Id"]: r["Target"].lstrip("/") if r["Target"].startswith("/") else f"xl/{r['Target']}"
+               for r in relationships}
+    return {entry["name"]: targets[entry["id"]] for entry in entries if entry["id"] in targets}
 
 
-def _xml_text(raw: bytes) -> str:
-    text = raw.decode("utf-8", "replace")
-    for entity, char in (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&apos;", "'"), ("&amp;", "&")):
-        text = text.replace(entity, char)
-    return text
-
-
-def formula_cells_without_values(sheet_xml: bytes) -> list[str]:
-    """The cells (A1 names) of a sheet part that hold a formula but no computed value: Excel always
-    stores the value it computed; files written by programs often do not, and would read as empty."""
-    if b"<f" not in sheet_xml:
-        return []
-    found = []
-    for attributes, body in _CELL.findall(sheet_xml):
-        if not body or b"<f" not in body or _CACHED_VALUE.search(body):
-            continue
-        kind = _CELL_TYPE.search(attributes)
-        if kind and kind.group(1) in _TEXT_RESULT_TYPES and b"<v" in body:
-            continue  # a formula whose computed result is empty text
-        reference = _CELL_REF.search(attributes)
-        found.append(reference.group(1).decode() if reference else "?")
-    return found
-
-
-def _check_formulas_have_values(archive: zipfile.ZipFile, file_name: str) -> None:
-    problems = []
-    for sheet, part in _sheet_parts(archive).items():
-        try:
-            cells = formula_cells_without_values(archive.read(part))
-        except KeyError:
-            continue
-        if cells:
-            listed = ", ".join(cells[:LISTED_CELLS]) + (f" và {len(cells) - LISTED_CELLS} ô khác"
-                                                         if len(cells) > LISTED_CELLS else "")
-            problems.append(Problem(
-                f"{len(cells)} ô chứa công thức nhưng không có giá trị đã tính ({listed}); công thức không được tính "
-                "khi nhập. Hãy mở tệp bằng Excel, để Excel tính lại, lưu rồi tải lên lại (hoặc dán giá trị thay cho "
-                "công thức).", file_name, sheet, cells[0]))
-    if problems:
-        raise Refused(problems)
+def formula_cells_without_values(sheet: bytes) -> list[str]:
+    """The cells (A1 names, the first ten) of a sheet part that hold a formula but no computed value:
+    Excel always stores the value it computed; files written by programs often do not, and would read
+    as empty."""
+    return sheet_xml.scan_sheet(io.BytesIO(sheet), MAX_ROWS, MAX_CELLS).formulas_without_values
 
 
 def _check_csv_bytes(data: bytes, file_name: str) -> None:
-    if b"\x00" in data[:65536]:
-        raise _refuse("tệp CSV chứa dữ liệu nhị phân, không phải văn bản (có thể là tệp khác bị đổi đuôi); hãy xuất "
-                      "lại bảng từ Excel dưới dạng CSV UTF-8.", file_name)
-    lines = data.count(b"\n") + 1
-    if lines > MAX_ROWS:
-        raise _refuse(f"tệp CSV có {_count(lines)} dòng, vượt giới hạn {_count(MAX_ROWS)} dòng cho một bảng; "
+    if b"\x00" in data:
+        raise _refuse("tệp CSV chứa dữ liệu nhị phân (byte NUL), không phải văn bản (có thể là tệp khác bị đổi đuôi); "
+                      "hãy xuất lại bảng từ Excel dưới dạng CSV UTF-8.", file_name)
+    lines = data.split(b"\n")
+    if len(lines) > MAX_ROWS:
+        raise _refuse(f"tệp CSV có {_count(len(lines))} dòng, vượt giới hạn {_count(MAX_ROWS)} dòng cho một bảng; "
                       "hãy tách riêng bảng cần nhập.", file_name)
+    longest = max(range(len(lines)), key=lambda number: len(lines[number]))
+    if len(lines[longest]) > MAX_CSV_LINE_BYTES:
+        raise _refuse(f"dòng {_count(longest + 1)} của tệp CSV dài {_count(len(lines[longest]))} byte, vượt giới hạn "
+                      f"{_count(MAX_CSV_LINE_BYTES)} byte cho một dòng; hãy kiểm tra lại tệp.", file_name)
+    width = max(max(line.count(b","), line.count(b";"), line.count(b"\t")) + 1 for line in lines)
+    if width * len(lines) > MAX_CELLS:
+        raise _refuse(f"tệp CSV có {_count(len(lines))} dòng và đến {_count(width)} cột, vượt giới hạn "
+                      f"{_count(MAX_CELLS)} ô cho một tệp; hãy tách riêng bảng cần nhập.", file_name)
 
 
 # ---------------------------------------------------------------- while parsing
@@ -242,121 +204,135 @@ class SheetMarks:
     hidden_columns: set[int] = field(default_factory=set)
 
 
-def prepare_xlsx(data: bytes, file_name: str) -> tuple[bytes, dict[str, SheetMarks]]:
+def prepare_workbook(data: bytes, file_name: str) -> tuple[bytes, dict[str, SheetMarks]]:
     """The bytes calamine may open, and each sheet's marks. calamine allocates every cell from A1 to a
-    sheet's last value, and aborts the whole process when that is billions (a space typed in XFD1048576):
-    blank values far beyond the table are dropped, a real value there is refused, naming its cell."""
+    sheet's last value (or to what an .xls declares), and aborts the whole process when that is
+    billions: the file's structure is read first (the XML of an .xlsx or .ods, the records of an .xls),
+    a value beyond the limits (rows per sheet, cells over the whole workbook) is refused naming its
+    cell, and blank values far beyond an .xlsx's table are dropped."""
+    if data.startswith(OLE_MAGIC):
+        _check_xls(data, file_name)
+        return data, {}
     if not data.startswith(ZIP_MAGICS):
         return data, {}
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        blank_strings = _blank_shared_strings(archive)
-        marks, trimmed = {}, {}
-        for sheet, part in _sheet_parts(archive).items():
-            try:
-                xml = archive.read(part)
-            except KeyError:
-                continue
-            marks[sheet], far_blanks = _sheet_marks(xml, blank_strings, file_name, sheet)
-            if far_blanks:
-                trimmed[part] = _without(xml, far_blanks)
-        return (_rezipped(archive, trimmed) if trimmed else data), marks
+        if "content.xml" in archive.namelist() and "xl/workbook.xml" not in archive.namelist():
+            _check_ods(archive, file_name)
+            return data, {}
+        return _prepare_xlsx(archive, data, file_name)
 
 
-_ROW = re.compile(rb"<row\b([^>]*)>")
-_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
-_ROW_NUMBER = re.compile(rb'\br="(\d+)"')
-_COLUMN_RANGE = re.compile(rb"<col\b([^>]*)/?>")
-_SPAN = re.compile(rb'\bmin="(\d+)"[^>]*?\bmax="(\d+)"')
-_VALUE = re.compile(rb"<v>([^<]*)</v>|<is>(.*?)</is>", re.DOTALL)
-_TAG = re.compile(rb"<[^>]+>")
-_REF_PARTS = re.compile(r"([A-Z]+)(\d+)")
-_CELL_COLUMN = re.compile(rb'<c\b[^>]*?\br="([A-Z]+)[0-9]+"')
-
-
-def _blank_shared_strings(archive: zipfile.ZipFile) -> set[int]:
-    """The indexes of shared strings that are only spaces (a stray space typed in Excel is stored there)."""
-    try:
-        strings = archive.read("xl/sharedStrings.xml")
-    except KeyError:
-        return set()
-    items = re.findall(rb"<si>(.*?)</si>|<si/>", strings, re.DOTALL)
-    return {index for index, item in enumerate(items) if _is_space(_TAG.sub(b"", item))}
-
-
-def _sheet_marks(xml: bytes, blank_strings: set[int], file_name: str, sheet: str
-                 ) -> tuple[SheetMarks, list[tuple[int, int, bytes]]]:
-    """The sheet's marks and its blank values beyond the limits (row, column, the cell's XML)."""
-    marks = SheetMarks()
-    for attributes in _ROW.findall(xml):
-        number = _ROW_NUMBER.search(attributes)
-        if number and _HIDDEN.search(attributes):
-            marks.hidden_rows.add(int(number.group(1)) - 1)
-    for attributes in _COLUMN_RANGE.findall(xml):
-        span = _SPAN.search(attributes)
-        if span and _HIDDEN.search(attributes):
-            marks.hidden_columns.update(range(int(span.group(1)) - 1, min(int(span.group(2)), 1000)))
-    if b't="e"' not in xml and _cells_within_limits(xml):
-        return marks, []  # no error value, nothing far: the cell-by-cell pass below would find nothing
-    values, blanks = [], []
-    for match in _CELL.finditer(xml):
-        attributes, body = match.group(1), match.group(2) or b""
-        reference, value = _CELL_REF.search(attributes), _VALUE.search(body)
-        if not reference or not value:
+def _prepare_xlsx(archive: zipfile.ZipFile, data: bytes, file_name: str) -> tuple[bytes, dict[str, SheetMarks]]:
+    with _unreadable_refused(file_name):
+        parts = _sheet_parts(archive)
+        check_sheet_count(list(parts), file_name)
+        blank_strings = _shared_strings(archive, file_name)
+    marks, trimmed, formulas, cells = {}, {}, [], 0
+    for sheet, part in parts.items():
+        if part not in archive.namelist():
             continue
-        row, column = _row_column(reference.group(1).decode())
-        kind = _CELL_TYPE.search(attributes)
-        text = value.group(1) if value.group(1) is not None else _TAG.sub(b"", value.group(2))
-        if kind and kind.group(1) == b"e":
-            marks.errors[(row, column)] = text.decode("utf-8", "replace")
-        shared = kind and kind.group(1) == b"s" and text.strip().isdigit()
-        is_blank = (int(text) in blank_strings) if shared else (kind and kind.group(1) != b"n" and _is_space(text))
-        (blanks if is_blank else values).append((row, column, match.group(0)))
-    _check_extent(values, file_name, sheet)
-    bottom = max((row for row, _, _ in values), default=0)
-    right = max((column for _, column, _ in values), default=0)
-    return marks, [cell for cell in blanks if cell[0] > bottom or cell[1] > right]
+        scan = _scan_sheet(archive, part, file_name, sheet, cells, blank_strings)
+        cells += scan.cells
+        if scan.long_text:
+            row, column, length = scan.long_text
+            raise _refuse(f"ô chứa văn bản dài {_count(length)} ký tự, vượt giới hạn {_count(sheet_xml.MAX_TEXT)} ký tự "
+                          "của một ô Excel; tệp không phải do Excel lưu ra.", file_name, sheet, cell_ref(row, column))
+        if scan.formulas_without_values:
+            formulas.append(_formulas_problem(scan, file_name, sheet))
+        marks[sheet] = SheetMarks(scan.errors, scan.hidden_rows, scan.hidden_columns)
+        if far_blanks := scan.far_blanks():
+            trimmed[part] = sheet_xml.without_cells(archive.read(part), far_blanks)
+    if formulas:
+        raise Refused(formulas)
+    return (_rezipped(archive, trimmed) if trimmed else data), marks
 
 
-def _cells_within_limits(xml: bytes) -> bool:
-    """Whether every cell written in the sheet, with a value or only a format, lies within the limits."""
-    rows = _ROW_NUMBER.findall(b"".join(_ROW.findall(xml)))
-    columns = set(_CELL_COLUMN.findall(xml))
-    if not rows or not columns:
-        return True
-    bottom = max(map(int, rows))
-    right = _row_column(max(columns, key=lambda letters: (len(letters), letters)).decode() + "1")[1]
-    return bottom <= MAX_ROWS and bottom * (right + 1) <= MAX_CELLS
+@contextmanager
+def _unreadable_refused(file_name: str, sheet: str | None = None) -> Iterator[None]:
+    try:
+        yield
+    except sheet_xml.Unreadable as unreadable:
+        raise _refuse(f"tệp không được mở: {unreadable}.", file_name, sheet) from unreadable
 
 
-def _check_extent(values: list[tuple[int, int, bytes]], file_name: str, sheet: str) -> None:
-    if not values:
-        return
-    bottom = max(values, key=lambda cell: cell[0])
-    right = max(values, key=lambda cell: cell[1])
-    if bottom[0] < MAX_ROWS and (bottom[0] + 1) * (right[1] + 1) <= MAX_CELLS:
-        return
-    far = bottom if bottom[0] / MAX_ROWS >= right[1] * MAX_ROWS / MAX_CELLS else right
-    where = cell_ref(far[0], far[1])
-    raise _refuse(f"trang có giá trị đến ô {where} (dòng {_count(far[0] + 1)}, cột {_count(far[1] + 1)}): vùng từ A1 "
-                  f"đến ô ấy vượt giới hạn {_count(MAX_ROWS)} dòng, {_count(MAX_CELLS)} ô cho một bảng. Nếu ô {where} "
-                  "gõ nhầm, hãy xoá nó; nếu bảng thật sự lớn như vậy, hãy tách bảng.", file_name, sheet, where)
+def _shared_strings(archive: zipfile.ZipFile, file_name: str) -> set[int]:
+    """The indexes of shared strings that are only spaces (a stray space typed in Excel is stored there);
+    refuses too many strings or characters, or a text longer than a cell may hold."""
+    if "xl/sharedStrings.xml" not in archive.namelist():
+        return set()
+    try:
+        with archive.open("xl/sharedStrings.xml") as stream:
+            strings = sheet_xml.scan_shared_strings(stream, MAX_SHARED_STRINGS, MAX_TEXT_CHARACTERS)
+    except sheet_xml.TooManyStrings:
+        raise _refuse(f"bảng tính chứa hơn {_count(MAX_SHARED_STRINGS)} chuỗi văn bản hoặc hơn "
+                      f"{_count(MAX_TEXT_CHARACTERS)} ký tự văn bản, vượt giới hạn cho một tệp; bảng số liệu thi đua "
+                      "chỉ có vài nghìn ô chữ. Hãy xoá các trang không cần nhập.", file_name) from None
+    if strings.longest > sheet_xml.MAX_TEXT:
+        raise _refuse(f"chuỗi văn bản thứ {_count(strings.longest_index + 1)} dài {_count(strings.longest)} ký tự, "
+                      f"vượt giới hạn {_count(sheet_xml.MAX_TEXT)} ký tự của một ô Excel; tệp không phải do Excel "
+                      "lưu ra.", file_name)
+    return strings.blank
 
 
-def _is_space(text: bytes) -> bool:
-    return not html.unescape(text.decode("utf-8", "replace")).strip()  # non-breaking spaces too, as &#160;
+def _scan_sheet(archive: zipfile.ZipFile, part: str, file_name: str, sheet: str, cells_before: int,
+                blank_strings: set[int]) -> sheet_xml.SheetScan:
+    try:
+        with archive.open(part) as stream, _unreadable_refused(file_name, sheet):
+            return sheet_xml.scan_sheet(stream, MAX_ROWS, MAX_CELLS - cells_before, blank_strings)
+    except sheet_xml.BeyondLimits as far:
+        raise _beyond_limits(far, cells_before, file_name, sheet) from None
 
 
-def _row_column(reference: str) -> tuple[int, int]:
-    letters, digits = _REF_PARTS.fullmatch(reference).groups()
-    column = 0
-    for letter in letters:
-        column = column * 26 + ord(letter) - ord("A") + 1
-    return int(digits) - 1, column - 1
+def _beyond_limits(far: sheet_xml.BeyondLimits, cells_before: int, file_name: str, sheet: str) -> Refused:
+    where = cell_ref(far.row, far.column)
+    if far.row >= MAX_ROWS or not cells_before or far.cells > MAX_CELLS:
+        return _refuse(f"trang có giá trị đến ô {where} (dòng {_count(far.row + 1)}, cột {_count(far.column + 1)}): vùng "
+                       f"từ A1 đến ô ấy vượt giới hạn {_count(MAX_ROWS)} dòng, {_count(MAX_CELLS)} ô cho một bảng. Nếu ô "
+                       f"{where} gõ nhầm, hãy xoá nó; nếu bảng thật sự lớn như vậy, hãy tách bảng.", file_name, sheet, where)
+    return _refuse(f"trang có giá trị đến ô {where}: cùng các trang trước ({_count(cells_before)} ô), cả tệp có "
+                   f"{_count(cells_before + far.cells)} ô từ A1 đến giá trị xa nhất của mỗi trang, vượt giới hạn "
+                   f"{_count(MAX_CELLS)} ô cho một tệp; hãy xoá các trang không cần nhập hoặc tách tệp.",
+                   file_name, sheet, where)
 
 
-def _without(xml: bytes, cells: list[tuple[int, int, bytes]]) -> bytes:
-    dropped = {cell for _, _, cell in cells}
-    return _CELL.sub(lambda match: b"" if match.group(0) in dropped else match.group(0), xml)
+def _formulas_problem(scan: sheet_xml.SheetScan, file_name: str, sheet: str) -> Problem:
+    cells, count = scan.formulas_without_values, scan.formulas_without_values_count
+    listed = ", ".join(cells) + (f" và {count - len(cells)} ô khác" if count > len(cells) else "")
+    return Problem(f"{count} ô chứa công thức nhưng không có giá trị đã tính ({listed}); công thức không được tính "
+                   "khi nhập. Hãy mở tệp bằng Excel, để Excel tính lại, lưu rồi tải lên lại (hoặc dán giá trị thay cho "
+                   "công thức).", file_name, sheet, cells[0])
+
+
+def _check_ods(archive: zipfile.ZipFile, file_name: str) -> None:
+    try:
+        with archive.open("content.xml") as stream, _unreadable_refused(file_name):
+            sheet_xml.scan_ods_content(stream, MAX_ROWS, MAX_CELLS)
+    except sheet_xml.BeyondLimits as far:
+        raise _refuse(f"trang có giá trị (kể cả các dòng, ô lặp lại) đến ô {cell_ref(far.row, far.column)}: cả tệp có "
+                      f"{_count(far.cells)} ô từ A1 đến giá trị xa nhất của mỗi trang, vượt giới hạn "
+                      f"{_count(MAX_ROWS)} dòng một trang, {_count(MAX_CELLS)} ô một tệp.",
+                      file_name, far.sheet, cell_ref(far.row, far.column)) from None
+
+
+def _check_xls(data: bytes, file_name: str) -> None:
+    try:
+        sheets = biff.sheets(data)
+    except biff.Malformed as malformed:
+        raise _refuse(f"tệp Excel 97-2003 (.xls) bị hỏng ({malformed}); hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi "
+                      "tải lên.", file_name) from malformed
+    check_sheet_count([sheet.name for sheet in sheets], file_name)
+    cells = 0
+    for sheet in sheets:
+        if sheet.declared_rows > MAX_ROWS or sheet.declared_rows * sheet.declared_columns > MAX_CELLS:
+            raise _refuse(f"trang khai báo vùng dữ liệu {_count(sheet.declared_rows)} dòng × "
+                          f"{_count(sheet.declared_columns)} cột, vượt giới hạn {_count(MAX_ROWS)} dòng, "
+                          f"{_count(MAX_CELLS)} ô cho một bảng (tệp bị sửa, hoặc định dạng kéo dài hết trang); hãy mở "
+                          "tệp bằng Excel, xoá các dòng, cột thừa, lưu lại rồi tải lên.", file_name, sheet.name)
+        extent = (sheet.bottom + 1) * (sheet.right + 1)
+        if sheet.bottom >= MAX_ROWS or cells + extent > MAX_CELLS:
+            row, column = sheet.lowest if sheet.bottom >= MAX_ROWS else sheet.rightmost
+            raise _beyond_limits(sheet_xml.BeyondLimits(row, column, extent), cells, file_name, sheet.name)
+        cells += extent
 
 
 def _rezipped(archive: zipfile.ZipFile, replaced: dict[str, bytes]) -> bytes:

@@ -37,3 +37,6 @@ class Refused(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+    def __reduce__(self):  # a refusal crosses from the worker process that read the file (thidua.io.isolated)
+        return Refused, (self.problems,)

@@ -153,7 +153,7 @@ def sheets_of(source: Path | bytes | list[Sheet], file_name: str) -> tuple[list[
 
 
 def _calamine_sheets(data: bytes, file_name: str) -> Sheets:
-    data, marks = guard.prepare_xlsx(data, file_name)
+    data, marks = guard.prepare_workbook(data, file_name)
     try:
         workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         guard.check_sheet_count(workbook.sheet_names, file_name)
@@ -221,7 +221,12 @@ def _csv_sheet(data: bytes, file_name: str) -> Sheet:
             break
         except UnicodeDecodeError:
             continue
-    rows = [list(r) for r in csv.reader(io.StringIO(text), delimiter=_delimiter(text))]
+    try:
+        rows = [list(r) for r in csv.reader(io.StringIO(text), delimiter=_delimiter(text))]
+    except csv.Error as error:  # a field longer than the csv module allows: an unclosed quote swallowed the rest
+        raise Refused([Problem(f"tệp CSV không đọc được ({error}); thường do một dấu ngoặc kép «\"» mở mà không đóng, "
+                               "làm phần còn lại của tệp thành một ô. Hãy xuất lại bảng từ Excel dưới dạng CSV UTF-8.",
+                               file_name)]) from error
     return Sheet(Path(file_name).stem, rows)
 
 
