@@ -5,15 +5,13 @@ otherwise with a login name and password whose hash is in [thidua.uploaders] or 
 """
 from __future__ import annotations
 
-import time
+import math
 
 import streamlit as st
 
-from thidua.auth import AccessSettings, Identity, access_settings, oidc_identity, password_identity
+from thidua.auth import AccessSettings, Identity, LockedOut, access_settings, oidc_identity, sign_in_with_password
 
 IDENTITY_KEY = "thidua_identity"
-FAILURES_KEY = "thidua_sign_in_failures"
-MAX_FAILURES, LOCKOUT_SECONDS = 5, 300
 SETUP_HINT = ("Người quản trị cấu hình quyền trong tệp .streamlit/secrets.toml (xem README, mục «Quyền nhập dữ liệu»).")
 
 
@@ -46,25 +44,28 @@ def sign_in(purpose: str) -> None:
 
 
 def _password_form(access: AccessSettings) -> None:
-    failures = st.session_state.setdefault(FAILURES_KEY, [])
-    recent = [moment for moment in failures if time.monotonic() - moment < LOCKOUT_SECONDS]
-    st.session_state[FAILURES_KEY] = recent
     with st.form("dang_nhap", width=420):
         login = st.text_input("Tên đăng nhập", autocomplete="username")
         password = st.text_input("Mật khẩu", type="password", autocomplete="current-password")
         submitted = st.form_submit_button("Đăng nhập", type="primary")
     if not submitted:
         return
-    if len(recent) >= MAX_FAILURES:
-        st.error(f"Đã nhập sai {MAX_FAILURES} lần; hãy thử lại sau {LOCKOUT_SECONDS // 60} phút.")
+    try:
+        identity = sign_in_with_password(access, login, password, origin=_origin())
+    except LockedOut as locked:
+        st.error(f"Tài khoản này đã bị nhập sai mật khẩu nhiều lần; hãy thử lại sau {math.ceil(locked.seconds / 60)} "
+                 "phút.")
         return
-    identity = password_identity(access, login, password)
     if identity is None:
-        recent.append(time.monotonic())
         st.error("Tên đăng nhập hoặc mật khẩu không đúng.")
         return
     st.session_state[IDENTITY_KEY] = identity
     st.rerun()
+
+
+def _origin() -> str:
+    """Where a sign-in came from, for the log."""
+    return st.context.ip_address or ""
 
 
 def signed_in_bar(identity: Identity) -> None:

@@ -21,6 +21,7 @@ from thidua.export import figure_bytes, table_csv, table_xlsx
 from thidua.formatting import years_phrase
 from thidua.provinces import strip_diacritics
 from thidua.reports import Provenance, file_stem, provenance
+from thidua.untrusted import figure_text_literal
 
 ALL_REGIONS = "Cả nước"
 
@@ -142,6 +143,7 @@ class Drawn:
 
     @classmethod
     def of(cls, figure: go.Figure) -> Drawn:
+        figure = figure_text_literal(go.Figure(figure))  # names from files show as written, never as markup
         figure_json = figure.to_json()
         return cls(figure, figure_json, hashlib.sha1(figure_json.encode()).hexdigest()[:12])
 

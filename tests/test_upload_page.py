@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from bad_files.make_corpus import corpus
 from conftest import OVERVIEW, TOP_2021_SCORE, open_page
-from thidua.auth import hash_password
+from thidua.auth import LOCKOUT, hash_password
 from thidua.ingest import read_upload, write_upload
 from thidua.templates import TEMPLATES, template_xlsx
 from thidua.uploads import Corrections, NotUndoable, earlier_upload, preview_file, undo_upload
@@ -86,6 +86,19 @@ def test_a_wrong_password_is_refused_and_the_right_one_lets_the_uploader_in(par_
     sign_in(test)
     assert f"Đang đăng nhập: {UPLOADER} (người nhập dữ liệu)" in texts(test)
     assert test.file_uploader
+
+
+def test_wrong_passwords_from_several_sessions_lock_the_login_out_of_every_session(par_db):
+    try:
+        for session in range(3):  # a new session (a new browser tab) does not start the count afresh
+            test = app()
+            for _ in range(2 if session < 2 else 1):
+                sign_in(test, password="sai mật khẩu")
+        test = sign_in(app())
+        assert "nhập sai mật khẩu nhiều lần" in test.error[0].value and not test.file_uploader
+        assert "Đang đăng nhập" not in texts(test)
+    finally:
+        LOCKOUT.succeeded(UPLOADER)
 
 
 def test_a_viewer_sees_the_history_but_can_neither_upload_nor_undo(par_db):

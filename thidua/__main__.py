@@ -92,7 +92,9 @@ def run_query(db: Database, args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(frame.to_json(orient="records", force_ascii=False, date_format="iso") + "\n")
     else:
-        frame.to_csv(sys.stdout, index=False)
+        from thidua.untrusted import csv_text
+
+        sys.stdout.write(csv_text(frame))
     return 0
 
 
@@ -117,8 +119,8 @@ def run_hash_password(db: Database, args: argparse.Namespace) -> int:
             return 1
     else:
         password = sys.stdin.readline().rstrip("\r\n")
-    if len(password) < 10:
-        print("Mật khẩu cần ít nhất 10 ký tự.", file=sys.stderr)
+    if len(password.strip()) < 10:
+        print("Mật khẩu cần ít nhất 10 ký tự không kể dấu cách ở đầu và cuối.", file=sys.stderr)
         return 1
     print(hash_password(password))
     print('Dán vào .streamlit/secrets.toml, mục [thidua.uploaders]:  ten_dang_nhap = "<mã băm ở trên>"',

@@ -21,6 +21,7 @@ from thidua.readers.roster import RosterResult, looks_like_roster, read_roster
 from thidua.readers.scoring import PERIODS, ScoringResult, looks_like_scoring, read_scoring
 from thidua.readers.units import cluster_slug
 from thidua.readers.workbook import Sheet, load_sheets
+from thidua.untrusted import cleaned_reading
 
 KIND_LABELS = {"par": "Chỉ số CCHC (PAR Index)", "scoring": "Bảng chấm điểm thi đua", "roster": "Danh sách Cụm"}
 
@@ -160,6 +161,7 @@ def read_upload(data: bytes, file_name: str, *, kind: str | None = None, year: i
     options = {name: given[name] for name in reading_options(kind) if name in given}
     reading = KINDS[kind].read(sheets, file_name, content_hash(data), **options)
     reading.warnings = sheets.warnings + reading.warnings  # hidden sheets left out, hidden rows read
+    cleaned_reading(reading)
     return reading
 
 
