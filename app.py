@@ -1,7 +1,7 @@
 """thidua: the dashboard's entry point. Routes to the pages; loads the demo data on a fresh machine."""
 import streamlit as st
 
-from pages.access import require_sign_in_to_view
+from pages.access import admit_uploads, require_sign_in_to_view
 from pages.shared import current_database, ensure_first_data, print_view
 
 st.set_page_config(page_title="Thi đua · Chỉ số CCHC", page_icon=":material/leaderboard:", layout="wide")
@@ -24,5 +24,6 @@ navigation = st.navigation([
 ensure_first_data()
 print_view()
 require_sign_in_to_view()
+admit_uploads()
 with current_database().session():  # one connection for all the page's queries, released when it ends
     navigation.run()

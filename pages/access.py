@@ -8,6 +8,8 @@ from __future__ import annotations
 import math
 
 import streamlit as st
+from streamlit.runtime import Runtime
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from thidua.auth import AccessSettings, Identity, LockedOut, access_settings, oidc_identity, sign_in_with_password
 
@@ -78,6 +80,40 @@ def signed_in_bar(identity: Identity) -> None:
         if identity.method == "oidc":
             st.logout()
         st.rerun()
+
+
+def _uploading_sessions() -> set[str] | None:
+    """The sessions signed in as uploaders, kept on the server's runtime (one per process), whose upload
+    endpoint takes files from them only; None when there is no server (tests run pages without one).
+
+    Streamlit's /_stcore/upload_file/SESSION/FILE endpoint stores, in memory, any file sent for any
+    open session and any file id, up to server.maxUploadSize each and with no total: an anonymous
+    visitor could fill the server's memory without ever seeing a file uploader. In Streamlit 1.67 the
+    endpoint's only question about the session, asked before it reads the body, is
+    runtime.is_active_session (nothing else calls it): answering it "no" for a session not signed in
+    as an uploader refuses the request with 400 before a byte of the file is read."""
+    if not Runtime.exists():
+        return None
+    runtime = Runtime.instance()
+    sessions = getattr(runtime, "thidua_uploading_sessions", None)
+    if sessions is None:
+        sessions = set()
+        is_active = runtime.is_active_session
+        runtime.is_active_session = lambda session_id: session_id in sessions and is_active(session_id)
+        runtime.thidua_uploading_sessions = sessions
+    return sessions
+
+
+def admit_uploads() -> None:
+    """Lets this session send files to the server when, and only while, it is signed in as an uploader."""
+    sessions, context = _uploading_sessions(), get_script_run_ctx()
+    if sessions is None or context is None:
+        return
+    identity = current_identity()
+    if identity is not None and identity.may_upload:
+        sessions.add(context.session_id)
+    else:
+        sessions.discard(context.session_id)
 
 
 def require_sign_in_to_view() -> None:

@@ -128,3 +128,37 @@ def test_one_file_per_unit_builds_the_ranking_a_summary_gives_and_a_correction_r
     assert [upload.file_name for upload in undone.restored] == ["Ninh Bình.xlsx"]  # not the newest of the scope
     again = tmp_path / "Quảng Ninh.xlsx"
     assert write_upload(per_unit, read_upload(again.read_bytes(), "ban sao.xlsx")).already_uploaded_as == 1
+
+
+AGENCIES = ["Ban Tổ chức", "Ban Tuyên giáo", "Ban Dân vận", "Ủy ban Kiểm tra", "Văn phòng", "Ban Nội chính",
+            "Đảng ủy Khối"]
+
+
+def agencies_summary(units: list[str], totals: list[float]) -> SheetSpec:
+    return SheetSpec("Tong hop", [["CỤM THI ĐUA CÁC BAN ĐẢNG"], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2023"],
+                                  ["STT", "Đơn vị", "Tổng điểm"],
+                                  *[[n, unit, total] for n, (unit, total) in enumerate(zip(units, totals), start=1)]])
+
+
+def test_a_corrected_summary_without_a_unit_takes_it_out_of_the_ranking_and_says_so(tmp_path):
+    from thidua.ingest import leaving_units, read_upload
+    from thidua.uploads import undo_upload
+    db = Database(tmp_path / "t.duckdb")
+    totals = [95.0, 94.0, 93.0, 92.0, 91.0, 90.0, 89.0]
+    ingest_file(db, write_workbook(tmp_path / "tong_hop.xlsx", agencies_summary(AGENCIES, totals)))
+    cluster = db.query("clusters").cluster_id.iloc[0]
+    assert len(db.query("cluster_ranking", cluster=cluster, year=2023)) == 7
+
+    without = [unit for unit in AGENCIES if unit != "Ủy ban Kiểm tra"]
+    corrected = write_workbook(tmp_path / "tong_hop_sua.xlsx", agencies_summary(without, [96.0, *totals[1:6]]))
+    assert leaving_units(db, read_upload(corrected.read_bytes(), corrected.name)) == ["Ủy ban Kiểm tra"]
+    outcome = ingest_file(db, corrected)
+    assert any("Ủy ban Kiểm tra" in w.message and "rời bảng xếp hạng" in w.message for w in outcome.warnings)
+
+    ranking = db.query("cluster_ranking", cluster=cluster, year=2023)
+    assert list(ranking.unit) == without and list(ranking["rank"]) == [1, 2, 3, 4, 5, 6]
+    assert set(ranking.units) == {6} and ranking.total.iloc[0] == 96.0
+    assert "Ủy ban Kiểm tra" not in set(db.query("awards", cluster=cluster, year=2023).unit)
+
+    undo_upload(db, outcome.upload_id, "can.bo")
+    assert len(db.query("cluster_ranking", cluster=cluster, year=2023)) == 7

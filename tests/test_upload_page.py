@@ -248,3 +248,13 @@ def test_each_template_has_vietnamese_headers_one_example_row_and_reads_as_its_k
     preview = preview_file(data, TEMPLATES[key].file_name)
     assert preview.reading is not None, [str(p) for p in preview.problems]
     assert preview.reading.kind == kind and preview.reading.rows >= 1
+
+
+def test_the_preview_of_a_corrected_summary_names_the_units_that_would_leave_the_ranking(par_db):
+    from test_scoring_ingest import AGENCIES, agencies_summary
+    totals = [95.0, 94.0, 93.0, 92.0, 91.0, 90.0, 89.0]
+    write_upload(par_db, read_upload(xlsx_bytes(agencies_summary(AGENCIES, totals)), "tong_hop.xlsx"))
+    without = [unit for unit in AGENCIES if unit not in ("Văn phòng", "Ban Dân vận")]
+    test = upload(sign_in(app()), ("tong_hop_sua.xlsx", xlsx_bytes(agencies_summary(without, totals[:5]))))
+    assert any("đưa 2 đơn vị ra khỏi bảng xếp hạng" in w.value for w in test.warning)
+    assert "• Ban Dân vận\n• Văn phòng" in texts(test)

@@ -113,6 +113,8 @@ def _write_scoring(writer: Writer, result: ScoringResult, upload_id: int) -> Non
     units = result.units.assign(province_code=result.units.province.map(codes))
     writer.insert("write/insert_scoring_units", units, **where)
     writer.insert("write/insert_scoring_criteria", result.criteria, **where)
+    if result.shape != "detail":  # a summary lists every unit: a unit it leaves out leaves the ranking
+        writer.run("write/insert_scoring_summary", **where)
 
 
 KINDS: dict[str, Kind] = {  # detect_kind asks in this order: a roster's award list also passes for a scoring sheet
@@ -165,13 +167,33 @@ def read_upload(data: bytes, file_name: str, *, kind: str | None = None, year: i
     return reading
 
 
+def leaving_units(db: Database, reading: Reading) -> list[str]:
+    """The units in force for a scoring summary's cluster, year and period that the summary does not list:
+    writing it takes them out of the ranking. Empty for every other reading."""
+    result = reading.result
+    if reading.kind != "scoring" or result.shape == "detail":
+        return []
+    current = db.query("cluster_ranking", cluster=cluster_slug(result.cluster), year=result.year, period=result.period)
+    return sorted(set(current.unit) - set(result.units.unit))
+
+
+def leaving_warning(reading: Reading, units: list[str]) -> Problem:
+    return Problem(f"bảng tổng hợp này không còn {len(units)} đơn vị đang có trong bảng xếp hạng "
+                   f"({'; '.join(units)}): khi ghi, các đơn vị này rời bảng xếp hạng {reading.scope}.",
+                   reading.file_name, severity="warning")
+
+
 def write_upload(db: Database, reading: Reading, uploaded_by: str = "") -> IngestOutcome:
-    """Writes one reading as one upload, in one transaction; content seen before is not written."""
+    """Writes one reading as one upload, in one transaction; content seen before is not written. A scoring
+    summary replaces its whole cluster, year and period: the units it no longer lists are warned of."""
     outcome = IngestOutcome(reading.file_name, reading.kind, reading.scope, reading.rows, warnings=reading.warnings)
     earlier = db.query("write/find_upload", content_hash=reading.digest, kind=reading.kind, scope=reading.scope)
     if not earlier.empty:
         outcome.already_uploaded_as = int(earlier.upload_id.iloc[0])
         return outcome
+    leaving = leaving_units(db, reading)
+    if leaving:
+        outcome.warnings = [*outcome.warnings, leaving_warning(reading, leaving)]
     with db.transaction() as writer:
         upload = writer.run("write/insert_upload", file_name=reading.file_name, content_hash=reading.digest,
                             kind=reading.kind, scope=reading.scope, row_count=reading.rows,
