@@ -268,6 +268,15 @@ def print_view() -> None:
         st.html(f"<style>{screen}</style>")
 
 
+def database_busy() -> None:
+    """What every page shows when another program holds the database longer than the page waits: a
+    plain message and a way to try again, never a traceback."""
+    st.warning("Cơ sở dữ liệu đang được một chương trình khác sử dụng (thường là đang nạp số liệu mới), nên "
+               "trang chưa đọc được số liệu. Hãy chờ ít phút rồi bấm «Thử lại».", icon=":material/hourglass_top:")
+    if st.button("Thử lại", type="primary", icon=":material/refresh:", key="thu_lai_csdl"):
+        st.rerun()
+
+
 def no_par_data() -> None:
     st.info("Chưa có số liệu Chỉ số CCHC. Hãy nhập bảng Chỉ số CCHC (PAR Index) để xem trang này.")
 
