@@ -13,6 +13,8 @@ from functools import cache
 from pathlib import Path
 from typing import Callable
 
+import pandas as pd
+
 from thidua.db import Database, Writer
 from thidua.provinces import registry
 from thidua.readers.par import ParResult, looks_like_par, read_par
@@ -164,6 +166,9 @@ def read_upload(data: bytes, file_name: str, *, kind: str | None = None, year: i
     reading = KINDS[kind].read(sheets, file_name, content_hash(data), **options)
     reading.warnings = sheets.warnings + reading.warnings  # hidden sheets left out, hidden rows read
     cleaned_reading(reading)
+    implausible = implausible_scores(reading)
+    if implausible:
+        raise Refused(implausible)
     return reading
 
 
@@ -181,6 +186,28 @@ def leaving_warning(reading: Reading, units: list[str]) -> Problem:
     return Problem(f"bảng tổng hợp này không còn {len(units)} đơn vị đang có trong bảng xếp hạng "
                    f"({'; '.join(units)}): khi ghi, các đơn vị này rời bảng xếp hạng {reading.scope}.",
                    reading.file_name, severity="warning")
+
+
+# No scoring table gives a unit or a criterion this many points (they total 100 to a few hundred): a larger
+# number is a typing or formula error, or a file built to break the charts.
+MAX_POINTS = 1000.0
+POINT_COLUMNS = {"total": "tổng điểm", "self_total": "tổng tự chấm", "bonus": "điểm thưởng", "penalty": "điểm trừ",
+                 "max_points": "điểm tối đa", "self_score": "điểm tự chấm", "cluster_score": "điểm Cụm chấm"}
+
+
+def implausible_scores(reading: Reading) -> list[Problem]:
+    """Points of a scoring reading beyond ±MAX_POINTS (or not finite), each naming its sheet and cell."""
+    if reading.kind != "scoring":
+        return []
+    result, problems = reading.result, []
+    for frame, cell_column in ((result.units, "total_cell"), (result.criteria, "cell")):
+        for column in (c for c in POINT_COLUMNS if c in frame):
+            points = pd.to_numeric(frame[column], errors="coerce").astype(float)
+            wrong = frame[points.notna() & ~(points.abs() <= MAX_POINTS)]
+            problems += [Problem(f"{POINT_COLUMNS[column]} của «{row.unit}» là {row[column]:g}, vượt quá "
+                                 f"{MAX_POINTS:g} điểm: hãy kiểm tra lại số trong ô (hoặc dòng của ô) này.",
+                                 reading.file_name, row.sheet, row[cell_column]) for _, row in wrong.iterrows()]
+    return problems
 
 
 def write_upload(db: Database, reading: Reading, uploaded_by: str = "") -> IngestOutcome:
