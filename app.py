@@ -1,8 +1,9 @@
 """thidua: the dashboard's entry point. Routes to the pages; loads the demo data on a fresh machine."""
 import streamlit as st
 
-from pages.access import require_sign_in_to_view
-from pages.shared import current_database, ensure_first_data, print_view
+from pages.access import admit_uploads, require_sign_in_to_view
+from pages.shared import current_database, database_busy, ensure_first_data, print_view
+from thidua.db import DatabaseBusy
 
 st.set_page_config(page_title="Thi đua · Chỉ số CCHC", page_icon=":material/leaderboard:", layout="wide")
 
@@ -21,8 +22,12 @@ navigation = st.navigation([
     st.Page("pages/upload.py", title="Nhập dữ liệu", icon=":material/upload_file:", url_path="nhap-du-lieu"),
     st.Page("pages/reports.py", title="Xuất báo cáo", icon=":material/print:", url_path="xuat-bao-cao"),
 ])
-ensure_first_data()
-print_view()
-require_sign_in_to_view()
-with current_database().session():  # one connection for all the page's queries, released when it ends
-    navigation.run()
+try:
+    ensure_first_data()
+    print_view()
+    require_sign_in_to_view()
+    admit_uploads()
+    with current_database().session():  # one connection for all the page's queries, released when it ends
+        navigation.run()
+except DatabaseBusy:
+    database_busy()

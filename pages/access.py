@@ -5,15 +5,15 @@ otherwise with a login name and password whose hash is in [thidua.uploaders] or 
 """
 from __future__ import annotations
 
-import time
+import math
 
 import streamlit as st
+from streamlit.runtime import Runtime
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from thidua.auth import AccessSettings, Identity, access_settings, oidc_identity, password_identity
+from thidua.auth import AccessSettings, Identity, LockedOut, access_settings, oidc_identity, sign_in_with_password
 
 IDENTITY_KEY = "thidua_identity"
-FAILURES_KEY = "thidua_sign_in_failures"
-MAX_FAILURES, LOCKOUT_SECONDS = 5, 300
 SETUP_HINT = ("Người quản trị cấu hình quyền trong tệp .streamlit/secrets.toml (xem README, mục «Quyền nhập dữ liệu»).")
 
 
@@ -46,25 +46,28 @@ def sign_in(purpose: str) -> None:
 
 
 def _password_form(access: AccessSettings) -> None:
-    failures = st.session_state.setdefault(FAILURES_KEY, [])
-    recent = [moment for moment in failures if time.monotonic() - moment < LOCKOUT_SECONDS]
-    st.session_state[FAILURES_KEY] = recent
     with st.form("dang_nhap", width=420):
         login = st.text_input("Tên đăng nhập", autocomplete="username")
         password = st.text_input("Mật khẩu", type="password", autocomplete="current-password")
         submitted = st.form_submit_button("Đăng nhập", type="primary")
     if not submitted:
         return
-    if len(recent) >= MAX_FAILURES:
-        st.error(f"Đã nhập sai {MAX_FAILURES} lần; hãy thử lại sau {LOCKOUT_SECONDS // 60} phút.")
+    try:
+        identity = sign_in_with_password(access, login, password, origin=_origin())
+    except LockedOut as locked:
+        st.error(f"Tài khoản này đã bị nhập sai mật khẩu nhiều lần; hãy thử lại sau {math.ceil(locked.seconds / 60)} "
+                 "phút.")
         return
-    identity = password_identity(access, login, password)
     if identity is None:
-        recent.append(time.monotonic())
         st.error("Tên đăng nhập hoặc mật khẩu không đúng.")
         return
     st.session_state[IDENTITY_KEY] = identity
     st.rerun()
+
+
+def _origin() -> str:
+    """Where a sign-in came from, for the log."""
+    return st.context.ip_address or ""
 
 
 def signed_in_bar(identity: Identity) -> None:
@@ -77,6 +80,40 @@ def signed_in_bar(identity: Identity) -> None:
         if identity.method == "oidc":
             st.logout()
         st.rerun()
+
+
+def _uploading_sessions() -> set[str] | None:
+    """The sessions signed in as uploaders, kept on the server's runtime (one per process), whose upload
+    endpoint takes files from them only; None when there is no server (tests run pages without one).
+
+    Streamlit's /_stcore/upload_file/SESSION/FILE endpoint stores, in memory, any file sent for any
+    open session and any file id, up to server.maxUploadSize each and with no total: an anonymous
+    visitor could fill the server's memory without ever seeing a file uploader. In Streamlit 1.67 the
+    endpoint's only question about the session, asked before it reads the body, is
+    runtime.is_active_session (nothing else calls it): answering it "no" for a session not signed in
+    as an uploader refuses the request with 400 before a byte of the file is read."""
+    if not Runtime.exists():
+        return None
+    runtime = Runtime.instance()
+    sessions = getattr(runtime, "thidua_uploading_sessions", None)
+    if sessions is None:
+        sessions = set()
+        is_active = runtime.is_active_session
+        runtime.is_active_session = lambda session_id: session_id in sessions and is_active(session_id)
+        runtime.thidua_uploading_sessions = sessions
+    return sessions
+
+
+def admit_uploads() -> None:
+    """Lets this session send files to the server when, and only while, it is signed in as an uploader."""
+    sessions, context = _uploading_sessions(), get_script_run_ctx()
+    if sessions is None or context is None:
+        return
+    identity = current_identity()
+    if identity is not None and identity.may_upload:
+        sessions.add(context.session_id)
+    else:
+        sessions.discard(context.session_id)
 
 
 def require_sign_in_to_view() -> None:

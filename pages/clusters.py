@@ -18,6 +18,7 @@ from thidua.readers.problems import Refused
 from thidua.readers.roster import DEPUTY, FIRST_YEAR, LEADER
 from thidua.roster_editor import (AWARDS, EDITOR_FILE_NAME, MEMBERS, ROLES, TABLES, NoChange, describe,
                                   edited_reading, shown)
+from thidua.untrusted import markdown_literal
 
 MERGER_COLUMN = "Từ 1/7/2025"
 SAVED_MESSAGE = "roster_saved"  # session state: what the last editor save wrote, shown after the rerun
@@ -65,14 +66,15 @@ own_roles = roles[roles.cluster_id == cluster_id]
 own_members = query("cluster_members", cluster=cluster_id)
 own_years = pd.concat([own_roles.year, own_members.year]).astype(int)
 not_yet = reused(never_led, own_members, own_roles, made_from=made_from)
-st.header(cluster)
+st.header(markdown_literal(cluster))
 if not own_years.empty:
     latest = own_years.max()
     facts = st.columns(4)
     facts[0].metric(f"Thành viên năm {latest}", int((own_members.year == latest).sum()) or MISSING)
     leading = own_roles[(own_roles.year == latest) & (own_roles.role == LEADER)]
     facts[1].metric(f"Cụm trưởng năm {latest}",
-                    ", ".join(unit_label(u, p) for u, p in zip(leading.unit, leading.province)) or MISSING)
+                    markdown_literal(", ".join(unit_label(u, p) for u, p in zip(leading.unit, leading.province))
+                                     or MISSING))
     facts[2].metric("Chưa từng làm Cụm trưởng", f"{len(not_yet)} đơn vị")
     facts[3].metric("Các năm có danh sách", years_phrase(own_years))
 
@@ -167,7 +169,7 @@ def save_roster(query: Results, edits: dict, uploaded_by: str) -> None:
         st.error(str(busy))
         return
     if outcome.already_uploaded_as is not None:
-        st.info(outcome.summary())
+        st.info(markdown_literal(outcome.summary()))
         return
     st.session_state[SAVED_MESSAGE] = (outcome.summary(), [describe(w) for w in outcome.warnings])
     st.rerun()

@@ -4,6 +4,7 @@ import streamlit as st
 from pages.shared import drawn, no_par_data, results, show_demo_note, show_figure
 from thidua.charts import PAR_BANDS, par_band, par_ranking_bar
 from thidua.formatting import rank_change_phrase, vn_number, vn_percent, vn_signed
+from thidua.untrusted import markdown_literal
 
 st.title("Tổng quan Chỉ số CCHC")
 query = results()
@@ -26,7 +27,8 @@ if previous is not None:
     previous_average = query("par_ranking", year=previous).score.mean()
     average_change = f"{vn_signed(average - previous_average)} điểm so với {previous}"
 columns[0].metric("Trung bình cả nước", vn_percent(average), average_change)
-columns[1].metric("Dẫn đầu", leader.province, vn_percent(leader.score), delta_arrow="off", delta_color="off")
+columns[1].metric("Dẫn đầu", markdown_literal(leader.province), vn_percent(leader.score), delta_arrow="off",
+                  delta_color="off")
 bands = ranking.score.map(par_band).value_counts()
 columns[2].metric("Số tỉnh đạt loại A", f"{bands.get('A', 0)}/{len(ranking)}",
                   " · ".join(f"loại {b.letter}: {bands.get(b.letter, 0)}" for b in PAR_BANDS[1:]),
@@ -34,7 +36,7 @@ columns[2].metric("Số tỉnh đạt loại A", f"{bands.get('A', 0)}/{len(rank
 jumps = None if previous is None else query("rank_jumps", from_year=previous, to_year=year)
 if jumps is not None and not jumps.empty:
     riser = jumps.iloc[0]
-    columns[3].metric(f"Tăng hạng nhiều nhất so với {previous}", riser.province,
+    columns[3].metric(f"Tăng hạng nhiều nhất so với {previous}", markdown_literal(riser.province),
                       rank_change_phrase(riser.change), delta_arrow="off")
 
 show_figure(drawn(par_ranking_bar, ranking, year=year, average=average, made_from=(query.snapshot, year)))

@@ -12,6 +12,7 @@ from thidua.formatting import MISSING, rank_change_phrase, vn_number, vn_percent
 from thidua.provinces import MERGER_YEAR, registry
 from thidua.readers.roster import DEPUTY, LEADER
 from thidua.reports import file_stem
+from thidua.untrusted import markdown_literal
 
 ACROSS_MERGER = "không so được (63 → 34 tỉnh)"
 METHOD_NOTE = "Phương pháp đánh giá đổi năm 2020 và 2022: điểm giữa các giai đoạn chỉ so sánh được tương đối"
@@ -51,7 +52,7 @@ if from_year is not None and from_year > to_year:
     st.warning("«Từ năm» phải không sau «Đến năm».")
     st.stop()
 
-st.header(province)
+st.header(markdown_literal(province))
 made_from = (query.snapshot, province, from_year, to_year)  # names the frames charted below
 old = registry().by_name.get(province)
 new_province = old.new_province if old else province
@@ -69,7 +70,8 @@ if formed_by != [province]:
             "trước giữ tên cũ.", icon=":material/call_merge:")
     others = [name for name in dict.fromkeys([new_province, *partners]) if name != province and name in names]
     for column, name in zip(st.columns(max(len(others), 4)), others):
-        column.page_link("pages/province_profile.py", label=f"Hồ sơ {name}", query_params={"tinh": name}, icon=":material/location_on:")
+        column.page_link("pages/province_profile.py", label=f"Hồ sơ {markdown_literal(name)}", query_params={"tinh": name},
+                         icon=":material/location_on:")
 
 series = province_rank_history(history, province)
 if from_year is not None:
@@ -113,7 +115,7 @@ own_members = members[members.province == province]
 own_roles = roles[roles.province == province]
 units = pd.concat([own_members, own_roles]).drop_duplicates("cluster")
 if units.empty:
-    st.info(f"Chưa có danh sách Cụm thi đua nào có {province}.")
+    st.info(f"Chưa có danh sách Cụm thi đua nào có {markdown_literal(province)}.")
 else:
     show_table(pd.DataFrame({
         "Cụm thi đua": units.cluster,
@@ -124,13 +126,13 @@ else:
         "Cụm phó": [years_phrase(role_years(own_roles, c, DEPUTY)) or "chưa" for c in units.cluster],
     }), title=f"Cụm thi đua của {province}")
     for cluster in units.cluster:
-        st.page_link("pages/clusters.py", label=f"Xem {cluster}", query_params={"cum": cluster}, icon=":material/groups:")
+        st.page_link("pages/clusters.py", label=f"Xem {markdown_literal(cluster)}", query_params={"cum": cluster}, icon=":material/groups:")
 
 st.subheader("Khen thưởng")
 awards = query("awards")
 awards = awards[awards.province == province].sort_values("year", ascending=False, kind="stable")
 if awards.empty:
-    st.info(f"Chưa có khen thưởng nào của {province} trong các danh sách Cụm đã nhập.")
+    st.info(f"Chưa có khen thưởng nào của {markdown_literal(province)} trong các danh sách Cụm đã nhập.")
 else:
     show_table(pd.DataFrame({"Năm": awards.year, "Cụm thi đua": awards.cluster, "Hình thức khen thưởng": awards.award,
                              "Quyết định / đề nghị": awards.source}), title=f"Khen thưởng {province}")

@@ -8,6 +8,7 @@ import streamlit as st
 
 from pages.shared import Results, no_par_data, results, show_figure, vietnamese_order
 from thidua import reports
+from thidua.untrusted import markdown_literal
 
 SCOPES = {"Tỉnh, thành phố": "province", "Cụm thi đua": "cluster", "Cả nước": "year"}
 DECK_FILES = {"pptx": ("Tải bộ trình chiếu (PPTX)",
@@ -60,10 +61,10 @@ today = date.today()
 try:
     deck = planned_deck(query, query.path, query.version, chosen, today)
 except reports.ReportError as reason:
-    st.info(str(reason))
+    st.info(markdown_literal(reason))
     st.stop()
 
-st.subheader(deck.title)
+st.subheader(markdown_literal(deck.title))
 st.caption(deck.subtitle.replace("\n", " · "))
 with st.container(horizontal=True):
     for fmt, (label, mime) in DECK_FILES.items():
@@ -72,7 +73,7 @@ with st.container(horizontal=True):
                            type="primary" if fmt == "pptx" else "secondary", key=f"bao-cao-{fmt}")
 
 for number, chart in enumerate(deck.charts, start=2):
-    st.markdown(f"**Trang {number}. {chart.title}**")
+    st.markdown(f"**Trang {number}. {markdown_literal(chart.title)}**")
     st.text(chart.takeaway)  # names from uploaded files: shown as text, never as Markdown
     with st.expander("Biểu đồ và ghi chú", key=f"xem-trang-{number}", on_change="rerun") as preview:
         if preview.open:

@@ -11,6 +11,7 @@ from thidua.demo import DEMO_UPLOADER
 from thidua.formatting import MISSING, rank_change_phrase, vn_number, vn_signed
 from thidua.readers.scoring import PERIODS
 from thidua.readers.units import display_case
+from thidua.untrusted import markdown_literal
 
 INDENT = "\u2003\u2003"  # two em spaces per level of the criteria tree
 
@@ -88,7 +89,7 @@ gaps = own_scored.self_total - own_scored.total
 
 facts = st.columns(4)
 facts[0].metric("Số đơn vị được chấm", len(ranking))
-facts[1].metric("Dẫn đầu", labels[leader.unit], f"{vn_number(leader.total)} điểm", delta_arrow="off",
+facts[1].metric("Dẫn đầu", markdown_literal(labels[leader.unit]), f"{vn_number(leader.total)} điểm", delta_arrow="off",
                 delta_color="off")
 facts[2].metric("Điểm trung bình", vn_number(ranking.total.mean()),
                 f"thấp nhất {vn_number(ranking.total.min())}", delta_arrow="off", delta_color="off")

@@ -21,6 +21,7 @@ from thidua.export import figure_bytes, table_csv, table_xlsx
 from thidua.formatting import years_phrase
 from thidua.provinces import strip_diacritics
 from thidua.reports import Provenance, file_stem, provenance
+from thidua.untrusted import figure_text_literal
 
 ALL_REGIONS = "Cả nước"
 
@@ -142,6 +143,7 @@ class Drawn:
 
     @classmethod
     def of(cls, figure: go.Figure) -> Drawn:
+        figure = figure_text_literal(go.Figure(figure))  # names from files show as written, never as markup
         figure_json = figure.to_json()
         return cls(figure, figure_json, hashlib.sha1(figure_json.encode()).hexdigest()[:12])
 
@@ -264,6 +266,15 @@ def print_view() -> None:
     st.html(f"<style>@media print {{ {screen} {paper} }}</style>")
     if on:
         st.html(f"<style>{screen}</style>")
+
+
+def database_busy() -> None:
+    """What every page shows when another program holds the database longer than the page waits: a
+    plain message and a way to try again, never a traceback."""
+    st.warning("Cơ sở dữ liệu đang được một chương trình khác sử dụng (thường là đang nạp số liệu mới), nên "
+               "trang chưa đọc được số liệu. Hãy chờ ít phút rồi bấm «Thử lại».", icon=":material/hourglass_top:")
+    if st.button("Thử lại", type="primary", icon=":material/refresh:", key="thu_lai_csdl"):
+        st.rerun()
 
 
 def no_par_data() -> None:

@@ -17,7 +17,7 @@ from pages.shared import current_database, results, reused
 from thidua.auth import Identity
 from thidua.db import DatabaseBusy
 from thidua.formatting import frame_as_read
-from thidua.ingest import KIND_LABELS, KINDS, write_upload
+from thidua.ingest import KIND_LABELS, KINDS, leaving_units, write_upload
 from thidua.readers.par import ColumnChoice
 from thidua.readers.problems import Problem, Refused
 from thidua.readers.scoring import PERIODS
@@ -182,6 +182,11 @@ def file_panel(number: int, upload) -> Preview:
         if earlier:
             st.info(f"Nội dung này đã được nhập ở lần nhập số {earlier.upload_id} "
                     f"({earlier.uploaded_at:%d/%m/%Y %H:%M}): sẽ không ghi lại.", icon=":material/info:")
+        leaving = leaving_units(current_database(), reading)
+        if leaving:
+            st.warning(f"Ghi tệp này sẽ đưa {len(leaving)} đơn vị ra khỏi bảng xếp hạng (bảng tổng hợp mới không "
+                       "còn các đơn vị này):", icon=":material/person_remove:")
+            st.text("\n".join(f"• {unit}" for unit in leaving))
         if preview.warnings:
             st.warning(f"{len(preview.warnings)} cảnh báo (tệp vẫn nhập được):", icon=":material/warning:")
             show_problems(preview.warnings)

@@ -8,8 +8,12 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from thidua.auth import (UPLOADER, VIEWER, AccessSettings, access_settings, hash_password, oidc_identity,
-                         password_identity, verify_password)
+import logging
+
+import pytest
+
+from thidua.auth import (UPLOADER, VIEWER, AccessSettings, LockedOut, SignInLockout, access_settings, hash_password,
+                         oidc_identity, password_identity, sign_in_with_password, verify_password)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -62,3 +66,46 @@ def test_the_command_line_prints_a_hash_that_verifies():
     short = subprocess.run([sys.executable, "-m", "thidua", "hash-password"], input="ngắn\n", cwd=ROOT,
                            capture_output=True, text=True, timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert short.returncode == 1 and short.stdout == "" and "ít nhất 10 ký tự" in short.stderr
+    spaces = subprocess.run([sys.executable, "-m", "thidua", "hash-password"], input=" " * 12 + "\n", cwd=ROOT,
+                            capture_output=True, text=True, timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert spaces.returncode == 1 and spaces.stdout == "" and "ít nhất 10 ký tự" in spaces.stderr
+
+
+class Clock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture(scope="module")
+def accounts() -> AccessSettings:
+    return AccessSettings(uploaders={"canbo": hash_password("mot mat khau dai")})
+
+
+def test_five_wrong_passwords_lock_the_login_for_every_caller_until_the_window_passes(accounts, caplog):
+    clock = Clock()
+    lockout = SignInLockout(max_failures=5, window=300, clock=clock)
+    caplog.set_level(logging.WARNING, logger="thidua.auth")
+    for attempt in range(5):
+        clock.now += 10
+        assert sign_in_with_password(accounts, "canbo", f"sai {attempt}", lockout, origin="10.0.0.7") is None
+    with pytest.raises(LockedOut) as locked:
+        sign_in_with_password(accounts, " CanBo ", "mot mat khau dai", lockout)  # the right password, too late
+    assert locked.value.seconds == pytest.approx(300 - 40)
+    assert sign_in_with_password(accounts, "nguoi khac", "x", lockout) is None  # other logins are not locked
+    clock.now += 261
+    assert sign_in_with_password(accounts, "canbo", "mot mat khau dai", lockout).role == UPLOADER
+    failed = [r.getMessage() for r in caplog.records if "sign-in failed" in r.getMessage()]
+    assert len(failed) == 6 and "login='canbo'" in failed[0] and "origin=10.0.0.7" in failed[0]
+    assert any("locked out" in r.getMessage() for r in caplog.records)
+    assert not any("sai " in r.getMessage() or "mot mat khau" in r.getMessage() for r in caplog.records)
+
+
+def test_a_success_clears_the_failures_of_its_login(accounts):
+    lockout = SignInLockout(max_failures=2, window=300, clock=Clock())
+    sign_in_with_password(accounts, "canbo", "sai", lockout)
+    sign_in_with_password(accounts, "canbo", "mot mat khau dai", lockout)
+    sign_in_with_password(accounts, "canbo", "sai", lockout)
+    assert lockout.seconds_left("canbo") == 0

@@ -168,3 +168,65 @@ def test_ingest_waits_for_a_database_briefly_held_by_another_process(tmp_path, t
     result = run("ingest", str(two_years[0][0]), db=db)
     holder.wait()
     assert result.returncode == 0, result.stderr
+
+
+def test_ingest_of_a_directory_reads_the_spreadsheets_in_it(tmp_path, two_years):
+    folder = two_years[0][0].parent
+    (folder / "ghi chu.txt").write_text("không phải bảng tính", encoding="utf-8")
+    (folder / "~$PAR_2020.xlsx").write_bytes(b"lock file Excel leaves beside an open workbook")
+    db = tmp_path / "t.duckdb"
+    ingested = run("ingest", str(folder), db=db)
+    assert ingested.returncode == 0, ingested.stderr
+    assert [line.split(":")[0] for line in ingested.stdout.splitlines()] == ["PAR_2020.xlsx", "PAR_2021.xlsx"]
+
+
+def limited_file_size(size: int):
+    """For a child process: writes beyond size bytes fail with 'File too large', as on a full disk."""
+    def limit():
+        import resource
+        import signal
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+    return limit
+
+
+def test_a_full_disk_refuses_each_file_in_vietnamese_and_writes_nothing_half(tmp_path, two_years):
+    db = tmp_path / "t.duckdb"
+    assert run("query", "provinces", db=db).returncode == 0
+    full = subprocess.run([sys.executable, "-m", "thidua", "--db", str(db), "ingest", *map(str, two_years[0])],
+                          capture_output=True, text=True, timeout=120, preexec_fn=limited_file_size(1024))
+    assert full.returncode == 1 and "Traceback" not in full.stderr
+    refusals = full.stderr.splitlines()
+    assert len(refusals) == 2 and all("KHÔNG NHẬP — Không ghi được vào cơ sở dữ liệu" in line for line in refusals)
+    assert "PAR_2021.xlsx" in refusals[1]  # the batch went on to the next file
+    assert run("query", "uploads", db=db).stdout.strip().count("\n") == 0  # the header only
+    assert run("ingest", *map(str, two_years[0]), db=db).returncode == 0  # the database is whole
+
+
+def test_an_unexpected_failure_is_one_vietnamese_line_not_a_traceback(tmp_path):
+    folder = tmp_path / "a folder, not a database"
+    folder.mkdir()
+    failed = run("query", "provinces", db=folder)
+    assert failed.returncode == 2 and "Traceback" not in failed.stderr
+    assert failed.stderr.startswith("Lỗi ngoài dự kiến khi chạy lệnh «query»") and len(failed.stderr.splitlines()) == 1
+
+
+def test_ingest_waits_its_turn_while_the_database_is_held_longer_than_a_page_waits(tmp_path, two_years):
+    db = tmp_path / "t.duckdb"
+    run("query", "provinces", db=db)
+    holder = subprocess.Popen([sys.executable, "-c",
+                               f"import duckdb, time; c = duckdb.connect({str(db)!r}); print('held', flush=True); "
+                               "time.sleep(13); c.close()"], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "held"
+    result = run("ingest", str(two_years[0][0]), db=db)
+    holder.wait()
+    assert result.returncode == 0, result.stderr
+
+
+def test_query_csv_defuses_formulas_from_file_names(tmp_path, two_years):
+    db = tmp_path / "t.duckdb"
+    hostile = two_years[0][0].with_name("=HYPERLINK(1).xlsx")
+    two_years[0][0].rename(hostile)
+    assert run("ingest", str(hostile), db=db).returncode == 0
+    uploads = list(csv.DictReader(io.StringIO(run("query", "uploads", "--format", "csv", db=db).stdout)))
+    assert uploads[0]["file_name"] == "'=HYPERLINK(1).xlsx" and uploads[0]["row_count"] == "63"

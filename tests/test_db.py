@@ -92,3 +92,8 @@ def test_reads_are_named_files_and_writes_are_apart():
     names = query_names()
     assert {"provinces", "par_ranking", "rank_jumps"} <= set(names)
     assert not any(name.startswith("write") for name in names)
+
+
+def test_a_new_database_file_is_readable_by_its_owner_only(db):
+    db.query("provinces")
+    assert db.path.stat().st_mode & 0o777 == 0o600

@@ -5,7 +5,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import (OVERVIEW, open_page, FALLER, FALLER_FROM, FALLER_TO, OLD_NAMES, RISER, RISER_FROM, RISER_TO, par_result,
+from conftest import (APP, OVERVIEW, open_page, FALLER, FALLER_FROM, FALLER_TO, OLD_NAMES, RISER, RISER_FROM, RISER_TO, par_result,
                       ranking_2021, write_year)
 from thidua.demo import DEMO_UPLOADER
 from thidua.provinces import registry
@@ -169,3 +169,21 @@ def test_a_reused_figure_follows_every_filter_that_chose_its_rows(par_db):
     app.selectbox(key="nam").set_value(2020).run()
     assert title(figures(app)[0]).startswith("Chỉ số CCHC (PAR Index) năm 2020")
     assert "vùng Đồng bằng sông Hồng" in title(figures(app)[0])
+
+
+def test_a_database_held_by_another_program_gives_a_message_and_a_retry_not_a_traceback(par_db):
+    import subprocess
+    import sys
+    holder = subprocess.Popen([sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(par_db.path)!r}); "
+                               "print('held', flush=True); time.sleep(60)"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        app = AppTest.from_file(str(APP), default_timeout=120).run()
+        assert not app.exception
+        assert "đang được một chương trình khác sử dụng" in app.warning[0].value
+        assert str(par_db.path.parent) not in app.warning[0].value
+    finally:
+        holder.kill()
+        holder.wait()
+    app.button(key="thu_lai_csdl").click().run()
+    assert not app.exception and not app.warning and app.get("plotly_chart")

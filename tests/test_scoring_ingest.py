@@ -165,3 +165,49 @@ def test_a_workbook_whose_second_part_is_refused_writes_neither_part(tmp_path):
     assert result.returncode == 1 and "Tong ket" in result.stderr and "C4" not in result.stderr
     assert "D4" in result.stderr  # rank 4 in a table of one unit
     assert db.query("uploads").empty and db.query("clusters").empty
+
+
+AGENCIES = ["Ban Tổ chức", "Ban Tuyên giáo", "Ban Dân vận", "Ủy ban Kiểm tra", "Văn phòng", "Ban Nội chính",
+            "Đảng ủy Khối"]
+
+
+def agencies_summary(units: list[str], totals: list[float]) -> SheetSpec:
+    return SheetSpec("Tong hop", [["CỤM THI ĐUA CÁC BAN ĐẢNG"], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2023"],
+                                  ["STT", "Đơn vị", "Tổng điểm"],
+                                  *[[n, unit, total] for n, (unit, total) in enumerate(zip(units, totals), start=1)]])
+
+
+def test_a_corrected_summary_without_a_unit_takes_it_out_of_the_ranking_and_says_so(tmp_path):
+    from thidua.ingest import leaving_units, read_upload
+    from thidua.uploads import undo_upload
+    db = Database(tmp_path / "t.duckdb")
+    totals = [95.0, 94.0, 93.0, 92.0, 91.0, 90.0, 89.0]
+    ingest_file(db, write_workbook(tmp_path / "tong_hop.xlsx", agencies_summary(AGENCIES, totals)))
+    cluster = db.query("clusters").cluster_id.iloc[0]
+    assert len(db.query("cluster_ranking", cluster=cluster, year=2023)) == 7
+
+    without = [unit for unit in AGENCIES if unit != "Ủy ban Kiểm tra"]
+    corrected = write_workbook(tmp_path / "tong_hop_sua.xlsx", agencies_summary(without, [96.0, *totals[1:6]]))
+    assert leaving_units(db, read_upload(corrected.read_bytes(), corrected.name)) == ["Ủy ban Kiểm tra"]
+    outcome = ingest_file(db, corrected)
+    assert any("Ủy ban Kiểm tra" in w.message and "rời bảng xếp hạng" in w.message for w in outcome.warnings)
+
+    ranking = db.query("cluster_ranking", cluster=cluster, year=2023)
+    assert list(ranking.unit) == without and list(ranking["rank"]) == [1, 2, 3, 4, 5, 6]
+    assert set(ranking.units) == {6} and ranking.total.iloc[0] == 96.0
+    assert "Ủy ban Kiểm tra" not in set(db.query("awards", cluster=cluster, year=2023).unit)
+
+    undo_upload(db, outcome.upload_id, "can.bo")
+    assert len(db.query("cluster_ranking", cluster=cluster, year=2023)) == 7
+
+
+@pytest.mark.parametrize("total", [1e308, 1500.0, -2000.0])
+def test_an_absurd_total_is_refused_naming_its_cell_and_nothing_is_written(tmp_path, total):
+    from thidua.readers.problems import Refused
+    db = Database(tmp_path / "t.duckdb")
+    path = write_workbook(tmp_path / "tong_hop.xlsx", agencies_summary(AGENCIES[:3], [95.0, total, 90.0]))
+    with pytest.raises(Refused) as refused:
+        ingest_file(db, path)
+    problem = next(p for p in refused.value.problems if "vượt quá 1000 điểm" in p.message)
+    assert problem.cell == "C5" and problem.sheet == "Tong hop" and "Ban Tuyên giáo" in problem.message
+    assert db.query("uploads").empty

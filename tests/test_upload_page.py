@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from bad_files.make_corpus import corpus
 from conftest import OVERVIEW, TOP_2021_SCORE, open_page
-from thidua.auth import hash_password
+from thidua.auth import LOCKOUT, hash_password
 from thidua.ingest import read_upload, write_upload
 from thidua.templates import TEMPLATES, template_xlsx
 from thidua.uploads import Corrections, NotUndoable, earlier_upload, preview_file, undo_upload
@@ -86,6 +86,19 @@ def test_a_wrong_password_is_refused_and_the_right_one_lets_the_uploader_in(par_
     sign_in(test)
     assert f"Đang đăng nhập: {UPLOADER} (người nhập dữ liệu)" in texts(test)
     assert test.file_uploader
+
+
+def test_wrong_passwords_from_several_sessions_lock_the_login_out_of_every_session(par_db):
+    try:
+        for session in range(3):  # a new session (a new browser tab) does not start the count afresh
+            test = app()
+            for _ in range(2 if session < 2 else 1):
+                sign_in(test, password="sai mật khẩu")
+        test = sign_in(app())
+        assert "nhập sai mật khẩu nhiều lần" in test.error[0].value and not test.file_uploader
+        assert "Đang đăng nhập" not in texts(test)
+    finally:
+        LOCKOUT.succeeded(UPLOADER)
 
 
 def test_a_viewer_sees_the_history_but_can_neither_upload_nor_undo(par_db):
@@ -235,3 +248,13 @@ def test_each_template_has_vietnamese_headers_one_example_row_and_reads_as_its_k
     preview = preview_file(data, TEMPLATES[key].file_name)
     assert preview.reading is not None, [str(p) for p in preview.problems]
     assert preview.reading.kind == kind and preview.reading.rows >= 1
+
+
+def test_the_preview_of_a_corrected_summary_names_the_units_that_would_leave_the_ranking(par_db):
+    from test_scoring_ingest import AGENCIES, agencies_summary
+    totals = [95.0, 94.0, 93.0, 92.0, 91.0, 90.0, 89.0]
+    write_upload(par_db, read_upload(xlsx_bytes(agencies_summary(AGENCIES, totals)), "tong_hop.xlsx"))
+    without = [unit for unit in AGENCIES if unit not in ("Văn phòng", "Ban Dân vận")]
+    test = upload(sign_in(app()), ("tong_hop_sua.xlsx", xlsx_bytes(agencies_summary(without, totals[:5]))))
+    assert any("đưa 2 đơn vị ra khỏi bảng xếp hạng" in w.value for w in test.warning)
+    assert "• Ban Dân vận\n• Văn phòng" in texts(test)

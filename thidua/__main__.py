@@ -6,8 +6,11 @@ import sys
 from pathlib import Path
 
 from thidua.config import default_db_path
-from thidua.db import Database, DatabaseBusy, UnknownQuery, query_names
+from thidua.db import Database, DatabaseBusy, DatabaseUnwritable, UnknownQuery, query_names
 from thidua.readers.problems import Refused
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+LOCK_WAIT = 60.0  # the command line waits its turn while the dashboard reads, even under load
 
 
 def parse_param(text: str) -> tuple[str, object]:
@@ -29,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     ingest = commands.add_parser("ingest", help="đọc và ghi các tệp Excel/CSV vào cơ sở dữ liệu")
-    ingest.add_argument("files", nargs="+", type=Path)
+    ingest.add_argument("files", nargs="+", type=Path, help="tệp, hoặc thư mục: mọi bảng tính trong thư mục")
     ingest.add_argument("--kind", choices=["par", "scoring", "roster"])
     ingest.add_argument("--year", type=int)
     ingest.add_argument("--cluster", help="tên đầy đủ của Cụm thi đua, khi tệp không ghi")
@@ -56,11 +59,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def workbooks(paths: list[Path]) -> list[Path]:
+    """The files named, a directory standing for the spreadsheets directly in it (by name; lock files
+    Excel leaves beside an open workbook, ~$..., left out)."""
+    found = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in WORKBOOK_SUFFIXES
+                            and not p.name.startswith("~$"))
+        else:
+            found.append(path)
+    return found
+
+
 def run_ingest(db: Database, args: argparse.Namespace) -> int:
     from thidua.ingest import ingest_file
 
     refused = 0
-    for path in args.files:
+    for path in workbooks(args.files):
         try:
             outcome = ingest_file(db, path, path.name, kind=args.kind, year=args.year, cluster=args.cluster,
                                   period=args.period)
@@ -72,6 +88,15 @@ def run_ingest(db: Database, args: argparse.Namespace) -> int:
             print(f"{path.name}: KHÔNG NHẬP — không có gì được ghi.", file=sys.stderr)
             for problem in refusal.problems:
                 print(f"  lỗi: {problem}", file=sys.stderr)
+            refused += 1
+            continue
+        except DatabaseUnwritable as failure:
+            print(f"{path.name}: KHÔNG NHẬP — {failure}", file=sys.stderr)
+            refused += 1
+            continue
+        except OSError as failure:
+            print(f"{path.name}: KHÔNG NHẬP — không đọc hoặc ghi được ({failure.strerror or failure}); "
+                  "không có gì được ghi.", file=sys.stderr)
             refused += 1
             continue
         print(outcome.summary())
@@ -92,7 +117,9 @@ def run_query(db: Database, args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(frame.to_json(orient="records", force_ascii=False, date_format="iso") + "\n")
     else:
-        frame.to_csv(sys.stdout, index=False)
+        from thidua.untrusted import csv_text
+
+        sys.stdout.write(csv_text(frame))
     return 0
 
 
@@ -117,8 +144,8 @@ def run_hash_password(db: Database, args: argparse.Namespace) -> int:
             return 1
     else:
         password = sys.stdin.readline().rstrip("\r\n")
-    if len(password) < 10:
-        print("Mật khẩu cần ít nhất 10 ký tự.", file=sys.stderr)
+    if len(password.strip()) < 10:
+        print("Mật khẩu cần ít nhất 10 ký tự không kể dấu cách ở đầu và cuối.", file=sys.stderr)
         return 1
     print(hash_password(password))
     print('Dán vào .streamlit/secrets.toml, mục [thidua.uploaders]:  ten_dang_nhap = "<mã băm ở trên>"',
@@ -187,12 +214,19 @@ COMMANDS = {"ingest": run_ingest, "query": run_query, "demo": run_demo, "export"
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    db = Database(args.db or default_db_path())
+    db = Database(args.db or default_db_path(), lock_wait=LOCK_WAIT)
     try:
         return COMMANDS[args.command](db, args)
-    except DatabaseBusy as busy:
-        print(busy, file=sys.stderr)
+    except (DatabaseBusy, DatabaseUnwritable) as failure:
+        print(failure, file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("Đã dừng theo yêu cầu; lần ghi đang dở (nếu có) không được ghi.", file=sys.stderr)
+        return 130
+    except Exception as error:  # a fault of the program: one Vietnamese line instead of a traceback
+        print(f"Lỗi ngoài dự kiến khi chạy lệnh «{args.command}» ({type(error).__name__}: {error}). "
+              "Không có gì được ghi dở; hãy báo người quản trị kèm dòng này.", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

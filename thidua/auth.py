@@ -12,9 +12,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import logging
 import os
+import threading
+import time
 import unicodedata
-from collections.abc import Mapping
+from collections import deque
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -23,6 +27,8 @@ SCHEME = "scrypt"
 COST, BLOCK_SIZE, PARALLELISM = 2 ** 14, 8, 1     # about 50 ms and 16 MB per check
 MAX_MEMORY = 256 * 1024 * 1024                     # a hash asking for more is refused, not computed
 SALT_BYTES, KEY_BYTES = 16, 32
+MAX_FAILURES, LOCKOUT_SECONDS = 5, 300
+_log = logging.getLogger(__name__)
 
 
 def _encoded(raw: bytes) -> str:
@@ -98,6 +104,75 @@ def access_settings(secrets: Mapping) -> AccessSettings:
         uploaders={str(k): str(v) for k, v in (section.get("uploaders", {}) or {}).items()},
         viewers={str(k): str(v) for k, v in (section.get("viewers", {}) or {}).items()},
     )
+
+
+class SignInLockout:
+    """Wrong passwords per login name, counted for the whole process (every session, every browser):
+    after MAX_FAILURES within LOCKOUT_SECONDS the login is refused until the oldest of them ages out."""
+
+    def __init__(self, max_failures: int = MAX_FAILURES, window: float = LOCKOUT_SECONDS,
+                 clock: Callable[[], float] = time.monotonic):
+        self.max_failures, self.window, self._clock = max_failures, window, clock
+        self._failures: dict[str, deque[float]] = {}
+        self._guard = threading.Lock()
+
+    @staticmethod
+    def _key(login: str) -> str:
+        return unicodedata.normalize("NFC", login.strip()).casefold()
+
+    def _recent(self, key: str) -> deque[float]:
+        moments = self._failures.get(key, deque())
+        while moments and self._clock() - moments[0] >= self.window:
+            moments.popleft()
+        if not moments:
+            self._failures.pop(key, None)
+        return moments
+
+    def seconds_left(self, login: str) -> float:
+        """0 when the login may try; else how long until it may try again."""
+        with self._guard:
+            moments = self._recent(self._key(login))
+            if len(moments) < self.max_failures:
+                return 0.0
+            return self.window - (self._clock() - moments[-self.max_failures])
+
+    def failed(self, login: str) -> None:
+        with self._guard:
+            key = self._key(login)
+            self._failures[key] = self._recent(key)
+            self._failures[key].append(self._clock())
+
+    def succeeded(self, login: str) -> None:
+        with self._guard:
+            self._failures.pop(self._key(login), None)
+
+
+class LockedOut(Exception):
+    """Too many wrong passwords for this login lately; seconds says how long to wait."""
+
+    def __init__(self, seconds: float):
+        super().__init__(seconds)
+        self.seconds = seconds
+
+
+LOCKOUT = SignInLockout()
+
+
+def sign_in_with_password(settings: AccessSettings, login: str, password: str, lockout: SignInLockout = LOCKOUT,
+                          *, origin: str = "") -> Identity | None:
+    """password_identity, refused for a login locked out by earlier failures (LockedOut); every failed or
+    refused sign-in is logged with the login name and origin (never the password)."""
+    waiting = lockout.seconds_left(login)
+    if waiting:
+        _log.warning("sign-in refused, login locked out for %.0f s more: login=%r origin=%s", waiting, login, origin)
+        raise LockedOut(waiting)
+    identity = password_identity(settings, login, password)
+    if identity is None:
+        lockout.failed(login)
+        _log.warning("sign-in failed: login=%r origin=%s", login, origin)
+    else:
+        lockout.succeeded(login)
+    return identity
 
 
 def password_identity(settings: AccessSettings, login: str, password: str) -> Identity | None:

@@ -7,6 +7,7 @@ by threads). Every statement is a named file in queries/; values are bound as pa
 from __future__ import annotations
 
 import json
+import random
 import re
 import threading
 import time
@@ -82,7 +83,12 @@ def _column(column: pa.ChunkedArray, *, empty: bool) -> pd.Series:
 
 
 class DatabaseBusy(RuntimeError):
-    """Another process holds the database file."""
+    """Another process holds the database file; the message is Vietnamese and names only the file."""
+
+
+class DatabaseUnwritable(RuntimeError):
+    """Writing failed (disk full, file too large, read-only disk): the transaction was rolled back and
+    nothing of it was written. The message is Vietnamese."""
 
 
 class UnknownQuery(KeyError):
@@ -138,6 +144,11 @@ class Writer:
 
 
 class Database:
+    """lock_wait: how long to wait for another process to let go of the file, trying again at growing
+    intervals (from RETRY_FIRST up to RETRY_LONGEST seconds) before giving up with DatabaseBusy."""
+
+    RETRY_FIRST, RETRY_LONGEST = 0.05, 2.0
+
     def __init__(self, path: Path | str, lock_wait: float = 10.0):
         self.path = Path(path)
         self.lock_wait = lock_wait
@@ -147,8 +158,9 @@ class Database:
 
     def _open(self) -> duckdb.DuckDBPyConnection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        deadline = time.monotonic() + self.lock_wait
+        deadline, pause = time.monotonic() + self.lock_wait, self.RETRY_FIRST
         while True:
+            new = not self.path.exists()
             try:
                 connection = duckdb.connect(str(self.path))
                 break
@@ -157,10 +169,13 @@ class Database:
                     raise
                 if time.monotonic() >= deadline:
                     raise DatabaseBusy(
-                        f"Cơ sở dữ liệu {self.path} đang được một chương trình khác sử dụng "
+                        f"Cơ sở dữ liệu (tệp {self.path.name}) đang được một chương trình khác sử dụng "
                         f"(đã chờ {self.lock_wait:.0f} giây). Hãy thử lại sau ít phút."
                     ) from error
-                time.sleep(0.2)
+                time.sleep(min(pause * random.uniform(0.5, 1.0), max(deadline - time.monotonic(), 0)))
+                pause = min(pause * 2, self.RETRY_LONGEST)
+        if new:  # the scores and the upload history are for the people who run the dashboard only
+            self.path.chmod(0o600)
         add_sql_functions(connection)
         _migrate(connection)
         return connection
@@ -215,10 +230,32 @@ class Database:
             cursor.begin()
             try:
                 yield Writer(cursor)
+                cursor.commit()
+            except (duckdb.IOException, duckdb.TransactionException) as error:
+                _rolled_back(cursor)
+                if not _could_not_write(error):
+                    raise
+                raise DatabaseUnwritable(
+                    f"Không ghi được vào cơ sở dữ liệu (tệp {self.path.name}): đĩa đầy hoặc không ghi được "
+                    "(lỗi hệ điều hành). Không có gì của lần ghi này được ghi; hãy giải phóng chỗ trống rồi thử lại."
+                ) from error
             except BaseException:
-                cursor.rollback()
+                _rolled_back(cursor)
                 raise
-            cursor.commit()
+
+
+def _could_not_write(error: duckdb.Error) -> bool:
+    """An error of the disk under the database (full, file too large, read-only), not of the data: a
+    commit that cannot write its log says so as a TransactionException."""
+    return isinstance(error, duckdb.IOException) or "could not write" in str(error).lower()
+
+
+def _rolled_back(cursor: duckdb.DuckDBPyConnection) -> None:
+    """Rolls back the open transaction, if it is still open (a failed commit may have ended it)."""
+    try:
+        cursor.rollback()
+    except duckdb.Error:
+        pass
 
 
 def _migrate(connection: duckdb.DuckDBPyConnection) -> None:

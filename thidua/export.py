@@ -30,6 +30,8 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Pt
 
+from thidua.untrusted import csv_text, figure_text_literal, looks_like_formula
+
 ImageFormat = Literal["png", "svg", "pdf"]
 IMAGE_FORMATS: tuple[ImageFormat, ...] = ("png", "svg", "pdf")
 IMAGE_WIDTH, IMAGE_HEIGHT = 1920, 1080
@@ -61,7 +63,8 @@ def source_line(source: str, updated: date | str) -> str:
 
 
 def export_layout(fig: go.Figure, source: str, updated: date | str) -> go.Figure:
-    """A copy of fig laid out for a file: 16:9, its title kept, the source line under the plot."""
+    """A copy of fig laid out for a file: 16:9, its title kept, the source line under the plot, names from
+    files written as text."""
     exported = go.Figure(fig)
     bottom = exported.layout.margin.b
     if bottom is None:
@@ -73,7 +76,7 @@ def export_layout(fig: go.Figure, source: str, updated: date | str) -> go.Figure
         xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top", yshift=-bottom,
         font=dict(size=SOURCE_FONT_SIZE, color=MUTED_COLOR),
     )
-    return exported
+    return figure_text_literal(exported)
 
 
 def figure_bytes(fig: go.Figure, fmt: ImageFormat, source: str, updated: date | str) -> bytes:
@@ -182,19 +185,8 @@ def _render(figure: go.Figure, fmt: ImageFormat, retries: int = 1) -> bytes:
 
 # ---------------------------------------------------------------- tables
 
-# Text Excel would read as a formula (OWASP's CSV-injection list).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 SHEET_NAME_LIMIT = 31
-
-
-def looks_like_formula(value: object) -> bool:
-    """Text only: the number -5 is a number, the text '-x' is suspect."""
-    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
-
-
-def _defused(value: object) -> object:
-    return "'" + value if looks_like_formula(value) else value
 
 
 def _labelled(frame: pd.DataFrame, column_labels: Mapping[str, str] | None) -> pd.DataFrame:
@@ -202,13 +194,8 @@ def _labelled(frame: pd.DataFrame, column_labels: Mapping[str, str] | None) -> p
 
 
 def table_csv(frame: pd.DataFrame, column_labels: Mapping[str, str] | None = None) -> bytes:
-    """UTF-8 with a BOM (Excel then shows the diacritics), dot decimals, no index column.
-
-    Text that Excel would run as a formula gets a leading apostrophe.
-    """
-    shown = _labelled(frame, column_labels).map(_defused)
-    shown.columns = [_defused(str(label)) for label in shown.columns]
-    return shown.to_csv(index=False).encode("utf-8-sig")
+    """csv_text in UTF-8 with a BOM (Excel then shows the diacritics), columns named by column_labels."""
+    return csv_text(_labelled(frame, column_labels)).encode("utf-8-sig")
 
 
 def table_xlsx(frame: pd.DataFrame, sheet_name: str, column_labels: Mapping[str, str] | None = None) -> bytes:

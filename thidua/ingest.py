@@ -15,6 +15,8 @@ from functools import cache
 from pathlib import Path
 from typing import Callable
 
+import pandas as pd
+
 from thidua.db import Database, Writer
 from thidua.io import isolated
 from thidua.provinces import registry
@@ -24,6 +26,7 @@ from thidua.readers.roster import RosterResult, looks_like_roster, read_roster
 from thidua.readers.scoring import PERIODS, ScoringResult, looks_like_scoring, read_scoring
 from thidua.readers.units import cluster_slug
 from thidua.readers.workbook import Sheet, Sheets, load_sheets
+from thidua.untrusted import cleaned_reading
 
 KIND_LABELS = {"par": "Chỉ số CCHC (PAR Index)", "scoring": "Bảng chấm điểm thi đua", "roster": "Danh sách Cụm"}
 
@@ -118,6 +121,8 @@ def _write_scoring(writer: Writer, result: ScoringResult, upload_id: int) -> Non
         writer.insert("write/insert_scoring_units", part.units.assign(province_code=part.units.province.map(codes)),
                       **where)
         writer.insert("write/insert_scoring_criteria", part.criteria, **where)
+        if part.shape != "detail":  # a summary lists every unit: a unit it leaves out leaves the ranking
+            writer.run("write/insert_scoring_summary", **where)
 
 
 KINDS: dict[str, Kind] = {  # detect_kind asks in this order: a roster's award list also passes for a scoring sheet
@@ -184,16 +189,66 @@ def read_here(data: bytes, file_name: str, *, kind: str | None = None, year: int
     options = {name: given[name] for name in reading_options(kind) if name in given}
     reading = KINDS[kind].read(sheets, file_name, content_hash(data), **options)
     reading.warnings = sheets.warnings + reading.warnings  # hidden sheets left out, hidden rows read
+    cleaned_reading(reading)
+    implausible = implausible_scores(reading)
+    if implausible:
+        raise Refused(implausible)
     return reading
 
 
+def leaving_units(db: Database, reading: Reading) -> list[str]:
+    """The units in force for a scoring summary's cluster, year and period that the summary does not list:
+    writing it takes them out of the ranking. Empty for every other reading."""
+    if reading.kind != "scoring":
+        return []
+    leaving = set()
+    for part in reading.result.parts:
+        if part.shape != "detail":
+            current = db.query("cluster_ranking", cluster=cluster_slug(part.cluster), year=part.year, period=part.period)
+            leaving |= set(current.unit) - set(part.units.unit)
+    return sorted(leaving)
+
+
+def leaving_warning(reading: Reading, units: list[str]) -> Problem:
+    return Problem(f"bảng tổng hợp này không còn {len(units)} đơn vị đang có trong bảng xếp hạng "
+                   f"({'; '.join(units)}): khi ghi, các đơn vị này rời bảng xếp hạng {reading.scope}.",
+                   reading.file_name, severity="warning")
+
+
+# No scoring table gives a unit or a criterion this many points (they total 100 to a few hundred): a larger
+# number is a typing or formula error, or a file built to break the charts.
+MAX_POINTS = 1000.0
+POINT_COLUMNS = {"total": "tổng điểm", "self_total": "tổng tự chấm", "bonus": "điểm thưởng", "penalty": "điểm trừ",
+                 "max_points": "điểm tối đa", "self_score": "điểm tự chấm", "cluster_score": "điểm Cụm chấm"}
+
+
+def implausible_scores(reading: Reading) -> list[Problem]:
+    """Points of a scoring reading beyond ±MAX_POINTS (or not finite), each naming its sheet and cell."""
+    if reading.kind != "scoring":
+        return []
+    problems = []
+    frames = [frame for part in reading.result.parts for frame in ((part.units, "total_cell"), (part.criteria, "cell"))]
+    for frame, cell_column in frames:
+        for column in (c for c in POINT_COLUMNS if c in frame):
+            points = pd.to_numeric(frame[column], errors="coerce").astype(float)
+            wrong = frame[points.notna() & ~(points.abs() <= MAX_POINTS)]
+            problems += [Problem(f"{POINT_COLUMNS[column]} của «{row.unit}» là {row[column]:g}, vượt quá "
+                                 f"{MAX_POINTS:g} điểm: hãy kiểm tra lại số trong ô (hoặc dòng của ô) này.",
+                                 reading.file_name, row.sheet, row[cell_column]) for _, row in wrong.iterrows()]
+    return problems
+
+
 def write_upload(db: Database, reading: Reading, uploaded_by: str = "") -> IngestOutcome:
-    """Writes one reading as one upload, in one transaction; content seen before is not written."""
+    """Writes one reading as one upload, in one transaction; content seen before is not written. A scoring
+    summary replaces its whole cluster, year and period: the units it no longer lists are warned of."""
     outcome = IngestOutcome(reading.file_name, reading.kind, reading.scope, reading.rows, warnings=reading.warnings)
     earlier = db.query("write/find_upload", content_hash=reading.digest, kind=reading.kind, scope=reading.scope)
     if not earlier.empty:
         outcome.already_uploaded_as = int(earlier.upload_id.iloc[0])
         return outcome
+    leaving = leaving_units(db, reading)
+    if leaving:
+        outcome.warnings = [*outcome.warnings, leaving_warning(reading, leaving)]
     with db.transaction() as writer:
         upload = writer.run("write/insert_upload", file_name=reading.file_name, content_hash=reading.digest,
                             kind=reading.kind, scope=reading.scope, row_count=reading.rows,

@@ -1,0 +1,162 @@
+"""Text that came from a file (names of clusters, units and provinces, file names) stays text.
+
+On the way in, control and direction-changing characters are removed and names get a maximum length
+(cleaned_reading). On the way out, text shown where Markdown or HTML is interpreted is escaped:
+Streamlit's headers, metrics, captions, messages and link labels (markdown_literal), the
+pseudo-HTML of plotly's titles, labels and hover boxes (figure_text_literal), and CSV cells that a
+spreadsheet would run as formulas (csv_text).
+"""
+from __future__ import annotations
+
+import dataclasses
+import html
+import re
+import string
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from thidua.readers.problems import Problem
+
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
+
+# C0 and C1 controls except tab and newline; the marks and embeddings that reorder text on screen.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+NAME_LIMIT = 300
+NAME_COLUMNS = ("unit", "province", "name", "cluster")
+WORD_JOINER = "\u2060"
+_MARKDOWN_SPECIAL = re.compile("([" + re.escape(string.punctuation) + "])")
+# Written text Markdown would turn into a link by itself: http://..., www...., someone@host.
+_AUTOLINK_STARTS = re.compile(r"(?<=[:@])|(?<=www)(?=\.)", re.IGNORECASE)
+# The tags the house's own chart text uses; any other '<' in a figure's text came from data.
+_HOUSE_TAG = re.compile(r"<(?!/?(?:b|i|br|sub|sup|extra|span(?: style=\"[^\"<>]*\")?)>)", re.IGNORECASE)
+
+
+def without_controls(text: str) -> str:
+    return CONTROL_CHARACTERS.sub("", text)
+
+
+def markdown_literal(value: object) -> str:
+    """value shown exactly as written wherever Streamlit reads Markdown: every ASCII punctuation mark
+    escaped (no link, image, emphasis, HTML, directive or formula), and a word joiner, which shows as
+    nothing, keeping 'http:', 'www.' and '@' from becoming links by themselves."""
+    text = _AUTOLINK_STARTS.sub(WORD_JOINER, without_controls(str(value)))
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def html_literal(value: object) -> str:
+    return html.escape(without_controls(str(value)), quote=False)
+
+
+def figure_text_literal(figure: go.Figure) -> go.Figure:
+    """The figure with every '<' in its text that does not open one of the house's own tags written
+    as text (&lt;): a name holding <a href=...> shows as written, not as a link. Changes the figure."""
+    def literal(value):
+        if isinstance(value, str):
+            return _HOUSE_TAG.sub("&lt;", value)
+        if isinstance(value, (list, tuple)):
+            return [literal(item) for item in value]
+        if hasattr(value, "dtype") and value.dtype == object:
+            return [literal(item) for item in value.tolist()]
+        return value
+
+    for trace in figure.data:
+        for attribute in ("x", "y", "text", "hovertext", "customdata", "labels", "hovertemplate", "texttemplate",
+                          "name"):
+            if attribute in trace and trace[attribute] is not None:
+                trace[attribute] = literal(trace[attribute])
+    layout = figure.layout
+    if layout.title.text:
+        layout.title.text = literal(layout.title.text)
+    for annotation in layout.annotations:
+        annotation.text = literal(annotation.text)
+    for axis in (layout[name] for name in layout if name.startswith(("xaxis", "yaxis"))):
+        if axis.ticktext is not None:
+            axis.ticktext = literal(axis.ticktext)
+        if axis.title.text:
+            axis.title.text = literal(axis.title.text)
+    return figure
+
+
+# Text a spreadsheet would read as a formula (OWASP's CSV-injection list), once the spaces before it are trimmed.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+LEADING_SPACES = " \u00a0"
+
+
+def looks_like_formula(value: object) -> bool:
+    """Text only: the number -5 is a number, the text '-x' (or '  =x') is suspect."""
+    return isinstance(value, str) and value.lstrip(LEADING_SPACES).startswith(FORMULA_STARTS)
+
+
+def _defused(value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    return without_controls("'" + value if looks_like_formula(value) else value)
+
+
+def csv_text(frame: pd.DataFrame) -> str:
+    """The frame as CSV, dot decimals, no index column: numbers stay numbers; text a spreadsheet would
+    run as a formula gets a leading apostrophe; control characters are left out."""
+    shown = frame.map(_defused)
+    shown.columns = [_defused(str(label)) for label in shown.columns]
+    return shown.to_csv(index=False)
+
+
+# ---------------------------------------------------------------- on the way in
+
+def cleaned_reading(reading) -> None:
+    """Removes control characters from every text a reading would write and cuts names longer than
+    NAME_LIMIT, each cut said in a warning. Changes the reading (an ingest.Reading)."""
+    warnings = []
+    _clean_result(reading.result, reading.file_name, warnings)
+    reading.file_name = without_controls(reading.file_name)
+    reading.scope = without_controls(reading.scope)
+    if len(reading.scope) > NAME_LIMIT + 40:
+        reading.scope = reading.scope[:NAME_LIMIT] + "…"
+    reading.warnings = reading.warnings + warnings
+
+
+def _clean_result(result, file_name: str, warnings: list[Problem]) -> None:
+    """Cleans a reader's result in place, and the results of a workbook's other parts with it."""
+    for field in dataclasses.fields(result):
+        value = getattr(result, field.name)
+        if isinstance(value, pd.DataFrame):
+            setattr(result, field.name, _cleaned_frame(value, file_name, warnings))
+        elif isinstance(value, str):
+            cleaned = without_controls(value)
+            if field.name in NAME_COLUMNS:
+                cleaned = _limited(cleaned, file_name, warnings)
+            setattr(result, field.name, cleaned)
+        elif isinstance(value, list) and value and isinstance(value[0], type(result)):
+            for part in value:
+                _clean_result(part, file_name, warnings)
+
+
+def _cleaned_frame(frame: pd.DataFrame, file_name: str, warnings: list[Problem]) -> pd.DataFrame:
+    texts = [column for column in frame.columns if frame[column].map(lambda v: isinstance(v, str)).any()]
+    if not texts:
+        return frame
+    cleaned = frame.copy()
+    located = {"sheet", "name_cell"} <= set(frame.columns)
+    for column in texts:
+        values = frame[column].map(lambda v: without_controls(v) if isinstance(v, str) else v)
+        if column in NAME_COLUMNS:
+            sheets = frame["sheet"] if located and column == "unit" else [None] * len(frame)
+            cells = frame["name_cell"] if located and column == "unit" else [None] * len(frame)
+            values = [_limited(v, file_name, warnings, sheet, cell) if isinstance(v, str) else v
+                      for v, sheet, cell in zip(values, sheets, cells)]
+        cleaned[column] = values
+    return cleaned
+
+
+def _limited(name: str, file_name: str, warnings: list[Problem], sheet: str | None = None,
+             cell: str | None = None) -> str:
+    if len(name) <= NAME_LIMIT:
+        return name
+    warning = Problem(f"tên dài {len(name):,} ký tự («{name[:40]}…»): chỉ giữ {NAME_LIMIT} ký tự đầu."
+                      .replace(",", "."), file_name, sheet, cell, severity="warning")
+    if all(earlier.message != warning.message for earlier in warnings):  # one warning per name, however often written
+        warnings.append(warning)
+    return name[:NAME_LIMIT]
