@@ -57,26 +57,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_ingest(db: Database, args: argparse.Namespace) -> int:
-    from thidua.ingest import ingest_file
+    from thidua.ingest import ingest_files
 
     refused = 0
-    for path in args.files:
-        try:
-            outcome = ingest_file(db, path, path.name, kind=args.kind, year=args.year, cluster=args.cluster,
-                                  period=args.period)
-        except FileNotFoundError:
+    for path, outcome in ingest_files(db, args.files, kind=args.kind, year=args.year, cluster=args.cluster,
+                                      period=args.period):
+        if isinstance(outcome, FileNotFoundError):
             print(f"tệp «{path}»: không tìm thấy tệp.", file=sys.stderr)
             refused += 1
-            continue
-        except Refused as refusal:
+        elif isinstance(outcome, Refused):
             print(f"{path.name}: KHÔNG NHẬP — không có gì được ghi.", file=sys.stderr)
-            for problem in refusal.problems:
+            for problem in outcome.problems:
                 print(f"  lỗi: {problem}", file=sys.stderr)
             refused += 1
-            continue
-        print(outcome.summary())
-        for warning in outcome.warnings:
-            print(f"  cảnh báo: {warning}", file=sys.stderr)
+        else:
+            print(outcome.summary())
+            for warning in outcome.warnings:
+                print(f"  cảnh báo: {warning}", file=sys.stderr)
     return 1 if refused else 0
 
 
