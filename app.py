@@ -1,8 +1,9 @@
-"""thidua: the dashboard's entry point. Routes to the pages; loads the demo data on a fresh machine."""
+"""thidua: the dashboard's entry point. Routes to the pages; on a fresh machine, says the demo data is being
+loaded while it loads in the background."""
 import streamlit as st
 
 from pages.access import require_sign_in_to_view
-from pages.shared import current_database, ensure_first_data, print_view
+from pages.shared import current_database, print_view, wait_for_data
 
 st.set_page_config(page_title="Thi đua · Chỉ số CCHC", page_icon=":material/leaderboard:", layout="wide")
 
@@ -21,8 +22,8 @@ navigation = st.navigation([
     st.Page("pages/upload.py", title="Nhập dữ liệu", icon=":material/upload_file:", url_path="nhap-du-lieu"),
     st.Page("pages/reports.py", title="Xuất báo cáo", icon=":material/print:", url_path="xuat-bao-cao"),
 ])
-ensure_first_data()
 print_view()
+wait_for_data()
 require_sign_in_to_view()
 with current_database().session():  # one connection for all the page's queries, released when it ends
     navigation.run()

@@ -1,7 +1,8 @@
 """Figures and tables as files: PNG, SVG and PDF charts, XLSX and CSV tables, a PPTX deck and its PDF twin.
 
 Charts are drawn on the server by kaleido in Debian's chromium (nothing is downloaded at run time).
-The browser starts on the first export and then serves every session of the process.
+The browser starts on the first export (or earlier, by start_browser_in_background) and then serves
+every session of the process.
 """
 from __future__ import annotations
 
@@ -144,6 +145,18 @@ def _shared_browser() -> _Browser:
                     "Hãy chạy scripts/setup.sh để cài gói chromium."
                 ) from failure
         return _browser
+
+
+def start_browser_in_background() -> None:
+    """Starts the shared browser now, in a thread of its own, so the first export pays a drawing and not
+    a browser start (~2-3 s); a failure to start waits for that export to be reported."""
+    def start() -> None:
+        try:
+            _shared_browser()
+        except ExportError:
+            pass
+
+    threading.Thread(target=start, name="kaleido-start", daemon=True).start()
 
 
 def _replace_broken(browser: _Browser) -> None:
