@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bench.common import OUT_DIR, RESULTS, Section, sections, table, write_section
 
-BENCHMARKS = ("bench_ingest", "bench_queries", "bench_pages", "bench_sessions")
+BENCHMARKS = ("bench_ingest", "bench_queries", "bench_pages", "bench_sessions", "bench_waits")
 
 
 def summary(results: Path, seconds: float, quick: bool) -> Section:
@@ -23,7 +23,7 @@ def summary(results: Path, seconds: float, quick: bool) -> Section:
         targets = re.findall(r"\*\*(Target[^\n]*?)\*\*", text)
         if title and targets:
             rows.append([title.group(1), "<br>".join(targets)])
-    lines = [f"All four benchmarks ran in {seconds / 60:.1f} minutes (`bench/run_all.py`). Each section below gives "
+    lines = [f"All {len(BENCHMARKS)} benchmarks ran in {seconds / 60:.1f} minutes (`bench/run_all.py`). Each section below gives "
              "every figure with its baseline and the machine it was measured on.", "",
              *table(["benchmark", "target and result"], rows)]
     return Section("summary", "Summary", quick, lines)

@@ -16,12 +16,13 @@ TINY = {  # script -> (its section in RESULTS.md, options that keep it small)
     "bench_queries": ("queries", ["--pages", "1", "--runs", "2"]),
     "bench_pages": ("pages", ["--pages", "1", "--runs", "1"]),
     "bench_sessions": ("sessions", ["--pages", "2", "--sessions", "2"]),
+    "bench_waits": ("waits", ["--runs", "1", "--no-start"]),
 }
 
 
 @pytest.fixture(scope="module")
 def work(tmp_path_factory) -> Path:
-    """One folder for the four scripts, so the corpus and the quick database are made once."""
+    """One folder for the scripts, so the corpus and the quick database are made once."""
     return tmp_path_factory.mktemp("bench")
 
 
