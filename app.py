@@ -1,8 +1,9 @@
-"""thidua: the dashboard's entry point. Routes to the pages; loads the demo data on a fresh machine."""
+"""thidua: the dashboard's entry point. Routes to the pages; on a fresh machine, says the demo data is being
+loaded while it loads in the background."""
 import streamlit as st
 
 from pages.access import admit_uploads, require_sign_in_to_view
-from pages.shared import current_database, database_busy, ensure_first_data, print_view
+from pages.shared import current_database, database_busy, print_view, wait_for_data
 from thidua.db import DatabaseBusy
 
 st.set_page_config(page_title="Thi đua · Chỉ số CCHC", page_icon=":material/leaderboard:", layout="wide")
@@ -23,8 +24,8 @@ navigation = st.navigation([
     st.Page("pages/reports.py", title="Xuất báo cáo", icon=":material/print:", url_path="xuat-bao-cao"),
 ])
 try:
-    ensure_first_data()
     print_view()
+    wait_for_data()
     require_sign_in_to_view()
     admit_uploads()
     with current_database().session():  # one connection for all the page's queries, released when it ends

@@ -23,6 +23,7 @@ EMPTY_PAGE = 'import streamlit as st\n\nst.title("Trang trống")\n'
 class Page:
     path: Path     # absolute
     title: str
+    url_path: str = ""  # its address under the server's root ("" for the default page)
 
 
 def _page_calls(tree: ast.AST) -> list[ast.Call]:
@@ -34,9 +35,9 @@ def app_pages(app: Path = APP) -> list[Page]:
     """Every st.Page(...) of the router, in its order."""
     pages = []
     for call in sorted(_page_calls(ast.parse(app.read_text(encoding="utf-8"))), key=lambda c: (c.lineno, c.col_offset)):
-        title = next((k.value.value for k in call.keywords if k.arg == "title" and isinstance(k.value, ast.Constant)),
-                     Path(call.args[0].value).stem)
-        pages.append(Page((app.parent / call.args[0].value).resolve(), title))
+        given = {k.arg: k.value.value for k in call.keywords if isinstance(k.value, ast.Constant)}
+        pages.append(Page((app.parent / call.args[0].value).resolve(), given.get("title", Path(call.args[0].value).stem),
+                          "" if given.get("default") else given.get("url_path", Path(call.args[0].value).stem)))
     return pages
 
 

@@ -1,6 +1,8 @@
 """Files per second through the project's readers (detection and every check, nothing written)
 against pandas.read_excel with openpyxl on every sheet, on a corpus of scoring workbooks and PAR
-tables made by the demo generators (bench/corpus.py).
+tables made by the demo generators (bench/corpus.py); then one `python -m thidua ingest` command
+writing 240 one-sheet summary workbooks into a fresh database, against a process reading every
+sheet of the same files with pandas and openpyxl.
 
 Each run is a fresh Python process that reads every file of the corpus from memory, so no cache
 survives from one run to the next; runs of the readers and of the baselines take turns, so a busy
@@ -23,10 +25,11 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from bench.common import Section, arguments, median, table, verdict, write_section
-from bench.corpus import SCORING_WORKBOOKS, corpus
+from bench.corpus import BATCH_WORKBOOKS, SCORING_WORKBOOKS, corpus, one_sheet_summaries
 
 TARGET_RATIO = 3.0
 QUICK_WORKBOOKS = 10
+QUICK_BATCH = 20
 PROFILE_LINES = 14
 # What each worker does with one file's bytes. "thidua" is the figure of record; the others are yardsticks.
 WAYS = {
@@ -80,6 +83,45 @@ def run_worker(way: str, listing: Path) -> dict:
     return json.loads(finished.stdout.splitlines()[-1])
 
 
+def command_seconds(command: list[str]) -> float:
+    """Wall seconds of a command, from its start (the interpreter's included) to its end."""
+    started = time.perf_counter()
+    finished = subprocess.run(command, capture_output=True, text=True, check=False)
+    if finished.returncode != 0:
+        raise RuntimeError(f"{' '.join(command[:4])} failed:\n{finished.stderr[-3000:]}")
+    return time.perf_counter() - started
+
+
+def batch_lines(count: int, out: Path, runs: int) -> list[str]:
+    """One ingest command of count one-sheet summary workbooks into a fresh database (the writes included),
+    against one process reading every sheet of them with pandas and openpyxl; runs take turns."""
+    files = one_sheet_summaries(count, out / f"one-sheet-{count}")
+    listing = out / f"one-sheet-{count}.txt"
+    listing.write_text("\n".join(str(path) for path in files))
+    database = out / "batch-ingest.duckdb"
+    ours, baseline = [], []
+    for run in range(runs):
+        for leftover in (database, database.with_name(database.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+        ours.append(command_seconds([sys.executable, "-m", "thidua", "--db", str(database), "ingest", *map(str, files)]))
+        baseline.append(command_seconds([sys.executable, "-m", "bench.bench_ingest", "--worker", "openpyxl",
+                                         "--listing", str(listing)]))
+        print(f"batch run {run + 1}/{runs}: ingest {ours[-1]:.2f} s, openpyxl {baseline[-1]:.2f} s", flush=True)
+    ratio = median(baseline) / median(ours)
+    return [f"One command, `python -m thidua ingest` of {len(files)} one-sheet summary workbooks (bench/corpus.py) "
+            "into a fresh database: every file detected, read, checked and written, one connection and one schema "
+            "check for the batch, each file its own transaction. Baseline: one process reading every sheet of the "
+            "same files with `pandas.read_excel(engine='openpyxl')` from disk. Both are wall seconds of the whole "
+            f"process, interpreter start and imports included; medians of {runs} runs taking turns.", "",
+            *table(["command", "seconds", "files/s", "speed against the baseline"],
+                   [["`python -m thidua ingest` (read, check, write)", f"{median(ours):.2f}",
+                     f"{len(files) / median(ours):.1f}", f"{ratio:.2f}×"],
+                    ["baseline: pandas + openpyxl, every sheet, no checks, nothing written", f"{median(baseline):.2f}",
+                     f"{len(files) / median(baseline):.1f}", "1.00×"]]), "",
+            f"**Target: one ingest command at least {TARGET_RATIO:.0f}× the baseline's speed. Measured {ratio:.2f}×: "
+            f"{verdict(ratio >= TARGET_RATIO)}.**"]
+
+
 def layout_of(path: Path) -> str:
     """The demo layout a corpus file was made with (the PAR tables count as one)."""
     return "PAR Index tables" if path.parent.name == "par" else path.name.split(" - ")[1]
@@ -106,6 +148,8 @@ def profile_lines(paths: list[Path]) -> list[str]:
 def extra_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--workbooks", type=int, default=None,
                         help=f"scoring workbooks in the corpus (default {SCORING_WORKBOOKS}; {QUICK_WORKBOOKS} with --quick)")
+    parser.add_argument("--batch", type=int, default=None,
+                        help=f"one-sheet workbooks in one ingest command (default {BATCH_WORKBOOKS}; {QUICK_BATCH} with --quick)")
 
 
 def main() -> None:
@@ -158,6 +202,8 @@ def main() -> None:
         lines += ["", "Where the readers' time goes (one pass over the corpus under cProfile, cumulative, "
                   "thidua functions only; profiling roughly doubles every figure):", "",
                   *profile_lines(made.files)]
+    lines += ["", *batch_lines(options.batch or (QUICK_BATCH if options.quick else BATCH_WORKBOOKS), options.out,
+                                options.runs)]
     write_section(Section("ingest", "Ingest: files per second", options.quick, lines), options.results)
 
 

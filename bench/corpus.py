@@ -24,6 +24,7 @@ from thidua.demo.roster import LANG_SON_AGENCIES, YEARS, Cluster
 from thidua.provinces import registry
 
 SCORING_WORKBOOKS = 200
+BATCH_WORKBOOKS = 240  # one-sheet summary workbooks for the one-command ingest
 SMALLEST_CLUSTER, LARGEST_CLUSTER = 5, 15
 EARLIER_PAR_YEARS = (2015, 2016)   # with the demo's 2017-2024: ten years
 AGENCIES = (*LANG_SON_AGENCIES.members, "Sở Xây dựng", "Sở Giao thông vận tải", "Sở Công Thương", "Sở Y tế",
@@ -107,3 +108,21 @@ def corpus(scoring_count: int, directory: Path) -> Corpus:
         save_workbooks(par_dir, par_workbooks())
         stamp_file.write_text(stamp)
     return Corpus(sorted(scoring_dir.glob("*.xlsx")), sorted(par_dir.glob("*.xlsx")))
+
+
+def one_sheet_summaries(count: int, directory: Path) -> list[Path]:
+    """count one-sheet summary workbooks (the demo layouts whose workbook is a single summary sheet), in
+    directory, written first when missing or made by other generators."""
+    stamp_file = directory / "stamp"
+    stamp = generator_stamp(count) + "-one-sheet"
+    if not stamp_file.is_file() or stamp_file.read_text() != stamp:
+        for old in directory.glob("*.xlsx"):
+            old.unlink()
+        made: dict[str, Workbook] = {}
+        candidates = count
+        while len(made) < count:
+            candidates *= 2
+            made = {name: book for name, book in scoring_workbooks(candidates).items() if len(book.worksheets) == 1}
+        save_workbooks(directory, dict(list(made.items())[:count]))
+        stamp_file.write_text(stamp)
+    return sorted(directory.glob("*.xlsx"))

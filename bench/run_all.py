@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bench.common import OUT_DIR, RESULTS, Section, sections, table, write_section
 
-BENCHMARKS = ("bench_ingest", "bench_isolation", "bench_queries", "bench_pages", "bench_sessions")
+BENCHMARKS = ("bench_ingest", "bench_isolation", "bench_queries", "bench_pages", "bench_sessions", "bench_waits")
 
 
 def summary(results: Path, seconds: float, quick: bool) -> Section:

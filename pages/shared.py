@@ -3,6 +3,7 @@ charts and tables with their downloads, and the print view."""
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -12,12 +13,13 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io
 import streamlit as st
+from streamlit import runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from thidua.config import default_db_path
-from thidua.db import Database, database
-from thidua.demo import DEMO_UPLOADER, load_demo_if_empty
-from thidua.export import figure_bytes, table_csv, table_xlsx
+from thidua.db import Database, DatabaseBusy, database, query_names
+from thidua.demo import DEMO_UPLOADER, load_demo_if_empty, never_written
+from thidua.export import figure_bytes, start_browser_in_background, table_csv, table_xlsx
 from thidua.formatting import years_phrase
 from thidua.provinces import strip_diacritics
 from thidua.reports import Provenance, file_stem, provenance
@@ -31,15 +33,74 @@ def current_database() -> Database:
     return database(str(default_db_path()))
 
 
-@st.cache_resource(show_spinner="Đang chuẩn bị dữ liệu minh họa…")
-def _demo_checked(path: str) -> bool:
-    load_demo_if_empty(database(path))
-    return True
+@st.cache_resource(show_spinner=False)
+def data_preparation(path: str) -> threading.Event:
+    """Set once the database at path is ready to show, once per process: on a fresh machine (nothing ever
+    uploaded) the illustrative data is loaded first, in the background, so no visitor's page waits on
+    it. Then, under a real server, the shared caches are filled and the export browser started."""
+    ready = threading.Event()
+    fresh = never_written(database(path))
+    if not fresh:
+        ready.set()
+    threading.Thread(target=_prepare, args=(path, fresh, ready, _serving()), name="thidua-prepare",
+                     daemon=True).start()
+    return ready
 
 
-def ensure_first_data() -> None:
-    """On a fresh machine (nothing ever uploaded) load the illustrative data, once per process."""
-    _demo_checked(str(current_database().path))
+def _serving() -> bool:
+    """True under `streamlit run`; AppTest stands a mock in for the runtime (its type is not Runtime)."""
+    return runtime.exists() and type(runtime.get_instance()) is runtime.Runtime
+
+
+def _prepare(path: str, fresh: bool, ready: threading.Event, serving: bool) -> None:
+    try:
+        if fresh:
+            load_demo_if_empty(database(path))
+    finally:
+        ready.set()
+    if serving:
+        start_browser_in_background()
+        warm_results(path)
+
+
+def warm_results(path: str) -> None:
+    """Fills the shared cache of named results with those every page starts from: each result that
+    takes no parameter, and the PAR Index of every year (a new session's first page then reads no file)."""
+    db = database(path)
+    try:
+        with db.session():
+            query = Results(db)
+            for name in query_names():
+                try:
+                    query(name)
+                except KeyError:  # a result that needs parameters
+                    continue
+            years = sorted(query("par_years").year, reverse=True)
+            for year, previous in zip(years, [*years[1:], None]):
+                query("par_ranking", year=year)
+                query("par_components", year=year)
+                if previous is not None:
+                    query("rank_jumps", from_year=previous, to_year=year)
+    except DatabaseBusy:  # the command line is writing: the pages fill the cache as they go
+        return
+
+
+def wait_for_data() -> None:
+    """While the illustrative data loads on a fresh machine, says so and ends the run; the page shows
+    itself once the data is ready."""
+    ready = data_preparation(str(current_database().path))
+    if ready.is_set():
+        return
+    st.info("Đang chuẩn bị dữ liệu minh họa cho lần chạy đầu tiên… Trang sẽ tự hiện khi xong.",
+            icon=":material/hourglass_top:")
+    _rerun_when_ready(ready)
+    st.stop()
+
+
+@st.fragment(run_every=1)
+def _rerun_when_ready(ready: threading.Event) -> None:
+    if ready.is_set():
+        st.rerun(scope="app")
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)

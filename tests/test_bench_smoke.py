@@ -12,11 +12,12 @@ from bench.common import sections
 
 ROOT = Path(__file__).resolve().parent.parent
 TINY = {  # script -> (its section in RESULTS.md, options that keep it small)
-    "bench_ingest": ("ingest", ["--workbooks", "2", "--runs", "1"]),
+    "bench_ingest": ("ingest", ["--workbooks", "2", "--batch", "2", "--runs", "1"]),
     "bench_isolation": ("isolation", ["--runs", "1"]),
     "bench_queries": ("queries", ["--pages", "1", "--runs", "2"]),
     "bench_pages": ("pages", ["--pages", "1", "--runs", "1"]),
     "bench_sessions": ("sessions", ["--pages", "2", "--sessions", "2"]),
+    "bench_waits": ("waits", ["--runs", "1", "--no-start"]),
 }
 
 

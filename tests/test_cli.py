@@ -230,3 +230,26 @@ def test_query_csv_defuses_formulas_from_file_names(tmp_path, two_years):
     assert run("ingest", str(hostile), db=db).returncode == 0
     uploads = list(csv.DictReader(io.StringIO(run("query", "uploads", "--format", "csv", db=db).stdout)))
     assert uploads[0]["file_name"] == "'=HYPERLINK(1).xlsx" and uploads[0]["row_count"] == "63"
+
+
+def test_one_ingest_command_opens_and_checks_the_database_once_for_all_its_files(tmp_path, two_years, monkeypatch,
+                                                                                 capsys):
+    import thidua.db
+    from thidua.__main__ import main
+
+    checks = []
+    migrate = thidua.db._migrate
+    monkeypatch.setattr(thidua.db, "_migrate", lambda connection: checks.append(1) or migrate(connection))
+    bad = tmp_path / "PAR_2021_loi.xlsx"
+    book = openpyxl.load_workbook(two_years[0][1])
+    book.active["B20"] = "Lang Sonn"
+    book.save(bad)
+    db = tmp_path / "t.duckdb"
+    files = [two_years[0][0], bad, tmp_path / "khong_co.xlsx", two_years[0][1]]
+    assert main(["--db", str(db), "ingest", *map(str, files)]) == 1
+    printed = capsys.readouterr()
+    assert len(checks) == 1
+    assert [line.split(":")[0] for line in printed.out.splitlines()] == ["PAR_2020.xlsx", "PAR_2021.xlsx"]
+    assert "PAR_2021_loi.xlsx: KHÔNG NHẬP" in printed.err and "khong_co.xlsx" in printed.err
+    uploads = list(csv.DictReader(io.StringIO(run("query", "uploads", db=db).stdout)))
+    assert sorted(upload["file_name"] for upload in uploads) == ["PAR_2020.xlsx", "PAR_2021.xlsx"]

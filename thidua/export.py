@@ -1,7 +1,8 @@
 """Figures and tables as files: PNG, SVG and PDF charts, XLSX and CSV tables, a PPTX deck and its PDF twin.
 
 Charts are drawn on the server by kaleido in Debian's chromium (nothing is downloaded at run time).
-The browser starts on the first export and then serves every session of the process.
+The browser starts on the first export (or earlier, by start_browser_in_background) and then serves
+every session of the process.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import io
 import re
 import threading
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -44,6 +46,7 @@ SOURCE_FONT_SIZE = 14
 TEXT_COLOR = "#1f2d3d"
 MUTED_COLOR = "#5d6d7e"
 RENDER_TIMEOUT_SECONDS = 60
+BROWSER_TABS = 2  # figures the shared browser draws at once (a deck's slides, exports of several sessions)
 
 
 class ExportError(RuntimeError):
@@ -94,7 +97,7 @@ class _Browser:
 
     Each caller submits its own coroutine and waits on its own future, so concurrent callers
     cannot receive each other's images (kaleido's shared sync server passes every result through
-    one queue and mixed them up across threads).
+    one queue and mixed them up across threads); up to BROWSER_TABS of them are drawn at once.
     """
 
     def __init__(self) -> None:
@@ -108,7 +111,7 @@ class _Browser:
 
     @staticmethod
     async def _open() -> kaleido.Kaleido:
-        browser = kaleido.Kaleido(n=1, mathjax=False)
+        browser = kaleido.Kaleido(n=BROWSER_TABS, mathjax=False)
         await browser.open()
         return browser
 
@@ -147,6 +150,18 @@ def _shared_browser() -> _Browser:
                     "Hãy chạy scripts/setup.sh để cài gói chromium."
                 ) from failure
         return _browser
+
+
+def start_browser_in_background() -> None:
+    """Starts the shared browser now, in a thread of its own, so the first export pays a drawing and not
+    a browser start (~2-3 s); a failure to start waits for that export to be reported."""
+    def start() -> None:
+        try:
+            _shared_browser()
+        except ExportError:
+            pass
+
+    threading.Thread(target=start, name="kaleido-start", daemon=True).start()
 
 
 def _replace_broken(browser: _Browser) -> None:
@@ -322,16 +337,22 @@ def _pages(title: str, subtitle: str, slides: Sequence[Slide]) -> list[_Page]:
         title=_fitted(title, _Box(120, 300, 1680, 300), 88, bold=True, centered=True, color=TEXT_COLOR),
         body=_fitted(subtitle, _Box(120, 620, 1680, 180), 48, bold=False, centered=True, color=MUTED_COLOR),
     )
-    return [cover, *(_chart_page(slide) for slide in slides)]
+    with ThreadPoolExecutor(max_workers=BROWSER_TABS) as drawing:  # the browser draws its tabs side by side
+        pictures = list(drawing.map(_slide_picture, slides))
+    return [cover, *(_chart_page(slide, picture) for slide, picture in zip(slides, pictures))]
 
 
-def _chart_page(slide: Slide) -> _Page:
+def _slide_picture(slide: Slide) -> bytes:
+    return figure_bytes(slide.figure, "png", slide.source, slide.updated)
+
+
+def _chart_page(slide: Slide, picture: bytes) -> _Page:
     area = _Box(80, 260, 1760, 790)
     width = area.height * IMAGE_WIDTH // IMAGE_HEIGHT
     return _Page(
         title=_fitted(slide.title, _Box(80, 36, 1760, 100), 56, bold=True, centered=False, color=TEXT_COLOR),
         body=_fitted(slide.takeaway, _Box(80, 140, 1760, 110), 40, bold=False, centered=False, color=TEXT_COLOR),
-        picture=figure_bytes(slide.figure, "png", slide.source, slide.updated),
+        picture=picture,
         picture_box=_Box(area.left + (area.width - width) // 2, area.top, width, area.height),
         notes=slide.notes,
     )

@@ -34,9 +34,14 @@ def build_demo_database(db: Database, demo_dir: Path = DEMO_DIR) -> list[IngestO
         return [ingest_file(db, path, uploaded_by=DEMO_UPLOADER) for path in demo_files(demo_dir)]
 
 
+def never_written(db: Database) -> bool:
+    """True on a fresh machine: nothing was ever uploaded to the database."""
+    return int(db.query("data_version").uploads.iloc[0]) == 0
+
+
 def load_demo_if_empty(db: Database) -> bool:
     """On a fresh machine (nothing ever uploaded) ingests the demo files; True when it did."""
-    if int(db.query("data_version").uploads.iloc[0]) > 0:
+    if not never_written(db):
         return False
     build_demo_database(db)
     return True
