@@ -13,6 +13,9 @@ from functools import cache
 from pathlib import Path
 from typing import Callable
 
+import pandas as pd
+
+from thidua.changes import Changes, change_of, reading_coverage
 from thidua.db import Database, Writer
 from thidua.provinces import registry
 from thidua.readers.par import ParResult, looks_like_par, read_par
@@ -45,6 +48,7 @@ class IngestOutcome:
     rows: int
     upload_id: int | None = None
     already_uploaded_as: int | None = None  # the earlier upload holding the same content
+    changes: Changes | None = None          # what it changed in the figures in force, once written
     warnings: list[Problem] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -164,19 +168,36 @@ def read_upload(data: bytes, file_name: str, *, kind: str | None = None, year: i
 
 
 def write_upload(db: Database, reading: Reading, uploaded_by: str = "") -> IngestOutcome:
-    """Writes one reading as one upload, in one transaction; content seen before is not written."""
+    """Writes one reading as one upload, in one transaction, with what it changed in the figures in force;
+    content seen before is not written."""
     outcome = IngestOutcome(reading.file_name, reading.kind, reading.scope, reading.rows, warnings=reading.warnings)
     earlier = db.query("write/find_upload", content_hash=reading.digest, kind=reading.kind, scope=reading.scope)
     if not earlier.empty:
         outcome.already_uploaded_as = int(earlier.upload_id.iloc[0])
         return outcome
     with db.transaction() as writer:
-        upload = writer.run("write/insert_upload", file_name=reading.file_name, content_hash=reading.digest,
-                            kind=reading.kind, scope=reading.scope, row_count=reading.rows,
-                            warning_count=len(reading.warnings), uploaded_by=uploaded_by)
-        outcome.upload_id = int(upload.upload_id.iloc[0])
-        KINDS[reading.kind].write(writer, reading.result, outcome.upload_id)
+        outcome.upload_id, outcome.changes = write_reading(writer, reading, uploaded_by)
+        writer.insert("write/insert_upload_changes", outcome.changes.lines.assign(position=range(len(outcome.changes.lines))),
+                      upload_id=outcome.upload_id)
+        replaced = pd.DataFrame({"replaced_upload_id": [upload.upload_id for upload in outcome.changes.replaced]},
+                                dtype="int64")
+        writer.insert("write/insert_upload_replacements", replaced, upload_id=outcome.upload_id)
     return outcome
+
+
+def write_reading(writer: Writer, reading: Reading, uploaded_by: str, upload_id: int | None = None
+                  ) -> tuple[int, Changes]:
+    """Writes a reading's rows as one upload inside an open transaction; returns its number and what it
+    changed. upload_id: given by a rehearsal only (the sequence would skip a number)."""
+    def write() -> int:
+        upload = writer.run("write/insert_upload", upload_id=upload_id, file_name=reading.file_name,
+                            content_hash=reading.digest, kind=reading.kind, scope=reading.scope,
+                            row_count=reading.rows, warning_count=len(reading.warnings), uploaded_by=uploaded_by)
+        written = int(upload.upload_id.iloc[0])
+        KINDS[reading.kind].write(writer, reading.result, written)
+        return written
+
+    return change_of(writer, reading_coverage(reading.kind, reading.result), write)
 
 
 def ingest_file(db: Database, source: Path | bytes, file_name: str | None = None, *, kind: str | None = None,
