@@ -16,11 +16,11 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from thidua.config import default_db_path
 from thidua.db import Database, database
-from thidua.demo import DEMO_UPLOADER, load_demo_if_empty
+from thidua.demo import load_demo_if_empty
 from thidua.export import figure_bytes, table_csv, table_xlsx
 from thidua.formatting import years_phrase
 from thidua.provinces import strip_diacritics
-from thidua.reports import Provenance, file_stem, provenance
+from thidua.reports import Provenance, file_stem, illustrative_note, illustrative_par_years, provenance
 
 ALL_REGIONS = "Cả nước"
 
@@ -110,21 +110,15 @@ def _provenance(path: str, version: str, read: tuple) -> Provenance:
     return provenance(_cached_result(path, version, "data_sources", ()), [(name, dict(params)) for name, params in read])
 
 
-def demo_years(uploads: pd.DataFrame) -> set[int]:
-    """The years whose PAR figures in force come from the illustrative demo upload."""
-    current: dict[int, pd.Series] = {}
-    active = uploads[(uploads.kind == "par") & (uploads.status == "active")].sort_values("upload_id")
-    for upload in active.itertuples():
-        for year in str(upload.scope).split(","):
-            current[int(year)] = upload
-    return {year for year, upload in current.items() if upload.uploaded_by == DEMO_UPLOADER}
-
-
 def show_demo_note(query: Results, years: Iterable[int]) -> None:
-    illustrative = set(years) & demo_years(query("uploads"))
-    if illustrative:
-        st.info(f"**Dữ liệu minh họa** — số liệu năm {years_phrase(illustrative)} là số liệu minh họa, "
-                "không phải số liệu chính thức. Hãy nhập bảng Chỉ số CCHC chính thức để thay thế.", icon=":material/info:")
+    """The demo mark of a view of these PAR Index years, decided year by year from the upload in force."""
+    shown = sorted(set(years))
+    illustrative = [year for year in shown if year in illustrative_par_years(query("data_sources"))]
+    note = illustrative_note(f"Số liệu năm {years_phrase(shown)}", [str(year) for year in illustrative], len(shown),
+                             "năm")
+    if note:
+        st.info(f"**Dữ liệu minh họa** — {note} Hãy nhập bảng Chỉ số CCHC chính thức để thay thế.",
+                icon=":material/info:")
 
 
 IMAGE_FILES = {"png": ("PNG — trình chiếu (1920×1080)", "image/png"),

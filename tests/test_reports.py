@@ -33,8 +33,10 @@ def slide_texts(slide) -> list[str]:
 # ---------------------------------------------------------------- where the data came from
 
 def sources(*rows) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=["kind", "year", "cluster_id", "upload_id", "file_name", "uploaded_by",
-                                       "uploaded_at"])
+    """Rows of data_sources; the scoring ones are year-end."""
+    frame = pd.DataFrame(rows, columns=["kind", "year", "cluster_id", "upload_id", "file_name", "uploaded_by",
+                                        "uploaded_at"])
+    return frame.assign(period=frame.kind.map({"scoring": "year"}))
 
 
 OFFICIAL_2020 = ("par", 2020, None, 1, "PAR 2020.xlsx", "", pd.Timestamp("2026-03-02 09:00"))
