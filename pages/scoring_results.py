@@ -7,10 +7,10 @@ import streamlit as st
 from pages.shared import drawn, results, reused, show_figure, show_styled, show_table, vietnamese_order
 from thidua.charts import cluster_ranking_bar, criteria_share_heatmap, period_phrase, self_score_gap
 from thidua.clusters import unit_label
-from thidua.demo import DEMO_UPLOADER
 from thidua.formatting import MISSING, rank_change_phrase, vn_number, vn_signed
 from thidua.readers.scoring import PERIODS
 from thidua.readers.units import display_case
+from thidua.reports import illustrative_note, illustrative_uploads, marked_illustrative
 from thidua.untrusted import markdown_literal
 
 INDENT = "\u2003\u2003"  # two em spaces per level of the criteria tree
@@ -74,14 +74,13 @@ mid_year = period == "mid"
 when = period_phrase(year, mid_year)
 made_from = (query.snapshot, cluster, year, period)  # names every frame derived below
 
-sources = query("data_sources")
-sources = sources[(sources.kind == "scoring") & (sources.cluster_id == cluster_id) & (sources.year == year)]
-if (sources.uploaded_by == DEMO_UPLOADER).any():
-    st.info(f"**Dữ liệu minh họa** — kết quả chấm điểm {when} của cụm này là số liệu minh họa, không phải số liệu "
-            "chính thức. Hãy nhập bảng chấm điểm của Cụm để thay thế.", icon=":material/info:")
-
 ranking = query("cluster_ranking", cluster=cluster_id, year=year, period=period)
-labels = {unit: unit_label(unit, province) for unit, province in zip(ranking.unit, ranking.province)}
+illustrative = ranking.upload_id.isin(illustrative_uploads(query("data_sources")))  # decided unit by unit
+labels = dict(zip(ranking.unit, marked_illustrative(
+    pd.Series([unit_label(unit, province) for unit, province in zip(ranking.unit, ranking.province)]), illustrative)))
+note = illustrative_note(f"Kết quả chấm điểm {when} của cụm này", list(ranking.unit[illustrative]), len(ranking))
+if note:
+    st.info(f"**Dữ liệu minh họa** — {note} Hãy nhập bảng chấm điểm của Cụm để thay thế.", icon=":material/info:")
 stem = f"{cluster_id}-{year}" + ("-6-thang" if mid_year else "")
 leader = ranking.iloc[0]
 own_scored = ranking.dropna(subset=["self_total"])
@@ -98,7 +97,8 @@ facts[3].metric("Tự chấm cao hơn Cụm chấm", f"{int((gaps > 0.005).sum()
                 delta_color="off")
 
 st.subheader("Xếp hạng và đề nghị khen thưởng")
-show_figure(drawn(cluster_ranking_bar, ranking, cluster=cluster, year=year, mid_year=mid_year, made_from=made_from),
+shown_ranking = ranking.assign(unit=marked_illustrative(ranking.unit, illustrative))
+show_figure(drawn(cluster_ranking_bar, shown_ranking, cluster=cluster, year=year, mid_year=mid_year, made_from=made_from),
             file_name=f"xep-hang-{stem}")
 if ranking.rank_computed.any():
     st.caption("Bảng chấm điểm không ghi xếp hạng: các đơn vị được xếp theo tổng điểm (bằng điểm thì cùng hạng).")

@@ -18,11 +18,11 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from thidua.config import default_db_path
 from thidua.db import Database, DatabaseBusy, database, query_names
-from thidua.demo import DEMO_UPLOADER, load_demo_if_empty, never_written
-from thidua.export import figure_bytes, start_browser_in_background, table_csv, table_xlsx
+from thidua.demo import load_demo_if_empty, never_written
+from thidua.export import TableHeading, figure_bytes, start_browser_in_background, table_csv, table_xlsx
 from thidua.formatting import years_phrase
 from thidua.provinces import strip_diacritics
-from thidua.reports import Provenance, file_stem, provenance
+from thidua.reports import Provenance, file_stem, illustrative_note, illustrative_par_years, provenance
 from thidua.untrusted import figure_text_literal
 
 ALL_REGIONS = "Cả nước"
@@ -172,21 +172,15 @@ def _provenance(path: str, version: str, read: tuple) -> Provenance:
     return provenance(_cached_result(path, version, "data_sources", ()), [(name, dict(params)) for name, params in read])
 
 
-def demo_years(uploads: pd.DataFrame) -> set[int]:
-    """The years whose PAR figures in force come from the illustrative demo upload."""
-    current: dict[int, pd.Series] = {}
-    active = uploads[(uploads.kind == "par") & (uploads.status == "active")].sort_values("upload_id")
-    for upload in active.itertuples():
-        for year in str(upload.scope).split(","):
-            current[int(year)] = upload
-    return {year for year, upload in current.items() if upload.uploaded_by == DEMO_UPLOADER}
-
-
 def show_demo_note(query: Results, years: Iterable[int]) -> None:
-    illustrative = set(years) & demo_years(query("uploads"))
-    if illustrative:
-        st.info(f"**Dữ liệu minh họa** — số liệu năm {years_phrase(illustrative)} là số liệu minh họa, "
-                "không phải số liệu chính thức. Hãy nhập bảng Chỉ số CCHC chính thức để thay thế.", icon=":material/info:")
+    """The demo mark of a view of these PAR Index years, decided year by year from the upload in force."""
+    shown = sorted(set(years))
+    illustrative = [year for year in shown if year in illustrative_par_years(query("data_sources"))]
+    note = illustrative_note(f"Số liệu năm {years_phrase(shown)}", [str(year) for year in illustrative], len(shown),
+                             "năm")
+    if note:
+        st.info(f"**Dữ liệu minh họa** — {note} Hãy nhập bảng Chỉ số CCHC chính thức để thay thế.",
+                icon=":material/info:")
 
 
 IMAGE_FILES = {"png": ("PNG — trình chiếu (1920×1080)", "image/png"),
@@ -275,23 +269,43 @@ def _figure_file(figure_json: str, fmt: str, source: str, updated: date | str) -
     return figure_bytes(plotly.io.from_json(figure_json), fmt, source, updated)
 
 
+# The filters kept in the address bar, by their key there: what an exported table says chose its rows.
+FILTER_LABELS = {"nam": "Năm", "tu_nam": "Từ năm", "den_nam": "Đến năm", "vung": "Vùng", "tinh": "Tỉnh, thành phố",
+                 "cum": "Cụm thi đua", "ky": "Kỳ chấm điểm", "don_vi": "Đơn vị", "pham_vi": "Phạm vi"}
+
+
+def page_filters() -> dict[str, str]:
+    """The filters of this page as the address bar holds them, by their Vietnamese labels."""
+    return {label: st.query_params[key] for key, label in FILTER_LABELS.items() if st.query_params.get(key)}
+
+
+def table_heading(title: str) -> TableHeading:
+    """What an exported table of this page says above it: title, filters, source and date, demo mark."""
+    origin = page_provenance()
+    return TableHeading(title, page_filters(), origin.source, origin.updated, origin.illustrative)
+
+
 def show_table(frame: pd.DataFrame, *, title: str, formats: Mapping[str, Callable[[object], str]] | None = None,
                **options) -> None:
     """A table on screen and, built only when asked for, as XLSX and CSV files named after title
-    (unique on the page): Vietnamese headers, numbers as numbers, text that Excel would run as a
-    formula defused. formats say how a column is written on screen only (e.g. vn_number for the
-    decimal comma; a column the frame lacks is skipped); options go to st.dataframe (hide_index and
-    width="stretch" unless given)."""
+    (unique on the page): the XLSX a finished document (title, the page's filters, source and date, the
+    demo mark where it applies, then the table), the CSV plain unless its heading lines are asked for;
+    Vietnamese headers, numbers as numbers, text that Excel would run as a formula defused. formats say
+    how a column is written on screen only (e.g. vn_number for the decimal comma; a column the frame lacks
+    is skipped); options go to st.dataframe (hide_index and width="stretch" unless given)."""
     shown = frame.assign(**{column: frame[column].map(write) for column, write in (formats or {}).items()
                             if column in frame})
     st.dataframe(shown, **{"hide_index": True, "width": "stretch", **options})
     stem = file_stem(title)
+    heading = table_heading(title)
     with st.popover("Tải bảng", icon=":material/download:"):
-        st.download_button("Excel (XLSX)", data=partial(table_xlsx, frame, title), file_name=f"{stem}.xlsx",
+        st.download_button("Excel (XLSX)", data=partial(table_xlsx, frame, heading), file_name=f"{stem}.xlsx",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                            on_click="ignore", key=f"bang-{stem}-xlsx")
-        st.download_button("CSV (UTF-8)", data=partial(table_csv, frame), file_name=f"{stem}.csv", mime="text/csv",
-                           on_click="ignore", key=f"bang-{stem}-csv")
+        headed = st.checkbox("CSV có dòng tiêu đề, bộ lọc và nguồn ở đầu tệp", key=f"bang-{stem}-csv-tieu-de",
+                             help="Để trống: tệp CSV chỉ có bảng, dòng đầu là tên cột (cho máy đọc).")
+        st.download_button("CSV (UTF-8)", data=partial(table_csv, frame, None, heading if headed else None),
+                           file_name=f"{stem}.csv", mime="text/csv", on_click="ignore", key=f"bang-{stem}-csv")
 
 
 def show_styled(style: Callable[..., object], /, *args, made_from: Hashable, **options) -> None:

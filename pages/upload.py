@@ -22,8 +22,9 @@ from thidua.readers.par import ColumnChoice
 from thidua.readers.problems import Problem, Refused
 from thidua.readers.scoring import PERIODS
 from thidua.templates import TEMPLATES, template_xlsx
-from thidua.uploads import (Corrections, NotUndoable, Preview, correctable, corrections_replace, detected, earlier_upload,
-                            maps_columns, preview_file, result_tables, sheet_grids, undo_upload)
+from thidua.uploads import (Changes, Corrections, NotUndoable, Preview, change_summary, change_table, correctable,
+                            corrections_replace, detected, earlier_upload, maps_columns, preview_changes, preview_file,
+                            recorded_changes, replaced_line, result_tables, sheet_grids, undo_changes, undo_upload)
 
 FILE_TYPES = ["xlsx", "xlsm", "xls", "csv"]
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -46,6 +47,17 @@ _log = logging.getLogger(__name__)
 @st.cache_data(max_entries=32, show_spinner="Đang đọc và kiểm tra tệp…")
 def _preview(data: bytes, file_name: str, corrections: Corrections) -> Preview:
     return preview_file(data, file_name, corrections)
+
+
+@st.cache_data(max_entries=32, show_spinner="Đang so với số liệu đang dùng…")
+def _changes(data_version: str, data: bytes, file_name: str, corrections: Corrections) -> Changes:
+    """What writing the file would change; data_version keys it (the figures in force it compares with)."""
+    return preview_changes(current_database(), _preview(data, file_name, corrections).reading)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _undo_changes(data_version: str, upload_id: int) -> Changes:
+    return undo_changes(current_database(), upload_id)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -72,6 +84,15 @@ def show_problems(problems: list[Problem]) -> None:
     if len(lines) > PROBLEMS_SHOWN:
         with st.expander(f"Xem thêm {len(lines) - PROBLEMS_SHOWN} mục"):
             st.text("\n".join(lines[PROBLEMS_SHOWN:]))
+
+
+def show_changes(changes: Changes, heading: str, before: str, after: str) -> None:
+    """Which uploads it replaces, and per province or unit the figures that change, appear and leave."""
+    st.markdown(f"**{heading}**")
+    st.text("\n".join([replaced_line(changes), *change_summary(changes)]))
+    table = change_table(changes, before, after)
+    if len(table):
+        st.dataframe(table, hide_index=True, height=min(38 + 35 * len(table), 400))
 
 
 def show_tables(preview: Preview) -> None:
@@ -182,6 +203,9 @@ def file_panel(number: int, upload) -> Preview:
         if earlier:
             st.info(f"Nội dung này đã được nhập ở lần nhập số {earlier.upload_id} "
                     f"({earlier.uploaded_at:%d/%m/%Y %H:%M}): sẽ không ghi lại.", icon=":material/info:")
+        else:
+            changes = _changes(results().version, data, upload.name, corrections_in_state(key))
+            show_changes(changes, "Ghi tệp này sẽ thay đổi", "Đang dùng", "Sau khi ghi")
         leaving = leaving_units(current_database(), reading)
         if leaving:
             st.warning(f"Ghi tệp này sẽ đưa {len(leaving)} đơn vị ra khỏi bảng xếp hạng (bảng tổng hợp mới không "
@@ -276,6 +300,10 @@ def undo_section(uploads: pd.DataFrame, identity: Identity) -> None:
     names = {row.upload_id: f"Số {row.upload_id} — {row.file_name} — {KIND_LABELS.get(row.kind, row.kind)} {row.scope}"
              for row in active.itertuples()}
     chosen = st.selectbox("Lần nhập", list(names), format_func=names.get, key="hoan_tac_chon")
+    changes = _undo_changes(results().version, int(chosen))
+    if changes.brought:
+        st.text("Hoàn tác sẽ dùng lại số liệu của " + "; ".join(u.phrase() for u in changes.brought) + ".")
+    show_changes(changes, "Hoàn tác lần nhập này sẽ thay đổi", "Đang dùng", "Sau khi hoàn tác")
     understood = st.checkbox("Tôi hiểu: số liệu của lần nhập này sẽ không còn được dùng; bản nhập trước đó cho cùng "
                              "phạm vi (nếu có) được dùng lại. Lịch sử vẫn giữ lần nhập này.", key="hoan_tac_hieu")
     if st.button("Hoàn tác", disabled=not understood, key="hoan_tac"):
@@ -285,6 +313,17 @@ def undo_section(uploads: pd.DataFrame, identity: Identity) -> None:
             st.session_state[UNDONE_KEY] = f"Không hoàn tác được: {refusal}"
         st.session_state.pop("hoan_tac_hieu", None)
         st.rerun()
+
+
+def recorded_section(query, uploads: pd.DataFrame) -> None:
+    """What a chosen upload changed when it was written."""
+    names = {row.upload_id: f"Số {row.upload_id} — {row.file_name}" for row in uploads.itertuples()}
+    chosen = st.selectbox("Xem thay đổi của lần nhập", list(names), format_func=names.get, key="xem_thay_doi")
+    if not uploads.changes_recorded[uploads.upload_id == chosen].iloc[0]:
+        st.text("Lần nhập này được ghi trước khi thidua lưu các thay đổi: không có bản ghi thay đổi.")
+        return
+    show_changes(recorded_changes(query, int(chosen)), "Khi được ghi, lần nhập này đã thay đổi",
+                 "Trước", "Sau")
 
 
 def history_section(identity: Identity | None) -> None:
@@ -298,6 +337,7 @@ def history_section(identity: Identity | None) -> None:
         return
     st.dataframe(reused(history_table, uploads, made_from=query.snapshot), hide_index=True,
                  column_config={name: st.column_config.TextColumn(width="medium") for name in ("Tệp", "Phạm vi")})
+    recorded_section(query, uploads)
     if identity is not None and identity.may_upload:
         undo_section(uploads, identity)
     else:

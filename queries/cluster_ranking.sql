@@ -2,7 +2,7 @@
 -- year-end unless a period is given: each unit's confirmed total and rank, with the previous year's
 -- figures for comparison, and the number of units ranked that year. The published rank stands
 -- when every unit's scores come from one workbook that gave ranks; otherwise units are ranked
--- by total (ties share the better rank).
+-- by total (ties share the better rank). upload_id: the upload each unit's figures come from.
 -- optional: period, year
 WITH scored AS (
     SELECT s.*,
@@ -26,7 +26,7 @@ SELECT s.unit, s.total, s.final_rank::INTEGER AS rank, p.name AS province, s.sel
        NOT s.published_rank_stands AS rank_computed,
        CASE WHEN s.year_previous = s.year - 1 THEN s.total_previous END AS total_previous,
        CASE WHEN s.year_previous = s.year - 1 THEN s.rank_previous_any END AS rank_previous,
-       s.year, count(*) OVER (PARTITION BY s.year) AS units
+       s.year, count(*) OVER (PARTITION BY s.year) AS units, s.upload_id
 FROM with_previous s
 LEFT JOIN provinces p ON p.code = s.province_code
 WHERE $year IS NULL OR s.year = $year

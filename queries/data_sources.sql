@@ -1,14 +1,15 @@
 -- Which upload supplies the figures in force, per kind and year (and cluster, for scoring and
--- rosters): exported charts print its source and the day it was loaded under the chart.
--- kind: par | scoring | roster; cluster_id is NULL for the PAR Index.
+-- rosters; and period, for scoring): exported charts print its source and the day it was loaded
+-- under the chart, and the demo mark is decided from its uploader.
+-- kind: par | scoring | roster; cluster_id is NULL for the PAR Index; period is NULL but for scoring.
 WITH supplied AS (
-    SELECT 'par' AS kind, year, NULL::VARCHAR AS cluster_id, upload_id FROM par_current
-    UNION SELECT 'scoring', year, cluster_id, upload_id FROM scoring_current_uploads
-    UNION SELECT 'roster', year, cluster_id, upload_id FROM roles_current
-    UNION SELECT 'roster', year, cluster_id, upload_id FROM members_current
-    UNION SELECT 'roster', year, cluster_id, upload_id FROM awards_listed_current
+    SELECT 'par' AS kind, year, NULL::VARCHAR AS cluster_id, NULL::VARCHAR AS period, upload_id FROM par_current
+    UNION SELECT 'scoring', year, cluster_id, period, upload_id FROM scoring_current_uploads
+    UNION SELECT 'roster', year, cluster_id, NULL, upload_id FROM roles_current
+    UNION SELECT 'roster', year, cluster_id, NULL, upload_id FROM members_current
+    UNION SELECT 'roster', year, cluster_id, NULL, upload_id FROM awards_listed_current
 )
-SELECT s.kind, s.year, s.cluster_id, s.upload_id, u.file_name, u.uploaded_by, u.uploaded_at
+SELECT s.kind, s.year, s.cluster_id, s.upload_id, u.file_name, u.uploaded_by, u.uploaded_at, s.period
 FROM supplied s
 JOIN uploads u USING (upload_id)
-ORDER BY s.kind, s.year, s.cluster_id, s.upload_id;
+ORDER BY s.kind, s.year, s.cluster_id, s.period, s.upload_id;

@@ -19,7 +19,7 @@ WITH standing AS (
     JOIN (SELECT DISTINCT cluster_id, year, proposed FROM cluster_awards WHERE upload_id = $upload_id)
         USING (cluster_id, year, proposed)
 )
-SELECT u.upload_id, u.file_name, u.uploaded_at
+SELECT u.upload_id, u.file_name, u.uploaded_at, u.uploaded_by
 FROM uploads u
 WHERE u.upload_id IN (SELECT upload_id FROM standing)
 ORDER BY u.upload_id;

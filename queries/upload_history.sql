@@ -8,7 +8,7 @@ WITH in_force AS (
     UNION SELECT upload_id FROM awards_listed_current
 )
 SELECT u.upload_id, u.file_name, u.kind, u.scope, u.row_count, u.warning_count, u.uploaded_by, u.uploaded_at,
-       u.status, u.status_changed_at, u.status_changed_by, u.content_hash,
+       u.status, u.status_changed_at, u.status_changed_by, u.content_hash, u.changes_recorded,
        u.upload_id IN (SELECT upload_id FROM in_force) AS in_force
 FROM uploads u
 ORDER BY u.upload_id DESC;

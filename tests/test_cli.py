@@ -5,6 +5,7 @@ import json
 import random
 import subprocess
 import sys
+from datetime import date
 
 import openpyxl
 import pytest
@@ -139,6 +140,21 @@ def test_a_refused_file_exits_1_names_the_cell_and_changes_nothing(tmp_path, two
     assert "PAR_2021_loi.xlsx" in refused.stderr and "B20" in refused.stderr and "Lạng Sơn" in refused.stderr
     assert "Traceback" not in refused.stderr
     assert run("query", "uploads", db=db).stdout == before
+
+
+def test_query_csv_is_plain_unless_with_header_asks_for_the_title_parameters_and_source(tmp_path, two_years):
+    db = tmp_path / "t.duckdb"
+    run("ingest", *map(str, two_years[0]), db=db)
+    asked = ("query", "rank_jumps", "--param", "from_year=2020", "--param", "to_year=2021")
+    plain = run(*asked, db=db).stdout.splitlines()
+    assert plain[0] == "province,rank_from,rank_to,change,score_from,score_to"
+    headed = run(*asked, "--with-header", db=db)
+    assert headed.returncode == 0, headed.stderr
+    lines = list(csv.reader(io.StringIO(headed.stdout)))
+    today = date.today().strftime("%d/%m/%Y")
+    assert lines[:4] == [["Kết quả «rank_jumps»"], ["Bộ lọc: from_year: 2020; to_year: 2021"],
+                         [f"Nguồn: Bộ Nội vụ — Chỉ số CCHC năm 2020–2021; cập nhật ngày {today}"], []]
+    assert headed.stdout.splitlines()[4:] == plain
 
 
 def test_the_same_file_twice_is_written_once(tmp_path, two_years):

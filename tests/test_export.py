@@ -154,38 +154,71 @@ def table() -> pd.DataFrame:
 LABELS = {"province": "Tỉnh, thành phố", "score": "Chỉ số (%)", "change": "Thay đổi thứ hạng"}
 
 
-def test_xlsx_has_vietnamese_headers_a_frozen_header_row_and_numbers_as_numbers(table):
-    workbook = openpyxl.load_workbook(io.BytesIO(export.table_xlsx(table, "Xếp hạng 2021", LABELS)))
-    assert workbook.sheetnames == ["Xếp hạng 2021"]
-    sheet = workbook["Xếp hạng 2021"]
-    assert [cell.value for cell in sheet[1]] == ["Tỉnh, thành phố", "Chỉ số (%)", "Thay đổi thứ hạng"]
-    assert all(cell.font.bold for cell in sheet[1])
-    assert sheet.freeze_panes == "A2"
-    assert sheet["B2"].data_type == "n" and sheet["B2"].value == pytest.approx(83.4)
-    assert sheet["C3"].data_type == "n" and sheet["C3"].value == -5
-    assert sheet["B6"].value is None  # NaN leaves the cell empty
-    assert sheet.max_row == 7
+HEADING = export.TableHeading("Xếp hạng Chỉ số CCHC năm 2022, vùng Đồng bằng sông Hồng",
+                              {"Năm": 2022, "Vùng": "Đồng bằng sông Hồng"}, "Bộ Nội vụ — Chỉ số CCHC năm 2022",
+                              date(2026, 5, 17), illustrative=True)
+HEADING_LINES = ["Xếp hạng Chỉ số CCHC năm 2022, vùng Đồng bằng sông Hồng", "Bộ lọc: Năm: 2022; Vùng: Đồng bằng sông Hồng",
+                 "Nguồn: Bộ Nội vụ — Chỉ số CCHC năm 2022; cập nhật ngày 17/05/2026",
+                 "Dữ liệu minh họa: số liệu minh họa, không phải số liệu chính thức."]
+
+
+def test_xlsx_is_a_document_title_filters_source_and_date_demo_mark_then_the_table_with_numbers_as_numbers(table):
+    workbook = openpyxl.load_workbook(io.BytesIO(export.table_xlsx(table, HEADING, LABELS)))
+    assert workbook.sheetnames == ["Xếp hạng Chỉ số CCHC năm 2022"]  # whole words, 29 characters
+    sheet = workbook.active
+    assert [sheet.cell(row=row, column=1).value for row in range(1, 6)] == [*HEADING_LINES, None]
+    assert sheet["A1"].font.bold and sheet["A1"].font.size == export.TITLE_FONT_SIZE
+    assert [cell.value for cell in sheet[6]] == ["Tỉnh, thành phố", "Chỉ số (%)", "Thay đổi thứ hạng"]
+    assert all(cell.font.bold for cell in sheet[6])
+    assert sheet.freeze_panes == "A7" and sheet.auto_filter.ref == "A6:C12"
+    assert sheet["B7"].data_type == "n" and sheet["B7"].value == pytest.approx(83.4)
+    assert sheet["C8"].data_type == "n" and sheet["C8"].value == -5
+    assert sheet["B11"].value is None  # NaN leaves the cell empty
+    assert sheet.max_row == 12
+
+
+def test_xlsx_of_real_figures_has_no_demo_mark_and_a_title_alone_is_a_heading():
+    real = export.TableHeading("Bảng", {"Năm": 2021}, "tệp «a.xlsx»", date(2026, 1, 2))
+    sheet = openpyxl.load_workbook(io.BytesIO(export.table_xlsx(pd.DataFrame({"a": [1]}), real))).active
+    assert [sheet.cell(row=row, column=1).value for row in range(1, 5)] == [
+        "Bảng", "Bộ lọc: Năm: 2021", "Nguồn: tệp «a.xlsx»; cập nhật ngày 02/01/2026", None]
+    assert sheet["A5"].value == "a" and sheet["A6"].value == 1
+    titled = openpyxl.load_workbook(io.BytesIO(export.table_xlsx(pd.DataFrame({"a": [1]}), "Bảng"))).active
+    assert [titled["A1"].value, titled["A2"].value, titled["A3"].value, titled["A4"].value] == ["Bảng", None, "a", 1]
+
+
+@pytest.mark.parametrize("title, name", [
+    ("Xếp hạng Chỉ số CCHC năm 2022, vùng Trung du và miền núi phía Bắc", "Xếp hạng Chỉ số CCHC năm 2022"),
+    ("Điểm cụm 2021/2022: [bảng tổng hợp chấm điểm]", "Điểm cụm 2021 2022 bảng tổng"),
+    ("Biến động 2020-2021", "Biến động 2020-2021"),
+    ("Khenthuongcaccumthiduatrongnhieunamlien", "Khenthuongcaccumthiduatrongnhie"),
+])
+def test_sheet_names_are_whole_words_excel_accepts(title, name):
+    assert export.sheet_title(title) == name
+    workbook = openpyxl.load_workbook(io.BytesIO(export.table_xlsx(pd.DataFrame({"a": [1]}), title)))
+    assert workbook.sheetnames == [name] and len(name) <= 31
 
 
 def test_xlsx_keeps_formula_like_text_as_quoted_text(table):
     sheet = openpyxl.load_workbook(io.BytesIO(export.table_xlsx(table, "Bảng"))).active
-    cells = [sheet.cell(row=row, column=1) for row in range(4, 8)]
+    cells = [sheet.cell(row=row, column=1) for row in range(6, 10)]
     assert [cell.value for cell in cells] == INJECTIONS
     assert all(cell.data_type == "s" and cell.quotePrefix for cell in cells)
-    assert not sheet["A2"].quotePrefix
-    assert sheet["C3"].value == -5 and not sheet["C3"].quotePrefix
-
-
-def test_xlsx_cleans_sheet_names_excel_would_refuse():
-    workbook = openpyxl.load_workbook(io.BytesIO(export.table_xlsx(pd.DataFrame({"a": [1]}),
-                                                                  "Điểm cụm 2021/2022: [bảng tổng hợp chấm điểm]")))
-    [name] = workbook.sheetnames
-    assert len(name) <= 31 and not re.search(r"[\[\]:*?/\\]", name) and name.startswith("Điểm cụm 2021")
+    assert not sheet["A4"].quotePrefix
+    assert sheet["C5"].value == -5 and not sheet["C5"].quotePrefix
 
 
 def test_xlsx_drops_control_characters_openpyxl_cannot_store():
     sheet = openpyxl.load_workbook(io.BytesIO(export.table_xlsx(pd.DataFrame({"a": ["Sơn\x0bLa"]}), "Bảng"))).active
-    assert sheet["A2"].value == "SơnLa"
+    assert sheet["A4"].value == "SơnLa"
+
+
+def test_csv_is_plain_unless_a_heading_is_asked_for(table):
+    plain = list(csv.reader(io.StringIO(export.table_csv(table, LABELS).decode("utf-8-sig"))))
+    assert plain[0] == ["Tỉnh, thành phố", "Chỉ số (%)", "Thay đổi thứ hạng"]
+    headed = list(csv.reader(io.StringIO(export.table_csv(table, LABELS, HEADING).decode("utf-8-sig"))))
+    assert headed[:5] == [[line] for line in HEADING_LINES] + [[]]
+    assert headed[5:] == plain
 
 
 def test_csv_starts_with_a_bom_and_reads_back_with_diacritics(table):

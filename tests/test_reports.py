@@ -1,5 +1,6 @@
 """Reports: where exported figures came from, the takeaway sentences, decks for a province, a cluster
 and a year on the demo database, and the downloads under every chart and table of the pages."""
+import csv
 import io
 import json
 import re
@@ -9,14 +10,15 @@ from datetime import date
 import openpyxl
 import pandas as pd
 import pytest
-from conftest import FALLER, FALLER_FROM, FALLER_TO, RISER, RISER_FROM, RISER_TO, TOP_2021_SCORE, open_page
+from conftest import (FALLER, FALLER_FROM, FALLER_TO, OLD_NAMES, RISER, RISER_FROM, RISER_TO, TOP_2021_SCORE, open_page,
+                      par_result, write_year)
 from PIL import Image, ImageStat
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-from thidua import reports
+from thidua import export, reports
 from thidua.demo import DEMO_UPLOADER
 from thidua.formatting import vn_number, vn_percent
 from thidua.provinces import registry
@@ -33,8 +35,10 @@ def slide_texts(slide) -> list[str]:
 # ---------------------------------------------------------------- where the data came from
 
 def sources(*rows) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=["kind", "year", "cluster_id", "upload_id", "file_name", "uploaded_by",
-                                       "uploaded_at"])
+    """Rows of data_sources; the scoring ones are year-end."""
+    frame = pd.DataFrame(rows, columns=["kind", "year", "cluster_id", "upload_id", "file_name", "uploaded_by",
+                                        "uploaded_at"])
+    return frame.assign(period=frame.kind.map({"scoring": "year"}))
 
 
 OFFICIAL_2020 = ("par", 2020, None, 1, "PAR 2020.xlsx", "", pd.Timestamp("2026-03-02 09:00"))
@@ -239,11 +243,27 @@ def test_every_chart_and_table_of_a_page_has_its_downloads_built_on_click(par_db
     assert all(button.proto.deferred_file_id for button in app.get("download_button"))
     sheet = openpyxl.load_workbook(io.BytesIO(clicked(app, clicks, "Excel (XLSX)"))).active
     assert sheet.title == "Xếp hạng Chỉ số CCHC năm 2021"
-    assert [cell.value for cell in sheet[1]][:4] == ["Xếp hạng", "Tỉnh, thành phố", "Vùng", "Chỉ số (%)"]
-    assert sheet["D2"].value == pytest.approx(TOP_2021_SCORE) and sheet.freeze_panes == "A2"
+    loaded = par_db.query("data_sources").query("kind == 'par' and year == 2021").uploaded_at.iloc[0]
+    assert [sheet.cell(row=row, column=1).value for row in range(1, 5)] == [
+        "Xếp hạng Chỉ số CCHC năm 2021", f"Bộ lọc: Năm: 2021; Tỉnh, thành phố: {RISER}",
+        f"Nguồn: Bộ Nội vụ — Chỉ số CCHC năm 2021; cập nhật ngày {loaded:%d/%m/%Y}", None]  # real figures: no demo mark
+    assert [cell.value for cell in sheet[5]][:4] == ["Xếp hạng", "Tỉnh, thành phố", "Vùng", "Chỉ số (%)"]
+    assert sheet["D6"].value == pytest.approx(TOP_2021_SCORE) and sheet.freeze_panes == "A6"
+    assert clicked(app, clicks, "CSV (UTF-8)").decode("utf-8-sig").startswith("Xếp hạng,\"Tỉnh, thành phố\",Vùng")
+    next(box for box in app.checkbox if box.label.startswith("CSV có dòng tiêu đề")).check().run()
+    headed = list(csv.reader(io.StringIO(clicked(app, clicks, "CSV (UTF-8)").decode("utf-8-sig"))))
+    assert headed[:2] == [["Xếp hạng Chỉ số CCHC năm 2021"], [f"Bộ lọc: Năm: 2021; Tỉnh, thành phố: {RISER}"]]
+    assert headed[3] == [] and headed[4][:2] == ["Xếp hạng", "Tỉnh, thành phố"]
     assert app.dataframe[0].value.iloc[0]["Chỉ số (%)"] == "91,04"  # the screen keeps the decimal comma
     png = clicked(app, clicks, "PNG — trình chiếu (1920×1080)")
     assert Image.open(io.BytesIO(png)).size == (1920, 1080)
+
+
+def test_a_table_of_demo_figures_carries_the_demo_mark_in_its_xlsx(par_db, clicks):
+    write_year(par_db, par_result(2019, OLD_NAMES, 88.0, file_name="demo 2019.xlsx"), uploaded_by=DEMO_UPLOADER)
+    app = open_page("pages/compare_provinces.py", nam="2019")
+    sheet = openpyxl.load_workbook(io.BytesIO(clicked(app, clicks, "Excel (XLSX)"))).active
+    assert sheet["A4"].value == export.ILLUSTRATIVE_MARK and sheet["A3"].value.startswith("Nguồn: số liệu minh họa")
 
 
 def as_shown(markdown: str) -> str:
@@ -284,3 +304,4 @@ def test_a_slide_shows_its_figure_and_notes_only_when_its_preview_is_opened(demo
     assert json.loads(figure.proto.spec)["layout"]["title"]["text"].startswith("Kết quả chấm điểm thi đua năm 2023")
     [notes] = [text.value for text in app.text if text.value not in takeaways]
     assert notes.startswith(f"Kết quả chấm điểm thi đua năm 2023, {BORDER_NAME}:")
+

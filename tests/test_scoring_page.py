@@ -10,9 +10,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import open_page
+from test_scoring_reader import north_summary
+from workbook_builders import xlsx_bytes
 from thidua import charts
 from thidua.demo.roster import BORDER, CENTRAL, LANG_SON_AGENCIES, NORTHERN
 from thidua.formatting import vn_number
+from thidua.ingest import ingest_file
 from thidua.readers.units import cluster_slug
 
 PAGE = "pages/scoring_results.py"
@@ -56,6 +59,35 @@ def test_the_seed_year_of_miền_trung_tây_nguyên_shows_its_proposals(demo_db)
     assert "Sở Nội vụ các tỉnh, thành miền Trung, Tây Nguyên" in shown[RANKING]["layout"]["title"]["subtitle"]["text"]
     metrics = {metric.label: metric.value for metric in app.metric}
     assert metrics["Số đơn vị được chấm"] == "11" and metrics["Dẫn đầu"] == "Khánh Hòa"
+
+
+def real_year_end_2024() -> bytes:
+    """A real year-end summary of 2024 for four units of the border cluster (the demo has its 2024 mid-year
+    review and year-end scores)."""
+    sheet = north_summary()
+    sheet.rows[2] = [None, None, None, None, "Lạng Sơn, ngày 15 tháng 12 năm 2024"]
+    sheet.rows[3] = ["BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM 2024"]
+    sheet.rows[4] = ["(Kèm theo Biên bản họp Cụm ngày 15/12/2024)"]
+    return xlsx_bytes(sheet)
+
+
+def test_a_real_year_end_over_a_demo_mid_year_is_not_called_demo_and_each_unit_is_marked_by_its_own_upload(demo_db):
+    real = ingest_file(demo_db, real_year_end_2024(), "tong hop 2024.xlsx", uploaded_by="can.bo.thi.dua")
+    assert real.upload_id is not None
+    app = open_page(PAGE, cum=BORDER.name, nam="2024")
+    notes = texts(app.info)
+    assert "kết quả chấm điểm năm 2024 của cụm này là số liệu minh họa" not in notes.lower()
+    ranking = demo_db.query("cluster_ranking", cluster=cluster_slug(BORDER.name), year=2024)
+    demo = set(demo_db.query("uploads").query("uploaded_by == 'demo'").upload_id)
+    from_demo = ranking.upload_id.isin(demo)
+    assert (ranking.upload_id == real.upload_id).sum() == 4
+    bars = figures(app)[RANKING]["data"][0]["y"]
+    for label, unit, illustrative in zip(bars, ranking.unit, from_demo):
+        assert unit in label and label.endswith("(minh họa)") == illustrative, label
+    for unit in ranking.unit[from_demo]:  # units the real file does not list, if they are still shown
+        assert unit in notes
+    mid_year = open_page(PAGE, cum=BORDER.name, nam="2024", ky="Sơ kết 6 tháng")
+    assert "kết quả chấm điểm sơ kết 6 tháng đầu năm 2024 của cụm này là số liệu minh họa" in texts(mid_year.info).lower()
 
 
 def test_the_heatmap_gives_each_group_as_a_vietnamese_percent_of_its_maximum(demo_db):

@@ -4,10 +4,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from thidua.config import default_db_path
 from thidua.db import Database, DatabaseBusy, DatabaseUnwritable, UnknownQuery, query_names
 from thidua.readers.problems import Refused
+
+if TYPE_CHECKING:
+    from thidua.export import TableHeading
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 LOCK_WAIT = 60.0  # the command line waits its turn while the dashboard reads, even under load
@@ -42,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("name")
     query.add_argument("--param", action="append", type=parse_param, default=[], metavar="KEY=VALUE")
     query.add_argument("--format", choices=["csv", "json"], default="csv")
+    query.add_argument("--with-header", action="store_true",
+                       help="CSV: trước bảng, các dòng tên kết quả, tham số, nguồn và ngày cập nhật, dấu dữ liệu minh họa")
 
     export = commands.add_parser("export", help="vẽ một biểu đồ ra tệp PNG, SVG hoặc PDF (16:9, 1920×1080)")
     export.add_argument("chart", help="kết quả có tên mà biểu đồ vẽ: par_ranking, rank_jumps, cluster_ranking, ...")
@@ -114,8 +120,20 @@ def run_query(db: Database, args: argparse.Namespace) -> int:
     else:
         from thidua.untrusted import csv_text
 
+        if args.with_header:
+            from thidua.export import heading_csv
+            sys.stdout.write(heading_csv(query_heading(db, args.name, dict(args.param))))
         sys.stdout.write(csv_text(frame))
     return 0
+
+
+def query_heading(db: Database, name: str, params: dict) -> TableHeading:
+    """The lines above a named result's CSV: its name, its parameters, where its figures came from and when."""
+    from thidua.export import TableHeading
+    from thidua.reports import provenance
+
+    origin = provenance(db.query("data_sources"), [(name, params)])
+    return TableHeading(f"Kết quả «{name}»", params, origin.source, origin.updated, origin.illustrative)
 
 
 def run_demo(db: Database, args: argparse.Namespace) -> int:

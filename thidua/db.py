@@ -226,12 +226,27 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Writer]:
         """All or nothing: the writes inside the block commit together or not at all."""
+        with self._transaction(keep=True) as writer:
+            yield writer
+
+    @contextmanager
+    def rehearsal(self) -> Iterator[Writer]:
+        """A transaction that keeps nothing: the block writes, reads what the writes would change (through
+        the same Writer), and everything is rolled back at its end."""
+        with self._transaction(keep=False) as writer:
+            yield writer
+
+    @contextmanager
+    def _transaction(self, *, keep: bool) -> Iterator[Writer]:
         with self._connected() as connection:
             cursor = connection.cursor()
             cursor.begin()
             try:
                 yield Writer(cursor)
-                cursor.commit()
+                if keep:
+                    cursor.commit()
+                else:
+                    cursor.rollback()
             except (duckdb.IOException, duckdb.TransactionException) as error:
                 _rolled_back(cursor)
                 if not _could_not_write(error):

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import asyncio
 import atexit
+import csv
 import io
 import re
 import threading
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -32,7 +33,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Pt
 
-from thidua.untrusted import csv_text, figure_text_literal, looks_like_formula
+from thidua.untrusted import csv_text, defused_cell, figure_text_literal, looks_like_formula
 
 ImageFormat = Literal["png", "svg", "pdf"]
 IMAGE_FORMATS: tuple[ImageFormat, ...] = ("png", "svg", "pdf")
@@ -208,37 +209,94 @@ def _labelled(frame: pd.DataFrame, column_labels: Mapping[str, str] | None) -> p
     return frame.rename(columns=dict(column_labels)) if column_labels else frame
 
 
-def table_csv(frame: pd.DataFrame, column_labels: Mapping[str, str] | None = None) -> bytes:
-    """csv_text in UTF-8 with a BOM (Excel then shows the diacritics), columns named by column_labels."""
-    return csv_text(_labelled(frame, column_labels)).encode("utf-8-sig")
+ILLUSTRATIVE_MARK = "Dữ liệu minh họa: số liệu minh họa, không phải số liệu chính thức."
+TITLE_FONT_SIZE = 14
 
 
-def table_xlsx(frame: pd.DataFrame, sheet_name: str, column_labels: Mapping[str, str] | None = None) -> bytes:
-    """One sheet: a bold, frozen, filterable header row, then the rows; numbers stay numbers.
+@dataclass(frozen=True)
+class TableHeading:
+    """The lines above an exported table: its title, the filters that chose its rows (label: value), where
+    its figures came from and when they were loaded, and the demo mark where it applies."""
+    title: str
+    filters: Mapping[str, object] = field(default_factory=dict)
+    source: str | None = None
+    updated: date | str | None = None
+    illustrative: bool = False
+
+    def lines(self) -> list[str]:
+        lines = [self.title]
+        if self.filters:
+            lines.append("Bộ lọc: " + "; ".join(f"{label}: {value}" for label, value in self.filters.items()))
+        if self.source:
+            lines.append(source_line(self.source, self.updated or "–"))
+        if self.illustrative:
+            lines.append(ILLUSTRATIVE_MARK)
+        return lines
+
+
+def heading_csv(heading: TableHeading) -> str:
+    """The heading's lines as CSV rows of one cell each, then an empty row: what goes above a table."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    for line in heading.lines():
+        writer.writerow([defused_cell(line)])
+    writer.writerow([])
+    return buffer.getvalue()
+
+
+def table_csv(frame: pd.DataFrame, column_labels: Mapping[str, str] | None = None,
+              heading: TableHeading | None = None) -> bytes:
+    """csv_text in UTF-8 with a BOM (Excel then shows the diacritics), columns named by column_labels; with a
+    heading, its lines come first (heading_csv), else the header row is the first line."""
+    above = heading_csv(heading) if heading is not None else ""
+    return (above + csv_text(_labelled(frame, column_labels))).encode("utf-8-sig")
+
+
+def table_xlsx(frame: pd.DataFrame, heading: TableHeading | str, column_labels: Mapping[str, str] | None = None
+               ) -> bytes:
+    """One sheet, a finished document: the heading's lines (the title in bold, larger), an empty row, then
+    the table under a bold, frozen, filterable header row; numbers stay numbers. The sheet is named after
+    the title, in whole words. A heading given as text is the title alone.
 
     Text that Excel would run as a formula is stored as text with Excel's quote prefix, so it shows
     exactly as written and stays text when the cell is edited.
     """
+    heading = TableHeading(heading) if isinstance(heading, str) else heading
     shown = _labelled(frame, column_labels)
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = _sheet_title(sheet_name)
-    _put_row(sheet, 1, [str(label) for label in shown.columns])
-    for cell in sheet[1]:
+    sheet.title = sheet_title(heading.title)
+    lines = heading.lines()
+    for number, line in enumerate(lines, start=1):
+        _put_row(sheet, number, [line])
+    sheet["A1"].font = Font(bold=True, size=TITLE_FONT_SIZE)
+    header = len(lines) + 2
+    _put_row(sheet, header, [str(label) for label in shown.columns])
+    for cell in sheet[header]:
         cell.font = Font(bold=True)
-    for row_number, row in enumerate(shown.itertuples(index=False, name=None), start=2):
+    for row_number, row in enumerate(shown.itertuples(index=False, name=None), start=header + 1):
         _put_row(sheet, row_number, [_xlsx_value(value) for value in row])
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
-    _fit_column_widths(sheet)
+    sheet.freeze_panes = f"A{header + 1}"
+    last = get_column_letter(max(len(shown.columns), 1))
+    sheet.auto_filter.ref = f"A{header}:{last}{header + len(shown)}"
+    _fit_column_widths(sheet, first_row=header)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def _sheet_title(name: str) -> str:
-    """Excel refuses []:*?/\\ in sheet names and more than 31 characters."""
-    return SHEET_NAME_FORBIDDEN.sub(" ", name).strip()[:SHEET_NAME_LIMIT] or "Dữ liệu"
+def sheet_title(name: str) -> str:
+    """A sheet name Excel accepts ([]:*?/\\ left out, at most 31 characters) made of whole words of name:
+    'Xếp hạng Chỉ số CCHC năm 2022, vùng Đồng bằng sông Hồng' -> 'Xếp hạng Chỉ số CCHC năm 2022'."""
+    words = SHEET_NAME_FORBIDDEN.sub(" ", name).split()
+    kept = ""
+    for word in words:
+        longer = f"{kept} {word}".strip()
+        if len(longer) > SHEET_NAME_LIMIT:
+            break
+        kept = longer
+    kept = kept.rstrip(",;.-–— ") or (words[0][:SHEET_NAME_LIMIT] if words else "")
+    return kept or "Dữ liệu"
 
 
 def _put_row(sheet, row_number: int, values: Sequence[object]) -> None:
@@ -259,8 +317,9 @@ def _xlsx_value(value: object) -> object:
     return value.item() if hasattr(value, "item") else value
 
 
-def _fit_column_widths(sheet, narrowest: int = 8, widest: int = 60) -> None:
-    for number, column in enumerate(sheet.iter_cols(values_only=True), start=1):
+def _fit_column_widths(sheet, first_row: int = 1, narrowest: int = 8, widest: int = 60) -> None:
+    """Widths from the table's cells (from first_row on: the heading's long lines may overflow)."""
+    for number, column in enumerate(sheet.iter_cols(min_row=first_row, values_only=True), start=1):
         longest = max((len(str(value)) for value in column if value is not None), default=0)
         sheet.column_dimensions[get_column_letter(number)].width = min(max(longest + 2, narrowest), widest)
 

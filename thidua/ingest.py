@@ -17,6 +17,7 @@ from typing import Callable, Iterable, Iterator
 
 import pandas as pd
 
+from thidua.changes import Changes, change_of, reading_coverage
 from thidua.db import Database, DatabaseUnwritable, Writer
 from thidua.io import isolated
 from thidua.provinces import registry
@@ -51,6 +52,7 @@ class IngestOutcome:
     rows: int
     upload_id: int | None = None
     already_uploaded_as: int | None = None  # the earlier upload holding the same content
+    changes: Changes | None = None          # what it changed in the figures in force, once written
     warnings: list[Problem] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -239,8 +241,9 @@ def implausible_scores(reading: Reading) -> list[Problem]:
 
 
 def write_upload(db: Database, reading: Reading, uploaded_by: str = "") -> IngestOutcome:
-    """Writes one reading as one upload, in one transaction; content seen before is not written. A scoring
-    summary replaces its whole cluster, year and period: the units it no longer lists are warned of."""
+    """Writes one reading as one upload, in one transaction, with what it changed in the figures in force;
+    content seen before is not written. A scoring summary replaces its whole cluster, year and period: the
+    units it no longer lists are warned of."""
     outcome = IngestOutcome(reading.file_name, reading.kind, reading.scope, reading.rows, warnings=reading.warnings)
     earlier = db.query("write/find_upload", content_hash=reading.digest, kind=reading.kind, scope=reading.scope)
     if not earlier.empty:
@@ -250,12 +253,28 @@ def write_upload(db: Database, reading: Reading, uploaded_by: str = "") -> Inges
     if leaving:
         outcome.warnings = [*outcome.warnings, leaving_warning(reading, leaving)]
     with db.transaction() as writer:
-        upload = writer.run("write/insert_upload", file_name=reading.file_name, content_hash=reading.digest,
-                            kind=reading.kind, scope=reading.scope, row_count=reading.rows,
-                            warning_count=len(reading.warnings), uploaded_by=uploaded_by)
-        outcome.upload_id = int(upload.upload_id.iloc[0])
-        KINDS[reading.kind].write(writer, reading.result, outcome.upload_id)
+        outcome.upload_id, outcome.changes = write_reading(writer, reading, uploaded_by)
+        writer.insert("write/insert_upload_changes", outcome.changes.lines.assign(position=range(len(outcome.changes.lines))),
+                      upload_id=outcome.upload_id)
+        replaced = pd.DataFrame({"replaced_upload_id": [upload.upload_id for upload in outcome.changes.replaced]},
+                                dtype="int64")
+        writer.insert("write/insert_upload_replacements", replaced, upload_id=outcome.upload_id)
     return outcome
+
+
+def write_reading(writer: Writer, reading: Reading, uploaded_by: str, upload_id: int | None = None
+                  ) -> tuple[int, Changes]:
+    """Writes a reading's rows as one upload inside an open transaction; returns its number and what it
+    changed. upload_id: given by a rehearsal only (the sequence would skip a number)."""
+    def write() -> int:
+        upload = writer.run("write/insert_upload", upload_id=upload_id, file_name=reading.file_name,
+                            content_hash=reading.digest, kind=reading.kind, scope=reading.scope,
+                            row_count=reading.rows, warning_count=len(reading.warnings), uploaded_by=uploaded_by)
+        written = int(upload.upload_id.iloc[0])
+        KINDS[reading.kind].write(writer, reading.result, written)
+        return written
+
+    return change_of(writer, reading_coverage(reading.kind, reading.result), write)
 
 
 def ingest_file(db: Database, source: Path | bytes, file_name: str | None = None, *, kind: str | None = None,

@@ -54,6 +54,9 @@ RESULT_KINDS = {
     "roster_members": ("roster",), "roster_awards": ("roster",),
 }
 YEAR_PARAMS = ("year", "from_year", "to_year")
+# The named results that read one scoring period (year-end unless a period parameter says otherwise).
+PERIOD_RESULTS = ("cluster_ranking", "cluster_groups", "unit_criteria", "awards")
+ILLUSTRATIVE_MARK = " (minh họa)"
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,38 @@ def supplying(sources: pd.DataFrame, name: str, params: Params) -> pd.DataFrame:
         rows = rows[rows.year.isin(years)]
     if params.get("cluster") is not None:
         rows = rows[(rows.kind == "par") | (rows.cluster_id == params["cluster"])]
+    if name in PERIOD_RESULTS:
+        rows = rows[(rows.kind != "scoring") | (rows.period == (params.get("period") or "year"))]
     return rows
+
+
+def illustrative_uploads(sources: pd.DataFrame) -> set[int]:
+    """The uploads of the illustrative demo data among the rows of data_sources."""
+    return {int(upload) for upload in sources.upload_id[sources.uploaded_by == DEMO_UPLOADER]}
+
+
+def marked_illustrative(names: pd.Series, illustrative: pd.Series) -> pd.Series:
+    """Names as a chart or table shows them: where illustrative and other figures are mixed, those of the
+    illustrative ones followed by ' (minh họa)' (when all are, the view's note says so once)."""
+    flags = illustrative.to_numpy(dtype=bool)
+    return names if flags.all() else names.where(~flags, names + ILLUSTRATIVE_MARK)
+
+
+def illustrative_note(what: str, names: list[str], shown: int, noun: str = "đơn vị") -> str | None:
+    """The demo mark of a view whose figures of `names` (out of `shown` units, provinces or years: noun)
+    come from the demo data: None when none do; for all of them, the whole view; else which ones, by name."""
+    if not names:
+        return None
+    if len(names) == shown:
+        return f"{what} là số liệu minh họa, không phải số liệu chính thức."
+    return (f"số liệu của {len(names)}/{shown} {noun} ({', '.join(names)}) là số liệu minh họa, không phải số liệu "
+            f"chính thức; số liệu của các {noun} khác là số liệu đã nhập.")
+
+
+def illustrative_par_years(sources: pd.DataFrame) -> set[int]:
+    """The years whose PAR Index figures in force come from the demo data (rows of data_sources)."""
+    par = sources[sources.kind == "par"]
+    return {int(year) for year in par.year[par.upload_id.isin(illustrative_uploads(sources))]}
 
 
 def provenance(sources: pd.DataFrame, used: Iterable[tuple[str, Params]]) -> Provenance:

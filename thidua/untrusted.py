@@ -90,7 +90,8 @@ def looks_like_formula(value: object) -> bool:
     return isinstance(value, str) and value.lstrip(LEADING_SPACES).startswith(FORMULA_STARTS)
 
 
-def _defused(value: object) -> object:
+def defused_cell(value: object) -> object:
+    """A cell for a CSV file: text a spreadsheet would run as a formula gets a leading apostrophe."""
     if not isinstance(value, str):
         return value
     return without_controls("'" + value if looks_like_formula(value) else value)
@@ -99,8 +100,8 @@ def _defused(value: object) -> object:
 def csv_text(frame: pd.DataFrame) -> str:
     """The frame as CSV, dot decimals, no index column: numbers stay numbers; text a spreadsheet would
     run as a formula gets a leading apostrophe; control characters are left out."""
-    shown = frame.map(_defused)
-    shown.columns = [_defused(str(label)) for label in shown.columns]
+    shown = frame.map(defused_cell)
+    shown.columns = [defused_cell(str(label)) for label in shown.columns]
     return shown.to_csv(index=False)
 
 

@@ -6,20 +6,25 @@ that pick the newest active upload per year and cluster bring back whatever it h
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
 from openpyxl.utils import get_column_letter
 
+from thidua.changes import Changes, change_of, uploads
 from thidua.db import Database
-from thidua.ingest import KIND_LABELS, KINDS, Reading, detect_kind, read_sheets, read_upload, reading_options
+from thidua.ingest import (KIND_LABELS, KINDS, Reading, detect_kind, read_sheets, read_upload, reading_options,
+                           write_reading)
 from thidua.readers.par import ColumnChoice
 from thidua.readers.problems import Problem, Refused
 from thidua.readers.scoring import PERIODS
 
 CORRECTABLE = ("year", "cluster", "period")
 GRID_ROWS, GRID_COLUMNS = 30, 40
+REHEARSED_UPLOAD = 2**31 - 1  # the number a rehearsed upload takes: above every real one, so it is the newest
 _log = logging.getLogger(__name__)
 
 
@@ -194,3 +199,63 @@ def undo_upload(db: Database, upload_id: int, undone_by: str) -> Undone:
     restored = db.query("restored_uploads", upload_id=upload_id)
     return Undone(upload_id, str(row.file_name), str(row.kind), str(row.scope),
                   [EarlierUpload(int(r.upload_id), str(r.file_name), r.uploaded_at) for r in restored.itertuples()])
+
+
+# ---------------------------------------------------------------- what an upload or an undo changes
+
+def preview_changes(db: Database, reading: Reading) -> Changes:
+    """What writing the reading would change in the figures in force: it is written in a transaction
+    that is rolled back, and the figures are read before and after."""
+    with db.rehearsal() as writer:
+        _, changes = write_reading(writer, reading, "", upload_id=REHEARSED_UPLOAD)
+    return changes
+
+
+def undo_changes(db: Database, upload_id: int) -> Changes:
+    """What undoing an upload would change (brought: the uploads whose figures stand again), rehearsed as
+    preview_changes is."""
+    with db.rehearsal() as writer:
+        coverage = writer.run("upload_coverage", upload=upload_id)
+        _, changes = change_of(writer, coverage,
+                               lambda: writer.run("write/undo_upload", upload_id=upload_id, undone_by=""))
+        return dataclasses.replace(changes, brought=uploads(writer.run("restored_uploads", upload_id=upload_id)))
+
+
+def recorded_changes(query: Callable[..., pd.DataFrame], upload_id: int) -> Changes:
+    """What an upload changed when it was written, as recorded then. query: Database.query or the pages'
+    cached results."""
+    replaced = query("upload_replaced", upload=upload_id)
+    return Changes(uploads(replaced), query("upload_changes", upload=upload_id))
+
+
+SUBJECTS_NAMED = 12  # provinces or units named in a line of the change summary; the rest are counted
+
+
+def replaced_line(changes: Changes) -> str:
+    """Which uploads in force it replaces (number, date, who), in one line."""
+    if not changes.replaced:
+        return "Thay thế: không lần nhập nào (chưa có số liệu đang dùng cho phạm vi này)."
+    return "Thay thế số liệu đang dùng của " + "; ".join(upload.phrase() for upload in changes.replaced) + "."
+
+
+def change_summary(changes: Changes) -> list[str]:
+    """The changes in a few lines: how many provinces or units change, which appear and which leave."""
+    if changes.nothing:
+        return ["Số liệu đang dùng: không thay đổi gì."]
+    lines = []
+    staying = changes.changed[["scope", "subject"]].drop_duplicates()
+    if len(staying):
+        lines.append(f"Thay đổi số liệu: {len(staying)} tỉnh, đơn vị (trước → sau ở bảng dưới).")
+    for label, subjects in (("Xuất hiện mới", changes.appearing), ("Không còn", changes.leaving)):
+        for scope, named in subjects.groupby("scope", sort=False).subject:
+            names = ", ".join(named.iloc[:SUBJECTS_NAMED])
+            rest = len(named) - SUBJECTS_NAMED
+            lines.append(f"{label} ({scope}, {len(named)}): {names}" + (f" và {rest} khác." if rest > 0 else "."))
+    return lines
+
+
+def change_table(changes: Changes, before: str = "Trước", after: str = "Sau") -> pd.DataFrame:
+    """The figures that change for provinces or units there before and after, with Vietnamese headers."""
+    changed = changes.changed
+    return pd.DataFrame({"Phạm vi": changed.scope, "Tỉnh, đơn vị": changed.subject, "Số liệu": changed.figure,
+                         before: changed.before.fillna("–"), after: changed.after.fillna("–")})

@@ -1,0 +1,191 @@
+"""What an upload (or an undo) changes in the figures in force: per province or unit, the figures
+that change (before → after), the ones that appear and the ones that leave, and the uploads whose
+figures it replaces.
+
+The figures are read through the same named results the pages show, before and after the change,
+inside one transaction (a rehearsal when nothing is to be kept): whatever rule decides which upload
+is in force, the diff is what the pages will show.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from thidua.db import Writer
+from thidua.formatting import vn_number, vn_percent
+from thidua.readers.scoring import PERIODS
+from thidua.readers.units import cluster_slug
+
+COVERAGE_COLUMNS = ["kind", "year", "cluster_id", "period"]
+LINE_COLUMNS = ["scope", "subject", "figure", "before", "after", "change"]
+CHANGED, APPEARS, LEAVES = "changed", "appears", "leaves"  # a line's change: its subject is there before and after, or not
+FIGURE_COLUMNS = ["scope", "subject", "figure", "value"]
+INDEX, RANK, TOTAL, AWARD, ROLE, MEMBER = "Chỉ số", "Xếp hạng", "Tổng điểm", "Khen thưởng", "Vai trò", "Thành viên"
+
+
+@dataclass(frozen=True)
+class Replaced:
+    """An upload whose figures were in force where the change puts others."""
+    upload_id: int
+    file_name: str
+    uploaded_by: str
+    uploaded_at: pd.Timestamp
+
+    def phrase(self) -> str:
+        by = f" bởi {self.uploaded_by}" if self.uploaded_by else ""
+        return f"lần nhập số {self.upload_id} (tệp «{self.file_name}», ngày {self.uploaded_at:%d/%m/%Y %H:%M}{by})"
+
+
+@dataclass(frozen=True)
+class Changes:
+    replaced: list[Replaced]   # the uploads whose figures in force it puts others in place of
+    lines: pd.DataFrame        # LINE_COLUMNS; before or after is None where the figure was or will be absent
+    brought: list[Replaced] = field(default_factory=list)  # after an undo: the uploads whose figures stand again
+
+    @property
+    def nothing(self) -> bool:
+        return self.lines.empty
+
+    def _subjects(self, change: str) -> pd.DataFrame:
+        return self.lines[self.lines.change == change][["scope", "subject"]].drop_duplicates().reset_index(drop=True)
+
+    @property
+    def appearing(self) -> pd.DataFrame:
+        """scope, subject: provinces or units that were not there before."""
+        return self._subjects(APPEARS)
+
+    @property
+    def leaving(self) -> pd.DataFrame:
+        """scope, subject: provinces or units that will no longer be there."""
+        return self._subjects(LEAVES)
+
+    @property
+    def changed(self) -> pd.DataFrame:
+        """The lines of provinces or units there before and after."""
+        return self.lines[self.lines.change == CHANGED].reset_index(drop=True)
+
+
+def reading_coverage(kind: str, result: object) -> pd.DataFrame:
+    """What a reader's result covers: rows of kind, year, cluster_id, period (None where a kind has none)."""
+    if kind == "par":
+        rows = [("par", int(year), None, None) for year in result.years]
+    elif kind == "scoring":
+        rows = [("scoring", int(part.year), cluster_slug(part.cluster), part.period) for part in result.parts]
+    else:
+        pairs = pd.concat([frame[["cluster_id", "year"]] for frame in (result.roles, result.members, result.awards)])
+        rows = [("roster", int(year), cluster_id, None) for cluster_id, year in pairs.drop_duplicates().itertuples(index=False)]
+    return pd.DataFrame(rows, columns=COVERAGE_COLUMNS)
+
+
+def figures_in_force(writer: Writer, coverage: pd.DataFrame) -> pd.DataFrame:
+    """The figures the pages show for what coverage covers, one row per scope, subject and figure (as shown)."""
+    found = [FIGURES[kind](writer, rows) for kind, rows in coverage.groupby("kind")]
+    return pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=FIGURE_COLUMNS)
+
+
+def _long(scope: str | pd.Series, subject: pd.Series, figures: dict[str, pd.Series]) -> pd.DataFrame:
+    """FIGURE_COLUMNS: one row per subject and figure."""
+    if subject.empty:
+        return pd.DataFrame(columns=FIGURE_COLUMNS)
+    return pd.concat([pd.DataFrame({"scope": scope, "subject": subject, "figure": name, "value": values})
+                      for name, values in figures.items()], ignore_index=True)
+
+
+def _shown(values: pd.Series, write: Callable[[object], str]) -> pd.Series:
+    return values.map(lambda value: None if pd.isna(value) else write(value))
+
+
+def _par_figures(writer: Writer, coverage: pd.DataFrame) -> pd.DataFrame:
+    frames = []
+    for year in sorted(coverage.year.unique()):
+        ranking = writer.run("par_ranking", year=int(year))
+        frames.append(_long(f"Chỉ số CCHC năm {year}", ranking.province,
+                            {INDEX: _shown(ranking.score, vn_percent), RANK: _shown(ranking["rank"], str)}))
+    return pd.concat(frames, ignore_index=True)
+
+
+def _scoring_figures(writer: Writer, coverage: pd.DataFrame) -> pd.DataFrame:
+    frames = []
+    for row in coverage.itertuples():
+        ranking = writer.run("cluster_ranking", cluster=row.cluster_id, year=int(row.year), period=row.period)
+        scope = f"{_cluster_name(writer, row.cluster_id)} · {PERIODS[row.period]} {row.year}"
+        frames.append(_long(scope, ranking.unit,
+                            {TOTAL: _shown(ranking.total, vn_number), RANK: _shown(ranking["rank"], str),
+                             AWARD: _shown(ranking.award, str)}))
+    return pd.concat(frames, ignore_index=True)
+
+
+def _roster_figures(writer: Writer, coverage: pd.DataFrame) -> pd.DataFrame:
+    frames = []
+    for cluster_id, covered in coverage.groupby("cluster_id"):
+        years = set(covered.year)
+        name = _cluster_name(writer, cluster_id)
+        roles = writer.run("leader_history", cluster=cluster_id)
+        roles = roles[roles.year.isin(years)].groupby(["year", "unit"], as_index=False).role.agg("; ".join)
+        members = writer.run("cluster_members", cluster=cluster_id)
+        members = members[members.year.isin(years)]
+        awards = writer.run("awards", cluster=cluster_id)
+        awards = awards[awards.year.isin(years)]
+        awards = awards.assign(award=awards.award + " (" + awards.source + ")").groupby(
+            ["year", "unit"], as_index=False).award.agg("; ".join)
+        listed = members.assign(member="có")
+        for frame, figure, values in ((roles, ROLE, "role"), (listed, MEMBER, "member"), (awards, AWARD, "award")):
+            frames.append(_long(f"{name} · năm " + frame.year.astype(str), frame.unit, {figure: frame[values]}))
+    return pd.concat(frames, ignore_index=True)
+
+
+def _cluster_name(writer: Writer, cluster_id: str) -> str:
+    clusters = writer.run("clusters")
+    named = clusters.name[clusters.cluster_id == cluster_id]
+    return named.iloc[0] if len(named) else cluster_id
+
+
+FIGURES = {"par": _par_figures, "scoring": _scoring_figures, "roster": _roster_figures}
+
+
+def compared(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
+    """LINE_COLUMNS: every figure whose shown value differs, in the order the pages list them, with whether
+    its province or unit stays, appears or leaves."""
+    keys = ["scope", "subject", "figure"]
+    order = pd.concat([after[keys], before[keys]]).drop_duplicates()  # as the pages list them after, then the leavers
+    both = order.merge(before, on=keys, how="left").merge(after, on=keys, how="left", suffixes=("_before", "_after"))
+    both = both.rename(columns={"value_before": "before", "value_after": "after"})
+    subject = pd.MultiIndex.from_frame(both[["scope", "subject"]])
+    was = subject.isin(pd.MultiIndex.from_frame(before[["scope", "subject"]]))
+    stays = subject.isin(pd.MultiIndex.from_frame(after[["scope", "subject"]]))
+    both["change"] = [CHANGED if there and here else LEAVES if there else APPEARS for there, here in zip(was, stays)]
+    differs = both.before.fillna("\0") != both.after.fillna("\0")
+    lines = both[differs][LINE_COLUMNS].astype(object)
+    return lines.where(lines.notna(), None).reset_index(drop=True)
+
+
+def change_of(writer: Writer, coverage: pd.DataFrame, change: Callable[[], object]) -> tuple[object, Changes]:
+    """Runs change() (writing through writer) and says what it changed in the figures coverage covers;
+    returns what change() returned and the Changes."""
+    before, supplied_before = figures_in_force(writer, coverage), writer.run("data_sources")
+    outcome = change()
+    after, supplied_after = figures_in_force(writer, coverage), writer.run("data_sources")
+    return outcome, Changes(uploads(_replaced(supplied_before, supplied_after)), compared(before, after))
+
+
+def _replaced(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
+    """The rows of data_sources (which upload supplies each kind, year, cluster and period) before a change
+    whose upload supplied a place (all or part of it) where another upload supplies figures after it."""
+    keys = ["kind", "year", "cluster_id", "period"]
+
+    def supplies(frame: pd.DataFrame) -> pd.Series:
+        places = zip(*(frame[key].astype(object).where(frame[key].notna(), "") for key in keys), frame.upload_id)
+        return pd.Series(list(places), index=frame.index, dtype=object)
+
+    was, now = supplies(before), supplies(after)
+    taken = {supply[:-1] for supply in set(now) - set(was)}
+    return before[was.map(lambda supply: supply[:-1] in taken).astype(bool)]
+
+
+def uploads(rows: pd.DataFrame) -> list[Replaced]:
+    """Rows with upload_id, file_name, uploaded_by, uploaded_at as Replaced, once each, oldest first."""
+    rows = rows.drop_duplicates("upload_id").sort_values("upload_id")
+    return [Replaced(int(row.upload_id), str(row.file_name), str(row.uploaded_by), row.uploaded_at)
+            for row in rows.itertuples()]
