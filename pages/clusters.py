@@ -6,7 +6,6 @@ import streamlit as st
 
 from pages.access import current_identity, sign_in, signed_in_bar
 from pages.shared import Results, current_database, drawn, results, reused, show_figure, show_table, vietnamese_order
-from thidua.charts import award_matrix, leader_timeline, membership_matrix
 from thidua.clusters import (leader_ranks, membership_changes, merger_effects, merger_sentences, never_led,
                              unit_label, year_end_rankings)
 from thidua.db import DatabaseBusy
@@ -59,7 +58,7 @@ shown_roles = roles[roles.year.isin(in_years)]
 if shown_roles.empty:
     st.info(f"Chưa có danh sách Cụm trưởng, Cụm phó của năm {years_phrase(in_years)}.")
 else:
-    show_figure(drawn(leader_timeline, shown_roles, years=in_years, highlight=cluster, made_from=made_from),
+    show_figure(drawn("leader_history", shown_roles, years=in_years, highlight=cluster, made_from=made_from),
                 file_name="cum-truong-cum-pho")
 
 own_roles = roles[roles.cluster_id == cluster_id]
@@ -85,7 +84,7 @@ if listed.empty:
 else:
     of_provinces = listed.province.notna().any()
     merger_column = MERGER_COLUMN if of_provinces and listed.year.max() < MERGER_YEAR else None
-    show_figure(drawn(membership_matrix, reused(membership_changes, listed, made_from=made_from), cluster=cluster,
+    show_figure(drawn("cluster_members", reused(membership_changes, listed, made_from=made_from), cluster=cluster,
                       roles=own_roles, merger_column=merger_column, made_from=made_from), file_name="thanh-vien-cum")
     sentences = merger_sentences(reused(merger_effects, members, cluster_id, made_from=made_from)) if of_provinces else []
     if sentences:
@@ -100,7 +99,7 @@ awards = awards[awards.year.isin(in_years)]
 if awards.empty:
     st.info(f"Chưa có khen thưởng nào của cụm này trong năm {years_phrase(in_years)}.")
 else:
-    show_figure(drawn(award_matrix, awards, cluster=cluster, years=in_years, made_from=made_from),
+    show_figure(drawn("awards", awards, cluster=cluster, years=in_years, made_from=made_from),
                 file_name="khen-thuong-cum")
     newest_first = awards.sort_values("year", ascending=False, kind="stable")  # within a year: the ladder's order
     show_table(pd.DataFrame({"Năm": newest_first.year, "Đơn vị": newest_first.unit,

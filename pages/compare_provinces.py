@@ -4,7 +4,7 @@ import streamlit as st
 
 from pages.shared import (ALL_REGIONS, drawn, no_par_data, results, show_demo_note, show_figure, show_table,
                           vietnamese_order)
-from thidua.charts import component_heatmap, par_band, par_ranking_bar
+from thidua.charts import par_band
 from thidua.formatting import vn_number, vn_percent, vn_signed
 
 st.title("So sánh tỉnh")
@@ -36,14 +36,13 @@ if province is not None:
     facts[2].metric("So với trung bình cả nước", vn_signed(chosen.score - average) + " điểm")
     facts[3].metric("Xếp loại", par_band(chosen.score) or "Dưới loại C")
 
-show_figure(drawn(par_ranking_bar, shown, year=year, highlight=province, peers=peers, average=average,
-                  region=None if region == ALL_REGIONS else region,
-                  subtitle=f"Trung bình cả nước: {vn_percent(average)}; thứ hạng trên cả nước", made_from=made_from))
+show_figure(drawn("par_ranking", shown, year=year, highlight=province, peers=peers, average=average,
+                  region=None if region == ALL_REGIONS else region, made_from=made_from))
 
 components = query("par_components", year=year)
 components = components[components.province.isin(set(shown.province))]
 if not components.empty:
-    show_figure(drawn(component_heatmap, components, year=year, order=list(shown.province), made_from=made_from))
+    show_figure(drawn("par_components", components, year=year, order=list(shown.province), made_from=made_from))
 
 st.subheader("Bảng xếp hạng")
 table = pd.DataFrame({

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from pages.shared import drawn, no_par_data, results, show_demo_note, show_figure
-from thidua.charts import PAR_BANDS, par_band, par_ranking_bar
+from thidua.charts import PAR_BANDS, par_band
 from thidua.formatting import rank_change_phrase, vn_number, vn_percent, vn_signed
 from thidua.untrusted import markdown_literal
 
@@ -39,6 +39,6 @@ if jumps is not None and not jumps.empty:
     columns[3].metric(f"Tăng hạng nhiều nhất so với {previous}", markdown_literal(riser.province),
                       rank_change_phrase(riser.change), delta_arrow="off")
 
-show_figure(drawn(par_ranking_bar, ranking, year=year, average=average, made_from=(query.snapshot, year)))
+show_figure(drawn("par_ranking", ranking, year=year, average=average, made_from=(query.snapshot, year)))
 st.caption(f"Điểm trung bình cả nước năm {year}: {vn_number(average)}%. Xem chi tiết từng tỉnh ở trang "
            "«So sánh tỉnh», biến động thứ hạng ở trang «Biến động xếp hạng».")

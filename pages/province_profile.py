@@ -5,8 +5,6 @@ import pandas as pd
 import streamlit as st
 
 from pages.shared import drawn, results, show_demo_note, show_figure, show_table, vietnamese_order
-from thidua.charts import province_rank_history as rank_history_chart
-from thidua.charts import province_score_benchmarks
 from thidua.clusters import constituents, province_rank_history, year_end_rankings
 from thidua.formatting import MISSING, rank_change_phrase, vn_number, vn_percent, vn_signed, years_phrase
 from thidua.provinces import MERGER_YEAR, registry
@@ -91,8 +89,8 @@ else:
     facts[2].metric("So với trung vị cả nước", f"{vn_signed(latest.score - latest.national_median)} điểm")
     facts[3].metric("So với trung vị vùng", f"{vn_signed(latest.score - latest.region_median)} điểm",
                     region, delta_arrow="off", delta_color="off")
-    show_figure(drawn(rank_history_chart, series, province, made_from=made_from), file_name=f"xep-hang-{file_stem(province)}")
-    show_figure(drawn(province_score_benchmarks, compared, province, region, subtitle=METHOD_NOTE, made_from=made_from),
+    show_figure(drawn("par_history", series, province, made_from=made_from), file_name=f"xep-hang-{file_stem(province)}")
+    show_figure(drawn("par_benchmarks", compared, province, region, subtitle=METHOD_NOTE, made_from=made_from),
                 file_name=f"chi-so-so-voi-trung-vi-{file_stem(province)}")
     newest_first = compared.iloc[::-1]
     show_table(pd.DataFrame({

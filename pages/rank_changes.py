@@ -3,7 +3,7 @@ import pandas as pd
 import streamlit as st
 
 from pages.shared import drawn, no_par_data, results, show_demo_note, show_figure, show_table, vietnamese_order
-from thidua.charts import METHOD_CHANGE_YEARS, rank_bump, rank_slope
+from thidua.charts import METHOD_CHANGE_YEARS
 from thidua.formatting import rank_change_phrase, vn_number, years_phrase
 from thidua.provinces import MERGER_YEAR
 
@@ -46,7 +46,7 @@ if method_changes:
                "thứ hạng vẫn so sánh được giữa hai năm, còn điểm số chỉ so sánh được tương đối.")
 
 jumps = query("rank_jumps", from_year=from_year, to_year=to_year)
-show_figure(drawn(rank_slope, jumps, from_year, to_year, highlight=chosen, subtitle=subtitle,
+show_figure(drawn("rank_jumps", jumps, from_year, to_year, highlight=chosen, subtitle=subtitle,
                   made_from=(query.snapshot, from_year, to_year)))
 
 
@@ -79,4 +79,4 @@ followed = chosen or list(risers.province.head(DEFAULT_BUMP_COUNT))
 if not chosen:
     st.caption(f"Chưa chọn tỉnh: biểu đồ dưới đây theo dõi {len(followed)} tỉnh tăng hạng nhiều nhất "
                f"từ {from_year} đến {to_year}.")
-show_figure(drawn(rank_bump, history, followed, made_from=query.snapshot))
+show_figure(drawn("rank_bump", history, followed, made_from=query.snapshot))

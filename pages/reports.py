@@ -77,5 +77,5 @@ for number, chart in enumerate(deck.charts, start=2):
     st.text(chart.takeaway)  # names from uploaded files: shown as text, never as Markdown
     with st.expander("Biểu đồ và ghi chú", key=f"xem-trang-{number}", on_change="rerun") as preview:
         if preview.open:
-            show_figure(chart.figure, source=chart.provenance.source, updated=chart.provenance.updated)
+            show_figure(chart.view, source=chart.provenance.source, updated=chart.provenance.updated)
             st.text(chart.notes)

@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from pages.shared import drawn, results, reused, show_figure, show_styled, show_table, vietnamese_order
-from thidua.charts import cluster_ranking_bar, criteria_share_heatmap, period_phrase, self_score_gap
+from thidua.charts import period_phrase
 from thidua.clusters import unit_label
 from thidua.formatting import MISSING, rank_change_phrase, vn_number, vn_signed
 from thidua.readers.scoring import PERIODS
@@ -98,7 +98,7 @@ facts[3].metric("Tự chấm cao hơn Cụm chấm", f"{int((gaps > 0.005).sum()
 
 st.subheader("Xếp hạng và đề nghị khen thưởng")
 shown_ranking = ranking.assign(unit=marked_illustrative(ranking.unit, illustrative))
-show_figure(drawn(cluster_ranking_bar, shown_ranking, cluster=cluster, year=year, mid_year=mid_year, made_from=made_from),
+show_figure(drawn("cluster_ranking", shown_ranking, cluster=cluster, year=year, mid_year=mid_year, made_from=made_from),
             file_name=f"xep-hang-{stem}")
 if ranking.rank_computed.any():
     st.caption("Bảng chấm điểm không ghi xếp hạng: các đơn vị được xếp theo tổng điểm (bằng điểm thì cùng hạng).")
@@ -115,7 +115,7 @@ groups = query("cluster_groups", cluster=cluster_id, year=year, period=period)
 if groups.empty:
     st.info("Bảng chấm điểm này chỉ ghi tổng điểm của mỗi đơn vị, không ghi điểm theo nhóm tiêu chí.")
 else:
-    show_figure(drawn(criteria_share_heatmap, groups.assign(unit=groups.unit.map(labels)), cluster=cluster,
+    show_figure(drawn("cluster_groups", groups.assign(unit=groups.unit.map(labels)), cluster=cluster,
                       year=year, mid_year=mid_year, order=list(labels.values()), made_from=made_from),
                 file_name=f"nhom-tieu-chi-{stem}")
 
@@ -123,7 +123,7 @@ st.subheader("Tự chấm và Cụm chấm")
 if own_scored.empty:
     st.info("Bảng chấm điểm này không ghi điểm tự chấm của các đơn vị.")
 else:
-    show_figure(drawn(self_score_gap, own_scored.assign(unit=own_scored.unit.map(labels)), cluster=cluster,
+    show_figure(drawn("self_score_gap", own_scored.assign(unit=own_scored.unit.map(labels)), cluster=cluster,
                       year=year, mid_year=mid_year, made_from=made_from), file_name=f"tu-cham-{stem}")
     missing = [labels[u] for u in ranking.unit if u not in set(own_scored.unit)]
     if missing:

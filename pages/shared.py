@@ -17,13 +17,14 @@ from streamlit import runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from thidua.config import default_db_path
+from thidua import views
 from thidua.db import Database, DatabaseBusy, database, query_names
 from thidua.demo import load_demo_if_empty, never_written
 from thidua.export import TableHeading, figure_bytes, start_browser_in_background, table_csv, table_xlsx
 from thidua.formatting import years_phrase
 from thidua.provinces import strip_diacritics
 from thidua.reports import Provenance, file_stem, illustrative_note, illustrative_par_years, provenance
-from thidua.untrusted import figure_text_literal
+from thidua.views import PLOTLY_CONFIG, View
 
 ALL_REGIONS = "Cả nước"
 
@@ -190,27 +191,27 @@ IMAGE_FILES = {"png": ("PNG — trình chiếu (1920×1080)", "image/png"),
 
 @dataclass(frozen=True)
 class Drawn:
-    """A figure with what showing it needs: its JSON (for the files made from it) and a digest of that
-    (keys of its download buttons). Shared by every session: nothing may change the figure."""
-    figure: go.Figure
+    """A chart at its three sizes with what showing it needs: the JSON of its slide (for the files made
+    from it) and a digest of that (keys of its download buttons). Shared by every session: nothing may
+    change the figures."""
+    view: View
     json: str
     digest: str
 
     @classmethod
-    def of(cls, figure: go.Figure) -> Drawn:
-        figure = figure_text_literal(go.Figure(figure))  # names from files show as written, never as markup
-        figure_json = figure.to_json()
-        return cls(figure, figure_json, hashlib.sha1(figure_json.encode()).hexdigest()[:12])
+    def of(cls, view: View) -> Drawn:
+        slide_json = view.slide.to_json()
+        return cls(view, slide_json, hashlib.sha1(slide_json.encode()).hexdigest()[:12])
 
 
-def drawn(draw: Callable[..., go.Figure], /, *args, made_from: Hashable = None, **params) -> Drawn:
-    """draw(*args, **params) (a chart of thidua.charts), built once for these arguments and then shared
-    by every rerun and session. made_from: see reused()."""
-    return reused(_drawing, draw, *args, made_from=made_from, **params)
+def drawn(name: str, /, *args, made_from: Hashable = None, **params) -> Drawn:
+    """The chart views.VIEWS[name] drawn from these rows and filters, built once for these arguments and
+    then shared by every rerun and session. made_from: see reused()."""
+    return reused(_drawing, name, *args, made_from=made_from, **params)
 
 
-def _drawing(draw: Callable[..., go.Figure], /, *args, **params) -> Drawn:
-    return Drawn.of(draw(*args, **params))
+def _drawing(name: str, /, *args, **params) -> Drawn:
+    return Drawn.of(views.view(name, *args, **params))
 
 
 def reused(compute: Callable, /, *args, made_from: Hashable = None, **params):
@@ -237,19 +238,30 @@ def _reused(name: str, key: tuple, _compute: Callable, _args: tuple, _params: di
     return _compute(*_args, **_params)
 
 
-def show_figure(figure: Drawn | go.Figure, *, source: str | None = None, updated: date | None = None,
+PHONE_BROWSERS = ("Mobi", "Android", "iPhone", "iPad")  # words a phone's or tablet's browser puts in its User-Agent
+
+
+def on_phone() -> bool:
+    """Whether the page is being read on a phone. The server never learns the window's width, so it goes
+    by the browser's own description of itself; below 640 px every chart also fits by its CSS width."""
+    agent = st.context.headers.get("User-Agent") or ""
+    return any(word in agent for word in PHONE_BROWSERS)
+
+
+def show_figure(figure: Drawn | View, *, source: str | None = None, updated: date | None = None,
                 file_name: str | None = None) -> None:
-    """A house-style figure (best made by drawn(), so a rerun does not build it again) as is
-    (Streamlit's theme would replace its fonts and colours), and under it PNG, SVG and PDF files of
-    it, drawn on the server only when asked for: 16:9, 1920×1080, with the line "Nguồn: ...; cập
-    nhật ngày ...". The source and date default to those of the figures this run of the page has
-    read (page_provenance); file_name (no extension) to one made from the figure's title."""
+    """A chart of the registry (best made by drawn(), so a rerun does not build it again) at the page's
+    size, or a phone's, as is (Streamlit's theme would replace its fonts and colours), and under it PNG,
+    SVG and PDF files of its slide, drawn on the server only when asked for: 16:9, 1920×1080, with the
+    line "Nguồn: ...; cập nhật ngày ...". The source and date default to those of the figures this run of
+    the page has read (page_provenance); file_name (no extension) to one made from the chart's title."""
     shown = figure if isinstance(figure, Drawn) else Drawn.of(figure)
-    _plotted(shown.digest, shown)
+    size = "phone" if on_phone() else "page"
+    _plotted(f"{shown.digest}-{size}", shown.view.at(size))
     if source is None or updated is None:
         origin = page_provenance()
         source, updated = source or origin.source, updated or origin.updated
-    stem = file_name or file_stem(shown.figure.layout.title.text or "bieu-do")
+    stem = file_name or file_stem(shown.view.title.replace("<br>", " ") or "bieu-do")
     with st.popover("Tải biểu đồ", icon=":material/download:"):
         for fmt, (label, mime) in IMAGE_FILES.items():
             st.download_button(label, data=partial(_figure_file, shown.json, fmt, source, updated),
@@ -258,10 +270,10 @@ def show_figure(figure: Drawn | go.Figure, *, source: str | None = None, updated
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
-def _plotted(digest: str, _shown: Drawn) -> None:
-    """The chart element, built once per figure and then replayed by every rerun and session (Streamlit
-    serialises a figure again at every call: ~25 ms a chart)."""
-    st.plotly_chart(_shown.figure, theme=None, config={"displaylogo": False})
+def _plotted(key: str, _figure: go.Figure) -> None:
+    """The chart element, built once per figure and size and then replayed by every rerun and session
+    (Streamlit serialises a figure again at every call: ~25 ms a chart)."""
+    st.plotly_chart(_figure, theme=None, config=PLOTLY_CONFIG)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

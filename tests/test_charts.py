@@ -68,10 +68,10 @@ def test_bands_follow_the_thresholds(score, band):
     assert charts.par_band(score) == band
 
 
-def test_ranking_bar_highlights_the_province_and_its_peers_in_their_own_traces():
+def test_ranking_highlights_the_province_and_its_peers_in_their_own_traces():
     frame = ranking()
     peers = {"Cùng vùng Trung du và miền núi phía Bắc": {"Hà Giang", "Cao Bằng"}}
-    fig = charts.par_ranking_bar(frame, year=2021, highlight="Lạng Sơn", peers=peers, average=85.0)
+    fig = charts.par_ranking_dots(frame, year=2021, highlight="Lạng Sơn", peers=peers, average=85.0)
     by_name = {trace.name: trace for trace in fig.data}
     assert set(by_name) == {"Các tỉnh, thành phố khác", *peers, "Lạng Sơn"}
     assert len(by_name["Lạng Sơn"].y) == 1 and "Lạng Sơn" in by_name["Lạng Sơn"].y[0]
@@ -80,35 +80,53 @@ def test_ranking_bar_highlights_the_province_and_its_peers_in_their_own_traces()
     assert sum(len(trace.y) for trace in fig.data) == 63
 
 
-def test_ranking_bar_orders_by_rank_with_the_best_on_top_and_labels_values_the_vietnamese_way():
-    fig = charts.par_ranking_bar(ranking(), year=2021)
+def test_ranking_orders_by_rank_with_the_best_on_top_and_labels_values_the_vietnamese_way():
+    fig = charts.par_ranking_dots(ranking(), year=2021)
     assert list(fig.layout.yaxis.categoryarray[:2]) == ["1. Hà Nội", "2. Hà Giang"]
-    assert fig.layout.yaxis.autorange == "reversed"
+    assert fig.layout.yaxis.range[0] > fig.layout.yaxis.range[1]  # the first category at the top
     assert fig.data[0].text[0] == "91,04"
     assert fig.layout.separators == ",."
     assert fig.layout.title.text == "Chỉ số CCHC (PAR Index) năm 2021: xếp hạng 63 tỉnh, thành phố"
     assert "Noto Sans" in fig.layout.font.family
 
 
-def test_ranking_bar_draws_the_bands_and_the_national_average():
-    fig = charts.par_ranking_bar(ranking(), year=2021, average=81.77)
+def test_ranking_draws_the_bands_and_the_national_average():
+    fig = charts.par_ranking_dots(ranking(), year=2021, average=81.77)
     band_labels = [a.text for a in fig.layout.annotations if a.text.startswith("Loại")]
     assert band_labels == ["Loại A (≥ 90%)", "Loại B (80–<90%)", "Loại C (70–<80%)"]
     rectangles = [(s.x0, s.x1) for s in fig.layout.shapes if s.type == "rect"]
     assert (80, 90) in rectangles and (70, 80) in rectangles and any(x0 == 90 for x0, _ in rectangles)
     assert any(a.text == "TB cả nước: 81,77" for a in fig.layout.annotations)
     assert any(s.type == "line" and s.x0 == 81.77 for s in fig.layout.shapes)
+    assert fig.layout.title.subtitle.text == "Trung bình cả nước: 81,77%"
+
+
+def test_the_ranking_is_a_dot_plot_so_an_axis_that_starts_at_70_does_not_shrink_a_score():
+    fig = charts.par_ranking_dots(ranking(), year=2021)
+    assert {trace.type for trace in fig.data} == {"scatter"} and all(trace.mode == "markers+text" for trace in fig.data)
+
+
+def test_a_slide_names_every_province_in_columns_that_fit_1280_by_720():
+    fig = charts.par_ranking_dots(ranking(), year=2021, average=81.77, highlight="Lạng Sơn", size="slide")
+    assert fig.layout.height <= charts.SLIDE_HEIGHT
+    named = [label for trace in fig.data for label in trace.y]
+    assert len(named) == 63 and len(set(named)) == 63
+    columns = [key for key in fig.layout.to_plotly_json() if key.startswith("xaxis")]
+    assert len(columns) >= 2
+    rows = max(len(fig.layout[key.replace("xaxis", "yaxis")].categoryarray) for key in columns)
+    plot_height = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b - charts.SLIDE_SOURCE_BAND
+    assert plot_height / rows >= charts.RANKING_ROW["slide"][1]  # a line of the names' type per row, at least
 
 
 @pytest.mark.parametrize("lowest, axis_start", [(76.11, 70), (70.0, 65), (70.5, 65), (64.2, 60)])
 def test_the_score_axis_starts_below_the_lowest_bar_and_shows_band_c(lowest, axis_start):
     frame = ranking(3)
     frame.loc[2, "score"] = lowest
-    assert charts.par_ranking_bar(frame, year=2021).layout.xaxis.range[0] == axis_start
+    assert charts.par_ranking_dots(frame, year=2021).layout.xaxis.range[0] == axis_start
 
 
-def test_ranking_bar_is_tall_enough_for_63_readable_rows():
-    assert charts.par_ranking_bar(ranking(), year=2021).layout.height >= 63 * 20
+def test_ranking_on_the_page_is_tall_enough_for_63_readable_rows():
+    assert charts.par_ranking_dots(ranking(), year=2021).layout.height >= 63 * 20
 
 
 def test_slope_names_the_biggest_movers_in_words_and_greys_the_rest():
@@ -158,7 +176,7 @@ def test_heatmap_keeps_the_given_order_and_shows_raw_scores_with_decimal_commas(
 
 def test_figures_render_to_svg_with_their_vietnamese_title(tmp_path):
     pytest.importorskip("kaleido")
-    svg = charts.par_ranking_bar(ranking(10), year=2021, highlight="Hà Nội").to_image(format="svg").decode()
+    svg = charts.par_ranking_dots(ranking(10), year=2021, highlight="Hà Nội").to_image(format="svg").decode()
     assert "Chỉ số CCHC (PAR Index) năm 2021" in svg and "91,04" in svg
 
 

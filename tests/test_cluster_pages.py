@@ -80,7 +80,7 @@ def roster_db(tmp_path, monkeypatch) -> Database:
 
 
 def figures(app: AppTest) -> dict[str, dict]:
-    return {figure["layout"]["title"]["text"]: figure
+    return {figure["layout"]["title"]["text"].replace("<br>", " "): figure
             for figure in (json.loads(chart.proto.spec) for chart in app.get("plotly_chart"))}
 
 

@@ -18,7 +18,8 @@ from PIL import Image, ImageStat
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
-from thidua import export
+from thidua import export, views
+from thidua.provinces import registry
 
 TITLE = "Xếp hạng Chỉ số CCHC năm 2021 — Lạng Sơn tăng 13 bậc"
 SOURCE = "Bộ Nội vụ, Báo cáo Chỉ số CCHC năm 2021"
@@ -64,6 +65,31 @@ def test_svg_keeps_the_vietnamese_title_labels_and_source_line(images):
     assert "Thừa Thiên Huế" in texts
     assert SOURCE_LINE in texts
     assert re.search(rb'<svg[^>]*width="1920"[^>]*height="1080"', images["svg"])
+
+
+def svg_text_sizes(svg: bytes) -> dict[str, float]:
+    """Each text of the SVG with its font size in pixels of the picture as shown (its viewBox is drawn
+    scaled to its width)."""
+    page = svg.decode("utf-8")
+    width = float(re.search(r'<svg[^>]*width="([\d.]+)"', page).group(1))
+    view_width = float(re.search(r'<svg[^>]*viewBox="0 0 ([\d.]+) ', page).group(1))
+    found = re.findall(r'<text[^>]*style="[^"]*font-size: ([\d.]+)px[^"]*"[^>]*>(.*?)</text>', page)
+    return {re.sub(r"<[^>]+>", "", text): float(size) * width / view_width for size, text in found}
+
+
+def test_the_63_province_ranking_on_a_slide_names_every_province_at_14_px_or_more():
+    names = [p.name for p in registry().provinces]
+    ranking = pd.DataFrame({"province": names, "score": [round(91.04 - 0.3 * i, 2) for i in range(63)],
+                            "rank": range(1, 64)})
+    slide = views.view("par_ranking", ranking, year=2021, average=81.77, highlight="Lạng Sơn").slide
+    svg = export.figure_bytes(slide, "svg", SOURCE, UPDATED)
+    assert re.search(rb'<svg[^>]*width="1920"[^>]*height="1080"', svg)
+    sizes = svg_text_sizes(svg)
+    labels = {text.split(". ", 1)[1]: size for text, size in sizes.items() if re.match(r"\d+\. ", text)}
+    assert sorted(labels) == sorted(names)
+    assert min(labels.values()) >= 14
+    values = [size for text, size in sizes.items() if re.fullmatch(r"\d+,\d\d", text)]
+    assert len(values) == 63 and min(values) >= 14
 
 
 def test_pdf_is_one_16_by_9_page(images):

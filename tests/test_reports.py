@@ -82,7 +82,7 @@ def test_rank_jumps_for_a_province_says_how_far_it_rose_and_where_it_stands(par_
     chart = reports.build_chart(par_db.query, "rank_jumps", {"from_year": 2020, "to_year": 2021, "province": RISER})
     assert chart.takeaway == f"{RISER} tăng 13 bậc, xếp thứ {RISER_TO}/63 năm 2021."
     assert f"{RISER}: hạng {RISER_FROM} → {RISER_TO} (tăng 13 bậc)" in chart.notes.splitlines()
-    assert chart.figure.layout.title.text == "Biến động xếp hạng Chỉ số CCHC: năm 2020 → năm 2021"
+    assert chart.view.title == "Biến động xếp hạng Chỉ số CCHC: năm 2020 → năm 2021"
     assert chart.provenance.source == "Bộ Nội vụ — Chỉ số CCHC năm 2020–2021"
     assert chart.notes.splitlines()[-1].startswith("Nguồn: Bộ Nội vụ — Chỉ số CCHC năm 2020–2021; cập nhật ngày ")
 
@@ -142,7 +142,7 @@ def test_charts_rendered_at_once_each_get_their_own_picture(par_db):
         pictures = list(pool.map(lambda chart: chart.image("svg").decode(), asked))
     for chart, svg in zip(asked, pictures):
         titles = re.findall(r">(Chỉ số CCHC \(PAR Index\) năm \d+[^<]*)<", svg)
-        assert titles == [chart.figure.layout.title.text]
+        assert titles == [chart.view.title]
         assert export_line(chart) in svg
 
 

@@ -25,7 +25,7 @@ FLAG, MERIT = "Cờ thi đua của Bộ Nội vụ", "Bằng khen của Bộ tr�
 def figures(app: AppTest) -> dict[str, dict]:
     """The page's figures by the first words of their titles."""
     found = [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
-    return {f["layout"]["title"]["text"].split(",")[0].split(" năm")[0].split(" sơ kết")[0]: f for f in found}
+    return {f["layout"]["title"]["text"].replace("<br>", " ").split(",")[0].split(" năm")[0].split(" sơ kết")[0]: f for f in found}
 
 
 def boxes(app: AppTest) -> dict[str, object]:
@@ -230,3 +230,8 @@ def test_self_score_gap_sorts_over_scorers_first_and_leaves_out_units_without_a_
     assert list(fig.layout.yaxis.categoryarray) == ["Sở Nội vụ Cao Bằng", "Sở Nội vụ Lạng Sơn", "Sở Nội vụ Hà Giang"]
     low, high = fig.layout.xaxis.range
     assert low < -0.5 and high > 4.5
+
+
+def test_ranking_bars_start_at_zero_so_their_lengths_compare_like_the_totals():
+    fig = charts.cluster_ranking_bar(RANKING_FRAME, cluster=BORDER.name, year=2022)
+    assert fig.layout.xaxis.range[0] == 0 and fig.layout.xaxis.range[1] > RANKING_FRAME.total.max()

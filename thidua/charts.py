@@ -10,6 +10,7 @@ import math
 import textwrap
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from typing import Literal
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -37,6 +38,15 @@ AVERAGE_COLOR = "#2c3e50"
 # Ranks between two labels at the slope's end: one line of text on a 16:9 export, where 63 ranks
 # get about 8 pixels each (twice as many on the page).
 SLOPE_LABEL_GAP = 2.2
+# The three sizes a chart is read at: a phone's column (~360 px), the dashboard's page, and a 1920×1080
+# slide, laid out at 1280×720 and drawn 1.5 times larger (thidua.export).
+Size = Literal["phone", "page", "slide"]
+SIZES: tuple[Size, ...] = ("phone", "page", "slide")
+SLIDE_WIDTH, SLIDE_HEIGHT = 1280, 720
+SLIDE_SOURCE_BAND = 36  # layout pixels under a slide's plot where the export writes its source line
+TITLE_CHARS = {"phone": 30, "page": 70, "slide": 95}      # a title wraps at this many characters
+SUBTITLE_CHARS = {"phone": 44, "page": 120, "slide": 150}
+TITLE_SIZE = {"phone": 18, "page": 24, "slide": 24}
 SERIES_COLORS = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf")
 
 
@@ -73,24 +83,32 @@ def par_band(score: float | None) -> str:
 
 def house_style(fig: go.Figure, title: str, subtitle: str | None = None, *, plot_height: int,
                 legend: bool = True, top_axis: int = 0, bottom: int = 40, left: int = 10,
-                right: int = 20, **layout) -> go.Figure:
+                right: int = 20, size: Size = "page", **layout) -> go.Figure:
     """Title, subtitle and legend stacked in the top margin, then top_axis pixels for whatever the
-    chart puts above its plot (tick labels, band names); the figure grows to fit them all. layout:
-    the chart's own layout properties (axes, bar gaps, ...), laid over the house style."""
-    header = _TITLE_HEIGHT + (_SUBTITLE_HEIGHT if subtitle else 0)
-    top = header + (_LEGEND_HEIGHT if legend else 0) + top_axis
+    chart puts above its plot (tick labels, band names); the figure grows to fit them all. Titles
+    wrap to the width of the size the chart is drawn at, so none is cut. layout: the chart's own
+    layout properties (axes, bar gaps, ...), laid over the house style."""
+    title_lines = textwrap.wrap(title, TITLE_CHARS[size]) or [""]
+    subtitle_lines = textwrap.wrap(subtitle or "", SUBTITLE_CHARS[size])
+    header = (_TITLE_HEIGHT + (len(title_lines) - 1) * _TITLE_LINE_HEIGHT
+              + (_SUBTITLE_HEIGHT + (len(subtitle_lines) - 1) * _SUBTITLE_LINE_HEIGHT if subtitle_lines else 0))
+    top = header + (_LEGEND_HEIGHT * (2 if legend and size == "phone" else 1) if legend else 0) + top_axis
     height = top + plot_height + bottom
+    font_size = FONT_SIZE - (3 if size == "phone" else 0)
+    if size == "phone":
+        left, right = min(left, 4), min(right, 12)
     styled = dict(
         separators=",.",
         height=height,
         margin=dict(t=top, b=bottom, l=left, r=right),
-        font=dict(family=FONT, size=FONT_SIZE, color=TEXT_COLOR),
-        title=dict(text=title, x=0.01, xanchor="left", yref="container", y=1 - 14 / height, yanchor="top",
-                   font=dict(size=24), subtitle=dict(text=subtitle or "", font=dict(size=16, color="#5d6d7e"))),
+        font=dict(family=FONT, size=font_size, color=TEXT_COLOR),
+        title=dict(text="<br>".join(title_lines), x=0.01, xanchor="left", yref="container", y=1 - 14 / height,
+                   yanchor="top", font=dict(size=TITLE_SIZE[size]),
+                   subtitle=dict(text="<br>".join(subtitle_lines), font=dict(size=font_size, color="#5d6d7e"))),
         hoverlabel=dict(font=dict(family=FONT, size=FONT_SIZE)),
         showlegend=legend,
         legend=dict(orientation="h", yref="container", y=1 - header / height, yanchor="top",
-                    xref="container", xanchor="left", x=0.01, title=dict(text=""), font=dict(size=15)),
+                    xref="container", xanchor="left", x=0.01, title=dict(text=""), font=dict(size=font_size - 1)),
         paper_bgcolor="white",
         plot_bgcolor="white",
     )
@@ -111,6 +129,7 @@ def _merged(base: Mapping, over: Mapping) -> dict:
 
 
 _TITLE_HEIGHT, _SUBTITLE_HEIGHT, _LEGEND_HEIGHT = 56, 30, 36  # pixels
+_TITLE_LINE_HEIGHT, _SUBTITLE_LINE_HEIGHT = 30, 21  # pixels each wrapped line adds
 
 
 def _ranking_roles(frame: pd.DataFrame, highlight: str | None,
@@ -124,16 +143,20 @@ def _ranking_roles(frame: pd.DataFrame, highlight: str | None,
     return roles
 
 
-def par_ranking_bar(frame: pd.DataFrame, *, year: int, highlight: str | None = None,
-                    peers: Mapping[str, Collection[str]] | None = None,
-                    average: float | None = None, region: str | None = None,
-                    subtitle: str | None = None) -> go.Figure:
-    """One year's PAR Index as horizontal bars, best at the top, with the A/B/C bands shaded.
+def par_ranking_dots(frame: pd.DataFrame, *, year: int, highlight: str | None = None,
+                     peers: Mapping[str, Collection[str]] | None = None,
+                     average: float | None = None, region: str | None = None,
+                     cluster: str | None = None, subtitle: str | None = None, size: Size = "page") -> go.Figure:
+    """One year's PAR Index as a dot per province at its score, best at the top, its value beside it,
+    with the A/B/C bands shaded. A dot plot, not bars: the scores sit between 70 and 95, and bars cut
+    off at 70 would make 90 look twice 80. On a slide the ranking runs in as many columns as it takes
+    to name every province in type readable from the back of a room.
 
     frame: province, score, rank. highlight: a province drawn in red. peers: legend label -> names
     drawn in their own colour (e.g. {"Cùng vùng ...": {...}}, later also a cluster's members).
     average: the national average, drawn as a dashed line. region: the frame holds only that
-    region's provinces (ranks stay national).
+    region's provinces (ranks stay national). cluster: the frame holds only the provinces of this
+    Cụm thi đua. subtitle: by default the national average.
     """
     peers = peers or {}
     data = frame.dropna(subset=["score"]).sort_values(["rank", "province"]).reset_index(drop=True)
@@ -144,54 +167,101 @@ def par_ranking_bar(frame: pd.DataFrame, *, year: int, highlight: str | None = N
     styles = [("other", "Các tỉnh, thành phố khác" if (highlight or peers) else "Chỉ số CCHC", OTHER_COLOR)]
     styles += [(group, group, PEER_COLORS[i % len(PEER_COLORS)]) for i, group in enumerate(peers)]
     styles += [("highlight", highlight or "", HIGHLIGHT_COLOR)]
-
-    fig = go.Figure()
-    for role, name, color in styles:
-        part = data[roles == role]
-        if part.empty:
-            continue
-        fig.add_bar(
-            x=part.score, y=part.label, orientation="h", name=name, marker_color=color,
-            text=part.shown, textposition="outside", cliponaxis=False,
-            customdata=part[["province", "rank", "shown"]],
-            hovertemplate="<b>%{customdata[0]}</b><br>Xếp hạng: %{customdata[1]}"
-                          "<br>Chỉ số: %{customdata[2]}%<extra></extra>",
-        )
-
-    # At least a point below the lowest score, so the shortest bar still shows, and at C's lower edge.
-    low = min(70.0, math.floor((data.score.min() - 1) / 5) * 5) if len(data) else 70.0
-    high = (data.score.max() if len(data) else 100.0) + 3.5
-    _shade_bands(fig, low, high)
-    if average is not None:
-        fig.add_vline(x=average, line=dict(color=AVERAGE_COLOR, width=2, dash="dash"),
-                      annotation=dict(text=f"TB cả nước: {vn_number(average)}", font_size=15,
-                                      bgcolor="rgba(255,255,255,0.85)"),
-                      annotation_position="bottom right")
-
+    legend = bool(highlight or peers)
+    if subtitle is None and average is not None:
+        subtitle = f"Trung bình cả nước: {vn_percent(average)}" + ("; thứ hạng trên cả nước"
+                                                                 if region or cluster else "")
+    if size != "page":  # the bands are named by their letter only
+        subtitle = "; ".join(filter(None, [subtitle, ", ".join(band.label for band in PAR_BANDS)]))
     count = f"{len(data)} tỉnh, thành phố"
-    scope = f"xếp hạng {count}" if region is None else f"{count} vùng {region}"
-    house_style(fig, f"Chỉ số CCHC (PAR Index) năm {year}: {scope}", subtitle,
-                plot_height=max(240, 24 * len(data)), legend=bool(highlight or peers), top_axis=80, right=30,
-                bargap=0.25, barmode="overlay",
-                xaxis=dict(title_text="", range=[low, high], side="top", ticksuffix="%",
-                           showgrid=True, gridcolor="#e5e8eb"),
-                yaxis=dict(title_text="", categoryorder="array", categoryarray=list(data.label),
-                           autorange="reversed", tickfont=dict(size=14), automargin=True))
+    scope = f"{count} vùng {region}" if region else f"{count} của {cluster}" if cluster else f"xếp hạng {count}"
+    title = f"Chỉ số CCHC (PAR Index) năm {year}: {scope}"
+
+    row_height, text_size = RANKING_ROW[size]
+    top_axis, bottom = (RANKING_SLIDE_AXIS, 12) if size == "slide" else (60, 40)
+    plot_height = max(240, row_height * len(data))
+    columns = 1
+    if size == "slide":
+        plot_height = _slide_plot_height(title, subtitle, legend, top_axis, bottom)
+        columns = max(1, math.ceil(len(data) / (plot_height // row_height)))
+    per_column = math.ceil(len(data) / columns) if len(data) else 1
+    # Side by side, each column leaves room on its left for its names (automargin only serves the first).
+    label_share = (max(map(len, data.province), default=0) + 4) * text_size * 0.55 / SLIDE_WIDTH
+    fig = go.Figure()
+
+    # Below the lowest score by a point at least, and at C's lower edge; room on the right for the values.
+    low = min(70.0, math.floor((data.score.min() - 1) / 5) * 5) if len(data) else 70.0
+    high = (data.score.max() if len(data) else 100.0) + RANKING_VALUE_ROOM[size]
+    shown_roles: set[str] = set()
+    axes = {}
+    for column in range(columns):
+        chunk = data.iloc[column * per_column:(column + 1) * per_column]
+        suffix = "" if column == 0 else str(column + 1)
+        for role, name, color in styles:
+            part = chunk[roles[chunk.index] == role]
+            if part.empty:
+                continue
+            fig.add_scatter(
+                x=part.score, y=part.label, mode="markers+text", name=name, legendgroup=role,
+                showlegend=legend and role not in shown_roles, xaxis=f"x{suffix}", yaxis=f"y{suffix}",
+                marker=dict(color=color, size=text_size - 1, line=dict(color="white", width=1)),
+                text=part.shown, textposition="middle right", cliponaxis=False,
+                textfont=dict(size=text_size - 1, color=TEXT_COLOR if role == "other" else color),
+                customdata=part[["province", "rank", "shown"]],
+                hovertemplate="<b>%{customdata[0]}</b><br>Xếp hạng: %{customdata[1]}"
+                              "<br>Chỉ số: %{customdata[2]}%<extra></extra>",
+            )
+            shown_roles.add(role)
+        _shade_bands(fig, low, high, f"x{suffix}", short=size != "page")
+        if average is not None:
+            fig.add_shape(type="line", xref=f"x{suffix}", yref=f"y{suffix} domain", x0=average, x1=average,
+                          y0=0, y1=1, layer="below", line=dict(color=AVERAGE_COLOR, width=1.5, dash="dash"))
+        axes[f"xaxis{suffix}"] = dict(title_text="", range=[low, high], side="top", ticksuffix="%",
+                                      showgrid=True, gridcolor="#e5e8eb", tickfont=dict(size=text_size),
+                                      anchor=f"y{suffix}")
+        axes[f"yaxis{suffix}"] = dict(title_text="", type="category", categoryorder="array",
+                                      categoryarray=list(chunk.label), range=[len(chunk) - 0.5, -0.5],
+                                      automargin=columns == 1, anchor=f"x{suffix}", showgrid=True,
+                                      gridcolor="#f0f2f4", tickfont=dict(size=text_size))
+        if columns > 1:
+            axes[f"xaxis{suffix}"]["domain"] = [column / columns + label_share, (column + 1) / columns - 0.02]
+    if average is not None:
+        fig.add_annotation(x=average, xref="x", yref="y domain", y=0, yanchor="top", yshift=-4, showarrow=False,
+                           text=f"TB cả nước: {vn_number(average)}", font=dict(size=text_size - 1, color=AVERAGE_COLOR))
+    house_style(fig, title, subtitle, plot_height=plot_height, legend=legend, top_axis=top_axis,
+                bottom=bottom + (0 if average is None else 22), right=30, size=size, **axes)
     return fig
 
 
-def _shade_bands(fig: go.Figure, low: float, high: float) -> None:
+# Layout pixels per province and the size of its name and value, at each size the ranking is drawn.
+RANKING_ROW = {"phone": (22, 13), "page": (24, 14), "slide": (22, 15)}
+RANKING_VALUE_ROOM = {"phone": 5.5, "page": 3.5, "slide": 4.5}  # score points right of the best dot
+RANKING_SLIDE_AXIS = 54  # band names and the score axis above a slide's columns
+
+
+def _slide_plot_height(title: str, subtitle: str | None, legend: bool, top_axis: int, bottom: int) -> int:
+    """The plot height house_style leaves on a 1280×720 slide once the header, legend, axis, bottom
+    margin and the export's source line are in."""
+    probe = house_style(go.Figure(), title, subtitle, plot_height=0, legend=legend, top_axis=top_axis,
+                        bottom=bottom, size="slide")
+    return SLIDE_HEIGHT - probe.layout.height - SLIDE_SOURCE_BAND - 22
+
+
+def _shade_bands(fig: go.Figure, low: float, high: float, xref: str = "x", short: bool = False) -> None:
     for band in PAR_BANDS:
         start, end = max(band.low, low), min(band.high or high, high)
         if start >= end:
             continue
-        fig.add_vrect(x0=start, x1=end, fillcolor=band.color, opacity=0.12, line_width=0, layer="below",
-                      annotation=dict(text=band.label, font=dict(size=15, color="#34495e"), yshift=52),
-                      annotation_position="top left")
+        fig.add_shape(type="rect", xref=xref, yref=f"y{xref[1:]} domain", x0=start, x1=end, y0=0, y1=1,
+                      fillcolor=band.color, opacity=0.12, line_width=0, layer="below")
+        fig.add_annotation(x=(start + end) / 2, xref=xref, yref=f"y{xref[1:]} domain", y=1, yshift=26,
+                           xanchor="center", yanchor="bottom", showarrow=False,
+                           text=band.letter if short else band.label,
+                           font=dict(size=15, color="#34495e"))
 
 
 def rank_slope(jumps: pd.DataFrame, from_year: int, to_year: int, *, highlight: Collection[str] = (),
-               label_count: int = 5, subtitle: str | None = None) -> go.Figure:
+               label_count: int = 5, subtitle: str | None = None, size: Size = "page") -> go.Figure:
     """Ranks in two years joined by lines; the biggest risers, fallers and chosen provinces stand out.
 
     jumps: province, rank_from, rank_to, change (rank_from - rank_to: positive = rose).
@@ -231,7 +301,7 @@ def rank_slope(jumps: pd.DataFrame, from_year: int, to_year: int, *, highlight: 
                 xaxis=dict(tickvals=[0, 1], ticktext=[f"Năm {from_year}", f"Năm {to_year}"], range=[-0.1, 1.8],
                            side="top", showgrid=False, zeroline=False, tickfont=dict(size=18)),
                 yaxis=dict(title_text="Xếp hạng", range=[worst + 1, 0], tickvals=_rank_ticks(worst),
-                           zeroline=False, gridcolor="#eef1f3"))
+                           zeroline=False, gridcolor="#eef1f3"), size=size)
     return fig
 
 
@@ -247,7 +317,7 @@ def _rank_ticks(worst: int, step: int = 5) -> list[int]:
     return [1, *range(step, worst + 1, step)]
 
 
-def rank_bump(history: pd.DataFrame, provinces: Collection[str], *, subtitle: str | None = None) -> go.Figure:
+def rank_bump(history: pd.DataFrame, provinces: Collection[str], *, subtitle: str | None = None, size: Size = "page") -> go.Figure:
     """The ranks of chosen provinces over all years, one line each (1 at the top).
 
     history: year, province, rank.
@@ -273,7 +343,7 @@ def rank_bump(history: pd.DataFrame, provinces: Collection[str], *, subtitle: st
                 left=70,
                 xaxis=dict(title_text="Năm", tickmode="array", tickvals=years, showgrid=False),
                 yaxis=dict(title_text="Xếp hạng", range=[worst + 3, -1], tickvals=_rank_ticks(worst + 3, step=10),
-                           zeroline=False, gridcolor="#eef1f3"))
+                           zeroline=False, gridcolor="#eef1f3"), size=size)
     return fig
 
 
@@ -282,7 +352,7 @@ HEATMAP_NOTE = "Màu càng đậm, điểm càng cao so với các tỉnh khác 
 
 
 def component_heatmap(components: pd.DataFrame, *, year: int, order: list[str] | None = None,
-                      subtitle: str | None = None) -> go.Figure:
+                      subtitle: str | None = None, size: Size = "page") -> go.Figure:
     """Component scores of the index: a row per province, a column per component.
 
     components: province, component, score. order: the provinces top to bottom (e.g. by rank).
@@ -306,7 +376,7 @@ def component_heatmap(components: pd.DataFrame, *, year: int, order: list[str] |
                 plot_height=max(200, 24 * len(table)), legend=False, bottom=20,
                 top_axis=18 * max((len(lines) for lines in wrapped), default=1) + 16,
                 xaxis=dict(side="top", tickfont=dict(size=13), tickangle=0),
-                yaxis=dict(autorange="reversed", tickfont=dict(size=14), automargin=True))
+                yaxis=dict(autorange="reversed", tickfont=dict(size=14), automargin=True), size=size)
     return fig
 
 
@@ -388,7 +458,7 @@ def _table_height(rows: int, lines: int) -> int:
 
 
 def leader_timeline(roles: pd.DataFrame, *, years: list[int] | None = None, highlight: str | None = None,
-                    subtitle: str | None = None) -> go.Figure:
+                    title: str = "Cụm trưởng, Cụm phó các Cụm thi đua qua các năm", subtitle: str | None = None, size: Size = "page") -> go.Figure:
     """Who led (Cụm trưởng, bold) and who deputised (Cụm phó) each cluster, year by year: years
     across, clusters down. A green cell: last year's Cụm phó leads this year.
 
@@ -425,13 +495,13 @@ def leader_timeline(roles: pd.DataFrame, *, years: list[int] | None = None, high
     fig = _table_heatmap(z, text, hover, columns, labels, [LEADER_COLOR, ROTATED_COLOR])
     _legend_swatches(fig, [("Cụm trưởng (chữ đậm), Cụm phó", LEADER_COLOR),
                            ("Cụm phó năm trước lên Cụm trưởng", ROTATED_COLOR)])
-    house_style(fig, "Cụm trưởng, Cụm phó các Cụm thi đua qua các năm", subtitle,
-                plot_height=_table_height(len(clusters), most_lines), top_axis=34, bottom=16, **_table_layout(labels))
+    house_style(fig, title, subtitle,
+                plot_height=_table_height(len(clusters), most_lines), top_axis=34, bottom=16, **_table_layout(labels), size=size)
     return fig
 
 
 def membership_matrix(changes: pd.DataFrame, *, cluster: str, roles: pd.DataFrame | None = None,
-                      merger_column: str | None = None, subtitle: str | None = None) -> go.Figure:
+                      merger_column: str | None = None, subtitle: str | None = None, size: Size = "page") -> go.Figure:
     """A cluster's members year by year: a row per unit, a column per listed year; joins and leaves
     stand out, and each year's Cụm trưởng and Cụm phó are named in their cells.
 
@@ -477,12 +547,12 @@ def membership_matrix(changes: pd.DataFrame, *, cluster: str, roles: pd.DataFram
         swatches.append(("Sáp nhập vào tỉnh mới", MERGED_COLOR))
     _legend_swatches(fig, swatches)
     house_style(fig, f"Thành viên {cluster} qua các năm", subtitle, plot_height=_table_height(len(rows), 1),
-                top_axis=34, bottom=16, **_table_layout(rows))
+                top_axis=34, bottom=16, **_table_layout(rows), size=size)
     return fig
 
 
 def award_matrix(awards: pd.DataFrame, *, cluster: str, years: list[int] | None = None,
-                 subtitle: str | None = None) -> go.Figure:
+                 subtitle: str | None = None, size: Size = "page") -> go.Figure:
     """Each unit's highest award of each year, coloured by its rung on the award ladder (darkest: the
     Government's flag); proposals drawn paler and marked 'đề nghị'. Units with the best awards decided
     first, then the best proposed, then the most awarded.
@@ -518,7 +588,7 @@ def award_matrix(awards: pd.DataFrame, *, cluster: str, years: list[int] | None 
     names = [name for name, _ in LADDER] + ["Hình thức khác"]
     _legend_swatches(fig, [(names[level - 1], AWARD_COLORS[level - 1]) for level in levels])
     house_style(fig, f"Khen thưởng {cluster}", subtitle or "Mỗi ô: hình thức cao nhất của năm, theo thang khen thưởng",
-                plot_height=_table_height(len(rows), 2), top_axis=34, bottom=16, **_table_layout(rows))
+                plot_height=_table_height(len(rows), 2), top_axis=34, bottom=16, **_table_layout(rows), size=size)
     return fig
 
 
@@ -528,7 +598,7 @@ def _paler(color: str, opacity: float) -> str:
     return "#" + "".join(f"{round(255 - (255 - c) * opacity):02x}" for c in (red, green, blue))
 
 
-def province_rank_history(series: pd.DataFrame, province: str, *, subtitle: str | None = None) -> go.Figure:
+def province_rank_history(series: pd.DataFrame, province: str, *, subtitle: str | None = None, size: Size = "page") -> go.Figure:
     """One province's PAR Index rank over the years, 1 at the top, with each year's jump said in
     words ('tăng 13 bậc'). Years after the 1 July 2025 merger (ranks among 34) are drawn apart.
 
@@ -561,7 +631,7 @@ def province_rank_history(series: pd.DataFrame, province: str, *, subtitle: str 
                 xaxis=dict(title_text="", tickmode="array", tickvals=years, showgrid=False,
                            range=[min(years, default=0) - 0.5, max(years, default=0) + 0.5]),
                 yaxis=dict(title_text="Xếp hạng (1 là cao nhất)", range=[worst + 4, -2], tickvals=_rank_ticks(worst, step=10),
-                           zeroline=False, gridcolor="#eef1f3"))
+                           zeroline=False, gridcolor="#eef1f3"), size=size)
     return fig
 
 
@@ -574,7 +644,7 @@ def _jump_line(change: float) -> str:
 
 
 def province_score_benchmarks(frame: pd.DataFrame, province: str, region: str, *,
-                              subtitle: str | None = None) -> go.Figure:
+                              subtitle: str | None = None, size: Size = "page") -> go.Figure:
     """One province's PAR Index score beside the national median, its region's median and the best
     score of each year.
 
@@ -611,12 +681,12 @@ def province_score_benchmarks(frame: pd.DataFrame, province: str, region: str, *
                 xaxis=dict(title_text="", tickmode="array", tickvals=years, showgrid=False,
                            range=[min(years, default=0) - 0.5, max(years, default=0) + 0.5]),
                 yaxis=dict(title_text="Chỉ số (%)", ticksuffix="%", range=[math.floor(low) - 2, math.ceil(high) + 2],
-                           gridcolor="#eef1f3"))
+                           gridcolor="#eef1f3"), size=size)
     return fig
 
 
 def cluster_ranking_bar(ranking: pd.DataFrame, *, cluster: str, year: int, highlight: str | None = None,
-                        subtitle: str | None = None, mid_year: bool = False) -> go.Figure:
+                        subtitle: str | None = None, mid_year: bool = False, size: Size = "page") -> go.Figure:
     """One cluster's scoring as horizontal bars, first at the top, each bar labelled with its total
     and the award proposed for the unit, and coloured by that award's rung on the ladder.
 
@@ -641,15 +711,15 @@ def cluster_ranking_bar(ranking: pd.DataFrame, *, cluster: str, year: int, highl
     proposed = sorted({level for level in levels if level})
     _legend_swatches(fig, [(f"Đề nghị {AWARD_SHORT_NAMES[level - 1]}", AWARD_COLORS[level - 1]) for level in proposed]
                      + ([("Không đề nghị khen thưởng", OTHER_COLOR)] if proposed else []))
-    low = max(0.0, math.floor((data.total.min() - 5) / 5) * 5) if len(data) else 0.0
-    high = data.total.max() + (data.total.max() - low) * 0.3 if len(data) else 100.0  # room for the labels
+    # Bars start at zero: a bar cut off at 85 would make 90,50 look a fifth of 99,00.
+    high = data.total.max() * 1.3 if len(data) else 100.0  # room for the labels
     house_style(fig, f"Kết quả chấm điểm thi đua {period_phrase(year, mid_year)}",
                 " · ".join(filter(None, [_cluster_short(cluster), subtitle])),
                 plot_height=max(240, 46 * len(data)), legend=bool(proposed), top_axis=30, right=30,
                 bargap=0.3,
-                xaxis=dict(title_text="", side="top", range=[low, high], showgrid=True, gridcolor="#e5e8eb"),
+                xaxis=dict(title_text="", side="top", range=[0, high], showgrid=True, gridcolor="#e5e8eb"),
                 yaxis=dict(title_text="", categoryorder="array", categoryarray=list(data.label), autorange="reversed",
-                           tickfont=dict(size=15), automargin=True))
+                           tickfont=dict(size=15), automargin=True), size=size)
     return fig
 
 
@@ -680,7 +750,7 @@ def _group_label(code: object, title: str) -> str:
 
 
 def criteria_share_heatmap(groups: pd.DataFrame, *, cluster: str, year: int, mid_year: bool = False,
-                           order: list[str] | None = None, subtitle: str | None = None) -> go.Figure:
+                           order: list[str] | None = None, subtitle: str | None = None, size: Size = "page") -> go.Figure:
     """Each unit's points in each top-level criterion group as a share of the group's maximum: a row
     per unit, a column per group in the workbook's order; a darker cell is nearer the maximum.
 
@@ -716,7 +786,7 @@ def criteria_share_heatmap(groups: pd.DataFrame, *, cluster: str, year: int, mid
                 xaxis=dict(side="top", tickfont=dict(size=14), tickangle=0, type="category"),
                 yaxis=dict(type="category", categoryorder="array", categoryarray=rows, autorange="reversed",
                            tickfont=dict(size=15), automargin=True),
-                plot_bgcolor=NO_DATA_COLOR)
+                plot_bgcolor=NO_DATA_COLOR, size=size)
     return fig
 
 
@@ -725,7 +795,7 @@ def _gap_kind(gap: float) -> str:
 
 
 def self_score_gap(ranking: pd.DataFrame, *, cluster: str, year: int, mid_year: bool = False,
-                   subtitle: str | None = None) -> go.Figure:
+                   subtitle: str | None = None, size: Size = "page") -> go.Figure:
     """How far each unit's own score (tự chấm) stands from the score the cluster confirmed: a bar
     per unit right of zero when it scored itself higher, left when lower; the largest gap on top.
     Units without a self score are left out.
@@ -759,5 +829,5 @@ def self_score_gap(ranking: pd.DataFrame, *, cluster: str, year: int, mid_year: 
                 xaxis=dict(title_text="", side="top", range=[low, high], zeroline=True, zerolinewidth=2,
                            zerolinecolor=AVERAGE_COLOR, showgrid=True, gridcolor="#eef1f3"),
                 yaxis=dict(title_text="", type="category", categoryorder="array", categoryarray=list(data.unit),
-                           autorange="reversed", tickfont=dict(size=15), automargin=True))
+                           autorange="reversed", tickfont=dict(size=15), automargin=True), size=size)
     return fig

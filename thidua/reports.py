@@ -17,9 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
-import plotly.graph_objects as go
 
-from thidua import charts, export
+from thidua import charts, export, views
 from thidua.clusters import province_rank_history
 from thidua.demo import DEMO_UPLOADER
 from thidua.formatting import rank_change_phrase, vn_number, vn_percent, years_phrase
@@ -153,22 +152,21 @@ class Chart:
     """A figure ready to leave the dashboard. title heads its slide; takeaway is one sentence
     computed from the data; notes carry the numbers for the speaker."""
     title: str
-    figure: go.Figure
+    view: views.View
     takeaway: str
     notes: str
     provenance: Provenance
 
     def image(self, fmt: export.ImageFormat) -> bytes:
-        return export.figure_bytes(self.figure, fmt, self.provenance.source, self.provenance.updated)
+        return export.figure_bytes(self.view.slide, fmt, self.provenance.source, self.provenance.updated)
 
     def slide(self) -> export.Slide:
-        return export.Slide(self.title, self.takeaway, self.figure, self.notes, self.provenance.source,
+        return export.Slide(self.title, self.takeaway, self.view.slide, self.notes, self.provenance.source,
                             self.provenance.updated)
 
 
 @dataclass(frozen=True)
 class ChartKind:
-    label: str                    # what the chart shows, in Vietnamese
     parameters: tuple[str, ...]   # the parameters it reads
     draw: Callable[[Query, Params], Chart]
 
@@ -177,7 +175,7 @@ def build_chart(query: Query, name: str, params: Params) -> Chart:
     """The chart CHARTS[name] with these parameters; ReportError says in Vietnamese what is wrong."""
     kind = CHARTS.get(name)
     if kind is None:
-        known = "; ".join(f"{known} ({kind.label})" for known, kind in CHARTS.items())
+        known = "; ".join(f"{known} ({views.VIEWS[known].label})" for known in CHARTS)
         raise ReportError(f"Không có biểu đồ «{name}». Các biểu đồ: {known}.")
     unknown = [key for key in params if key not in kind.parameters]
     if unknown:
@@ -186,10 +184,10 @@ def build_chart(query: Query, name: str, params: Params) -> Chart:
     return kind.draw(query, params)
 
 
-def _chart(query: Query, title: str, figure: go.Figure, takeaway: str, notes: list[str],
+def _chart(query: Query, title: str, view: views.View, takeaway: str, notes: list[str],
            used: list[tuple[str, Params]]) -> Chart:
     origin = provenance(query("data_sources"), used)
-    return Chart(title, figure, takeaway, "\n".join([*notes, export.source_line(origin.source, origin.updated)]),
+    return Chart(title, view, takeaway, "\n".join([*notes, export.source_line(origin.source, origin.updated)]),
                  origin)
 
 
@@ -312,15 +310,13 @@ def _par_ranking_chart(query: Query, params: Params) -> Chart:
         shown = shown[shown.province.isin(_cluster_provinces(query, cluster, year))]
     if province and province not in set(shown.province):
         raise NoData(f"{province} không có trong bảng xếp hạng được chọn năm {year}.")
-    figure = charts.par_ranking_bar(shown, year=year, highlight=province, average=average, region=region,
-                                    subtitle=f"Trung bình cả nước: {vn_percent(average)}; thứ hạng trên cả nước")
+    figure = views.view("par_ranking", shown, year=year, highlight=province, average=average, region=region,
+                        cluster=cluster.name if cluster else None)
     scope = f"vùng {region}" if region else None
     title = f"Xếp hạng Chỉ số CCHC năm {year}" + (f" — vùng {region}" if region else "")
     if cluster:
         scope = "Cụm"
         title = f"Chỉ số CCHC năm {year} của các tỉnh trong Cụm"
-        figure.update_layout(title_text=f"Chỉ số CCHC (PAR Index) năm {year}: {len(shown)} tỉnh, thành phố "
-                                        f"của {cluster.name}")
     takeaway = _ranking_takeaway(shown, len(ranking), year, province, scope, average)
     lines = {row.province: f"{row.rank}. {row.province}: {vn_percent(row.score)}" for row in shown.itertuples()}
     notes = [f"Chỉ số CCHC năm {year}, {scope or 'cả nước'} (thứ hạng cả nước):",
@@ -360,8 +356,8 @@ def _rank_jumps_chart(query: Query, params: Params) -> Chart:
         raise NoData(f"{province} không có thứ hạng cả hai năm {from_year} và {to_year}.")
     subtitle = ("Quy đổi theo 34 tỉnh, thành phố sau sáp nhập (1/7/2025)"
                 if from_year < MERGER_YEAR <= to_year else None)
-    figure = charts.rank_slope(shown, from_year, to_year, highlight=[province] if province else [],
-                               subtitle=subtitle)
+    figure = views.view("rank_jumps", shown, from_year, to_year, highlight=[province] if province else [],
+                        subtitle=subtitle)
     where = "trong Cụm" if cluster else "cả nước"
     takeaway = _jumps_takeaway(shown, len(jumps), from_year, to_year, province, where)
     risers = [_jump_line(row) for row in shown[shown.change > 0].nlargest(5, "change").itertuples()]
@@ -405,7 +401,7 @@ def _par_history_chart(query: Query, params: Params) -> Chart:
     series = province_rank_history(query("par_history"), province)
     if series.empty:
         raise NoData(f"Chưa có thứ hạng Chỉ số CCHC nào của {province}.")
-    figure = charts.province_rank_history(series, province)
+    figure = views.view("par_history", series, province)
     comparable = series[~series.after_merger] if (~series.after_merger).any() else series
     best = comparable.loc[comparable["rank"].idxmin()]
     worst = comparable.loc[comparable["rank"].idxmax()]
@@ -442,8 +438,8 @@ def _par_components_chart(query: Query, params: Params) -> Chart:
         region = ranking.region[ranking.province == province].iloc[0]
     shown = components[components.region == region] if region else components
     order = [name for name in ranking.province if name in set(shown.province)]
-    figure = charts.component_heatmap(shown, year=year, order=order,
-                                      subtitle=f"Các tỉnh, thành phố vùng {region}; {charts.HEATMAP_NOTE.lower()}"
+    figure = views.view("par_components", shown, year=year, order=order,
+                        subtitle=f"Các tỉnh, thành phố vùng {region}; {charts.HEATMAP_NOTE.lower()}"
                                       if region else None)
     places = shown.assign(place=shown.groupby("component").score.rank(ascending=False, method="min").astype(int))
     count = shown.province.nunique()
@@ -494,8 +490,8 @@ def _cluster_ranking_chart(query: Query, params: Params) -> Chart:
     own = ranking[ranking.province == province] if province else ranking.iloc[:0]
     if province and own.empty:
         raise NoData(f"{province} không có trong bảng chấm điểm năm {year} của {cluster.name}.")
-    figure = charts.cluster_ranking_bar(ranking, cluster=cluster.name, year=year,
-                                        highlight=own.unit.iloc[0] if len(own) else None)
+    figure = views.view("cluster_ranking", ranking, cluster=cluster.name, year=year,
+                        highlight=own.unit.iloc[0] if len(own) else None)
     row = own.iloc[0] if len(own) else ranking.iloc[0]
     if row["rank"] == 1:
         takeaway = f"{row.unit} dẫn đầu Cụm với {vn_number(row.total)} điểm năm {year}."
@@ -514,11 +510,10 @@ def _leader_history_chart(query: Query, params: Params) -> Chart:
     roles = query("leader_history", cluster=cluster.cluster_id)
     if roles.empty:
         raise NoData(f"Chưa có danh sách Cụm trưởng, Cụm phó của {cluster.name}.")
-    figure = charts.leader_timeline(roles)
     # One cluster fills the whole picture: its name goes to the title and the names in the cells grow.
-    figure.update_layout(title_text=f"Cụm trưởng, Cụm phó qua các năm: {cluster.short}")
-    figure.update_yaxes(showticklabels=False)
-    figure.update_traces(textfont_size=LONE_ROW_TEXT_SIZE, selector=dict(type="heatmap"))
+    figure = views.view("leader_history", roles, title=f"Cụm trưởng, Cụm phó qua các năm: {cluster.short}").restyled(
+        lambda one: one.update_yaxes(showticklabels=False).update_traces(
+            textfont_size=LONE_ROW_TEXT_SIZE, selector=dict(type="heatmap")))
     yearly = [(int(year), list(held.unit[held.role == LEADER]), list(held.unit[held.role == DEPUTY]))
               for year, held in roles.groupby("year")]
     year, leaders, deputies = yearly[-1]
@@ -536,7 +531,7 @@ def _awards_chart(query: Query, params: Params) -> Chart:
     awards = query("awards", cluster=cluster.cluster_id)
     if awards.empty:
         raise NoData(f"Chưa có danh sách khen thưởng của {cluster.name}.")
-    figure = charts.award_matrix(awards, cluster=cluster.name)
+    figure = views.view("awards", awards, cluster=cluster.name)
     ordered = awards.assign(proposed=awards.source != "quyết định").sort_values(["year", "proposed", "level"],
                                                                                 ascending=[False, True, True])
     top = ordered.iloc[0]
@@ -551,17 +546,17 @@ def _awards_chart(query: Query, params: Params) -> Chart:
 
 
 CHARTS: dict[str, ChartKind] = {
-    "par_ranking": ChartKind("Xếp hạng Chỉ số CCHC một năm", ("year", "province", "region", "cluster"),
+    "par_ranking": ChartKind(("year", "province", "region", "cluster"),
                              _par_ranking_chart),
-    "rank_jumps": ChartKind("Biến động thứ hạng giữa hai năm", ("from_year", "to_year", "province", "cluster"),
+    "rank_jumps": ChartKind(("from_year", "to_year", "province", "cluster"),
                             _rank_jumps_chart),
-    "par_history": ChartKind("Thứ hạng một tỉnh qua các năm", ("province",), _par_history_chart),
-    "par_components": ChartKind("Điểm thành phần Chỉ số CCHC", ("year", "province", "region"),
+    "par_history": ChartKind(("province",), _par_history_chart),
+    "par_components": ChartKind(("year", "province", "region"),
                                 _par_components_chart),
-    "cluster_ranking": ChartKind("Kết quả chấm điểm của một Cụm thi đua", ("cluster", "year", "province"),
+    "cluster_ranking": ChartKind(("cluster", "year", "province"),
                                  _cluster_ranking_chart),
-    "leader_history": ChartKind("Cụm trưởng, Cụm phó qua các năm", ("cluster",), _leader_history_chart),
-    "awards": ChartKind("Khen thưởng của một Cụm thi đua", ("cluster",), _awards_chart),
+    "leader_history": ChartKind(("cluster",), _leader_history_chart),
+    "awards": ChartKind(("cluster",), _awards_chart),
 }
 
 
