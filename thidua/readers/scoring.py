@@ -48,12 +48,13 @@ from thidua.readers.units import ClusterKind, Membership, Unit, clean_text, clus
     membership, names_an_agency, split_province
 from thidua.readers.workbook import Sheet, sheets_of
 from thidua.tables.columns import outside_ranks, rank_in, settle
-from thidua.tables.identity import PERIODS, Stated, TitleLine, is_generic_sheet, letterhead, other_province, \
-    period_named, stated_cluster, stated_key, stated_period, stated_year, title_lines, unit_from_file_name, \
+from thidua.tables.identity import PERIODS, Stated, TitleLine, is_generic_sheet, letterhead, lines_over, \
+    other_province, period_named, stated_cluster, stated_key, stated_period, stated_year, title_lines, unit_from_file_name, \
     unit_from_lines
 from thidua.tables.identity import cell_text as _text
 from thidua.tables.rows import closes, ends_table, labelled_row, states_maxima
 from thidua.tables.schema import label_words as _words
+from thidua.tables.shapes import side_by_side
 
 UNIT_COLUMNS = ["unit", "unit_key", "province", "total", "rank", "rank_computed", "self_total", "criteria_total",
                 "bonus", "penalty", "award", "note", "sheet", "name_cell", "total_cell", "rank_cell", "award_cell"]
@@ -175,6 +176,7 @@ class _Layout:
     shape: str                 # summary | detail
     table: Table
     kinds: dict[int, str]      # column index -> header kind
+    beside: bool = False       # one of several tables side by side on its sheet
 
     def first(self, kind: str) -> Column | None:
         return next((c for c in self.table.columns if self.kinds[c.index] == kind), None)
@@ -183,17 +185,32 @@ class _Layout:
         return [c for c in self.table.columns if self.kinds[c.index] == kind]
 
 
-def _layout(sheet: Sheet) -> _Layout | None:
+def _layouts(sheet: Sheet) -> list[_Layout]:
+    """The scoring tables of a sheet: one, or several standing side by side under one header row."""
     table = locate_table(sheet, _is_scoring_header)
     if table is None:
-        return None
+        return []
     kinds = {c.index: _column_kind(c) for c in table.columns}
+    tables = side_by_side(table, kinds, "unit", "order", {"score", "total", "rank"})
+    return [layout for part in tables if (layout := _layout(part, kinds, len(tables) > 1))]
+
+
+def _layout(table: Table, kinds: dict[int, str], beside: bool) -> _Layout | None:
+    kinds = {c.index: kinds[c.index] for c in table.columns}
     present = set(kinds.values())
     if "content" in present and ("max" in present or "unit" not in present) and present & {"max", "score", "total"}:
-        return _Layout("detail", table, kinds)
+        return _Layout("detail", table, kinds, beside)
     if "unit" in present and present & {"score", "total", "bonus", "penalty", "content", "other"}:
-        return _Layout("summary", table, kinds)
+        return _Layout("summary", table, kinds, beside)
     return None
+
+
+def _lines_over_table(layout: _Layout) -> list[TitleLine]:
+    """The words above a table; of a table beside another, those over its own columns first."""
+    lines = title_lines(layout.table.sheet, layout.table.header_top)
+    if not layout.beside:
+        return lines
+    return lines_over(lines, layout.table.columns[0].index, layout.table.columns[-1].index)
 
 
 def _column_texts(layout: _Layout, kind: str) -> list[str]:
@@ -989,10 +1006,7 @@ class ScoringResult:
 def looks_like_scoring(sheets: list[Sheet]) -> bool:
     """Some sheet holds a scoring table (a unit or criterion column and score columns) and speaks
     of emulation scoring, not of the PAR Index."""
-    for sheet in sheets:
-        layout = _layout(sheet)
-        if layout is None:
-            continue
+    for layout in (layout for sheet in sheets for layout in _layouts(sheet)):
         header = _header_text(layout)
         if SCORING_WORDS.search(header) or (CRITERIA_WORDS.search(header) and not INDEX_WORDS.search(header)):
             return True
@@ -1091,7 +1105,7 @@ def _split_parts(context: _Context, summaries: list[_Layout], details: list[_Lay
 def _own_statements(layout: _Layout, stated: Stated) -> Stated:
     """What one table says of itself (the words over it, its columns, its sheet's name), then what the
     sheets without a table say (a cover page)."""
-    own = title_lines(layout.table.sheet, layout.table.header_top)
+    own = _lines_over_table(layout)
     return Stated(own + [line for line in stated.lines if line not in stated.table_lines], own,
                   _column_texts(layout, "cluster"), _column_texts(layout, "year"), [layout.table.sheet.name])
 
@@ -1113,24 +1127,24 @@ def _refuse_overlapping_parts(context: _Context, parts: list[_Part]) -> None:
 
 def _sheets(context: _Context, sheets: list[Sheet]) -> tuple[list[_Layout], list[_Layout], Stated]:
     """The summary and detail tables of a workbook (other sheets are reported), and what it says of itself."""
-    layouts = {sheet.name: _layout(sheet) for sheet in sheets}
-    indices = {name for name, layout in layouts.items() if layout and _is_index_table(layout)}
-    if len(indices) < sum(1 for layout in layouts.values() if layout):  # beside a scoring table, index tables are skipped
+    layouts = {sheet.name: _layouts(sheet) for sheet in sheets}
+    indices = {name for name, found in layouts.items() if found and all(_is_index_table(l) for l in found)}
+    if len(indices) < sum(1 for found in layouts.values() if found):  # beside a scoring table, index tables are skipped
         for name in indices:
             context.warn("trang là bảng Chỉ số (CCHC, SIPAS...), không phải bảng chấm điểm thi đua; bỏ qua.", name)
-            layouts[name] = None
+            layouts[name] = []
     for sheet in sheets:
-        if layouts[sheet.name] is None and not sheet.is_empty() and sheet.name not in indices:
+        if not layouts[sheet.name] and not sheet.is_empty() and sheet.name not in indices:
             context.warn("trang không có bảng chấm điểm (dòng tiêu đề có cột Đơn vị hoặc Nội dung/Tiêu chí và các "
                          "cột điểm); bỏ qua.", sheet.name)
-    summaries = [l for l in layouts.values() if l and l.shape == "summary"]
-    details = [l for l in layouts.values() if l and l.shape == "detail"]
+    summaries = [l for found in layouts.values() for l in found if l.shape == "summary"]
+    details = [l for found in layouts.values() for l in found if l.shape == "detail"]
     tables = summaries + details
     if not tables:
         context.error("không tìm thấy bảng chấm điểm thi đua trong trang nào: cần một dòng tiêu đề có cột «Đơn vị» "
                       "(bảng tổng hợp) hoặc «Nội dung/Tiêu chí» với «Điểm chuẩn», «Tự chấm», «Cụm chấm» (bảng chi tiết).")
-    over_tables = [line for l in tables for line in title_lines(l.table.sheet, l.table.header_top)]
-    atop_others = [line for sheet in sheets if layouts[sheet.name] is None
+    over_tables = list(dict.fromkeys(line for l in tables for line in _lines_over_table(l)))
+    atop_others = [line for sheet in sheets if not layouts[sheet.name]
                    for line in title_lines(sheet, TITLE_SCAN_ROWS)]
     stated = Stated(over_tables + atop_others, over_tables,
                      [text for l in tables for text in _column_texts(l, "cluster")],
