@@ -45,7 +45,7 @@ from thidua.readers.criteria import (SCORES, TOLERANCE, Code, Node, Tally, TreeB
 from thidua.readers.problems import Problem, Refused, cell_ref
 from thidua.readers.table import Column, Table, locate_table
 from thidua.readers.units import ClusterKind, Membership, Unit, clean_text, cluster_key, display_case, folded, \
-    membership, names_an_agency, split_province
+    membership
 from thidua.readers.workbook import Sheet, sheets_of
 from thidua.tables.columns import outside_ranks, rank_in, settle
 from thidua.tables.identity import PERIODS, Stated, TitleLine, is_generic_sheet, letterhead, lines_over, \
@@ -54,7 +54,7 @@ from thidua.tables.identity import PERIODS, Stated, TitleLine, is_generic_sheet,
 from thidua.tables.identity import cell_text as _text
 from thidua.tables.rows import closes, ends_table, labelled_row, states_maxima
 from thidua.tables.schema import label_words as _words
-from thidua.tables.shapes import side_by_side
+from thidua.tables.shapes import side_by_side, unit_heading
 
 UNIT_COLUMNS = ["unit", "unit_key", "province", "total", "rank", "rank_computed", "self_total", "criteria_total",
                 "bonus", "penalty", "award", "note", "sheet", "name_cell", "total_cell", "rank_cell", "award_cell"]
@@ -1187,7 +1187,7 @@ def _units_side_by_side(layout: _Layout) -> dict[str, _Layout]:
     for column in layout.table.columns:
         if layout.kinds[column.index] in ("order", "content", "max", "note", "ignored"):
             continue
-        written = _unit_in_path(tuple(column.path))
+        written = unit_heading(tuple(column.path), scores_only)
         if written:
             columns.setdefault(written, []).append(column)
     if len(columns) < 2:
@@ -1197,27 +1197,6 @@ def _units_side_by_side(layout: _Layout) -> dict[str, _Layout]:
         **layout.kinds, **dict.fromkeys(theirs, "ignored"),
         **{c.index: layout.kinds[c.index] if layout.kinds[c.index] in ("score", "total") else "score" for c in own}})
         for written, own in columns.items()}
-
-
-def _unit_in_path(path: tuple[str, ...]) -> str | None:
-    """The unit a column's labels name, whole: a name wrapped onto the next header row ('Sở Kế hoạch và' over
-    'Đầu tư') is read across both; the longest name found counts."""
-    labels = [*path, *(f"{a} {b}" for a, b in zip(path, path[1:]))]
-    return max((name for label in labels if (name := _unit_in_label(label))), key=len, default=None)
-
-
-@lru_cache(maxsize=1 << 12)  # a pure function of a header label
-def _unit_in_label(label: str) -> str | None:
-    """'Lạng Sơn' from 'Lạng Sơn', 'Lạng Sơn tự chấm', 'Sở Nội vụ Lạng Sơn': a province leading the label,
-    followed by scoring words only; or an agency ('Sở Tài chính' from 'Sở Tài chính tự chấm')."""
-    words = clean_text(label).split(" ")
-    for end in range(len(words), 0, -1):
-        head, rest = " ".join(words[:end]), " ".join(words[end:])
-        if split_province(head)[1] is not None and (not rest or scores_only(rest)):
-            return head
-    if names_an_agency(label):  # 'Sở Tài chính tự chấm': the agency is what stands before the scoring words
-        return next(" ".join(words[:end]) for end in range(1, len(words) + 1) if scores_only(" ".join(words[end:])))
-    return None
 
 
 class _Identity(NamedTuple):
