@@ -472,3 +472,18 @@ def t41_two_name_columns_are_one_table() -> Built:
             [1, FINANCE, "Lạng Sơn", 97, 1], [2, JUSTICE, "Lạng Sơn", 95, 2]]
     return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(LANG_SON_AGENCIES, 2021, {
         FINANCE: U(97, 1), JUSTICE: U(95, 2)}))
+
+
+@case("a group 'III. Công tác thi đua, khen thưởng (20 điểm)' merged over 'Phong trào thi đua (10 điểm)' and "
+      "'Công tác khen thưởng (10 điểm)', then 'Đề nghị khen thưởng'")
+def t42_emulation_group_over_two_criteria() -> Built:
+    rows = [[NORTH], [TITLE_2022],
+            ["STT", "Đơn vị", "I. Chuyên môn (80 điểm)", "III. Công tác thi đua, khen thưởng (20 điểm)", None,
+             "Tổng điểm", "Xếp hạng", "Đề nghị khen thưởng"],
+            [None, None, None, "Phong trào thi đua (10 điểm)", "Công tác khen thưởng (10 điểm)", None, None, None],
+            [1, "Lạng Sơn", 78, 10, 9, 97, 1, FLAG], [2, "Cao Bằng", 77, 9, 9.5, 95.5, 2, None]]
+    merged = ["A3:A4", "B3:B4", "C3:C4", "D3:E3", "F3:F4", "G3:G4", "H3:H4"]
+    return Built(xlsx_bytes(SheetSpec("TH", rows, merged)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(97, 1, "Lạng Sơn", award=FLAG), snv("Cao Bằng"): U(95.5, 2, "Cao Bằng")},
+        criteria={(snv("Cao Bằng"), "III/cong tac khen thuong"): 9.5, (snv("Cao Bằng"), "III"): 18.5},
+        criteria_keys={"I", "III", "III/phong trao thi dua", "III/cong tac khen thuong"}, without_award={snv("Cao Bằng")}))

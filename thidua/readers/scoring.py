@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, NamedTuple
@@ -464,14 +464,14 @@ def _settled(layout: _Layout) -> tuple[_Layout, list[tuple[Column, int]]]:
     sheet, rows = layout.table.sheet, _body_rows(layout.table)
     kinds, odd = dict(layout.kinds), []
     for column in layout.table.columns:
-        suggested = SCORING_COLUMNS.suggested(column.path[-1]) if layout.kinds[column.index] != "other" else None
-        if suggested is None or suggested.name != layout.kinds[column.index]:
+        suggested = SCORING_COLUMNS.named(layout.kinds[column.index])
+        if suggested is None:
             continue
         settled = settle(SCORING_COLUMNS, suggested, [sheet.value(r, column.index) for r in rows])
         kinds[column.index] = settled.field
         if settled.odd is not None:
             odd.append((column, rows[settled.odd]))
-    return _Layout(layout.shape, layout.table, kinds), odd
+    return replace(layout, kinds=kinds), odd
 
 
 def _body_rows(table: Table) -> list[int]:
@@ -491,8 +491,7 @@ def _summary_plan(layout: _Layout, year: int, period: str) -> _SummaryPlan:
     other_years = [c for c in layout.table.columns
                    if _of_another_year(layout, c, year) or _of_another_period(layout, c, period)]
     row_scorers = _row_scorer_column(layout)
-    layout = _Layout(layout.shape, layout.table,
-                     {**layout.kinds, **{c.index: "ignored" for c in other_years + [row_scorers] if c}})
+    layout = replace(layout, kinds={**layout.kinds, **{c.index: "ignored" for c in other_years + [row_scorers] if c}})
     table, sheet = layout.table, layout.table.sheet
     rows = _data_rows(table)
 
