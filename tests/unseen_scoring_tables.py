@@ -487,3 +487,15 @@ def t42_emulation_group_over_two_criteria() -> Built:
         snv("Lạng Sơn"): U(97, 1, "Lạng Sơn", award=FLAG), snv("Cao Bằng"): U(95.5, 2, "Cao Bằng")},
         criteria={(snv("Cao Bằng"), "III/cong tac khen thuong"): 9.5, (snv("Cao Bằng"), "III"): 18.5},
         criteria_keys={"I", "III", "III/phong trao thi dua", "III/cong tac khen thuong"}, without_award={snv("Cao Bằng")}))
+
+
+@case("'Đề nghị khen thưởng' merged over one column per award ('Cờ thi đua', 'Bằng khen') marked with 1")
+def t43_award_columns_marked_with_ones() -> Built:
+    rows = [[NORTH], [TITLE_2022],
+            ["STT", "Đơn vị", "Tổng điểm", "Xếp hạng", "Đề nghị khen thưởng", None],
+            [None, None, None, None, "Cờ thi đua", "Bằng khen"],
+            [1, "Lạng Sơn", 97, 1, 1, None], [2, "Cao Bằng", 95, 2, None, 1], [3, "Sơn La", 90, 3, None, None]]
+    merged = ["A3:A4", "B3:B4", "C3:C4", "D3:D4", "E3:F3"]
+    return Built(xlsx_bytes(SheetSpec("TH", rows, merged)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(97, 1, "Lạng Sơn", award="Cờ thi đua"), snv("Cao Bằng"): U(95, 2, "Cao Bằng", award="Bằng khen"),
+        snv("Sơn La"): U(90, 3, "Sơn La")}, without_award={snv("Sơn La")}))

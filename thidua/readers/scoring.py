@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 from openpyxl.utils import get_column_letter
 
+from thidua.awards import UNRANKED, award_level
 from thidua.formatting import vn_number
 from thidua.kinds.scoring import CLUSTER_WORDS, CRITERIA_WORDS, INDEX_WORDS, SCORING_COLUMNS, SCORING_WORDS, SELF_WORDS, \
     THEME_WORDS, is_generic, scores_only
@@ -99,7 +100,7 @@ def _is_scoring_header(words: list[str]) -> bool:
 # ---------------------------------------------------------------- rows and cells
 
 _NOTHING = re.compile(r"^[-–—/]+$")
-_MARK = re.compile(r"^[xX✓✔vV]$")
+_MARK = re.compile(r"^([xX✓✔vV]|1)$")
 
 
 @dataclass
@@ -465,7 +466,7 @@ def _settled(layout: _Layout) -> tuple[_Layout, list[tuple[Column, int]]]:
     kinds, odd = dict(layout.kinds), []
     for column in layout.table.columns:
         suggested = SCORING_COLUMNS.named(layout.kinds[column.index])
-        if suggested is None:
+        if suggested is None or award_level(column.path[-1]) != UNRANKED:  # a column per award holds marks
             continue
         settled = settle(SCORING_COLUMNS, suggested, [sheet.value(r, column.index) for r in rows])
         kinds[column.index] = settled.field
