@@ -3,12 +3,19 @@
 A summary sheet has one row per unit: columns per criterion group (often under a merged
 "Điểm chấm theo tiêu chí"), bonus and penalty columns, total, rank and award proposal. A detail
 sheet has one row per criterion (maximum, self score, cluster score) for one unit, named in a
-title line ("Đơn vị: ..."), the sheet name or the file name. A workbook may hold one summary sheet
-and any number of detail sheets; sheets holding no such table are skipped and reported.
+title line ("Đơn vị: ..."), the sheet name or the file name; a transposed sheet has every unit's
+column side by side, closed by TỔNG CỘNG, XẾP HẠNG, average, ratio and award proposal lines (only
+criteria are added up). A workbook may hold a summary per period or year (a 'Sơ kết 6 tháng' and a
+'Tổng kết năm' sheet, or two tables side by side on one sheet), each a part of one upload, and any
+number of detail sheets; sheets holding no such table (a cover, notes, an index table) are skipped
+and reported. Columns are typed by their header words (kinds/scoring.py) and their content: a
+column of numbers under award or grade words is a criterion.
 
 Which total counts, and how the stated numbers are checked (tolerance 0,01):
 - detail sheet: the leaves add up (criteria + bonus - penalty); every group row's subtotal and
   every total row is compared with what lies above it and a mismatch is a warning naming the cell;
+  in a transposed sheet (the published totals of every unit) a TỔNG CỘNG contradicting its
+  criteria is refused, naming both;
 - summary sheet: the stated "Tổng điểm" is what the cluster signed and published ranks follow,
   so it counts; the criterion columns + bonus - penalty are compared with it (warning). A total
   standing left of bonus/penalty columns that leaves them out gets them added (only those);
