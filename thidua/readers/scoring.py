@@ -37,7 +37,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, NamedTuple
 
-import numpy as np
 import pandas as pd
 from openpyxl.utils import get_column_letter
 
@@ -59,6 +58,7 @@ from thidua.tables.columns import outside_ranks, rank_in, settle
 from thidua.tables.identity import PERIODS, Stated, TitleLine, is_generic_sheet, letterhead, lines_over, \
     other_province, period_named, stated_cluster, stated_key, stated_period, stated_year, title_lines, unit_from_file_name, \
     unit_from_lines
+from thidua.tables.frames import frame_of
 from thidua.tables.identity import cell_text as _text
 from thidua.tables.rows import closes, ends_table, labelled_row, states_maxima
 from thidua.tables.schema import label_words as _words
@@ -936,25 +936,6 @@ def _rank_disagreements(context: _Context, scored: list[_Scored], units: dict[in
 
 # ---------------------------------------------------------------- frames
 
-def _frame(rows: list[tuple], columns: list[str], dtypes: dict[str, str]) -> pd.DataFrame:
-    """A frame from rows of values in column order, built column by column; the columns named in
-    dtypes take that dtype (the nullable Float64, Int64), the others the one pandas infers."""
-    if not rows:  # empty object columns, as pandas makes from no records
-        return pd.DataFrame({name: pd.array([], dtype=dtypes.get(name, object)) for name in columns})
-    return pd.DataFrame({name: _nullable(values, dtypes[name]) if name in dtypes else list(values)
-                         for name, values in zip(columns, zip(*rows))}, copy=False)  # the arrays are its own
-
-
-def _nullable(values: tuple, dtype: str) -> pd.api.extensions.ExtensionArray:
-    """Numbers and None as a nullable array; Float64 built through numpy (pd.array checks every element)."""
-    if dtype != "Float64":
-        return pd.array(values, dtype=dtype)
-    numbers = np.array(values, dtype=float)  # None becomes NaN
-    missing = np.isnan(numbers)
-    numbers[missing] = 0.0
-    return pd.arrays.FloatingArray(numbers, missing)
-
-
 def _unit_frame(scored: list[_Scored], units: dict[int, Unit], ranks: list[tuple[int | None, bool]]
                 ) -> pd.DataFrame:
     rows = []
@@ -962,7 +943,7 @@ def _unit_frame(scored: list[_Scored], units: dict[int, Unit], ranks: list[tuple
         unit = units[id(s)]
         rows.append((unit.name, unit.key, unit.province, s.total, rank, computed, s.self_total, s.criteria_total,
                      s.bonus, s.penalty, s.award, s.note, s.sheet, s.name_cell, s.total_cell, s.rank_cell, s.award_cell))
-    return _frame(rows, UNIT_COLUMNS, {"rank": "Int64", **dict.fromkeys(
+    return frame_of(rows, UNIT_COLUMNS, {"rank": "Int64", **dict.fromkeys(
         ("total", "self_total", "criteria_total", "bonus", "penalty"), "Float64")})
 
 
@@ -984,7 +965,7 @@ def _criteria_frame(scored: list[_Scored], units: dict[int, Unit]) -> pd.DataFra
                          abs(maximum) if maximum is not None else None, score("self"), score("cluster"),
                          node.values.get("self"), node.values.get("cluster"), node.position, sheet,
                          node.cells.get("cluster")))
-    return _frame(rows, CRITERIA_COLUMNS, dict.fromkeys(
+    return frame_of(rows, CRITERIA_COLUMNS, dict.fromkeys(
         ("max_points", "self_score", "cluster_score", "stated_self", "stated_cluster"), "Float64"))
 
 
