@@ -8,9 +8,10 @@ import math
 import pandas as pd
 
 from thidua.readers.criteria import Node, Tally, TreeBuilder, check_maximums, combined, parse_code, reconcile_groups
-from thidua.readers.scoring import CRITERIA_COLUMNS, UNIT_COLUMNS, _frame
+from thidua.readers.scoring import CRITERIA_COLUMNS, UNIT_COLUMNS
 from thidua.readers.table import locate_table
 from thidua.readers.workbook import Merged, Sheet
+from thidua.tables.frames import frame_of
 
 
 def criterion(code: str, title: str, row: int, **values: float | None) -> Node:
@@ -83,10 +84,10 @@ def test_merged_cells_repeat_in_header_words_of_a_cached_row():
 
 
 def test_frames_keep_their_columns_and_types():
-    empty_units, empty_criteria = _frame([], UNIT_COLUMNS, {"rank": "Int64"}), _frame([], CRITERIA_COLUMNS, {})
+    empty_units, empty_criteria = frame_of([], UNIT_COLUMNS, {"rank": "Int64"}), frame_of([], CRITERIA_COLUMNS, {})
     assert list(empty_units.columns) == UNIT_COLUMNS and list(empty_criteria.columns) == CRITERIA_COLUMNS
     assert (empty_criteria.dtypes == object).all() and str(empty_units["rank"].dtype) == "Int64"
-    frame = _frame([("A", 1, None, 2.5), ("B", None, 3, None)], ["unit", "rank", "total", "score"],
+    frame = frame_of([("A", 1, None, 2.5), ("B", None, 3, None)], ["unit", "rank", "total", "score"],
                    {"rank": "Int64", "total": "Float64", "score": "Float64"})
     assert [str(t) for t in frame.dtypes] == ["str", "Int64", "Float64", "Float64"]
     assert frame["total"].isna().tolist() == [True, False] and frame["score"].tolist()[0] == 2.5

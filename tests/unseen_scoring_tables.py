@@ -440,3 +440,62 @@ def t38_index_sheet_beside_a_scoring_summary() -> Built:
     return Built(data, "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(96, 1, "Lạng Sơn"), snv("Cao Bằng"): U(94, 2, "Cao Bằng")}), {"kind": "scoring"},
         warns=("sipas",))
+
+
+# ================================================================ tables side by side on one sheet
+
+
+@case("one sheet with the mid-year table and the year-end table side by side, each under its own title "
+      "('SƠ KẾT 6 THÁNG' over A:D, 'TỔNG KẾT NĂM' over F:I), units in another order: two parts")
+def t39_mid_year_and_year_end_tables_side_by_side() -> Built:
+    rows = [[NORTH], ["KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM 2022"],
+            ["SƠ KẾT 6 THÁNG", None, None, None, None, "TỔNG KẾT NĂM"],
+            ["STT", "Đơn vị", "Tổng điểm", "Xếp hạng", None, "STT", "Đơn vị", "Tổng điểm", "Xếp hạng"],
+            [1, "Lạng Sơn", 48, 2, None, 1, "Cao Bằng", 94, 2], [2, "Cao Bằng", 49, 1, None, 2, "Lạng Sơn", 96, 1]]
+    return Built(xlsx_bytes(SheetSpec("TH", rows, ["A3:D3", "F3:I3"])), "th.xlsx", mid_and_year()[0])
+
+
+@case("two years' tables side by side with no blank column between them ('Năm 2022' over A:D, 'Năm 2023' over E:H)")
+def t40_two_years_side_by_side_without_a_gap() -> Built:
+    rows = [[NORTH], ["KẾT QUẢ CHẤM ĐIỂM THI ĐUA"], ["NĂM 2022", None, None, None, "NĂM 2023"],
+            ["STT", "Đơn vị", "Tổng điểm", "Xếp hạng", "STT", "Đơn vị", "Tổng điểm", "Xếp hạng"],
+            [1, "Lạng Sơn", 96, 1, 1, "Lạng Sơn", 95, 2], [2, "Cao Bằng", 94, 2, 2, "Cao Bằng", 97, 1]]
+    expect = ScoringExpect(NORTH_NAME, 2022, {snv("Lạng Sơn"): U(96, 1, "Lạng Sơn"), snv("Cao Bằng"): U(94, 2, "Cao Bằng")})
+    expect.others = [ScoringExpect(NORTH_NAME, 2023, {snv("Lạng Sơn"): U(95, 2, "Lạng Sơn"),
+                                                      snv("Cao Bằng"): U(97, 1, "Cao Bằng")})]
+    return Built(xlsx_bytes(SheetSpec("TH", rows, ["A3:D3", "E3:H3"])), "th.xlsx", expect)
+
+
+@case("an agencies summary with a 'Tên đơn vị' and a 'Tỉnh' column (both name words) before the scores: one table")
+def t41_two_name_columns_are_one_table() -> Built:
+    rows = [*agencies_title(), ["STT", "Tên đơn vị", "Tỉnh", "Tổng điểm", "Xếp hạng"],
+            [1, FINANCE, "Lạng Sơn", 97, 1], [2, JUSTICE, "Lạng Sơn", 95, 2]]
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(LANG_SON_AGENCIES, 2021, {
+        FINANCE: U(97, 1), JUSTICE: U(95, 2)}))
+
+
+@case("a group 'III. Công tác thi đua, khen thưởng (20 điểm)' merged over 'Phong trào thi đua (10 điểm)' and "
+      "'Công tác khen thưởng (10 điểm)', then 'Đề nghị khen thưởng'")
+def t42_emulation_group_over_two_criteria() -> Built:
+    rows = [[NORTH], [TITLE_2022],
+            ["STT", "Đơn vị", "I. Chuyên môn (80 điểm)", "III. Công tác thi đua, khen thưởng (20 điểm)", None,
+             "Tổng điểm", "Xếp hạng", "Đề nghị khen thưởng"],
+            [None, None, None, "Phong trào thi đua (10 điểm)", "Công tác khen thưởng (10 điểm)", None, None, None],
+            [1, "Lạng Sơn", 78, 10, 9, 97, 1, FLAG], [2, "Cao Bằng", 77, 9, 9.5, 95.5, 2, None]]
+    merged = ["A3:A4", "B3:B4", "C3:C4", "D3:E3", "F3:F4", "G3:G4", "H3:H4"]
+    return Built(xlsx_bytes(SheetSpec("TH", rows, merged)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(97, 1, "Lạng Sơn", award=FLAG), snv("Cao Bằng"): U(95.5, 2, "Cao Bằng")},
+        criteria={(snv("Cao Bằng"), "III/cong tac khen thuong"): 9.5, (snv("Cao Bằng"), "III"): 18.5},
+        criteria_keys={"I", "III", "III/phong trao thi dua", "III/cong tac khen thuong"}, without_award={snv("Cao Bằng")}))
+
+
+@case("'Đề nghị khen thưởng' merged over one column per award ('Cờ thi đua', 'Bằng khen') marked with 1")
+def t43_award_columns_marked_with_ones() -> Built:
+    rows = [[NORTH], [TITLE_2022],
+            ["STT", "Đơn vị", "Tổng điểm", "Xếp hạng", "Đề nghị khen thưởng", None],
+            [None, None, None, None, "Cờ thi đua", "Bằng khen"],
+            [1, "Lạng Sơn", 97, 1, 1, None], [2, "Cao Bằng", 95, 2, None, 1], [3, "Sơn La", 90, 3, None, None]]
+    merged = ["A3:A4", "B3:B4", "C3:C4", "D3:D4", "E3:F3"]
+    return Built(xlsx_bytes(SheetSpec("TH", rows, merged)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(97, 1, "Lạng Sơn", award="Cờ thi đua"), snv("Cao Bằng"): U(95, 2, "Cao Bằng", award="Bằng khen"),
+        snv("Sơn La"): U(90, 3, "Sơn La")}, without_award={snv("Sơn La")}))

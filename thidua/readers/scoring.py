@@ -3,12 +3,19 @@
 A summary sheet has one row per unit: columns per criterion group (often under a merged
 "Điểm chấm theo tiêu chí"), bonus and penalty columns, total, rank and award proposal. A detail
 sheet has one row per criterion (maximum, self score, cluster score) for one unit, named in a
-title line ("Đơn vị: ..."), the sheet name or the file name. A workbook may hold one summary sheet
-and any number of detail sheets; sheets holding no such table are skipped and reported.
+title line ("Đơn vị: ..."), the sheet name or the file name; a transposed sheet has every unit's
+column side by side, closed by TỔNG CỘNG, XẾP HẠNG, average, ratio and award proposal lines (only
+criteria are added up). A workbook may hold a summary per period or year (a 'Sơ kết 6 tháng' and a
+'Tổng kết năm' sheet, or two tables side by side on one sheet), each a part of one upload, and any
+number of detail sheets; sheets holding no such table (a cover, notes, an index table) are skipped
+and reported. Columns are typed by their header words (kinds/scoring.py) and their content: a
+column of numbers under award or grade words is a criterion.
 
 Which total counts, and how the stated numbers are checked (tolerance 0,01):
 - detail sheet: the leaves add up (criteria + bonus - penalty); every group row's subtotal and
   every total row is compared with what lies above it and a mismatch is a warning naming the cell;
+  in a transposed sheet (the published totals of every unit) a TỔNG CỘNG contradicting its
+  criteria is refused, naming both;
 - summary sheet: the stated "Tổng điểm" is what the cluster signed and published ranks follow,
   so it counts; the criterion columns + bonus - penalty are compared with it (warning). A total
   standing left of bonus/penalty columns that leaves them out gets them added (only those);
@@ -25,15 +32,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, NamedTuple
 
-import numpy as np
 import pandas as pd
 from openpyxl.utils import get_column_letter
 
+from thidua.awards import UNRANKED, award_level
 from thidua.formatting import vn_number
 from thidua.kinds.scoring import CLUSTER_WORDS, CRITERIA_WORDS, INDEX_WORDS, SCORING_COLUMNS, SCORING_WORDS, SELF_WORDS, \
     THEME_WORDS, is_generic, scores_only
@@ -45,15 +52,17 @@ from thidua.readers.criteria import (SCORES, TOLERANCE, Code, Node, Tally, TreeB
 from thidua.readers.problems import Problem, Refused, cell_ref
 from thidua.readers.table import Column, Table, locate_table
 from thidua.readers.units import ClusterKind, Membership, Unit, clean_text, cluster_key, display_case, folded, \
-    membership, names_an_agency, split_province
+    membership
 from thidua.readers.workbook import Sheet, sheets_of
 from thidua.tables.columns import outside_ranks, rank_in, settle
-from thidua.tables.identity import PERIODS, Stated, TitleLine, is_generic_sheet, letterhead, other_province, \
-    period_named, stated_cluster, stated_key, stated_period, stated_year, title_lines, unit_from_file_name, \
+from thidua.tables.identity import PERIODS, Stated, TitleLine, is_generic_sheet, letterhead, lines_over, \
+    other_province, period_named, stated_cluster, stated_key, stated_period, stated_year, title_lines, unit_from_file_name, \
     unit_from_lines
+from thidua.tables.frames import frame_of
 from thidua.tables.identity import cell_text as _text
 from thidua.tables.rows import closes, ends_table, labelled_row, states_maxima
 from thidua.tables.schema import label_words as _words
+from thidua.tables.shapes import side_by_side, unit_heading
 
 UNIT_COLUMNS = ["unit", "unit_key", "province", "total", "rank", "rank_computed", "self_total", "criteria_total",
                 "bonus", "penalty", "award", "note", "sheet", "name_cell", "total_cell", "rank_cell", "award_cell"]
@@ -98,7 +107,7 @@ def _is_scoring_header(words: list[str]) -> bool:
 # ---------------------------------------------------------------- rows and cells
 
 _NOTHING = re.compile(r"^[-–—/]+$")
-_MARK = re.compile(r"^[xX✓✔vV]$")
+_MARK = re.compile(r"^([xX✓✔vV]|1)$")
 
 
 @dataclass
@@ -175,6 +184,7 @@ class _Layout:
     shape: str                 # summary | detail
     table: Table
     kinds: dict[int, str]      # column index -> header kind
+    beside: bool = False       # one of several tables side by side on its sheet
 
     def first(self, kind: str) -> Column | None:
         return next((c for c in self.table.columns if self.kinds[c.index] == kind), None)
@@ -183,17 +193,32 @@ class _Layout:
         return [c for c in self.table.columns if self.kinds[c.index] == kind]
 
 
-def _layout(sheet: Sheet) -> _Layout | None:
+def _layouts(sheet: Sheet) -> list[_Layout]:
+    """The scoring tables of a sheet: one, or several standing side by side under one header row."""
     table = locate_table(sheet, _is_scoring_header)
     if table is None:
-        return None
+        return []
     kinds = {c.index: _column_kind(c) for c in table.columns}
+    tables = side_by_side(table, kinds, "unit", "order", {"score", "total", "rank"})
+    return [layout for part in tables if (layout := _layout(part, kinds, len(tables) > 1))]
+
+
+def _layout(table: Table, kinds: dict[int, str], beside: bool) -> _Layout | None:
+    kinds = {c.index: kinds[c.index] for c in table.columns}
     present = set(kinds.values())
     if "content" in present and ("max" in present or "unit" not in present) and present & {"max", "score", "total"}:
-        return _Layout("detail", table, kinds)
+        return _Layout("detail", table, kinds, beside)
     if "unit" in present and present & {"score", "total", "bonus", "penalty", "content", "other"}:
-        return _Layout("summary", table, kinds)
+        return _Layout("summary", table, kinds, beside)
     return None
+
+
+def _lines_over_table(layout: _Layout) -> list[TitleLine]:
+    """The words above a table; of a table beside another, those over its own columns first."""
+    lines = title_lines(layout.table.sheet, layout.table.header_top)
+    if not layout.beside:
+        return lines
+    return lines_over(lines, layout.table.columns[0].index, layout.table.columns[-1].index)
 
 
 def _column_texts(layout: _Layout, kind: str) -> list[str]:
@@ -447,14 +472,14 @@ def _settled(layout: _Layout) -> tuple[_Layout, list[tuple[Column, int]]]:
     sheet, rows = layout.table.sheet, _body_rows(layout.table)
     kinds, odd = dict(layout.kinds), []
     for column in layout.table.columns:
-        suggested = SCORING_COLUMNS.suggested(column.path[-1]) if layout.kinds[column.index] != "other" else None
-        if suggested is None or suggested.name != layout.kinds[column.index]:
+        suggested = SCORING_COLUMNS.named(layout.kinds[column.index])
+        if suggested is None or award_level(column.path[-1]) != UNRANKED:  # a column per award holds marks
             continue
         settled = settle(SCORING_COLUMNS, suggested, [sheet.value(r, column.index) for r in rows])
         kinds[column.index] = settled.field
         if settled.odd is not None:
             odd.append((column, rows[settled.odd]))
-    return _Layout(layout.shape, layout.table, kinds), odd
+    return replace(layout, kinds=kinds), odd
 
 
 def _body_rows(table: Table) -> list[int]:
@@ -474,8 +499,7 @@ def _summary_plan(layout: _Layout, year: int, period: str) -> _SummaryPlan:
     other_years = [c for c in layout.table.columns
                    if _of_another_year(layout, c, year) or _of_another_period(layout, c, period)]
     row_scorers = _row_scorer_column(layout)
-    layout = _Layout(layout.shape, layout.table,
-                     {**layout.kinds, **{c.index: "ignored" for c in other_years + [row_scorers] if c}})
+    layout = replace(layout, kinds={**layout.kinds, **{c.index: "ignored" for c in other_years + [row_scorers] if c}})
     table, sheet = layout.table, layout.table.sheet
     rows = _data_rows(table)
 
@@ -912,25 +936,6 @@ def _rank_disagreements(context: _Context, scored: list[_Scored], units: dict[in
 
 # ---------------------------------------------------------------- frames
 
-def _frame(rows: list[tuple], columns: list[str], dtypes: dict[str, str]) -> pd.DataFrame:
-    """A frame from rows of values in column order, built column by column; the columns named in
-    dtypes take that dtype (the nullable Float64, Int64), the others the one pandas infers."""
-    if not rows:  # empty object columns, as pandas makes from no records
-        return pd.DataFrame({name: pd.array([], dtype=dtypes.get(name, object)) for name in columns})
-    return pd.DataFrame({name: _nullable(values, dtypes[name]) if name in dtypes else list(values)
-                         for name, values in zip(columns, zip(*rows))}, copy=False)  # the arrays are its own
-
-
-def _nullable(values: tuple, dtype: str) -> pd.api.extensions.ExtensionArray:
-    """Numbers and None as a nullable array; Float64 built through numpy (pd.array checks every element)."""
-    if dtype != "Float64":
-        return pd.array(values, dtype=dtype)
-    numbers = np.array(values, dtype=float)  # None becomes NaN
-    missing = np.isnan(numbers)
-    numbers[missing] = 0.0
-    return pd.arrays.FloatingArray(numbers, missing)
-
-
 def _unit_frame(scored: list[_Scored], units: dict[int, Unit], ranks: list[tuple[int | None, bool]]
                 ) -> pd.DataFrame:
     rows = []
@@ -938,7 +943,7 @@ def _unit_frame(scored: list[_Scored], units: dict[int, Unit], ranks: list[tuple
         unit = units[id(s)]
         rows.append((unit.name, unit.key, unit.province, s.total, rank, computed, s.self_total, s.criteria_total,
                      s.bonus, s.penalty, s.award, s.note, s.sheet, s.name_cell, s.total_cell, s.rank_cell, s.award_cell))
-    return _frame(rows, UNIT_COLUMNS, {"rank": "Int64", **dict.fromkeys(
+    return frame_of(rows, UNIT_COLUMNS, {"rank": "Int64", **dict.fromkeys(
         ("total", "self_total", "criteria_total", "bonus", "penalty"), "Float64")})
 
 
@@ -960,7 +965,7 @@ def _criteria_frame(scored: list[_Scored], units: dict[int, Unit]) -> pd.DataFra
                          abs(maximum) if maximum is not None else None, score("self"), score("cluster"),
                          node.values.get("self"), node.values.get("cluster"), node.position, sheet,
                          node.cells.get("cluster")))
-    return _frame(rows, CRITERIA_COLUMNS, dict.fromkeys(
+    return frame_of(rows, CRITERIA_COLUMNS, dict.fromkeys(
         ("max_points", "self_score", "cluster_score", "stated_self", "stated_cluster"), "Float64"))
 
 
@@ -989,10 +994,7 @@ class ScoringResult:
 def looks_like_scoring(sheets: list[Sheet]) -> bool:
     """Some sheet holds a scoring table (a unit or criterion column and score columns) and speaks
     of emulation scoring, not of the PAR Index."""
-    for sheet in sheets:
-        layout = _layout(sheet)
-        if layout is None:
-            continue
+    for layout in (layout for sheet in sheets for layout in _layouts(sheet)):
         header = _header_text(layout)
         if SCORING_WORDS.search(header) or (CRITERIA_WORDS.search(header) and not INDEX_WORDS.search(header)):
             return True
@@ -1091,7 +1093,7 @@ def _split_parts(context: _Context, summaries: list[_Layout], details: list[_Lay
 def _own_statements(layout: _Layout, stated: Stated) -> Stated:
     """What one table says of itself (the words over it, its columns, its sheet's name), then what the
     sheets without a table say (a cover page)."""
-    own = title_lines(layout.table.sheet, layout.table.header_top)
+    own = _lines_over_table(layout)
     return Stated(own + [line for line in stated.lines if line not in stated.table_lines], own,
                   _column_texts(layout, "cluster"), _column_texts(layout, "year"), [layout.table.sheet.name])
 
@@ -1113,24 +1115,24 @@ def _refuse_overlapping_parts(context: _Context, parts: list[_Part]) -> None:
 
 def _sheets(context: _Context, sheets: list[Sheet]) -> tuple[list[_Layout], list[_Layout], Stated]:
     """The summary and detail tables of a workbook (other sheets are reported), and what it says of itself."""
-    layouts = {sheet.name: _layout(sheet) for sheet in sheets}
-    indices = {name for name, layout in layouts.items() if layout and _is_index_table(layout)}
-    if len(indices) < sum(1 for layout in layouts.values() if layout):  # beside a scoring table, index tables are skipped
+    layouts = {sheet.name: _layouts(sheet) for sheet in sheets}
+    indices = {name for name, found in layouts.items() if found and all(_is_index_table(l) for l in found)}
+    if len(indices) < sum(1 for found in layouts.values() if found):  # beside a scoring table, index tables are skipped
         for name in indices:
             context.warn("trang là bảng Chỉ số (CCHC, SIPAS...), không phải bảng chấm điểm thi đua; bỏ qua.", name)
-            layouts[name] = None
+            layouts[name] = []
     for sheet in sheets:
-        if layouts[sheet.name] is None and not sheet.is_empty() and sheet.name not in indices:
+        if not layouts[sheet.name] and not sheet.is_empty() and sheet.name not in indices:
             context.warn("trang không có bảng chấm điểm (dòng tiêu đề có cột Đơn vị hoặc Nội dung/Tiêu chí và các "
                          "cột điểm); bỏ qua.", sheet.name)
-    summaries = [l for l in layouts.values() if l and l.shape == "summary"]
-    details = [l for l in layouts.values() if l and l.shape == "detail"]
+    summaries = [l for found in layouts.values() for l in found if l.shape == "summary"]
+    details = [l for found in layouts.values() for l in found if l.shape == "detail"]
     tables = summaries + details
     if not tables:
         context.error("không tìm thấy bảng chấm điểm thi đua trong trang nào: cần một dòng tiêu đề có cột «Đơn vị» "
                       "(bảng tổng hợp) hoặc «Nội dung/Tiêu chí» với «Điểm chuẩn», «Tự chấm», «Cụm chấm» (bảng chi tiết).")
-    over_tables = [line for l in tables for line in title_lines(l.table.sheet, l.table.header_top)]
-    atop_others = [line for sheet in sheets if layouts[sheet.name] is None
+    over_tables = list(dict.fromkeys(line for l in tables for line in _lines_over_table(l)))
+    atop_others = [line for sheet in sheets if not layouts[sheet.name]
                    for line in title_lines(sheet, TITLE_SCAN_ROWS)]
     stated = Stated(over_tables + atop_others, over_tables,
                      [text for l in tables for text in _column_texts(l, "cluster")],
@@ -1173,7 +1175,7 @@ def _units_side_by_side(layout: _Layout) -> dict[str, _Layout]:
     for column in layout.table.columns:
         if layout.kinds[column.index] in ("order", "content", "max", "note", "ignored"):
             continue
-        written = _unit_in_path(tuple(column.path))
+        written = unit_heading(tuple(column.path), scores_only)
         if written:
             columns.setdefault(written, []).append(column)
     if len(columns) < 2:
@@ -1183,27 +1185,6 @@ def _units_side_by_side(layout: _Layout) -> dict[str, _Layout]:
         **layout.kinds, **dict.fromkeys(theirs, "ignored"),
         **{c.index: layout.kinds[c.index] if layout.kinds[c.index] in ("score", "total") else "score" for c in own}})
         for written, own in columns.items()}
-
-
-def _unit_in_path(path: tuple[str, ...]) -> str | None:
-    """The unit a column's labels name, whole: a name wrapped onto the next header row ('Sở Kế hoạch và' over
-    'Đầu tư') is read across both; the longest name found counts."""
-    labels = [*path, *(f"{a} {b}" for a, b in zip(path, path[1:]))]
-    return max((name for label in labels if (name := _unit_in_label(label))), key=len, default=None)
-
-
-@lru_cache(maxsize=1 << 12)  # a pure function of a header label
-def _unit_in_label(label: str) -> str | None:
-    """'Lạng Sơn' from 'Lạng Sơn', 'Lạng Sơn tự chấm', 'Sở Nội vụ Lạng Sơn': a province leading the label,
-    followed by scoring words only; or an agency ('Sở Tài chính' from 'Sở Tài chính tự chấm')."""
-    words = clean_text(label).split(" ")
-    for end in range(len(words), 0, -1):
-        head, rest = " ".join(words[:end]), " ".join(words[end:])
-        if split_province(head)[1] is not None and (not rest or scores_only(rest)):
-            return head
-    if names_an_agency(label):  # 'Sở Tài chính tự chấm': the agency is what stands before the scoring words
-        return next(" ".join(words[:end]) for end in range(1, len(words) + 1) if scores_only(" ".join(words[end:])))
-    return None
 
 
 class _Identity(NamedTuple):

@@ -29,7 +29,7 @@ def cell_text(value: object) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", str(value))).strip() if not is_blank(value) else ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class TitleLine:
     """A line of the words above a table, and the cell it is written in."""
     text: str
@@ -106,6 +106,14 @@ def letterhead(lines: list[TitleLine]) -> list[TitleLine]:
 def other_province(name: str, other: str) -> bool:
     ours, theirs = split_province(name)[1], split_province(other)[1]
     return ours is not None and theirs is not None and ours.name != theirs.name
+
+
+def lines_over(lines: list[TitleLine], first: int, last: int) -> list[TitleLine]:
+    """Of the lines above tables standing side by side, those over columns first..last (0-based), then those
+    of the rows holding nothing over them (the sheet's title, written at its left)."""
+    over = [line for line in lines if first < _row_column(line.cell)[1] <= last + 1]
+    taken = {_row_column(line.cell)[0] for line in over}
+    return over + [line for line in lines if line not in over and _row_column(line.cell)[0] not in taken]
 
 
 def _row_column(cell: str) -> tuple[int, int]:

@@ -36,6 +36,9 @@ class Schema:
         """The field one header label's words suggest; None for a label naming none."""
         return _suggested(self, label_words(label))
 
+    def named(self, name: str) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None)
+
     def rank_of(self, name: str) -> int:
         """Where a field stands in the order of trial (a label suggesting several fields takes the first)."""
         return next((i for i, f in enumerate(self.fields) if f.name == name), len(self.fields))
