@@ -13,11 +13,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from thidua.ingest import Reading, content_hash
+from thidua.provenance import EDITOR_FILE_NAME
 from thidua.readers.cells import is_blank
 from thidua.readers.problems import Problem, Refused, cell_ref
 from thidua.readers.roster import RosterResult, check_roster
-
-EDITOR_FILE_NAME = "Chỉnh sửa trong ứng dụng"
 
 
 @dataclass(frozen=True)

@@ -1,2 +1,2 @@
-INSERT INTO cluster_awards (upload_id, cluster_id, year, unit, province_code, award, proposed)
-SELECT $upload_id, cluster_id, year, unit, province_code, award, proposed FROM incoming;
+INSERT INTO cluster_awards (upload_id, cluster_id, year, unit, province_code, award, proposed, source_sheet, source_cell)
+SELECT $upload_id, cluster_id, year, unit, province_code, award, proposed, sheet, cell FROM incoming;

@@ -1,2 +1,2 @@
-INSERT INTO cluster_members (upload_id, cluster_id, year, unit, province_code)
-SELECT $upload_id, cluster_id, year, unit, province_code FROM incoming;
+INSERT INTO cluster_members (upload_id, cluster_id, year, unit, province_code, source_sheet, source_cell)
+SELECT $upload_id, cluster_id, year, unit, province_code, sheet, cell FROM incoming;

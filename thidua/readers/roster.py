@@ -639,7 +639,8 @@ def _checked_members(checker: _Checker, rows: list[_Row]) -> list[dict]:
 
 
 def _checked_awards(checker: _Checker, rows: list[_Row]) -> list[dict]:
-    """Every award names its unit and its kind; a kind off the ladder is kept, with a warning."""
+    """Every award names its unit and its kind; a kind off the ladder is kept, with a warning. An award's cell
+    is the award's, not its unit's."""
     kept: list[dict] = []
     seen: set[tuple] = set()
     for row in rows:
@@ -658,7 +659,8 @@ def _checked_awards(checker: _Checker, rows: list[_Row]) -> list[dict]:
         key = (entry.cluster_id, entry.year, entry.unit.key, text_key(award), proposed)
         if key not in seen:
             seen.add(key)
-            kept.append({**entry.fields(), "award": award, "level": level, "proposed": proposed})
+            kept.append({**entry.fields(), "award": award, "level": level, "proposed": proposed,
+                         "cell": row.where("award")[1]})
     return kept
 
 
