@@ -12,6 +12,7 @@ from thidua.db import DatabaseBusy
 from thidua.demo import DEMO_UPLOADER
 from thidua.formatting import MISSING, vn_number, years_phrase
 from thidua.ingest import write_upload
+from thidua.provenance import source_lines
 from thidua.provinces import MERGER_YEAR
 from thidua.readers.problems import Refused
 from thidua.readers.roster import DEPUTY, FIRST_YEAR, LEADER
@@ -105,7 +106,7 @@ else:
     show_table(pd.DataFrame({"Năm": newest_first.year, "Đơn vị": newest_first.unit,
                              "Hình thức khen thưởng": newest_first.award,
                              "Quyết định / đề nghị": newest_first.source}),
-               title=f"Khen thưởng {cluster}")
+               title=f"Khen thưởng {cluster}", sources=source_lines(newest_first))
 
 st.subheader("Luân phiên Cụm trưởng")
 if own_roles.empty:

@@ -6,6 +6,7 @@ from pages.shared import (ALL_REGIONS, drawn, no_par_data, results, show_demo_no
                           vietnamese_order)
 from thidua.charts import par_band
 from thidua.formatting import vn_number, vn_percent, vn_signed
+from thidua.provenance import source_lines
 
 st.title("So sánh tỉnh")
 query = results()
@@ -56,4 +57,5 @@ table = pd.DataFrame({
 if shown.sipas.notna().any():
     table["SIPAS (%)"] = shown.sipas
 show_table(table, title=f"Xếp hạng Chỉ số CCHC năm {year}" + ("" if region == ALL_REGIONS else f", vùng {region}"),
-           formats={"Chỉ số (%)": vn_number, "So với TB cả nước": vn_signed, "SIPAS (%)": vn_number})
+           formats={"Chỉ số (%)": vn_number, "So với TB cả nước": vn_signed, "SIPAS (%)": vn_number},
+           sources=source_lines(shown))

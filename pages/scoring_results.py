@@ -8,6 +8,7 @@ from pages.shared import drawn, results, reused, show_figure, show_styled, show_
 from thidua.charts import period_phrase
 from thidua.clusters import unit_label
 from thidua.formatting import MISSING, rank_change_phrase, vn_number, vn_signed
+from thidua.provenance import source_lines
 from thidua.readers.scoring import PERIODS
 from thidua.readers.units import display_case
 from thidua.reports import illustrative_note, illustrative_uploads, marked_illustrative
@@ -145,7 +146,7 @@ else:
         "Điểm tăng, giảm": total_change,
     }), title=f"Bien dong {stem}", formats={f"Tổng điểm {year - 1}": vn_number, f"Tổng điểm {year}": vn_number,
                                              "Điểm tăng, giảm": vn_signed},
-        height="content", placeholder=MISSING)
+        sources=source_lines(ranking), height="content", placeholder=MISSING)
 
 st.subheader("Chi tiết tiêu chí của một đơn vị")
 unit = st.selectbox("Đơn vị", list(ranking.unit), key="don_vi", bind="query-params")

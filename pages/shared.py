@@ -298,17 +298,21 @@ def table_heading(title: str) -> TableHeading:
 
 
 def show_table(frame: pd.DataFrame, *, title: str, formats: Mapping[str, Callable[[object], str]] | None = None,
-               **options) -> None:
+               sources: pd.Series | None = None, **options) -> None:
     """A table on screen and, built only when asked for, as XLSX and CSV files named after title
     (unique on the page): the XLSX a finished document (title, the page's filters, source and date, the
     demo mark where it applies, then the table), the CSV plain unless its heading lines are asked for;
     Vietnamese headers, numbers as numbers, text that Excel would run as a formula defused. formats say
     how a column is written on screen only (e.g. vn_number for the decimal comma; a column the frame lacks
-    is skipped); options go to st.dataframe (hide_index and width="stretch" unless given)."""
+    is skipped); options go to st.dataframe (hide_index and width="stretch" unless given). sources: where each
+    row's figures came from (provenance.source_lines, row for row), shown as a column «Nguồn» when asked for."""
+    stem = file_stem(title)
+    if sources is not None and st.checkbox("Hiện nguồn", key=f"bang-{stem}-nguon",
+                                           help="Tệp, trang và ô mỗi số liệu được đọc ra, ngày nhập và người nhập."):
+        frame = frame.assign(**{"Nguồn": sources.to_numpy()})
     shown = frame.assign(**{column: frame[column].map(write) for column, write in (formats or {}).items()
                             if column in frame})
     st.dataframe(shown, **{"hide_index": True, "width": "stretch", **options})
-    stem = file_stem(title)
     heading = table_heading(title)
     with st.popover("Tải bảng", icon=":material/download:"):
         st.download_button("Excel (XLSX)", data=partial(table_xlsx, frame, heading), file_name=f"{stem}.xlsx",

@@ -2,11 +2,13 @@
 Debian's chromium through Playwright. Screenshots land in test-artifacts/ for a person to look at."""
 from __future__ import annotations
 
+import re
 import time
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
+import openpyxl
 import pytest
 
 from bench.server import streamlit_server as live_server
@@ -134,3 +136,24 @@ def test_rank_changes_show_the_rise_in_the_users_words(app_url, page):
     slope = chart_text(page)
     assert "Biến động xếp hạng Chỉ số CCHC: năm 2020 → năm 2021" in slope
     assert "Lạng Sơn (tăng 13 bậc)" in slope
+
+
+def test_hovering_a_province_on_the_comparison_names_the_file_sheet_and_cell_of_its_score(app_url, page):
+    url, _ = app_url
+    page.goto(f"{url}/so-sanh-tinh?nam=2022")
+    page.wait_for_selector(CHART, timeout=CHART_WAIT_MS)
+    wait_until_idle(page)
+    page.keyboard.press("Escape")  # a dialog over the page (Streamlit's "Page not found" on a direct link) takes the mouse
+    point = page.locator('[data-testid="stPlotlyChart"]').first.locator(".scatterlayer .point").first
+    point.scroll_into_view_if_needed()
+    box = point.bounding_box()  # plotly hovers from the plot's drag layer under the mouse, not from the point
+    page.mouse.move(box["x"] + box["width"] / 2 + 1, box["y"] + box["height"] / 2 + 1, steps=5)
+    screenshot(page, "so-sanh-tinh-nguon")
+    label = page.wait_for_selector(".hoverlayer .hovertext", state="attached", timeout=20_000).text_content()
+
+    found = re.search(r"Chỉ số: ([\d,]+)%Nguồn: tệp «(.+?)», trang «(.+?)», ô ([A-Z]+\d+), nhập ngày \d\d/\d\d/\d{4}",
+                      label)
+    assert found, label
+    score, file_name, sheet, cell = found.groups()
+    workbook = openpyxl.load_workbook(ROOT / "data" / "demo" / "par" / file_name, data_only=True)
+    assert workbook[sheet][cell].value == pytest.approx(float(score.replace(",", ".")), abs=0.005)

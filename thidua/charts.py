@@ -20,6 +20,7 @@ from thidua.awards import LADDER, award_level
 from thidua.clusters import JOINED, LEFT, MEMBER, unit_label
 from thidua.formatting import MISSING, rank_change_phrase, vn_number, vn_percent, vn_signed
 from thidua.provinces import MERGER_YEAR
+from thidua.provenance import source_lines
 from thidua.readers.units import display_case
 
 # Every figure starts on the white template: naming it in each figure's layout instead cost ~25 ms a
@@ -163,6 +164,7 @@ def par_ranking_dots(frame: pd.DataFrame, *, year: int, highlight: str | None = 
     data["label"] = [f"<b>{r}. {p}</b>" if p == highlight else f"{r}. {p}"
                      for r, p in zip(data["rank"], data.province)]
     data["shown"] = data.score.map(vn_number)
+    data["source"] = source_lines(data)
     roles = _ranking_roles(data, highlight, peers)
     styles = [("other", "Các tỉnh, thành phố khác" if (highlight or peers) else "Chỉ số CCHC", OTHER_COLOR)]
     styles += [(group, group, PEER_COLORS[i % len(PEER_COLORS)]) for i, group in enumerate(peers)]
@@ -207,9 +209,9 @@ def par_ranking_dots(frame: pd.DataFrame, *, year: int, highlight: str | None = 
                 marker=dict(color=color, size=text_size - 1, line=dict(color="white", width=1)),
                 text=part.shown, textposition="middle right", cliponaxis=False,
                 textfont=dict(size=text_size - 1, color=TEXT_COLOR if role == "other" else color),
-                customdata=part[["province", "rank", "shown"]],
+                customdata=part[["province", "rank", "shown", "source"]],
                 hovertemplate="<b>%{customdata[0]}</b><br>Xếp hạng: %{customdata[1]}"
-                              "<br>Chỉ số: %{customdata[2]}%<extra></extra>",
+                              "<br>Chỉ số: %{customdata[2]}%<br>%{customdata[3]}<extra></extra>",
             )
             shown_roles.add(role)
         _shade_bands(fig, low, high, f"x{suffix}", short=size != "page")
@@ -704,9 +706,10 @@ def cluster_ranking_bar(ranking: pd.DataFrame, *, cluster: str, year: int, highl
         x=data.total, y=data.label, orientation="h", text=data.shown, textposition="outside", cliponaxis=False,
         marker_color=[CHOSEN_COLOR if u == highlight else AWARD_COLORS[level - 1] if level else OTHER_COLOR
                       for u, level in zip(data.unit, levels)], showlegend=False,
-        customdata=pd.DataFrame({"unit": data.unit, "total": data.total.map(vn_number), "award": awards.fillna("–")}),
+        customdata=pd.DataFrame({"unit": data.unit, "total": data.total.map(vn_number), "award": awards.fillna("–"),
+                                 "source": source_lines(data)}),
         hovertemplate="<b>%{customdata[0]}</b><br>Tổng điểm: %{customdata[1]}<br>Đề nghị khen thưởng: "
-                      "%{customdata[2]}<extra></extra>",
+                      "%{customdata[2]}<br>%{customdata[3]}<extra></extra>",
     ))
     proposed = sorted({level for level in levels if level})
     _legend_swatches(fig, [(f"Đề nghị {AWARD_SHORT_NAMES[level - 1]}", AWARD_COLORS[level - 1]) for level in proposed]
