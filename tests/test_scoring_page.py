@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
+import openpyxl
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -19,6 +21,7 @@ from thidua.ingest import ingest_file
 from thidua.readers.units import cluster_slug
 
 PAGE = "pages/scoring_results.py"
+DEMO_SCORING = Path(__file__).parent.parent / "data" / "demo" / "scoring"
 FLAG, MERIT = "Cờ thi đua của Bộ Nội vụ", "Bằng khen của Bộ trưởng Bộ Nội vụ"
 
 
@@ -88,6 +91,23 @@ def test_a_real_year_end_over_a_demo_mid_year_is_not_called_demo_and_each_unit_i
         assert unit in notes
     mid_year = open_page(PAGE, cum=BORDER.name, nam="2024", ky="Sơ kết 6 tháng")
     assert "kết quả chấm điểm sơ kết 6 tháng đầu năm 2024 của cụm này là số liệu minh họa" in texts(mid_year.info).lower()
+
+
+def test_each_bar_and_on_request_each_row_of_the_change_table_names_the_cell_its_total_was_read_from(demo_db):
+    app = open_page(PAGE, cum=CENTRAL.name, nam="2021")
+    bars = figures(app)[RANKING]["data"][0]
+    assert len(bars["customdata"]) > 1
+    for _, shown_total, _, source in bars["customdata"]:
+        found = re.fullmatch(r"Nguồn: tệp «(.+?)», trang «(.+?)», ô ([A-Z]+\d+), nhập ngày \d\d/\d\d/\d{4} bởi .+", source)
+        assert found, source
+        file_name, sheet, cell = found.groups()
+        workbook = openpyxl.load_workbook(DEMO_SCORING / file_name, data_only=True)
+        assert workbook[sheet][cell].value == pytest.approx(float(shown_total.replace(",", ".")), abs=0.005)
+
+    assert not any("Nguồn" in table.value.columns for table in app.dataframe)
+    next(box for box in app.checkbox if box.label == "Hiện nguồn").check().run()
+    sourced = [table.value for table in app.dataframe if "Nguồn" in table.value.columns]
+    assert len(sourced) == 1 and sourced[0]["Nguồn"].str.startswith("Nguồn: tệp «").all()
 
 
 def test_the_heatmap_gives_each_group_as_a_vietnamese_percent_of_its_maximum(demo_db):
