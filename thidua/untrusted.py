@@ -9,7 +9,6 @@ spreadsheet would run as formulas (csv_text).
 from __future__ import annotations
 
 import dataclasses
-import html
 import re
 import string
 
@@ -44,10 +43,6 @@ def markdown_literal(value: object) -> str:
     nothing, keeping 'http:', 'www.' and '@' from becoming links by themselves."""
     text = _AUTOLINK_STARTS.sub(WORD_JOINER, without_controls(str(value)))
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-
-
-def html_literal(value: object) -> str:
-    return html.escape(without_controls(str(value)), quote=False)
 
 
 def figure_text_literal(figure: go.Figure) -> go.Figure:
