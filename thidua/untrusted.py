@@ -122,19 +122,23 @@ def cleaned_reading(reading) -> None:
 
 
 def _cleaned_frame(frame: pd.DataFrame, file_name: str, warnings: list[Problem]) -> pd.DataFrame:
-    texts = [column for column in frame.columns if frame[column].map(lambda v: isinstance(v, str)).any()]
-    if not texts:
-        return frame
-    cleaned = frame.copy()
+    """The frame itself when none of its text needs cleaning (the usual case, and checked in plain Python:
+    pandas' map cost ~3 ms a column), else a copy with its text cleaned."""
     located = {"sheet", "name_cell"} <= set(frame.columns)
-    for column in texts:
-        values = frame[column].map(lambda v: without_controls(v) if isinstance(v, str) else v)
-        if column in NAME_COLUMNS:
-            sheets = frame["sheet"] if located and column == "unit" else [None] * len(frame)
-            cells = frame["name_cell"] if located and column == "unit" else [None] * len(frame)
-            values = [_limited(v, file_name, warnings, sheet, cell) if isinstance(v, str) else v
-                      for v, sheet, cell in zip(values, sheets, cells)]
-        cleaned[column] = values
+    cleaned = frame
+    for column, dtype in frame.dtypes.items():
+        if dtype.kind not in "OU" and not isinstance(dtype, pd.StringDtype):
+            continue
+        limit = NAME_LIMIT if column in NAME_COLUMNS else None
+        values = frame[column].tolist()
+        if not any(isinstance(v, str) and (CONTROL_CHARACTERS.search(v) or (limit and len(v) > limit)) for v in values):
+            continue
+        sheets = frame["sheet"].tolist() if located and column == "unit" else [None] * len(values)
+        cells = frame["name_cell"].tolist() if located and column == "unit" else [None] * len(values)
+        values = [v if not isinstance(v, str) else _limited(without_controls(v), file_name, warnings, sheet, cell)
+                  if limit else without_controls(v) for v, sheet, cell in zip(values, sheets, cells)]
+        cleaned = cleaned.copy() if cleaned is frame else cleaned
+        cleaned[column] = pd.Series(values, index=frame.index, dtype=dtype)
     return cleaned
 
 
