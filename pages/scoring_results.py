@@ -127,7 +127,7 @@ else:
                       year=year, mid_year=mid_year, made_from=made_from), file_name=f"tu-cham-{stem}")
     missing = [labels[u] for u in ranking.unit if u not in set(own_scored.unit)]
     if missing:
-        st.caption(f"Không có điểm tự chấm: {', '.join(missing)}.")
+        st.caption(f"Không có điểm tự chấm: {markdown_literal(', '.join(missing))}.")
 
 st.subheader(f"So với {period_phrase(year - 1, mid_year)}")
 if ranking.rank_previous.isna().all():
