@@ -7,6 +7,7 @@ from pathlib import Path
 
 from thidua.config import default_db_path
 from thidua.db import Database, DatabaseBusy, UnknownQuery, query_names
+from thidua.readers.indices import INDICES
 from thidua.readers.problems import Refused
 
 
@@ -30,7 +31,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     ingest = commands.add_parser("ingest", help="đọc và ghi các tệp Excel/CSV vào cơ sở dữ liệu")
     ingest.add_argument("files", nargs="+", type=Path)
-    ingest.add_argument("--kind", choices=["par", "scoring", "roster"])
+    ingest.add_argument("--kind", choices=["par", "index", "scoring", "roster"],
+                        help="index: bảng một chỉ số cấp tỉnh (PAR Index, SIPAS, PCI, PAPI, DTI)")
+    ingest.add_argument("--index", choices=list(INDICES),
+                        help="chỉ số của bảng, khi tệp không ghi (par, sipas, pci, papi, dti)")
     ingest.add_argument("--year", type=int)
     ingest.add_argument("--cluster", help="tên đầy đủ của Cụm thi đua, khi tệp không ghi")
     ingest.add_argument("--period", choices=["year", "mid"], help="year: tổng kết năm; mid: sơ kết 6 tháng")
@@ -63,7 +67,7 @@ def run_ingest(db: Database, args: argparse.Namespace) -> int:
     for path in args.files:
         try:
             outcome = ingest_file(db, path, path.name, kind=args.kind, year=args.year, cluster=args.cluster,
-                                  period=args.period)
+                                  period=args.period, index=args.index)
         except FileNotFoundError:
             print(f"tệp «{path}»: không tìm thấy tệp.", file=sys.stderr)
             refused += 1
