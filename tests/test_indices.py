@@ -123,3 +123,15 @@ def test_a_workbook_of_every_index_lists_each_under_the_name_its_reader_gives(em
     assert dict(zip(indices["index"], indices["name"])) == {key: schema.name for key, schema in INDICES.items()}
     assert all(list(years) == [2022] for years in indices.years)
     assert len(empty_db.query("index_ranking", index="dti", year=2022)) == len(registry().expected(2022))
+
+
+def test_a_sipas_table_alone_is_read_as_sipas_when_the_person_says_so(empty_db, tmp_path):
+    sipas = sipas_lines(names63())
+    path = write_workbook(tmp_path / "sipas_2022.xlsx", sipas_sheet(2022, sipas))
+
+    outcome = ingest_file(empty_db, path, index="sipas")
+
+    ranking = empty_db.query("index_ranking", index="sipas", year=2022)
+    assert outcome.scope == "SIPAS 2022"
+    assert {(r.province, round(r.score, 2), r.rank) for r in ranking.itertuples()} == set(sipas)
+    assert empty_db.query("par_ranking", year=2022).empty
