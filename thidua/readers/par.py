@@ -228,9 +228,9 @@ class _Plan:
 
     def for_index(self, key: str) -> _Plan:
         """The plan of this table read as the given index: columns naming another index are left out."""
-        other = {c for c, (named, _) in self.named_columns.items() if named != key}
         if key == SIPAS.key:  # its own table: the SIPAS column is the score
             return replace(self, roles=[replace(r, role="score") if r.role == "sipas" else r for r in self.roles])
+        other = {c for c, (named, _) in self.named_columns.items() if named != key}
         if not other:
             return self
         roles = [r for r in self.roles if r.column.index not in other]
@@ -311,8 +311,8 @@ def _titles(plan: _Plan, wanted: Callable[[str], bool] = str.strip) -> list[tupl
 
 @dataclass(frozen=True)
 class _NamedIndex:
-    """A table (or a sheet) that names an index other than the PAR Index: read as that index, unless the
-    person or a PAR table beside it says which index the file holds."""
+    """The index a table's (or a sheet's) title, header or sheet name names, and where: the table is read as
+    that index unless the person chose another, which sets it aside."""
     schema: IndexSchema
     sheet: str
     cell: str | None
