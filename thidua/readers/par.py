@@ -72,10 +72,10 @@ class ParResult:
     def scope(self) -> str:
         """'2020,2021' for PAR tables, 'PCI 2020' for another index, joined by '; ' when a file holds several."""
         parts = [",".join(map(str, self.years))] if self.years else []
-        for key, schema in INDICES.items():
-            years = sorted(int(y) for y in self.index_scores.loc[self.index_scores["index"] == key, "year"].unique())
-            if years:
-                parts.append(f"{schema.short} {','.join(map(str, years))}")
+        if not self.index_scores.empty:
+            years = self.index_scores.groupby("index")["year"].unique()
+            parts += [f"{schema.short} {','.join(map(str, sorted(years[key])))}"
+                      for key, schema in INDICES.items() if key in years]
         return "; ".join(parts)
 
     @property
@@ -970,7 +970,7 @@ def _frames(entries: list[_Entry], wanted: tuple[str, ...]) -> tuple[pd.DataFram
 def looks_like_par(sheets: list[Sheet]) -> bool:
     """Some sheet has a PAR-style header (province column and index or rank columns), mostly
     province names under it, and does not speak of self-scoring or criteria; or it is another
-    index's table of provinces (PCI, PAPI, DTI), which the PAR reader refuses naming that index."""
+    index's table of provinces (PCI, PAPI, DTI), which the same reader reads as that index."""
     for sheet in sheets:
         table = _locate(sheet)
         plans = _plans(table) if table else []
@@ -1057,9 +1057,11 @@ def read_par(source: Path | bytes | list[Sheet], file_name: str, year: int | Non
     if errors:
         raise Refused(errors)
     scores, components = _frames([e for e in entries if e.schema is PAR], SCORE_COLUMNS)
-    index_scores, index_components = _frames([e for e in entries if e.schema is not PAR], INDEX_COLUMNS)
-    return ParResult(file_name, scores, components, [p for p in problems if p.severity == "warning"],
-                     index_scores, index_components)
+    result = ParResult(file_name, scores, components, [p for p in problems if p.severity == "warning"])
+    others = [e for e in entries if e.schema is not PAR]
+    if others:  # building frames costs more than reading a table: none when there is nothing to put in them
+        result.index_scores, result.index_components = _frames(others, INDEX_COLUMNS)
+    return result
 
 
 def _read_plan(plan: _Plan, found: _Sheets, file_name: str, year: int | None, year_wins: bool,
