@@ -67,6 +67,8 @@ def par_result(year: int, order: list[str], top_score: float, *, with_components
         "source_sheet": None,
         "score_cell": None,
         "rank_cell": None,
+        "sipas_sheet": None,
+        "sipas_cell": None,
     })
     components = pd.DataFrame(
         [{"year": year, "province_code": p.code, "component": c, "score": round(5 + (i % 7) * 0.5 + k, 2)}
