@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from bad_files.make_corpus import BadFile, hostile_corpus, ods_of, ods_zip, valid_par, zip_of, zip_parts
+from bad_files.make_corpus import (BadFile, hostile_corpus, ods_of, ods_zip, par_with_parts, valid_par, zip_of,
+                                   zip_parts)
 from conftest import OLD_NAMES, par_result, write_year
 from thidua.db import Database
 from thidua.ingest import ingest_file, read_here, read_upload
@@ -253,3 +254,15 @@ def test_a_command_line_batch_refuses_the_hostile_files_and_ingests_the_good_one
     for name in names:
         assert f"{name}: KHÔNG NHẬP — không có gì được ghi." in finished.stderr
     assert list(Database(database).query("upload_history").file_name) == ["PAR 2021.xlsx"]
+
+
+def test_elements_nested_200_000_deep_in_a_sheet_are_read_past_within_the_limits():
+    def nested(parts: dict[str, bytes]) -> None:
+        sheet = parts["xl/worksheets/sheet1.xml"]
+        parts["xl/worksheets/sheet1.xml"] = sheet.replace(
+            b"</sheetData>", b'<row r="80"><c r="F80" t="inlineStr"><is>' + b"<r>" * 200_000 + b"<t>x</t>"
+            + b"</r>" * 200_000 + b"</is></c></row></sheetData><extLst>" + b"<x>" * 200_000 + b"</x>" * 200_000
+            + b"</extLst>")
+    measured = isolated.run_measured(read_here, par_with_parts(nested), "long_nhau_trong_trang.xlsx")
+    assert measured.value.rows == 63
+    assert measured.peak_memory < GIB and measured.cpu_seconds < isolated.CPU_SECONDS
