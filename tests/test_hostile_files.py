@@ -123,7 +123,12 @@ def test_a_worker_killed_by_its_cpu_limit_is_refused_and_the_pool_is_replaced():
     assert read_upload(valid_par(), "PAR 2021.xlsx").rows == 63
 
 
-def test_a_file_read_beside_one_that_crashes_its_worker_is_still_read():
+def read_after_a_pause(data: bytes, file_name: str):
+    time.sleep(2)
+    return read_here(data, file_name)
+
+
+def test_a_file_being_read_when_another_file_crashes_the_pool_is_read_again_and_only_the_crasher_is_refused():
     outcomes: dict[str, object] = {}
 
     def read(name: str, function, data: bytes) -> None:
@@ -132,13 +137,15 @@ def test_a_file_read_beside_one_that_crashes_its_worker_is_still_read():
         except Refused as refusal:
             outcomes[name] = refusal
 
-    threads = [threading.Thread(target=read, args=("xa.xlsx", open_without_the_guard, far_value_in_lower_case())),
-               threading.Thread(target=read, args=("PAR 2021.xlsx", read_here, valid_par()))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
+    isolated.warm()  # both workers running: the first file is read while the second breaks the pool
+    innocent = threading.Thread(target=read, args=("PAR 2021.xlsx", read_after_a_pause, valid_par()))
+    crasher = threading.Thread(target=read, args=("xa.xlsx", open_without_the_guard, far_value_in_lower_case()))
+    innocent.start()
+    time.sleep(0.5)
+    crasher.start()
+    for thread in (innocent, crasher):
         thread.join()
-    assert isinstance(outcomes["xa.xlsx"], Refused)
+    assert isinstance(outcomes["xa.xlsx"], Refused) and outcomes["xa.xlsx"].problems[0].file == "xa.xlsx"
     assert outcomes["PAR 2021.xlsx"].rows == 63
 
 
