@@ -409,13 +409,17 @@ def _par_history_chart(query: Query, params: Params) -> Chart:
     comparable = series[~series.after_merger] if (~series.after_merger).any() else series
     best = comparable.loc[comparable["rank"].idxmin()]
     worst = comparable.loc[comparable["rank"].idxmax()]
-    last = series.iloc[-1]
+    asked = _asked_year(params)
+    rows = [row for _, row in series.iterrows()]
+    last = _of_year([int(row.year) for row in rows], asked, rows)
     if len(series) == 1:
-        takeaway = f"Năm {last.year}, {province} xếp {_place(last)}."
+        takeaway = f"{_year_lead(asked, last.year, 'thứ hạng Chỉ số CCHC')}{province} xếp {_place(last)}."
     else:
-        takeaway = (f"Từ {series.year.iloc[0]} đến {last.year}, {province} xếp cao nhất {_place(best)} "
+        lead = _year_lead(asked, last.year, "thứ hạng Chỉ số CCHC")
+        said = lead[0].lower() + lead[1:]
+        takeaway = (f"Từ {series.year.iloc[0]} đến {series.year.iloc[-1]}, {province} xếp cao nhất {_place(best)} "
                     f"(năm {best.year}), thấp nhất {_place(worst)} (năm {worst.year}); "
-                    f"năm {last.year} xếp {_place(last)}.")
+                    f"{said.removesuffix(', ')} xếp {_place(last)}.")
     notes = [f"Thứ hạng Chỉ số CCHC của {province}:"]
     notes += [f"{row.year}: {_place(row)}, {vn_percent(row.score)}"
               + ("" if pd.isna(row.change) else f" ({rank_change_phrase(row.change)})")
@@ -521,14 +525,37 @@ def _leader_history_chart(query: Query, params: Params) -> Chart:
     figure.update_traces(textfont_size=LONE_ROW_TEXT_SIZE, selector=dict(type="heatmap"))
     yearly = [(int(year), list(held.unit[held.role == LEADER]), list(held.unit[held.role == DEPUTY]))
               for year, held in roles.groupby("year")]
-    year, leaders, deputies = yearly[-1]
-    takeaway = f"Năm {year}, {', '.join(leaders) or 'chưa rõ đơn vị nào'} là Cụm trưởng"
+    asked = _asked_year(params)
+    year, leaders, deputies = _of_year([entry[0] for entry in yearly], asked, yearly)
+    takeaway = f"{_year_lead(asked, year, 'danh sách Cụm trưởng, Cụm phó')}{', '.join(leaders) or 'chưa rõ đơn vị nào'} " \
+               "là Cụm trưởng"
     takeaway += f", {', '.join(deputies)} là Cụm phó." if deputies else "."
     notes = [f"Cụm trưởng, Cụm phó {cluster.name}:"]
     notes += [f"{year}: Cụm trưởng {', '.join(leaders) or '–'}; Cụm phó {', '.join(deputies) or '–'}"
               for year, leaders, deputies in yearly]
     return _chart(query, "Cụm trưởng, Cụm phó qua các năm", figure, takeaway, notes,
                   [("leader_history", {"cluster": cluster.cluster_id})])
+
+
+def _asked_year(params: Params) -> int | None:
+    """The year a chart over many years is asked to speak of (a deck's year), if any."""
+    return _as_year(params["year"]) if params.get("year") is not None else None
+
+
+def _of_year(years: list[int], asked: int | None, entries: list):
+    """The entry of the asked year among entries (one per year, oldest first); when that year has none,
+    that of the nearest year before it, else of the first year after; without an asked year, the newest."""
+    if asked is None:
+        return entries[-1]
+    earlier = [index for index, year in enumerate(years) if year <= asked]
+    return entries[earlier[-1] if earlier else 0]
+
+
+def _year_lead(asked: int | None, year: int, missing: str) -> str:
+    """'Năm 2022, ' — or, when the asked year has nothing, says so in words before naming the year used."""
+    if asked is None or asked == year:
+        return f"Năm {year}, "
+    return f"Năm {asked} chưa có {missing}; năm {year}, "
 
 
 def _awards_chart(query: Query, params: Params) -> Chart:
@@ -539,9 +566,12 @@ def _awards_chart(query: Query, params: Params) -> Chart:
     figure = charts.award_matrix(awards, cluster=cluster.name)
     ordered = awards.assign(proposed=awards.source != "quyết định").sort_values(["year", "proposed", "level"],
                                                                                 ascending=[False, True, True])
-    top = ordered.iloc[0]
+    asked = _asked_year(params)
+    years = sorted({int(year) for year in ordered.year})
+    year = _of_year(years, asked, years)
+    top = ordered[ordered.year == year].iloc[0]
     verb = "được đề nghị tặng" if top.proposed else "nhận"
-    takeaway = f"Năm {top.year}, {top.unit} {verb} {top.award}."
+    takeaway = f"{_year_lead(asked, year, 'khen thưởng nào của Cụm')}{top.unit} {verb} {top.award}."
     notes = [f"Khen thưởng {cluster.name} (hình thức cao nhất mỗi năm):"]
     for year, given in ordered.groupby("year", sort=False):
         best = given.iloc[0]
@@ -555,13 +585,13 @@ CHARTS: dict[str, ChartKind] = {
                              _par_ranking_chart),
     "rank_jumps": ChartKind("Biến động thứ hạng giữa hai năm", ("from_year", "to_year", "province", "cluster"),
                             _rank_jumps_chart),
-    "par_history": ChartKind("Thứ hạng một tỉnh qua các năm", ("province",), _par_history_chart),
+    "par_history": ChartKind("Thứ hạng một tỉnh qua các năm", ("province", "year"), _par_history_chart),
     "par_components": ChartKind("Điểm thành phần Chỉ số CCHC", ("year", "province", "region"),
                                 _par_components_chart),
     "cluster_ranking": ChartKind("Kết quả chấm điểm của một Cụm thi đua", ("cluster", "year", "province"),
                                  _cluster_ranking_chart),
-    "leader_history": ChartKind("Cụm trưởng, Cụm phó qua các năm", ("cluster",), _leader_history_chart),
-    "awards": ChartKind("Khen thưởng của một Cụm thi đua", ("cluster",), _awards_chart),
+    "leader_history": ChartKind("Cụm trưởng, Cụm phó qua các năm", ("cluster", "year"), _leader_history_chart),
+    "awards": ChartKind("Khen thưởng của một Cụm thi đua", ("cluster", "year"), _awards_chart),
 }
 
 
@@ -625,7 +655,8 @@ def _province_deck(query: Query, value: object, year_value: object) -> tuple[str
     wanted = [("par_ranking", {"year": year, "province": province, "region": region})]
     if previous is not None:
         wanted.append(("rank_jumps", {"from_year": previous, "to_year": year, "province": province}))
-    wanted += [("par_history", {"province": province}), ("par_components", {"year": year, "province": province})]
+    wanted += [("par_history", {"province": province, "year": year}),
+               ("par_components", {"year": year, "province": province})]
     wanted += [("cluster_ranking", {"cluster": cluster_id, "year": year, "province": province})
                for cluster_id in clusters]
     return f"{province}: Chỉ số CCHC năm {year}", wanted
@@ -635,7 +666,8 @@ def _cluster_deck(query: Query, cluster: ClusterRef, year_value: object) -> tupl
     listed = query("cluster_members", cluster=cluster.cluster_id).year
     known = scored_years(query, cluster.cluster_id) or sorted((int(y) for y in listed.unique()), reverse=True)
     year = _as_year(year_value) if year_value is not None else (known[0] if known else None)
-    wanted = [("leader_history", {"cluster": cluster.cluster_id}), ("awards", {"cluster": cluster.cluster_id})]
+    wanted = [("leader_history", {"cluster": cluster.cluster_id, "year": year}),
+              ("awards", {"cluster": cluster.cluster_id, "year": year})]
     if year is None:
         return cluster.name, wanted
     wanted.insert(0, ("cluster_ranking", {"cluster": cluster.cluster_id, "year": year}))
