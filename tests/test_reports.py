@@ -313,3 +313,10 @@ def test_a_cluster_decks_takeaways_speak_of_its_year_or_say_in_words_which_other
         assert cited - spans == {"2022"}, chart.takeaway
     later = reports.build_chart(demo_db.query, "leader_history", {"cluster": cluster, "year": 2030})
     assert later.takeaway.startswith("Năm 2030 chưa có danh sách Cụm trưởng, Cụm phó; năm 2024, ")
+    unpublished = {chart.title: chart.takeaway for chart in reports.plan_deck(demo_db.query, {"cluster": cluster,
+                                                                                            "year": 2025}).charts}
+    assert unpublished["Chỉ số CCHC năm 2024 của các tỉnh trong Cụm"].startswith(
+        "Chưa có Chỉ số CCHC năm 2025. Năm 2024, ")
+    assert unpublished["Biến động thứ hạng từ 2023 đến 2024 trong Cụm"].startswith(
+        "Chưa có Chỉ số CCHC năm 2025. Từ 2023 đến 2024, ")
+    assert unpublished["Khen thưởng qua các năm"].startswith("Năm 2025 chưa có khen thưởng nào của Cụm; năm 2024, ")

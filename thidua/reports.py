@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pandas as pd
@@ -151,12 +151,14 @@ def file_stem(title: str) -> str:
 @dataclass(frozen=True)
 class Chart:
     """A figure ready to leave the dashboard. title heads its slide; takeaway is one sentence
-    computed from the data; notes carry the numbers for the speaker."""
+    computed from the data; notes carry the numbers for the speaker. index_year: the PAR Index year a
+    chart of one such year draws (the ranking, the jumps up to it)."""
     title: str
     figure: go.Figure
     takeaway: str
     notes: str
     provenance: Provenance
+    index_year: int | None = None
 
     def image(self, fmt: export.ImageFormat) -> bytes:
         return export.figure_bytes(self.figure, fmt, self.provenance.source, self.provenance.updated)
@@ -187,10 +189,10 @@ def build_chart(query: Query, name: str, params: Params) -> Chart:
 
 
 def _chart(query: Query, title: str, figure: go.Figure, takeaway: str, notes: list[str],
-           used: list[tuple[str, Params]]) -> Chart:
+           used: list[tuple[str, Params]], index_year: int | None = None) -> Chart:
     origin = provenance(query("data_sources"), used)
     return Chart(title, figure, takeaway, "\n".join([*notes, export.source_line(origin.source, origin.updated)]),
-                 origin)
+                 origin, index_year)
 
 
 def _top_and_bottom(lines: list[str], keep: int = 5, also: str | None = None) -> list[str]:
@@ -327,7 +329,7 @@ def _par_ranking_chart(query: Query, params: Params) -> Chart:
              *_top_and_bottom(list(lines.values()), also=lines.get(province)),
              f"Trung bình cả nước: {vn_percent(average)}"]
     return _chart(query, title, figure, takeaway, notes,
-                  [("par_ranking", {"year": year})])
+                  [("par_ranking", {"year": year})], index_year=year)
 
 
 def _ranking_takeaway(shown: pd.DataFrame, ranked: int, year: int, province: str | None, scope: str | None,
@@ -372,7 +374,7 @@ def _rank_jumps_chart(query: Query, params: Params) -> Chart:
         notes.insert(1, _jump_line(next(shown[shown.province == province].itertuples())))
     title = f"Biến động thứ hạng từ {from_year} đến {to_year}" + (" trong Cụm" if cluster else "")
     return _chart(query, title, figure, takeaway, notes,
-                  [("rank_jumps", {"from_year": from_year, "to_year": to_year})])
+                  [("rank_jumps", {"from_year": from_year, "to_year": to_year})], index_year=to_year)
 
 
 def _jump_line(row) -> str:
@@ -622,17 +624,17 @@ def plan_deck(query: Query, params: Params, today: date | None = None) -> Deck:
     if params.get("province") and params.get("cluster"):
         raise ReportError("Chọn một phạm vi: province (một tỉnh) hoặc cluster (một Cụm thi đua), không cả hai.")
     if params.get("province"):
-        title, wanted = _province_deck(query, params["province"], params.get("year"))
+        title, wanted, year = _province_deck(query, params["province"], params.get("year"))
     elif params.get("cluster"):
-        title, wanted = _cluster_deck(query, _cluster(query, params["cluster"]), params.get("year"))
+        title, wanted, year = _cluster_deck(query, _cluster(query, params["cluster"]), params.get("year"))
     elif params.get("year") is not None:
-        title, wanted = _year_deck(query, _par_year(query, params["year"]))
+        title, wanted, year = _year_deck(query, _par_year(query, params["year"]))
     else:
         raise ReportError("Chọn phạm vi báo cáo: province=TÊN_TỈNH, cluster=MÃ_CỤM hoặc year=NĂM.")
     drawn = []
     for name, chart_params in wanted:
         try:
-            drawn.append(build_chart(query, name, chart_params))
+            drawn.append(_of_deck_year(build_chart(query, name, chart_params), year))
         except NoData:
             continue
     if not drawn:
@@ -643,7 +645,18 @@ def plan_deck(query: Query, params: Params, today: date | None = None) -> Deck:
     return Deck(title, "\n".join(lines), drawn)
 
 
-def _province_deck(query: Query, value: object, year_value: object) -> tuple[str, list[tuple[str, dict]]]:
+Scope = tuple[str, list[tuple[str, dict]], int | None]  # a deck's title, its charts (name, parameters), its year
+
+
+def _of_deck_year(chart: Chart, year: int | None) -> Chart:
+    """A chart of an earlier PAR Index year than its deck's (the year's index is not published yet) says so
+    before its takeaway."""
+    if year is None or chart.index_year is None or chart.index_year >= year:
+        return chart
+    return replace(chart, takeaway=f"Chưa có Chỉ số CCHC năm {year}. {chart.takeaway}")
+
+
+def _province_deck(query: Query, value: object, year_value: object) -> Scope:
     year = _par_year(query, year_value)
     province = _province(value, year)
     ranking = query("par_ranking", year=year)
@@ -659,17 +672,17 @@ def _province_deck(query: Query, value: object, year_value: object) -> tuple[str
                ("par_components", {"year": year, "province": province})]
     wanted += [("cluster_ranking", {"cluster": cluster_id, "year": year, "province": province})
                for cluster_id in clusters]
-    return f"{province}: Chỉ số CCHC năm {year}", wanted
+    return f"{province}: Chỉ số CCHC năm {year}", wanted, year
 
 
-def _cluster_deck(query: Query, cluster: ClusterRef, year_value: object) -> tuple[str, list[tuple[str, dict]]]:
+def _cluster_deck(query: Query, cluster: ClusterRef, year_value: object) -> Scope:
     listed = query("cluster_members", cluster=cluster.cluster_id).year
     known = scored_years(query, cluster.cluster_id) or sorted((int(y) for y in listed.unique()), reverse=True)
     year = _as_year(year_value) if year_value is not None else (known[0] if known else None)
     wanted = [("leader_history", {"cluster": cluster.cluster_id, "year": year}),
               ("awards", {"cluster": cluster.cluster_id, "year": year})]
     if year is None:
-        return cluster.name, wanted
+        return cluster.name, wanted, None
     wanted.insert(0, ("cluster_ranking", {"cluster": cluster.cluster_id, "year": year}))
     par_year = next((y for y in par_years(query) if y <= year), None)
     if par_year is not None:
@@ -677,14 +690,14 @@ def _cluster_deck(query: Query, cluster: ClusterRef, year_value: object) -> tupl
         previous = _previous_par_year(query, par_year)
         if previous is not None:
             wanted.append(("rank_jumps", {"from_year": previous, "to_year": par_year, "cluster": cluster.cluster_id}))
-    return f"{cluster.name}: báo cáo năm {year}", wanted
+    return f"{cluster.name}: báo cáo năm {year}", wanted, year
 
 
-def _year_deck(query: Query, year: int) -> tuple[str, list[tuple[str, dict]]]:
+def _year_deck(query: Query, year: int) -> Scope:
     ranking = query("par_ranking", year=year)
     previous = _previous_par_year(query, year)
     wanted = [] if previous is None else [("rank_jumps", {"from_year": previous, "to_year": year})]
     regions = list(dict.fromkeys(p.region for p in registry().provinces))
     wanted += [("par_ranking", {"year": year, "region": region}) for region in regions
                if region in set(ranking.region)]
-    return f"Chỉ số CCHC năm {year}: {len(ranking)} tỉnh, thành phố", wanted
+    return f"Chỉ số CCHC năm {year}: {len(ranking)} tỉnh, thành phố", wanted, year
