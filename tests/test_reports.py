@@ -305,3 +305,23 @@ def test_a_slide_shows_its_figure_and_notes_only_when_its_preview_is_opened(demo
     [notes] = [text.value for text in app.text if text.value not in takeaways]
     assert notes.startswith(f"Kết quả chấm điểm thi đua năm 2023, {BORDER_NAME}:")
 
+
+# ---------------------------------------------------------------- takeaways speak of the deck's year
+
+def test_a_cluster_decks_takeaways_speak_of_its_year_or_say_in_words_which_other(demo_db):
+    cluster = BORDER
+    deck = reports.plan_deck(demo_db.query, {"cluster": cluster, "year": 2022})
+    assert {chart.title for chart in deck.charts} >= {"Cụm trưởng, Cụm phó qua các năm", "Khen thưởng qua các năm"}
+    for chart in deck.charts:
+        cited = set(re.findall(r"\b(?:19|20)\d\d\b", chart.takeaway))
+        spans = set(re.findall(r"Từ (\d{4}) đến 2022", chart.takeaway))
+        assert cited - spans == {"2022"}, chart.takeaway
+    later = reports.build_chart(demo_db.query, "leader_history", {"cluster": cluster, "year": 2030})
+    assert later.takeaway.startswith("Năm 2030 chưa có danh sách Cụm trưởng, Cụm phó; năm 2024, ")
+    unpublished = {chart.title: chart.takeaway for chart in reports.plan_deck(demo_db.query, {"cluster": cluster,
+                                                                                            "year": 2025}).charts}
+    assert unpublished["Chỉ số CCHC năm 2024 của các tỉnh trong Cụm"].startswith(
+        "Chưa có Chỉ số CCHC năm 2025. Năm 2024, ")
+    assert unpublished["Biến động thứ hạng từ 2023 đến 2024 trong Cụm"].startswith(
+        "Chưa có Chỉ số CCHC năm 2025. Từ 2023 đến 2024, ")
+    assert unpublished["Khen thưởng qua các năm"].startswith("Năm 2025 chưa có khen thưởng nào của Cụm; năm 2024, ")
