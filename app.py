@@ -2,7 +2,7 @@
 import streamlit as st
 
 from pages.access import require_sign_in_to_view
-from pages.shared import current_database, ensure_first_data, print_view
+from pages.shared import current_database, ensure_first_data, house_css, print_view
 
 st.set_page_config(page_title="Thi đua · Chỉ số CCHC", page_icon=":material/leaderboard:", layout="wide")
 
@@ -22,6 +22,7 @@ navigation = st.navigation([
     st.Page("pages/reports.py", title="Xuất báo cáo", icon=":material/print:", url_path="xuat-bao-cao"),
 ])
 ensure_first_data()
+house_css()
 print_view()
 require_sign_in_to_view()
 with current_database().session():  # one connection for all the page's queries, released when it ends

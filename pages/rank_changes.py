@@ -54,9 +54,9 @@ def change_table(rows: pd.DataFrame) -> pd.DataFrame:
     """Numbers as numbers (the downloads keep them so); "Biến động" is places gained, said in words on screen."""
     return pd.DataFrame({
         "Tỉnh, thành phố": rows.province,
+        "Biến động": rows.change,  # beside the name: on a narrow screen the columns after it scroll
         f"Hạng {from_year}": rows.rank_from,
         f"Hạng {to_year}": rows.rank_to,
-        "Biến động": rows.change,
         f"Chỉ số {from_year} (%)": rows.score_from,
         f"Chỉ số {to_year} (%)": rows.score_to,
     })

@@ -280,6 +280,34 @@ def print_view() -> None:
         st.html(f"<style>{screen}</style>")
 
 
+# Streamlit's own words are English and cannot be translated: what says them is hidden (the running
+# indicator and its "Stop", the table toolbar, "Press Enter to apply", the uploader's "Drag and drop" and
+# size limit, which the page says in Vietnamese) or relabelled (the uploader's button).
+VIETNAMESE_ONLY = """
+[data-testid="stStatusWidget"], [data-testid="stElementToolbar"], [data-testid="InputInstructions"],
+[data-testid="stFileUploaderDropzoneInstructions"], [data-testid="stFileUploaderFile"] small { display: none !important; }
+[data-testid="stFileUploaderDropzone"] button { font-size: 0 !important; }
+[data-testid="stFileUploaderDropzone"] button::after { content: "Chọn tệp"; font-size: 1rem; }
+"""
+# Long values wrap instead of being cut ("Dẫn đầu: Văn phòng Đ…"); below 640 px nothing is wider than the
+# screen: charts and tables take the column's width and the page's side padding shrinks.
+FITS_ANY_WIDTH = """
+[data-testid="stMetricValue"] > div, [data-testid="stMetricLabel"] p { white-space: normal !important;
+  overflow-wrap: anywhere; }
+[data-testid="stMetricValue"] { font-size: 1.6rem; line-height: 1.25; }
+@media (max-width: 640px) {
+  [data-testid="stMainBlockContainer"] { padding-left: 0.75rem !important; padding-right: 0.75rem !important; }
+  [data-testid="stMetricValue"] { font-size: 1.3rem; }
+  [data-testid="stPlotlyChart"], [data-testid="stDataFrame"], [data-testid="stElementContainer"] { max-width: 100%; }
+}
+"""
+
+
+def house_css() -> None:
+    """The styles every page shares: Vietnamese only, and fitting any screen."""
+    st.html(f"<style>{VIETNAMESE_ONLY}{FITS_ANY_WIDTH}</style>")
+
+
 def no_par_data() -> None:
     st.info("Chưa có số liệu Chỉ số CCHC. Hãy nhập bảng Chỉ số CCHC (PAR Index) để xem trang này.")
 
