@@ -20,7 +20,7 @@ from thidua.db import Database, database
 from thidua.demo import DEMO_UPLOADER, load_demo_if_empty
 from thidua.export import figure_bytes, table_csv, table_xlsx
 from thidua.formatting import years_phrase
-from thidua.provinces import strip_diacritics
+from thidua.provinces import registry, strip_diacritics
 from thidua.reports import Provenance, file_stem, provenance
 from thidua.views import PLOTLY_CONFIG, View
 
@@ -306,6 +306,79 @@ FITS_ANY_WIDTH = """
 def house_css() -> None:
     """The styles every page shares: Vietnamese only, and fitting any screen."""
     st.html(f"<style>{VIETNAMESE_ONLY}{FITS_ANY_WIDTH}</style>")
+
+
+# ---------------------------------------------------------------- filters kept in the address bar
+
+_WRITTEN = "_thidua_link_{}"  # session key: what this session last wrote to the address bar for a filter
+
+
+def linked_choice(where, label: str, options: list, *, key: str, default=None,
+                  matches: Callable[[str], object] | None = None, format_func: Callable[[object], str] = str,
+                  widget: str = "selectbox", **widget_options):
+    """A selectbox (or radio) whose choice is always in the address bar, the default included, so a copied
+    link keeps meaning what it showed when a new year is loaded. A value in the link that names no option,
+    as written or through matches (e.g. a province without diacritics), is said in a Vietnamese notice
+    naming it and what is shown instead."""
+    written = st.session_state.get(_WRITTEN.format(key))
+    raw = st.query_params.get(key)
+    if key not in st.session_state or (raw is not None and raw != written):
+        chosen = default
+        if raw is not None:
+            found = next((option for option in options if str(option) == raw), None)
+            if found is None and matches is not None:
+                found = matches(raw)
+            if found in options:
+                chosen = found
+            else:
+                shown = format_func(default) if default is not None else "chưa chọn"
+                st.warning(f"Liên kết ghi {label.lower()} «{raw}», không có trong số liệu hiện có: đang hiển thị "
+                           f"{shown}.", icon=":material/link_off:")
+        st.session_state[key] = chosen
+    elif st.session_state[key] not in options and st.session_state[key] is not None:
+        st.session_state[key] = default
+    value = getattr(where, widget)(label, options, key=key, format_func=format_func, **widget_options)
+    if value is None:
+        st.query_params.pop(key, None)
+    else:
+        st.query_params[key] = str(value)
+    st.session_state[_WRITTEN.format(key)] = None if value is None else str(value)
+    return value
+
+
+HOME_AFFAIRS = "Sở Nội vụ"
+
+
+def first_cluster(names: list[str]) -> str:
+    """The cluster shown when none is chosen: the first of the Sở Nội vụ clusters (the dashboard's users),
+    else the first by name."""
+    return next((name for name in names if HOME_AFFAIRS in name), names[0])
+
+
+def province_matcher(options: Iterable[str]) -> Callable[[str], str | None]:
+    """A link's province however written ('lang son', 'Lạng Sơn'), as the option that names it (its name
+    after the 1 July 2025 merger when the options are of those years)."""
+    names = set(options)
+
+    def match(text: str) -> str | None:
+        found = registry().resolve(text)
+        if found is None:
+            return None
+        return found.name if found.name in names else found.new_province if found.new_province in names else None
+    return match
+
+
+def words_matcher(options: Iterable[str]) -> Callable[[str], str | None]:
+    """A link's name written without diacritics or capitals, or a part of a name only one option has."""
+    keyed = {strip_diacritics(str(option)).lower(): option for option in options}
+
+    def match(text: str) -> str | None:
+        wanted = strip_diacritics(text).lower().strip()
+        if wanted in keyed:
+            return keyed[wanted]
+        holding = [option for words, option in keyed.items() if wanted and wanted in words]
+        return holding[0] if len(holding) == 1 else None
+    return match
 
 
 def no_par_data() -> None:

@@ -34,10 +34,11 @@ def open_page(page: str, *, identity=None, secrets: dict | None = None, **url) -
         app.secrets["thidua"] = secrets
     if identity is not None:
         app.session_state[IDENTITY_KEY] = identity
+    if page != OVERVIEW:  # AppTest starts on the first page; the link is followed from there
+        app.run()
+        app.switch_page(page)
     app.query_params.update(url)
     app.run()
-    if page != OVERVIEW:
-        app.switch_page(page).run()
     assert not app.exception, [e.value for e in app.exception]
     return app
 
