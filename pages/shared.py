@@ -310,7 +310,7 @@ def house_css() -> None:
 
 # ---------------------------------------------------------------- filters kept in the address bar
 
-_WRITTEN = "_thidua_link_{}"  # session key: what this session last wrote to the address bar for a filter
+_WRITTEN = "_thidua_link_{}_{}"  # session key: what this session last wrote to the address bar for a page's filter
 
 
 def linked_choice(where, label: str, options: list, *, key: str, default=None,
@@ -320,7 +320,8 @@ def linked_choice(where, label: str, options: list, *, key: str, default=None,
     link keeps meaning what it showed when a new year is loaded. A value in the link that names no option,
     as written or through matches (e.g. a province without diacritics), is said in a Vietnamese notice
     naming it and what is shown instead."""
-    written = st.session_state.get(_WRITTEN.format(key))
+    written_key = _WRITTEN.format(_page_id(), key)
+    written = st.session_state.get(written_key)
     raw = st.query_params.get(key)
     if key not in st.session_state or (raw is not None and raw != written):
         chosen = default
@@ -342,7 +343,7 @@ def linked_choice(where, label: str, options: list, *, key: str, default=None,
         st.query_params.pop(key, None)
     else:
         st.query_params[key] = str(value)
-    st.session_state[_WRITTEN.format(key)] = None if value is None else str(value)
+    st.session_state[written_key] = None if value is None else str(value)
     return value
 
 

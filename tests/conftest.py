@@ -34,11 +34,12 @@ def open_page(page: str, *, identity=None, secrets: dict | None = None, **url) -
         app.secrets["thidua"] = secrets
     if identity is not None:
         app.session_state[IDENTITY_KEY] = identity
-    if page != OVERVIEW:  # AppTest starts on the first page; the link is followed from there
-        app.run()
-        app.switch_page(page)
     app.query_params.update(url)
     app.run()
+    if page != OVERVIEW:  # AppTest starts on the first page, whose filters take their own values from the link
+        app.switch_page(page)
+        app.query_params.update(url)
+        app.run()
     assert not app.exception, [e.value for e in app.exception]
     return app
 

@@ -438,16 +438,16 @@ def _phone_years(years: list[int], size: Size) -> list[int]:
     return years[-PHONE_YEARS:] if size == "phone" else years
 
 
-def _cell_lines(names: list[str], prefix: str = "") -> list[str]:
+def _cell_lines(names: list[str], prefix: str = "", width: int = TABLE_CELL_CHARS) -> list[str]:
     """Names wrapped to a cell's width, a name that fits on one line never broken across two."""
-    kept_whole = [name.replace(" ", "\u00a0") if len(name) <= TABLE_CELL_CHARS else name for name in names]
-    return textwrap.wrap(prefix + ", ".join(kept_whole), TABLE_CELL_CHARS)
+    kept_whole = [name.replace(" ", "\u00a0") if len(name) <= width else name for name in names]
+    return textwrap.wrap(prefix + ", ".join(kept_whole), width)
 
 
-def _cluster_label(name: str) -> str:
+def _cluster_label(name: str, width: int = 26) -> str:
     """A cluster's name without the words every cluster starts with, wrapped for a row label."""
     short = name.removeprefix("Cụm thi đua ").removeprefix("Khối thi đua ")
-    return _wrapped(short[:1].upper() + short[1:], 26)
+    return _wrapped(short[:1].upper() + short[1:], width)
 
 
 def _discrete_scale(colors: list[str]) -> list[list]:
@@ -500,7 +500,9 @@ def leader_timeline(roles: pd.DataFrame, *, years: list[int] | None = None, high
     years = _phone_years(years or sorted(int(y) for y in roles.year.unique()), size)
     columns = [str(year) for year in years]
     clusters = list(dict.fromkeys(roles.cluster))
-    labels = [f"<b>{_cluster_label(c)}</b>" if c == highlight else _cluster_label(c) for c in clusters]
+    label_width, cell_width = (PHONE_LABEL_CHARS - 4, TABLE_CELL_CHARS - 3) if size == "phone" else (26, TABLE_CELL_CHARS)
+    labels = [f"<b>{_cluster_label(c, label_width)}</b>" if c == highlight else _cluster_label(c, label_width)
+              for c in clusters]
     held_by: dict[tuple[str, int], dict[str, list[str]]] = {}  # (cluster, year) -> role -> units, in row order
     for cluster, year, role, unit, province in zip(roles.cluster, roles.year, roles.role, roles.unit, roles.province):
         held_by.setdefault((cluster, int(year)), {}).setdefault(role, []).append(unit_label(unit, province))
@@ -511,10 +513,10 @@ def leader_timeline(roles: pd.DataFrame, *, years: list[int] | None = None, high
         for year in years:
             held = held_by.get((cluster, year), {})
             leaders, deputies = held.get("Cụm trưởng", []), held.get("Cụm phó", [])
-            cell = [f"<b>{line}</b>" for line in _cell_lines(leaders)]
+            cell = [f"<b>{line}</b>" for line in _cell_lines(leaders, width=cell_width)]
             if deputies:
                 cell += [f'<span style="color:{DEPUTY_TEXT_COLOR}">{line}</span>'
-                         for line in _cell_lines(deputies, "phó: ")]
+                         for line in _cell_lines(deputies, "phó: ", cell_width)]
             most_lines = max(most_lines, len(cell))
             z_row.append(None if not held else int(bool(set(leaders) & deputies_before)))
             text_row.append("<br>".join(cell))
