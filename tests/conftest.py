@@ -36,8 +36,10 @@ def open_page(page: str, *, identity=None, secrets: dict | None = None, **url) -
         app.session_state[IDENTITY_KEY] = identity
     app.query_params.update(url)
     app.run()
-    if page != OVERVIEW:
-        app.switch_page(page).run()
+    if page != OVERVIEW:  # AppTest starts on the first page, whose filters take their own values from the link
+        app.switch_page(page)
+        app.query_params.update(url)
+        app.run()
     assert not app.exception, [e.value for e in app.exception]
     return app
 
