@@ -3,7 +3,7 @@ loaded while it loads in the background."""
 import streamlit as st
 
 from pages.access import admit_uploads, require_sign_in_to_view
-from pages.shared import current_database, database_busy, print_view, wait_for_data
+from pages.shared import current_database, database_busy, house_css, print_view, wait_for_data
 from thidua.db import DatabaseBusy
 
 st.set_page_config(page_title="Thi đua · Chỉ số CCHC", page_icon=":material/leaderboard:", layout="wide")
@@ -23,6 +23,7 @@ navigation = st.navigation([
     st.Page("pages/upload.py", title="Nhập dữ liệu", icon=":material/upload_file:", url_path="nhap-du-lieu"),
     st.Page("pages/reports.py", title="Xuất báo cáo", icon=":material/print:", url_path="xuat-bao-cao"),
 ])
+house_css()
 try:
     print_view()
     wait_for_data()

@@ -26,7 +26,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from bench.app_pages import app_pages
-from bench.common import Section, arguments, median, table, verdict, write_section
+from bench.common import Section, arguments, median, page_limit, table, verdict, write_section
 from bench.server import free_port, streamlit_server, wait_until_healthy
 from thidua.config import ROOT
 
@@ -84,10 +84,10 @@ def first_sight(page) -> str:
     return TITLE if page.url_path in WITHOUT_CHARTS else CHART
 
 
-def page_lines(browser, database: Path, out: Path, runs: int) -> list[str]:
+def page_lines(browser, database: Path, out: Path, runs: int, limit: int | None) -> list[str]:
     baseline_app = out / "one_chart_app.py"
     baseline_app.write_text(ONE_CHART_APP, encoding="utf-8")
-    pages = app_pages()
+    pages = app_pages()[:limit]
     times: dict[str, list[float]] = {page.title: [] for page in pages}
     sights: dict[str, str] = {}
     baseline: list[float] = []
@@ -284,6 +284,7 @@ def export_lines(browser, database: Path, out: Path, runs: int) -> list[str]:
 
 
 def extra_options(parser) -> None:
+    page_limit(parser)
     parser.add_argument("--no-start", action="store_true", help="leave out the first start on a fresh clone")
 
 
@@ -298,7 +299,7 @@ def main() -> None:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
-            lines = page_lines(browser, database, options.out, options.runs)
+            lines = page_lines(browser, database, options.out, options.runs, options.pages)
             if not options.no_start:
                 lines += ["", *start_lines(browser, database, options.out, options.runs)]
             lines += ["", *export_lines(browser, database, options.out, options.runs)]

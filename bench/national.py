@@ -94,7 +94,9 @@ def par_results(size: Size, rng: np.random.Generator) -> list[ParResult]:
                               "province": [p.name for p in provinces], "score": scores, "rank": rank,
                               "rank_computed": False, "sipas": np.round(80 + rng.uniform(0, 10, len(provinces)), 2),
                               "source_sheet": "Sheet1", "score_cell": [f"C{row}" for row in range(3, len(provinces) + 3)],
-                              "rank_cell": [f"D{row}" for row in range(3, len(provinces) + 3)]})
+                              "rank_cell": [f"D{row}" for row in range(3, len(provinces) + 3)],
+                              "sipas_sheet": "Sheet1",
+                              "sipas_cell": [f"E{row}" for row in range(3, len(provinces) + 3)]})
         weights = np.array(list(AREAS_2022.values())) / 100
         components = pd.DataFrame([{"year": year, "province_code": p.code, "component": area,
                                     "score": round(float(score) * weight, 2)}

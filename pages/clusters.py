@@ -5,7 +5,8 @@ import pandas as pd
 import streamlit as st
 
 from pages.access import current_identity, sign_in, signed_in_bar
-from pages.shared import Results, current_database, drawn, results, reused, show_figure, show_table, vietnamese_order
+from pages.shared import (Results, current_database, drawn, first_cluster, linked_choice, results, reused, show_figure,
+                          show_table, vietnamese_order, words_matcher)
 from thidua.clusters import (leader_ranks, membership_changes, merger_effects, merger_sentences, never_led,
                              unit_label, year_end_rankings)
 from thidua.db import DatabaseBusy
@@ -37,9 +38,10 @@ if roles.empty and members.empty:
 names = vietnamese_order(clusters.name)
 years = sorted(set(pd.concat([roles.year, members.year]).astype(int).tolist()))
 filters = st.columns([4, 1, 1])
-cluster = filters[0].selectbox("Cụm thi đua", names, key="cum", bind="query-params")
-from_year = filters[1].selectbox("Từ năm", years, index=0, key="tu_nam", bind="query-params")
-to_year = filters[2].selectbox("Đến năm", years, index=len(years) - 1, key="den_nam", bind="query-params")
+cluster = linked_choice(filters[0], "Cụm thi đua", names, key="cum", default=first_cluster(names),
+                        matches=words_matcher(names))
+from_year = linked_choice(filters[1], "Từ năm", years, key="tu_nam", default=years[0])
+to_year = linked_choice(filters[2], "Đến năm", years, key="den_nam", default=years[-1])
 if from_year > to_year:
     st.warning("«Từ năm» phải không sau «Đến năm».")
     st.stop()

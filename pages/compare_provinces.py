@@ -2,8 +2,8 @@
 import pandas as pd
 import streamlit as st
 
-from pages.shared import (ALL_REGIONS, drawn, no_par_data, results, show_demo_note, show_figure, show_table,
-                          vietnamese_order)
+from pages.shared import (ALL_REGIONS, drawn, linked_choice, no_par_data, province_matcher, results,
+                          show_demo_note, show_figure, show_table, vietnamese_order, words_matcher)
 from thidua.charts import par_band
 from thidua.formatting import vn_number, vn_percent, vn_signed
 from thidua.provenance import source_lines
@@ -16,12 +16,13 @@ if not years:
     st.stop()
 
 filters = st.columns([1, 2, 2])
-year = filters[0].selectbox("Năm", years, key="nam", bind="query-params")
+year = linked_choice(filters[0], "Năm", years, key="nam", default=years[0])
 ranking = query("par_ranking", year=year)
-province = filters[1].selectbox("Tỉnh, thành phố", vietnamese_order(ranking.province), index=None,
-                                placeholder="Chọn tỉnh để làm nổi bật", key="tinh", bind="query-params")
-region = filters[2].selectbox("Vùng", [ALL_REGIONS, *sorted(ranking.region.unique())], key="vung",
-                              bind="query-params")
+names = vietnamese_order(ranking.province)
+province = linked_choice(filters[1], "Tỉnh, thành phố", names, key="tinh", matches=province_matcher(names),
+                         placeholder="Chọn tỉnh để làm nổi bật")
+regions = [ALL_REGIONS, *sorted(ranking.region.unique())]
+region = linked_choice(filters[2], "Vùng", regions, key="vung", default=ALL_REGIONS, matches=words_matcher(regions))
 show_demo_note(query, [year])
 made_from = (query.snapshot, year, province, region)  # names the frames charted below
 

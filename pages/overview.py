@@ -1,7 +1,7 @@
-"""Tổng quan: the latest year of the PAR Index at a glance."""
+"""Tổng quan: one year of the PAR Index at a glance (the latest unless the link or the filter says)."""
 import streamlit as st
 
-from pages.shared import drawn, no_par_data, results, show_demo_note, show_figure
+from pages.shared import drawn, linked_choice, no_par_data, results, show_demo_note, show_figure
 from thidua.charts import PAR_BANDS, par_band
 from thidua.formatting import rank_change_phrase, vn_number, vn_percent, vn_signed
 from thidua.untrusted import markdown_literal
@@ -13,8 +13,9 @@ if not years:
     no_par_data()
     st.stop()
 
-year = years[0]
-previous = years[1] if len(years) > 1 else None
+year = linked_choice(st.columns([1, 5])[0], "Năm", years, key="nam", default=years[0])
+earlier = [y for y in years if y < year]
+previous = earlier[0] if earlier else None
 show_demo_note(query, [year] if previous is None else [year, previous])
 ranking = query("par_ranking", year=year)
 average = ranking.score.mean()

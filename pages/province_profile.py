@@ -4,7 +4,8 @@ awards and cluster scoring ranks, and what it became in the 1 July 2025 merger."
 import pandas as pd
 import streamlit as st
 
-from pages.shared import drawn, results, show_demo_note, show_figure, show_table, vietnamese_order
+from pages.shared import (drawn, linked_choice, province_matcher, results, show_demo_note, show_figure, show_table,
+                          vietnamese_order)
 from thidua.clusters import constituents, province_rank_history, year_end_rankings
 from thidua.formatting import MISSING, rank_change_phrase, vn_number, vn_percent, vn_signed, years_phrase
 from thidua.provinces import MERGER_YEAR, registry
@@ -35,11 +36,11 @@ history = query("par_history")
 names = vietnamese_order({p.name for p in registry().provinces} | set(history.province))
 years = sorted(int(y) for y in history.year.unique())
 filters = st.columns([4, 1, 1])
-province = filters[0].selectbox("Tỉnh, thành phố", names, index=None, placeholder="Chọn tỉnh, thành phố",
-                                key="tinh", bind="query-params")
+province = linked_choice(filters[0], "Tỉnh, thành phố", names, key="tinh", matches=province_matcher(names),
+                         placeholder="Chọn tỉnh, thành phố")
 if years:
-    from_year = filters[1].selectbox("Từ năm", years, index=0, key="tu_nam", bind="query-params")
-    to_year = filters[2].selectbox("Đến năm", years, index=len(years) - 1, key="den_nam", bind="query-params")
+    from_year = linked_choice(filters[1], "Từ năm", years, key="tu_nam", default=years[0])
+    to_year = linked_choice(filters[2], "Đến năm", years, key="den_nam", default=years[-1])
 else:
     from_year = to_year = None
 if province is None:

@@ -2,7 +2,8 @@
 import pandas as pd
 import streamlit as st
 
-from pages.shared import drawn, no_par_data, results, show_demo_note, show_figure, show_table, vietnamese_order
+from pages.shared import (drawn, linked_choice, no_par_data, results, show_demo_note, show_figure, show_table,
+                          vietnamese_order)
 from thidua.charts import METHOD_CHANGE_YEARS
 from thidua.formatting import rank_change_phrase, vn_number, years_phrase
 from thidua.provinces import MERGER_YEAR
@@ -21,8 +22,8 @@ if len(years) < 2:
     st.stop()
 
 filters = st.columns([1, 1, 4])
-from_year = filters[0].selectbox("Từ năm", years, index=1, key="tu_nam", bind="query-params")
-to_year = filters[1].selectbox("Đến năm", years, index=0, key="den_nam", bind="query-params")
+from_year = linked_choice(filters[0], "Từ năm", years, key="tu_nam", default=years[1])
+to_year = linked_choice(filters[1], "Đến năm", years, key="den_nam", default=years[0])
 history = query("par_history")
 chosen = filters[2].multiselect("Tỉnh, thành phố theo dõi", vietnamese_order(history.province.unique()),
                                 key="tinh", bind="query-params",
@@ -54,9 +55,9 @@ def change_table(rows: pd.DataFrame) -> pd.DataFrame:
     """Numbers as numbers (the downloads keep them so); "Biến động" is places gained, said in words on screen."""
     return pd.DataFrame({
         "Tỉnh, thành phố": rows.province,
+        "Biến động": rows.change,  # beside the name: on a narrow screen the columns after it scroll
         f"Hạng {from_year}": rows.rank_from,
         f"Hạng {to_year}": rows.rank_to,
-        "Biến động": rows.change,
         f"Chỉ số {from_year} (%)": rows.score_from,
         f"Chỉ số {to_year} (%)": rows.score_to,
     })

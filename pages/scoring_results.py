@@ -4,7 +4,8 @@ the cluster's, each unit's change on the year before, and one unit's criteria tr
 import pandas as pd
 import streamlit as st
 
-from pages.shared import drawn, results, reused, show_figure, show_styled, show_table, vietnamese_order
+from pages.shared import (drawn, first_cluster, linked_choice, results, reused, show_figure, show_styled, show_table,
+                          vietnamese_order, words_matcher)
 from thidua.charts import period_phrase
 from thidua.clusters import unit_label
 from thidua.formatting import MISSING, rank_change_phrase, vn_number, vn_signed
@@ -61,11 +62,13 @@ if clusters.empty:
     st.stop()
 
 filters = st.columns([4, 1, 1.4])
-cluster = filters[0].selectbox("Cụm thi đua", vietnamese_order(clusters.name), key="cum", bind="query-params")
+names = vietnamese_order(clusters.name)
+cluster = linked_choice(filters[0], "Cụm thi đua", names, key="cum", default=first_cluster(names),
+                        matches=words_matcher(names))
 cluster_id = clusters.cluster_id[clusters.name == cluster].iloc[0]
 scored = query("cluster_years", cluster=cluster_id)
-year = filters[1].selectbox("Năm", sorted({int(y) for y in scored.year}, reverse=True), key="nam",
-                            bind="query-params")
+scored_years = sorted({int(y) for y in scored.year}, reverse=True)
+year = linked_choice(filters[1], "Năm", scored_years, key="nam", default=scored_years[0])
 periods = [p for p in PERIODS if p in set(scored.period[scored.year == year])]
 period = periods[0]
 if len(periods) > 1:
@@ -128,7 +131,7 @@ else:
                       year=year, mid_year=mid_year, made_from=made_from), file_name=f"tu-cham-{stem}")
     missing = [labels[u] for u in ranking.unit if u not in set(own_scored.unit)]
     if missing:
-        st.caption(f"Không có điểm tự chấm: {', '.join(missing)}.")
+        st.caption(f"Không có điểm tự chấm: {markdown_literal(', '.join(missing))}.")
 
 st.subheader(f"So với {period_phrase(year - 1, mid_year)}")
 if ranking.rank_previous.isna().all():

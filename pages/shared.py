@@ -3,6 +3,7 @@ charts and tables with their downloads, and the print view."""
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
@@ -22,11 +23,12 @@ from thidua.db import Database, DatabaseBusy, database, query_names
 from thidua.demo import load_demo_if_empty, never_written
 from thidua.export import TableHeading, figure_bytes, start_browser_in_background, table_csv, table_xlsx
 from thidua.formatting import years_phrase
-from thidua.provinces import strip_diacritics
+from thidua.provinces import registry, strip_diacritics
 from thidua.reports import Provenance, file_stem, illustrative_note, illustrative_par_years, provenance
 from thidua.views import PLOTLY_CONFIG, View
 
 ALL_REGIONS = "Cả nước"
+WARMING_NICENESS = 10
 
 
 def current_database() -> Database:
@@ -60,6 +62,9 @@ def _prepare(path: str, fresh: bool, ready: threading.Event, serving: bool) -> N
     finally:
         ready.set()
     if serving:
+        # What follows only saves later visitors time: it yields the processor to pages being drawn now
+        # (the thread and the browser it starts run at a lower priority).
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), WARMING_NICENESS)
         start_browser_in_background()
         warm_results(path)
 
@@ -366,6 +371,108 @@ def database_busy() -> None:
                "trang chưa đọc được số liệu. Hãy chờ ít phút rồi bấm «Thử lại».", icon=":material/hourglass_top:")
     if st.button("Thử lại", type="primary", icon=":material/refresh:", key="thu_lai_csdl"):
         st.rerun()
+
+
+# Streamlit's own words are English and cannot be translated: what says them is hidden (the running
+# indicator and its "Stop", the table toolbar, "Press Enter to apply", the uploader's "Drag and drop" and
+# size limit, which the page says in Vietnamese) or relabelled (the uploader's button).
+VIETNAMESE_ONLY = """
+[data-testid="stStatusWidget"], [data-testid="stElementToolbar"], [data-testid="InputInstructions"],
+[data-testid="stFileUploaderDropzoneInstructions"], [data-testid="stFileUploaderFile"] small { display: none !important; }
+[data-testid="stFileUploaderDropzone"] button { font-size: 0 !important; }
+[data-testid="stFileUploaderDropzone"] button::after { content: "Chọn tệp"; font-size: 1rem; }
+"""
+# Long values wrap instead of being cut ("Dẫn đầu: Văn phòng Đ…"); below 640 px nothing is wider than the
+# screen: charts and tables take the column's width and the page's side padding shrinks.
+FITS_ANY_WIDTH = """
+[data-testid="stMetricValue"] > div, [data-testid="stMetricLabel"] p { white-space: normal !important;
+  overflow-wrap: anywhere; }
+[data-testid="stMetricValue"] { font-size: 1.6rem; line-height: 1.25; }
+@media (max-width: 640px) {
+  [data-testid="stMainBlockContainer"] { padding-left: 0.75rem !important; padding-right: 0.75rem !important; }
+  [data-testid="stMetricValue"] { font-size: 1.3rem; }
+  [data-testid="stPlotlyChart"], [data-testid="stDataFrame"], [data-testid="stElementContainer"] { max-width: 100%; }
+}
+"""
+
+
+def house_css() -> None:
+    """The styles every page shares: Vietnamese only, and fitting any screen."""
+    st.html(f"<style>{VIETNAMESE_ONLY}{FITS_ANY_WIDTH}</style>")
+
+
+# ---------------------------------------------------------------- filters kept in the address bar
+
+_WRITTEN = "_thidua_link_{}_{}"  # session key: what this session last wrote to the address bar for a page's filter
+
+
+def linked_choice(where, label: str, options: list, *, key: str, default=None,
+                  matches: Callable[[str], object] | None = None, format_func: Callable[[object], str] = str,
+                  widget: str = "selectbox", **widget_options):
+    """A selectbox (or radio) whose choice is always in the address bar, the default included, so a copied
+    link keeps meaning what it showed when a new year is loaded. A value in the link that names no option,
+    as written or through matches (e.g. a province without diacritics), is said in a Vietnamese notice
+    naming it and what is shown instead."""
+    written_key = _WRITTEN.format(_page_id(), key)
+    written = st.session_state.get(written_key)
+    raw = st.query_params.get(key)
+    if key not in st.session_state or (raw is not None and raw != written):
+        chosen = default
+        if raw is not None:
+            found = next((option for option in options if str(option) == raw), None)
+            if found is None and matches is not None:
+                found = matches(raw)
+            if found in options:
+                chosen = found
+            else:
+                shown = format_func(default) if default is not None else "chưa chọn"
+                st.warning(f"Liên kết ghi {label.lower()} «{raw}», không có trong số liệu hiện có: đang hiển thị "
+                           f"{shown}.", icon=":material/link_off:")
+        st.session_state[key] = chosen
+    elif st.session_state[key] not in options and st.session_state[key] is not None:
+        st.session_state[key] = default
+    value = getattr(where, widget)(label, options, key=key, format_func=format_func, **widget_options)
+    if value is None:
+        st.query_params.pop(key, None)
+    else:
+        st.query_params[key] = str(value)
+    st.session_state[written_key] = None if value is None else str(value)
+    return value
+
+
+HOME_AFFAIRS = "Sở Nội vụ"
+
+
+def first_cluster(names: list[str]) -> str:
+    """The cluster shown when none is chosen: the first of the Sở Nội vụ clusters (the dashboard's users),
+    else the first by name."""
+    return next((name for name in names if HOME_AFFAIRS in name), names[0])
+
+
+def province_matcher(options: Iterable[str]) -> Callable[[str], str | None]:
+    """A link's province however written ('lang son', 'Lạng Sơn'), as the option that names it (its name
+    after the 1 July 2025 merger when the options are of those years)."""
+    names = set(options)
+
+    def match(text: str) -> str | None:
+        found = registry().resolve(text)
+        if found is None:
+            return None
+        return found.name if found.name in names else found.new_province if found.new_province in names else None
+    return match
+
+
+def words_matcher(options: Iterable[str]) -> Callable[[str], str | None]:
+    """A link's name written without diacritics or capitals, or a part of a name only one option has."""
+    keyed = {strip_diacritics(str(option)).lower(): option for option in options}
+
+    def match(text: str) -> str | None:
+        wanted = strip_diacritics(text).lower().strip()
+        if wanted in keyed:
+            return keyed[wanted]
+        holding = [option for words, option in keyed.items() if wanted and wanted in words]
+        return holding[0] if len(holding) == 1 else None
+    return match
 
 
 def no_par_data() -> None:

@@ -16,7 +16,7 @@ from pages.access import current_identity, sign_in, signed_in_bar
 from pages.shared import current_database, results, reused
 from thidua.auth import Identity
 from thidua.db import DatabaseBusy
-from thidua.formatting import frame_as_read
+from thidua.formatting import frame_as_read, vn_number
 from thidua.ingest import KIND_LABELS, KINDS, leaving_units, write_upload
 from thidua.readers.par import ColumnChoice
 from thidua.readers.problems import Problem, Refused
@@ -26,7 +26,6 @@ from thidua.uploads import (Changes, Corrections, NotUndoable, Preview, change_s
                             corrections_replace, detected, earlier_upload, maps_columns, preview_changes, preview_file,
                             recorded_changes, replaced_line, result_tables, sheet_grids, undo_changes, undo_upload)
 
-FILE_TYPES = ["xlsx", "xlsm", "xls", "csv"]
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PROBLEMS_SHOWN = 15
 TABLE_LABELS = {"scores": "Chỉ số và xếp hạng", "components": "Điểm thành phần", "clusters": "Cụm thi đua",
@@ -37,7 +36,12 @@ COLUMN_LABELS = {"year": "Năm", "province": "Tỉnh, thành phố", "province_c
                  "cluster": "Cụm thi đua", "cluster_id": "Mã cụm", "name": "Tên", "unit": "Đơn vị", "role": "Vai trò",
                  "award": "Khen thưởng", "total": "Tổng điểm", "self_total": "Tự chấm", "bonus": "Điểm thưởng",
                  "penalty": "Điểm trừ", "title": "Tiêu chí", "code": "Mã tiêu chí", "max_points": "Điểm tối đa",
-                 "self_score": "Tự chấm", "cluster_score": "Cụm chấm", "proposed": "Đề nghị", "period": "Kỳ"}
+                 "self_score": "Tự chấm", "cluster_score": "Cụm chấm", "proposed": "Đề nghị", "period": "Kỳ",
+                 "criteria_total": "Tổng điểm các tiêu chí", "stated_cluster": "Cụm chấm (ghi trong tệp)",
+                 "stated_self": "Tự chấm (ghi trong tệp)", "level": "Cấp tiêu chí", "measure": "Loại dòng",
+                 "kind": "Loại", "note": "Ghi chú", "sheet": "Trang tính", "cell": "Ô", "name_cell": "Ô tên",
+                 "rank_cell": "Ô xếp hạng", "total_cell": "Ô tổng điểm"}
+# Columns without a name here (unit_key, parent_key, position, ...) are the readers' bookkeeping: not shown.
 COMMITTED_KEY, UNDONE_KEY, GENERATION_KEY = "upload_committed", "upload_undone", "upload_generation"
 _log = logging.getLogger(__name__)
 
@@ -98,7 +102,9 @@ def show_changes(changes: Changes, heading: str, before: str, after: str) -> Non
 def show_tables(preview: Preview) -> None:
     tables = result_tables(preview.reading)
     for tab, frame in zip(st.tabs([TABLE_LABELS.get(name, name) for name in tables]), tables.values()):
-        tab.dataframe(frame_as_read(frame).rename(columns=COLUMN_LABELS), hide_index=True, height=min(38 + 35 * len(frame), 400))
+        named = frame[[column for column in frame.columns if column in COLUMN_LABELS]]
+        tab.dataframe(frame_as_read(named).rename(columns=COLUMN_LABELS), hide_index=True,
+                      height=min(38 + 35 * len(frame), 400))
 
 
 # ---------------------------------------------------------------- corrections
@@ -182,8 +188,7 @@ def file_panel(number: int, upload) -> Preview:
     preview = _preview(data, upload.name, corrections_in_state(key))
     with st.container(border=True):
         title, badge = st.columns([5, 1], vertical_alignment="center")
-        size = f"{len(data) / 1024:,.0f}".replace(",", ".")
-        title.text(f"Tệp {number}: {upload.name} ({size} KB)")
+        title.text(f"Tệp {number}: {upload.name} ({vn_number(len(data) / 1024, 1)} KB)")
         earlier = earlier_upload(current_database(), preview.reading) if preview.reading else None
         with badge:
             if preview.errors:
@@ -258,8 +263,11 @@ def show_committed() -> None:
 
 def upload_section(identity: Identity) -> None:
     signed_in_bar(identity)
+    # Any type is taken, so a wrong one is refused on the page in Vietnamese, naming the file (the uploader's
+    # own refusal is an English tooltip).
     files = st.file_uploader("Chọn hoặc kéo thả tệp Excel (.xlsx, .xls) hoặc CSV; có thể chọn nhiều tệp",
-                             type=FILE_TYPES, accept_multiple_files=True,
+                             help=f"Mỗi tệp tối đa {st.get_option('server.maxUploadSize')} MB. Tệp loại khác "
+                                  "được báo lỗi ngay bên dưới và không được ghi.", accept_multiple_files=True,
                              key=f"upload-files-{st.session_state.get(GENERATION_KEY, 0)}")
     if not files:
         if COMMITTED_KEY in st.session_state:

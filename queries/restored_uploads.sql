@@ -1,9 +1,12 @@
 -- After an undo: the uploads whose figures now stand where the undone upload's stood (the same PAR
--- years; the same clusters and years of its lists; the same clusters, years, periods and units of its
+-- years and index years; the same clusters and years of its lists; the same clusters, years, periods and units of its
 -- scores), oldest first. Undo never deletes, so the undone upload's rows still say what it covered.
 WITH standing AS (
     SELECT upload_id FROM par_current
     WHERE year IN (SELECT year FROM par_scores WHERE upload_id = $upload_id)
+    UNION
+    SELECT c.upload_id FROM index_scores_current c
+    JOIN (SELECT DISTINCT index_id, year FROM index_scores WHERE upload_id = $upload_id) USING (index_id, year)
     UNION
     SELECT c.upload_id FROM scoring_current_uploads c
     JOIN (SELECT DISTINCT cluster_id, year, period, unit FROM scoring_units WHERE upload_id = $upload_id)

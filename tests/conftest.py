@@ -36,8 +36,10 @@ def open_page(page: str, *, identity=None, secrets: dict | None = None, **url) -
         app.session_state[IDENTITY_KEY] = identity
     app.query_params.update(url)
     app.run()
-    if page != OVERVIEW:
-        app.switch_page(page).run()
+    if page != OVERVIEW:  # AppTest starts on the first page, whose filters take their own values from the link
+        app.switch_page(page)
+        app.query_params.update(url)
+        app.run()
     assert not app.exception, [e.value for e in app.exception]
     return app
 
@@ -67,6 +69,8 @@ def par_result(year: int, order: list[str], top_score: float, *, with_components
         "source_sheet": None,
         "score_cell": None,
         "rank_cell": None,
+        "sipas_sheet": None,
+        "sipas_cell": None,
     })
     components = pd.DataFrame(
         [{"year": year, "province_code": p.code, "component": c, "score": round(5 + (i % 7) * 0.5 + k, 2)}

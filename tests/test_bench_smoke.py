@@ -17,7 +17,7 @@ TINY = {  # script -> (its section in RESULTS.md, options that keep it small)
     "bench_queries": ("queries", ["--pages", "1", "--runs", "2"]),
     "bench_pages": ("pages", ["--pages", "1", "--runs", "1"]),
     "bench_sessions": ("sessions", ["--pages", "2", "--sessions", "2"]),
-    "bench_waits": ("waits", ["--runs", "1", "--no-start"]),
+    "bench_waits": ("waits", ["--pages", "1", "--runs", "1", "--no-start"]),
 }
 
 

@@ -9,9 +9,10 @@ import pytest
 from thidua.config import DEMO_DIR
 from thidua.db import Database
 from thidua.demo import DEMO_UPLOADER, build_demo_database, demo_files, par, rebuild_demo_database, write_demo_files
+from thidua.demo import indices as demo_indices
 from thidua.demo import roster as demo_roster
 from thidua.demo import scoring as demo_scoring
-from thidua.ingest import detect_kind
+from thidua.ingest import detect_kind, read_upload
 from thidua.provinces import registry
 from thidua.readers.par import read_par
 from thidua.readers.scoring import read_scoring
@@ -233,6 +234,21 @@ def test_year_end_ranks_and_proposals_agree_with_the_rosters(scoring_read):
         ("Sở Nội vụ Đà Nẵng", 2, "Bằng khen của Bộ trưởng Bộ Nội vụ"),
         ("Sở Nội vụ Quảng Ngãi", 3, "Bằng khen của Bộ trưởng Bộ Nội vụ"),
         ("Sở Nội vụ Quảng Nam", 4, "Bằng khen của Bộ trưởng Bộ Nội vụ")]
+
+
+def test_the_other_indices_read_as_themselves_with_the_generated_figures(generated):
+    files = {p.name: p for p in generated[1] if p.parent.name == demo_indices.SUBDIR}
+    read = {name: read_upload(path.read_bytes(), name).result.index_scores for name, path in files.items()}
+    pci, papi, dti = (next(frame for name, frame in read.items() if key in name) for key in ("PCI", "PAPI", "DTI"))
+    for year, scores in demo_indices.pci_scores().items():
+        rows = pci[pci.year == year]
+        best = sorted(scores, key=scores.get, reverse=True)[:30 if year >= demo_indices.PCI_TOP_FROM else None]
+        assert dict(zip(rows.province, rows.score)) == {name: scores[name] for name in best}, year
+        assert list(rows["rank"]) == list(range(1, len(best) + 1))
+    papi_2023 = set(papi[papi.year == 2023].province)
+    assert len(papi_2023) == 61 and not papi_2023 & set(demo_indices.PAPI_WITHOUT_FIGURES[2023])
+    assert set(papi.band) == set(demo_indices.PAPI_GROUPS)
+    assert sorted(dti.year.unique()) == list(demo_indices.DTI_YEARS) and dti.score.max() <= 1
 
 
 def test_the_layouts_differ_as_real_ones_do(generated):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import os
 import re
@@ -115,6 +116,15 @@ def test_rendering_does_not_change_the_callers_figure():
     before = figure.to_json()
     export.figure_bytes(figure, "svg", SOURCE, UPDATED)
     assert figure.to_json() == before
+
+
+def test_a_link_written_into_a_name_is_text_in_the_svg_not_a_link():
+    link = "<a href='https://evil.example/x'>Lạng Sơn</a>"
+    figure = go.Figure(go.Bar(x=[link, "Hà Nội"], y=[83.4, 88.1]), layout=dict(title=dict(text=f"Cụm {link}")))
+    svg = export.figure_bytes(figure, "svg", f"tệp {link}", UPDATED).decode("utf-8")
+    assert "evil.example" in svg and not re.search(r"<a[^>]*href=[\"']https://evil", svg)
+    shown = [html.unescape(text) for text in re.findall(r"<text[^>]*>(.*?)</text>", svg)]
+    assert f"Cụm {link}" in shown and f"Nguồn: tệp {link}; cập nhật ngày 05/11/2026" in shown  # written out as text
 
 
 def test_dates_are_written_day_month_year():

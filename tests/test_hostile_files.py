@@ -12,12 +12,12 @@ import sys
 import threading
 import time
 import types
-import zipfile
 from pathlib import Path
 
 import pytest
 
-from bad_files.make_corpus import BadFile, hostile_corpus, ods_of, valid_par, zip_of, zip_parts
+from bad_files.make_corpus import (BadFile, hostile_corpus, ods_of, ods_zip, par_with_parts, valid_par, zip_of,
+                                   zip_parts)
 from conftest import OLD_NAMES, par_result, write_year
 from thidua.db import Database
 from thidua.ingest import ingest_file, read_here, read_upload
@@ -123,7 +123,12 @@ def test_a_worker_killed_by_its_cpu_limit_is_refused_and_the_pool_is_replaced():
     assert read_upload(valid_par(), "PAR 2021.xlsx").rows == 63
 
 
-def test_a_file_read_beside_one_that_crashes_its_worker_is_still_read():
+def read_after_a_pause(data: bytes, file_name: str):
+    time.sleep(2)
+    return read_here(data, file_name)
+
+
+def test_a_file_being_read_when_another_file_crashes_the_pool_is_read_again_and_only_the_crasher_is_refused():
     outcomes: dict[str, object] = {}
 
     def read(name: str, function, data: bytes) -> None:
@@ -132,13 +137,15 @@ def test_a_file_read_beside_one_that_crashes_its_worker_is_still_read():
         except Refused as refusal:
             outcomes[name] = refusal
 
-    threads = [threading.Thread(target=read, args=("xa.xlsx", open_without_the_guard, far_value_in_lower_case())),
-               threading.Thread(target=read, args=("PAR 2021.xlsx", read_here, valid_par()))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
+    isolated.warm()  # both workers running: the first file is read while the second breaks the pool
+    innocent = threading.Thread(target=read, args=("PAR 2021.xlsx", read_after_a_pause, valid_par()))
+    crasher = threading.Thread(target=read, args=("xa.xlsx", open_without_the_guard, far_value_in_lower_case()))
+    innocent.start()
+    time.sleep(0.5)
+    crasher.start()
+    for thread in (innocent, crasher):
         thread.join()
-    assert isinstance(outcomes["xa.xlsx"], Refused)
+    assert isinstance(outcomes["xa.xlsx"], Refused) and outcomes["xa.xlsx"].problems[0].file == "xa.xlsx"
     assert outcomes["PAR 2021.xlsx"].rows == 63
 
 
@@ -150,16 +157,10 @@ def par_rows() -> list[list[object]]:
 
 def test_a_libreoffice_sheet_ending_in_a_million_repeated_empty_rows_is_read():
     from unseen_layouts import ods
-    parts = zip_parts(ods(SheetSpec("Sheet1", par_rows())))
+    content = zip_parts(ods(SheetSpec("Sheet1", par_rows())))["content.xml"]
     trailing = (b'<table:table-row table:number-rows-repeated="1048500"><table:table-cell '
                 b'table:number-columns-repeated="1024"/></table:table-row></table:table>')
-    parts["content.xml"] = parts["content.xml"].replace(b"</table:table>", trailing)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr(zipfile.ZipInfo("mimetype"), parts.pop("mimetype"))
-        for name, content in parts.items():
-            archive.writestr(name, content, zipfile.ZIP_DEFLATED)
-    assert read_upload(buffer.getvalue(), "PAR 2021.ods").rows == 63
+    assert read_upload(ods_zip(content.replace(b"</table:table>", trailing)), "PAR 2021.ods").rows == 63
 
 
 def test_a_declared_dimension_or_merged_range_over_the_whole_sheet_is_read():
@@ -260,3 +261,15 @@ def test_a_command_line_batch_refuses_the_hostile_files_and_ingests_the_good_one
     for name in names:
         assert f"{name}: KHÔNG NHẬP — không có gì được ghi." in finished.stderr
     assert list(Database(database).query("upload_history").file_name) == ["PAR 2021.xlsx"]
+
+
+def test_elements_nested_200_000_deep_in_a_sheet_are_read_past_within_the_limits():
+    def nested(parts: dict[str, bytes]) -> None:
+        sheet = parts["xl/worksheets/sheet1.xml"]
+        parts["xl/worksheets/sheet1.xml"] = sheet.replace(
+            b"</sheetData>", b'<row r="80"><c r="F80" t="inlineStr"><is>' + b"<r>" * 200_000 + b"<t>x</t>"
+            + b"</r>" * 200_000 + b"</is></c></row></sheetData><extLst>" + b"<x>" * 200_000 + b"</x>" * 200_000
+            + b"</extLst>")
+    measured = isolated.run_measured(read_here, par_with_parts(nested), "long_nhau_trong_trang.xlsx")
+    assert measured.value.rows == 63
+    assert measured.peak_memory < GIB and measured.cpu_seconds < isolated.CPU_SECONDS

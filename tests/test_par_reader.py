@@ -34,7 +34,8 @@ def test_a_simple_table_gives_every_province_with_score_and_rank(tmp_path):
     assert ranking(result)["Hà Nội"] == (92.5, 1)
     assert ranking(result)[ALL_63[-1].name] == (ALL_63[-1].score, 63)
     assert list(result.scores.columns) == ["year", "province_code", "province", "score", "rank",
-                                           "rank_computed", "sipas", "source_sheet", "score_cell", "rank_cell"]
+                                           "rank_computed", "sipas", "source_sheet", "score_cell", "rank_cell",
+                                           "sipas_sheet", "sipas_cell"]
     assert not result.scores["rank_computed"].any()
     assert result.scores["sipas"].isna().all()
     assert result.components.empty

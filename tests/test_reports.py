@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 from conftest import (FALLER, FALLER_FROM, FALLER_TO, OLD_NAMES, RISER, RISER_FROM, RISER_TO, TOP_2021_SCORE, open_page,
                       par_result, write_year)
+from pages.shared import VIETNAMESE_ONLY
 from PIL import Image, ImageStat
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
@@ -284,7 +285,8 @@ def test_the_report_page_builds_the_chosen_deck_on_click(demo_db, monkeypatch, c
 
 def test_every_printout_leaves_the_buttons_out_and_the_print_view_shows_the_page_so(par_db):
     def styles(app: AppTest) -> list[str]:
-        return [element.proto.body for element in app.get("html")]
+        house = "<style>" + VIETNAMESE_ONLY  # every page's own styles, printed or not
+        return [element.proto.body for element in app.get("html") if not element.proto.body.startswith(house)]
 
     [always] = styles(open_page("pages/compare_provinces.py", nam="2021"))
     assert always.startswith("<style>@media print {") and 'stDownloadButton"] { display: none' not in always
@@ -305,3 +307,23 @@ def test_a_slide_shows_its_figure_and_notes_only_when_its_preview_is_opened(demo
     [notes] = [text.value for text in app.text if text.value not in takeaways]
     assert notes.startswith(f"Kết quả chấm điểm thi đua năm 2023, {BORDER_NAME}:")
 
+
+# ---------------------------------------------------------------- takeaways speak of the deck's year
+
+def test_a_cluster_decks_takeaways_speak_of_its_year_or_say_in_words_which_other(demo_db):
+    cluster = BORDER
+    deck = reports.plan_deck(demo_db.query, {"cluster": cluster, "year": 2022})
+    assert {chart.title for chart in deck.charts} >= {"Cụm trưởng, Cụm phó qua các năm", "Khen thưởng qua các năm"}
+    for chart in deck.charts:
+        cited = set(re.findall(r"\b(?:19|20)\d\d\b", chart.takeaway))
+        spans = set(re.findall(r"Từ (\d{4}) đến 2022", chart.takeaway))
+        assert cited - spans == {"2022"}, chart.takeaway
+    later = reports.build_chart(demo_db.query, "leader_history", {"cluster": cluster, "year": 2030})
+    assert later.takeaway.startswith("Năm 2030 chưa có danh sách Cụm trưởng, Cụm phó; năm 2024, ")
+    unpublished = {chart.title: chart.takeaway for chart in reports.plan_deck(demo_db.query, {"cluster": cluster,
+                                                                                            "year": 2025}).charts}
+    assert unpublished["Chỉ số CCHC năm 2024 của các tỉnh trong Cụm"].startswith(
+        "Chưa có Chỉ số CCHC năm 2025. Năm 2024, ")
+    assert unpublished["Biến động thứ hạng từ 2023 đến 2024 trong Cụm"].startswith(
+        "Chưa có Chỉ số CCHC năm 2025. Từ 2023 đến 2024, ")
+    assert unpublished["Khen thưởng qua các năm"].startswith("Năm 2025 chưa có khen thưởng nào của Cụm; năm 2024, ")

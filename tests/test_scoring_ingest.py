@@ -211,3 +211,12 @@ def test_an_absurd_total_is_refused_naming_its_cell_and_nothing_is_written(tmp_p
     problem = next(p for p in refused.value.problems if "vượt quá 1000 điểm" in p.message)
     assert problem.cell == "C5" and problem.sheet == "Tong hop" and "Ban Tuyên giáo" in problem.message
     assert db.query("uploads").empty
+
+
+def test_undoing_the_only_upload_of_a_cluster_takes_its_name_off_the_list(tmp_path):
+    from thidua.uploads import undo_upload
+    db = Database(tmp_path / "t.duckdb")
+    outcome = ingest_file(db, write_workbook(tmp_path / "tong_hop.xlsx", agencies_summary(AGENCIES[:3], [95, 94, 93])))
+    assert len(db.query("clusters")) == 1
+    undo_upload(db, outcome.upload_id, "can.bo")
+    assert db.query("clusters").empty

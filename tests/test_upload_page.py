@@ -13,6 +13,8 @@ from streamlit.testing.v1 import AppTest
 from bad_files.make_corpus import corpus
 from conftest import OVERVIEW, TOP_2021_SCORE, open_page
 from thidua.auth import LOCKOUT, hash_password
+from thidua.config import ROOT
+from thidua.formatting import vn_number
 from thidua.ingest import read_upload, write_upload
 from thidua.templates import TEMPLATES, template_xlsx
 from thidua.uploads import Corrections, NotUndoable, earlier_upload, preview_file, undo_upload
@@ -22,6 +24,7 @@ UPLOAD, COMPARE = "pages/upload.py", "pages/compare_provinces.py"
 UPLOADER, PASSWORD = "can.bo.thi.dua", "mật khẩu thật dài 2026"
 VIEWER, VIEWER_PASSWORD = "lanh.dao", "chỉ xem thôi nhé"
 HASHES = {"uploaders": {UPLOADER: hash_password(PASSWORD)}, "viewers": {VIEWER: hash_password(VIEWER_PASSWORD)}}
+DEMO = ROOT / "data" / "demo"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -258,3 +261,20 @@ def test_the_preview_of_a_corrected_summary_names_the_units_that_would_leave_the
     test = upload(sign_in(app()), ("tong_hop_sua.xlsx", xlsx_bytes(agencies_summary(without, totals[:5]))))
     assert any("đưa 2 đơn vị ra khỏi bảng xếp hạng" in w.value for w in test.warning)
     assert "• Ban Dân vận\n• Văn phòng" in texts(test)
+
+
+def test_the_preview_names_its_columns_in_vietnamese_and_hides_the_readers_keys(par_db):
+    workbook = sorted((DEMO / "scoring").glob("*.xlsx"))[0]
+    test = upload(sign_in(app()), (workbook.name, workbook.read_bytes()))
+    shown = [column for frame in test.dataframe for column in frame.value.columns]
+    assert "Tổng điểm các tiêu chí" in shown
+    assert not {"unit_key", "criteria_total", "parent_key", "position"} & set(shown)
+    assert all(column[:1].isupper() for column in shown)  # labels, not field names
+    size = workbook.stat().st_size / 1024
+    assert f"({vn_number(size, 1)} KB)" in texts(test) and "," in vn_number(size, 1)
+
+
+def test_a_file_of_another_type_is_refused_on_the_page_in_vietnamese(par_db):
+    test = upload(sign_in(app()), ("bao cao.pdf", b"%PDF-1.4 not a workbook"))
+    assert "bao cao.pdf" in texts(test) and "không đọc được loại tệp «.pdf»" in texts(test)
+    assert button(test, "Ghi 0 tệp").disabled

@@ -1,12 +1,13 @@
 """Index tables in workbooks as provinces and publishers really send them: a SIPAS sheet before the PAR
 sheet, cover, notes and chart sheets beside the table, tables side by side on one sheet, average rows
 among the provinces, and the other provincial indices (PCI of VCCI, PAPI of CECODES/UNDP, DTI) that
-look like the PAR Index but are not it. Each registers into unseen_layouts.CASES with the figures it
+look like the PAR Index and are read as the index they name, never as it. Each registers into unseen_layouts.CASES with the figures it
 must yield or the refusal it must give (DOMAIN.md; issues on the readers and on the other indices)."""
 from __future__ import annotations
 
 from thidua.provinces import strip_diacritics
-from unseen_layouts import Built, RefusalExpect, case, comma, names63, par_expect, par_scores
+from thidua.provinces import registry
+from unseen_layouts import Built, ParExpect, RefusalExpect, case, comma, names63, par_expect, par_scores
 from workbook_builders import Percent, SheetSpec, xlsx_bytes
 
 PAR_HEADER = ["TT", "Tỉnh, thành phố", "Chỉ số (%)", "Xếp hạng"]
@@ -42,12 +43,30 @@ def sipas_expect(year: int, lines) -> dict[tuple[int, str], float]:
     return {(year, n): s for n, s, _ in lines}
 
 
+def pci_lines(names: list[str]) -> list[tuple[str, float, int]]:
+    return par_scores(names, 73.9, 0.21)
+
+
+def pci_group(rank: int) -> str:
+    return PCI_GROUPS[min(rank // 16, 3)]
+
+
+def index_expect(index: str, year: int, lines) -> dict[tuple[str, int, str], tuple[float, int]]:
+    """(index, year, registry name) -> (score, rank) for lines of (name, score, rank)."""
+    return {(index, year, registry().resolve(n).name): (s, r) for n, s, r in lines}
+
+
+def ranked_by_score(named_scores: list[tuple[str, float]]) -> list[tuple[str, float, int]]:
+    """Ranks for a table that publishes none: ties share the best rank (1, 2, 2, 4)."""
+    return [(n, s, 1 + sum(other > s for _, other in named_scores)) for n, s in named_scores]
+
+
 def pci_sheet(year: int, names: list[str], name: str = "PCI") -> SheetSpec:
     """VCCI's ranking: rank first, the province, the PCI score out of 100, the group it falls in."""
-    lines = par_scores(names, 73.9, 0.21)
+    lines = pci_lines(names)
     return SheetSpec(name, [["PHÒNG THƯƠNG MẠI VÀ CÔNG NGHIỆP VIỆT NAM (VCCI)"], [PCI_TITLE.format(year=year)], [],
                             ["Xếp hạng", "Tỉnh, thành phố", f"Điểm PCI {year}", "Nhóm điều hành"],
-                            *[[r, n, s, PCI_GROUPS[min(r // 16, 3)]] for n, s, r in lines]])
+                            *[[r, n, s, pci_group(r)] for n, s, r in lines]])
 
 
 def papi_sheet(year: int, names: list[str], name: str = "PAPI") -> SheetSpec:
@@ -55,15 +74,30 @@ def papi_sheet(year: int, names: list[str], name: str = "PAPI") -> SheetSpec:
     rows = [["Phụ lục 1"], [f"CHỈ SỐ HIỆU QUẢ QUẢN TRỊ VÀ HÀNH CHÍNH CÔNG CẤP TỈNH (PAPI) {year}"],
             ["Điểm theo 8 chỉ số nội dung (thang điểm 1–10) và tổng điểm (thang điểm 10–80)"],
             ["TT", "Tỉnh/thành phố", *PAPI_DIMENSIONS, f"Tổng điểm PAPI {year}"]]
-    for i, n in enumerate(names):
-        dimensions = [round(5.2 + ((i + k) % 9) * 0.31, 2) for k in range(8)]
-        rows.append([i + 1, n, *dimensions, round(sum(dimensions), 2)])
+    rows += [[i + 1, n, *papi_dimensions(i), papi_total(i)] for i, n in enumerate(names)]
     return SheetSpec(name, rows)
+
+
+def papi_dimensions(i: int) -> list[float]:
+    return [round(5.2 + ((i + k) % 9) * 0.31, 2) for k in range(8)]
+
+
+def papi_total(i: int) -> float:
+    return round(sum(papi_dimensions(i)), 2)
+
+
+def papi_expect(year: int, names: list[str]) -> dict[tuple[str, int, str], tuple[float, int]]:
+    """The PAPI appendix publishes no rank: ranked by the total, ties kept."""
+    return index_expect("papi", year, ranked_by_score([(n, papi_total(i)) for i, n in enumerate(names)]))
+
+
+def dti_lines(names: list[str]) -> list[tuple[str, float, int]]:
+    return par_scores(names, 0.71, 0.004)
 
 
 def dti_sheet(year: int, names: list[str], name: str = "DTI") -> SheetSpec:
     """The DTI ranking: scores as fractions 0..1, with the three pillars."""
-    lines = par_scores(names, 0.71, 0.004)
+    lines = dti_lines(names)
     return SheetSpec(name, [["BỘ THÔNG TIN VÀ TRUYỀN THÔNG"],
                             [f"KẾT QUẢ CHỈ SỐ ĐÁNH GIÁ CHUYỂN ĐỔI SỐ CẤP TỈNH (DTI) NĂM {year}"],
                             ["Xếp hạng", "Tỉnh, thành phố", "Chỉ số DTI", "Chính quyền số", "Kinh tế số", "Xã hội số"],
@@ -116,11 +150,20 @@ def i05_sipas_alone() -> Built:
                  RefusalExpect("a SIPAS ranking is no PAR Index ranking", "SIPAS", "C4"))
 
 
-@case("index workbook: the PAR sheet beside a VCCI PCI sheet: PAR read, PCI skipped with a warning naming PCI")
+@case("index workbook: the PAR sheet beside a VCCI PCI sheet: PAR read as PAR, PCI read as PCI with its groups")
 def i06_par_sheet_beside_a_pci_sheet() -> Built:
+    lines, pci = par_scores(names63()), pci_lines(names63()[::-1])
+    expect = par_expect(2020, lines, {})
+    expect.indices = index_expect("pci", 2020, pci)
+    expect.bands = {("pci", 2020, n): pci_group(r) for n, _, r in pci}
+    return Built(xlsx_bytes(par_sheet(2020, lines), pci_sheet(2020, names63()[::-1])), "cac_chi_so_2020.xlsx", expect)
+
+
+@case("the same workbook uploaded as the PAR Index (kind par chosen): PAR read, the PCI sheet skipped naming PCI")
+def i06b_par_chosen_skips_the_pci_sheet() -> Built:
     lines = par_scores(names63())
     return Built(xlsx_bytes(par_sheet(2020, lines), pci_sheet(2020, names63()[::-1])), "cac_chi_so_2020.xlsx",
-                 par_expect(2020, lines, {}), warns=("pci",))
+                 par_expect(2020, lines, {}), options={"kind": "par"}, warns=("pci",))
 
 
 @case("index workbook: PAR, SIPAS, PAPI, PCI and DTI of 2022, one sheet each (a province's yearly compendium)")
@@ -129,62 +172,102 @@ def i07_every_index_one_sheet_each() -> Built:
     lines, sipas = par_scores(names), sipas_lines(names)
     expect = par_expect(2022, lines, {})
     expect.sipas = sipas_expect(2022, sipas)
+    expect.indices = {**papi_expect(2022, names), **index_expect("pci", 2022, pci_lines(names[5:] + names[:5])),
+                      **index_expect("dti", 2022, dti_lines(names[::2] + names[1::2]))}
     return Built(xlsx_bytes(par_sheet(2022, lines, "PAR INDEX"), sipas_sheet(2022, sipas), papi_sheet(2022, names),
                             pci_sheet(2022, names[5:] + names[:5]), dti_sheet(2022, names[::2] + names[1::2])),
-                 "cac_chi_so_2022.xlsx", expect, warns=("papi", "pci", "dti"))
+                 "cac_chi_so_2022.xlsx", expect)
 
 
-# ================================================================ other indices alone: refused, never read as PAR
+# ================================================================ other indices alone: read as themselves, never as PAR
 
 
-@case("PCI 2020 in VCCI's layout (rank first, 'Điểm PCI 2020', group), 63 rows: refused naming PCI and its cell")
+def index_only(indices: dict[tuple[str, int, str], tuple[float, int]]) -> ParExpect:
+    return ParExpect({}, indices=indices)
+
+
+@case("PCI 2020 in VCCI's layout (rank first, 'Điểm PCI 2020', group), 63 rows: read as PCI 2020")
 def i08_pci_2020_vcci_layout() -> Built:
     return Built(xlsx_bytes(pci_sheet(2020, names63(), "Xep hang PCI")), "bang_xep_hang_2020.xlsx",
-                 RefusalExpect("a PCI table is not the PAR Index of 2020", "Xep hang PCI", "A1"))
+                 index_only(index_expect("pci", 2020, pci_lines(names63()))))
+
+
+@case("PCI 2020 in VCCI's layout uploaded as the PAR Index (kind par chosen): refused naming PCI and its cell")
+def i08b_pci_chosen_as_par() -> Built:
+    return Built(xlsx_bytes(pci_sheet(2020, names63(), "Xep hang PCI")), "bang_xep_hang_2020.xlsx",
+                 RefusalExpect("a PCI table is not the PAR Index of 2020", "Xep hang PCI", "A1"),
+                 options={"kind": "par"})
+
+
+@case("a ranking table naming no index (title 'Kết quả xếp hạng năm 2021'), the person says it is PCI: read as PCI")
+def i08c_unnamed_table_said_to_be_pci() -> Built:
+    lines = pci_lines(names63())
+    rows = [["KẾT QUẢ XẾP HẠNG NĂM 2021"], ["Xếp hạng", "Tỉnh, thành phố", "Điểm"], *[[r, n, s] for n, s, r in lines]]
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "xep_hang_2021.xlsx",
+                 index_only(index_expect("pci", 2021, lines)), options={"index": "pci"})
+
+
+@case("a full PCI 2021 table (63 rows) with Hà Nội twice: refused naming the second cell")
+def i08d_pci_with_a_province_twice() -> Built:
+    lines = pci_lines(names63())
+    lines[40] = ("Hà Nội", lines[40][1], lines[40][2])
+    rows = [[PCI_TITLE.format(year=2021)], ["Xếp hạng", "Tỉnh, thành phố", "Điểm PCI"], *[[r, n, s] for n, s, r in lines]]
+    return Built(xlsx_bytes(SheetSpec("PCI", rows)), "pci_2021.xlsx",
+                 RefusalExpect("a province twice in a full table", "PCI", "B43"))
+
+
+@case("a PCI 2023 top-30 table whose ranks do not follow its scores (two ranks swapped): refused naming the cell")
+def i08e_partial_pci_with_ranks_against_scores() -> Built:
+    lines = par_scores(names63()[:30], 72.3, 0.3)
+    lines[3], lines[4] = (lines[3][0], lines[3][1], 5), (lines[4][0], lines[4][1], 4)
+    rows = [["PCI 2023: 30 ĐỊA PHƯƠNG CÓ ĐIỂM SỐ CAO NHẤT"], ["Thứ hạng", "Tỉnh, thành phố", "Điểm PCI"],
+            *[[r, n, s] for n, s, r in lines]]
+    return Built(xlsx_bytes(SheetSpec("Top 30", rows)), "pci_2023.xlsx",
+                 RefusalExpect("a partial table's ranks must follow its scores", "Top 30", "A6"))
 
 
 @case("PCI 2020 in English ('The Provincial Competitiveness Index', Rank | Province | Score), names without "
-      "diacritics: refused naming PCI")
+      "diacritics: read as PCI 2020")
 def i09_pci_in_english() -> Built:
     lines = par_scores(names63(), 70.2, 0.2)
     rows = [["The Provincial Competitiveness Index (PCI) 2020"], ["Rank", "Province", "PCI 2020 score"],
             *[[r, strip_diacritics(n), s] for n, s, r in lines]]
-    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "pci2020.xlsx",
-                 RefusalExpect("an English PCI ranking is no PAR table", "Sheet1", "A1"))
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "pci2020.xlsx", index_only(index_expect("pci", 2020, lines)))
 
 
-@case("PCI 2023 top-30 table (the edition publishes only the 30 best provinces), 'Thứ hạng' first: refused naming PCI")
+@case("PCI 2023 top-30 table (the edition publishes only the 30 best provinces), 'Thứ hạng' first: read as PCI, "
+      "the 33 others absent")
 def i10_pci_top_30() -> Built:
     lines = par_scores(names63()[10:40], 72.3, 0.3)
     rows = [["PCI 2023: 30 ĐỊA PHƯƠNG CÓ ĐIỂM SỐ CAO NHẤT"], ["Thứ hạng", "Tỉnh, thành phố", "Điểm PCI"],
             *[[r, n, s] for n, s, r in lines]]
     return Built(xlsx_bytes(SheetSpec("Top 30", rows)), "pci_2023.xlsx",
-                 RefusalExpect("a partial PCI table is no PAR table", "Top 30", "A1"))
+                 index_only(index_expect("pci", 2023, lines)), warns=("30/63",))
 
 
-@case("PAPI 2024 appendix: 8 dimensions (1-10) and the total out of 80, two provinces without figures: refused "
-      "naming PAPI")
+@case("PAPI 2024 appendix: 8 dimensions (1-10) and the total out of 80, two provinces without figures: read as "
+      "PAPI, ranked by the total, the two provinces absent (not zero)")
 def i11_papi_2024_appendix() -> Built:
     names = [n for n in names63() if n not in ("Quảng Ninh", "Bình Dương")]
     return Built(xlsx_bytes(papi_sheet(2024, names, "Phu luc 1")), "PAPI_2024_phu_luc.xlsx",
-                 RefusalExpect("a PAPI appendix is not the PAR Index of 2024", "Phu luc 1", "A2"))
+                 index_only(papi_expect(2024, names)), warns=("quang ninh", "binh duong"))
 
 
 @case("PAPI named only by its Vietnamese name in a header ('Chỉ số Hiệu quả Quản trị và Hành chính công cấp tỉnh'), "
-      "with a 'Xếp hạng' column and a title without any index: refused naming the header cell")
+      "with a 'Xếp hạng' column and a title without any index: read as PAPI 2023")
 def i12_papi_named_in_the_header() -> Built:
     lines = par_scores(names63(), 46.5, 0.08)
     rows = [["KẾT QUẢ KHẢO SÁT NĂM 2023"], [],
             ["TT", "Tỉnh, thành phố", "Chỉ số Hiệu quả Quản trị và Hành chính công cấp tỉnh (điểm)", "Xếp hạng"],
             *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(lines)]]
     return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "ket_qua_2023.xlsx",
-                 RefusalExpect("a PAPI table is not the PAR Index", "Sheet1", "C3"))
+                 index_only(index_expect("papi", 2023, lines)))
 
 
-@case("DTI 2022 ranking with scores as fractions 0..1 and pillar columns: refused naming DTI")
+@case("DTI 2022 ranking with scores as fractions 0..1 and pillar columns: read as DTI, scores as published (0..1)")
 def i13_dti_table() -> Built:
     return Built(xlsx_bytes(dti_sheet(2022, names63(), "DTI 2022")), "dti_2022.xlsx",
-                 RefusalExpect("a DTI ranking is not the PAR Index", "DTI 2022", "A2"))
+                 index_only(index_expect("dti", 2022, dti_lines(names63()))))
 
 
 @case("one table naming PAR and PCI ('Chỉ số PAR INDEX (%)', 'Xếp hạng PAR INDEX', 'Điểm PCI', 'Xếp hạng PCI'): "
@@ -238,15 +321,16 @@ def i17_par_and_sipas_side_by_side() -> Built:
     return Built(xlsx_bytes(SheetSpec("Tong hop", rows, ["A2:D2", "F2:I2"])), "par_sipas_2023.xlsx", expect)
 
 
-@case("the PAR table and a PCI table side by side on one sheet, each under its own title: PAR read, PCI skipped")
+@case("the PAR table and a PCI table side by side on one sheet, each under its own title: each read as itself")
 def i18_par_and_pci_side_by_side() -> Built:
     lines = par_scores(names63())
     pci = par_scores(names63()[::-1], 71.0, 0.2)
     rows = [["CHỈ SỐ CCHC NĂM 2021", None, None, None, None, PCI_TITLE.format(year=2021)],
             [*PAR_HEADER, None, "Xếp hạng", "Tỉnh, thành phố", "Điểm PCI"],
             *[[r, n, s, r, None, r2, n2, s2] for (n, s, r), (n2, s2, r2) in zip(lines, pci)]]
-    return Built(xlsx_bytes(SheetSpec("So sanh", rows, ["A1:D1", "F1:H1"])), "par_pci_2021.xlsx",
-                 par_expect(2021, lines, {}), warns=("pci",))
+    expect = par_expect(2021, lines, {})
+    expect.indices = index_expect("pci", 2021, pci)
+    return Built(xlsx_bytes(SheetSpec("So sanh", rows, ["A1:D1", "F1:H1"])), "par_pci_2021.xlsx", expect)
 
 
 # ================================================================ rows: averages, sections, empty figures
@@ -348,10 +432,10 @@ def i27_total_forms_beside_the_result() -> Built:
 
 
 @case("DTI named only in Vietnamese ('Chỉ số đánh giá chuyển đổi số cấp tỉnh năm 2023' in a merged title), "
-      "'Điểm' and 'Xếp hạng' columns: refused naming the title cell")
+      "'Điểm' and 'Xếp hạng' columns: read as DTI 2023")
 def i28_dti_named_in_vietnamese_only() -> Built:
     lines = par_scores(names63(), 0.68, 0.003)
     rows = [["BỘ THÔNG TIN VÀ TRUYỀN THÔNG"], [], ["KẾT QUẢ CHỈ SỐ ĐÁNH GIÁ CHUYỂN ĐỔI SỐ CẤP TỈNH NĂM 2023"],
             ["TT", "Tỉnh, thành phố", "Điểm", "Xếp hạng"], *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(lines)]]
     return Built(xlsx_bytes(SheetSpec("Tinh", rows, ["A3:D3"])), "ket_qua_2023.xlsx",
-                 RefusalExpect("a DTI table is not the PAR Index", "Tinh", "A3"))
+                 index_only(index_expect("dti", 2023, lines)))

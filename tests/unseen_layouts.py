@@ -180,6 +180,9 @@ class ParExpect:
     scores: dict[tuple[int, str], tuple[float, int]]  # (year, registry name) -> (score, rank)
     components: dict[tuple[int, str, str], float] | None = None  # None: not checked; {}: none expected
     sipas: dict[tuple[int, str], float] | None = None  # (year, registry name) -> SIPAS; None: not checked; {}: none
+    # (index, year, registry name) -> (score, rank) of the other indices (PCI, PAPI, DTI): exactly these rows
+    indices: dict[tuple[str, int, str], tuple[float, int]] = field(default_factory=dict)
+    bands: dict[tuple[str, int, str], str] | None = None  # the band of some of those rows; None: not checked
 
 
 @dataclass
@@ -2176,7 +2179,7 @@ def _na(value) -> bool:
 
 
 def compare_par(result, expect: ParExpect) -> list[str]:
-    wrong = []
+    wrong = compare_indices(result, expect)
     got = {(int(r.year), r.province): (float(r.score) if not math.isnan(r.score) else None, int(r["rank"]))
            for _, r in result.scores.iterrows()}
     missing = sorted(set(expect.scores) - set(got))
@@ -2234,6 +2237,26 @@ def compare_roster(result, expect: RosterExpect) -> list[str]:
     return wrong
 
 
+def compare_indices(result, expect: ParExpect) -> list[str]:
+    """The other indices' rows exactly as expected: no province added, dropped or given a zero."""
+    got = {(r["index"], int(r.year), r.province): (float(r.score), int(r["rank"]))
+           for _, r in result.index_scores.iterrows()}
+    wrong = []
+    if set(got) != set(expect.indices):
+        wrong.append(f"index rows: missing {sorted(set(expect.indices) - set(got))[:4]}, "
+                     f"unexpected {sorted(set(got) - set(expect.indices))[:4]}")
+    bad = [(k, got[k], v) for k, v in expect.indices.items()
+           if k in got and (got[k][1] != v[1] or abs(got[k][0] - v[0]) > 1e-6)]
+    if bad:
+        wrong.append(f"{len(bad)} wrong index (score, rank), e.g. {bad[:3]}")
+    if expect.bands is not None:
+        bands = {(r["index"], int(r.year), r.province): r.band for _, r in result.index_scores.iterrows()}
+        off = [(k, bands.get(k), v) for k, v in expect.bands.items() if bands.get(k) != v]
+        if off:
+            wrong.append(f"{len(off)} wrong bands, e.g. {off[:3]}")
+    return wrong
+
+
 def judge(built: Built) -> tuple[str, str, list[str]]:
     """(class, kind read, details)."""
     try:
@@ -2261,7 +2284,7 @@ def judge(built: Built) -> tuple[str, str, list[str]]:
             return "d", reading.kind, [f"read as {reading.kind}"]
         wrong = compare_roster(reading.result, built.expect)
     else:
-        if reading.kind != "par":
+        if reading.kind != ("par" if built.expect.scores else "index"):
             return "d", reading.kind, [f"read as {reading.kind}"]
         wrong = compare_par(reading.result, built.expect)
     wrong += [f"no warning names «{word}»" for word in built.warns

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from thidua.config import default_db_path
 from thidua.db import Database, DatabaseBusy, DatabaseUnwritable, UnknownQuery, query_names
+from thidua.readers.indices import INDICES
 from thidua.readers.problems import Refused
 
 if TYPE_CHECKING:
@@ -37,7 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     ingest = commands.add_parser("ingest", help="đọc và ghi các tệp Excel/CSV vào cơ sở dữ liệu")
     ingest.add_argument("files", nargs="+", type=Path, help="tệp, hoặc thư mục: mọi bảng tính trong thư mục")
-    ingest.add_argument("--kind", choices=["par", "scoring", "roster"])
+    ingest.add_argument("--kind", choices=["par", "index", "scoring", "roster"],
+                        help="index: bảng một chỉ số cấp tỉnh (PAR Index, SIPAS, PCI, PAPI, DTI)")
+    ingest.add_argument("--index", choices=list(INDICES),
+                        help="chỉ số của bảng, khi tệp không ghi (par, sipas, pci, papi, dti)")
     ingest.add_argument("--year", type=int)
     ingest.add_argument("--cluster", help="tên đầy đủ của Cụm thi đua, khi tệp không ghi")
     ingest.add_argument("--period", choices=["year", "mid"], help="year: tổng kết năm; mid: sơ kết 6 tháng")
@@ -83,7 +87,7 @@ def run_ingest(db: Database, args: argparse.Namespace) -> int:
 
     refused = 0
     for path, outcome in ingest_files(db, workbooks(args.files), kind=args.kind, year=args.year,
-                                      cluster=args.cluster, period=args.period):
+                                      cluster=args.cluster, period=args.period, index=args.index):
         if isinstance(outcome, FileNotFoundError):
             print(f"tệp «{path}»: không tìm thấy tệp.", file=sys.stderr)
             refused += 1

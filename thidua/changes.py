@@ -15,10 +15,11 @@ import pandas as pd
 
 from thidua.db import Writer
 from thidua.formatting import vn_number, vn_percent
+from thidua.readers.indices import INDICES
 from thidua.readers.scoring import PERIODS
 from thidua.readers.units import cluster_slug
 
-COVERAGE_COLUMNS = ["kind", "year", "cluster_id", "period"]
+COVERAGE_COLUMNS = ["kind", "year", "cluster_id", "period", "index_id", "cluster"]  # cluster: the cluster's full name
 LINE_COLUMNS = ["scope", "subject", "figure", "before", "after", "change"]
 CHANGED, APPEARS, LEAVES = "changed", "appears", "leaves"  # a line's change: its subject is there before and after, or not
 FIGURE_COLUMNS = ["scope", "subject", "figure", "value"]
@@ -68,14 +69,20 @@ class Changes:
 
 
 def reading_coverage(kind: str, result: object) -> pd.DataFrame:
-    """What a reader's result covers: rows of kind, year, cluster_id, period (None where a kind has none)."""
-    if kind == "par":
-        rows = [("par", int(year), None, None) for year in result.years]
+    """What a reader's result covers: rows of COVERAGE_COLUMNS (None where a kind has none). A table of
+    provinces covers its PAR Index years and each other index's years."""
+    if kind in ("par", "index"):
+        rows = [("par", int(year), None, None, None, None) for year in result.years]
+        indices = result.index_scores[["index", "year"]].drop_duplicates()
+        rows += [("index", int(year), None, None, index_id, None) for index_id, year in indices.itertuples(index=False)]
     elif kind == "scoring":
-        rows = [("scoring", int(part.year), cluster_slug(part.cluster), part.period) for part in result.parts]
+        rows = [("scoring", int(part.year), cluster_slug(part.cluster), part.period, None, part.cluster)
+                for part in result.parts]
     else:
+        names = dict(zip(result.clusters.cluster_id, result.clusters.name))
         pairs = pd.concat([frame[["cluster_id", "year"]] for frame in (result.roles, result.members, result.awards)])
-        rows = [("roster", int(year), cluster_id, None) for cluster_id, year in pairs.drop_duplicates().itertuples(index=False)]
+        rows = [("roster", int(year), cluster_id, None, None, names.get(cluster_id, cluster_id))
+                for cluster_id, year in pairs.drop_duplicates().itertuples(index=False)]
     return pd.DataFrame(rows, columns=COVERAGE_COLUMNS)
 
 
@@ -106,11 +113,20 @@ def _par_figures(writer: Writer, coverage: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
+def _index_figures(writer: Writer, coverage: pd.DataFrame) -> pd.DataFrame:
+    frames = []
+    for row in coverage.itertuples():
+        ranking = writer.run("index_ranking", index=row.index_id, year=int(row.year))
+        frames.append(_long(f"{INDICES[row.index_id].short} năm {row.year}", ranking.province,
+                            {INDEX: _shown(ranking.score, vn_number), RANK: _shown(ranking["rank"], str)}))
+    return pd.concat(frames, ignore_index=True)
+
+
 def _scoring_figures(writer: Writer, coverage: pd.DataFrame) -> pd.DataFrame:
     frames = []
     for row in coverage.itertuples():
         ranking = writer.run("cluster_ranking", cluster=row.cluster_id, year=int(row.year), period=row.period)
-        scope = f"{_cluster_name(writer, row.cluster_id)} · {PERIODS[row.period]} {row.year}"
+        scope = f"{row.cluster} · {PERIODS[row.period]} {row.year}"
         frames.append(_long(scope, ranking.unit,
                             {TOTAL: _shown(ranking.total, vn_number), RANK: _shown(ranking["rank"], str),
                              AWARD: _shown(ranking.award, str)}))
@@ -121,7 +137,7 @@ def _roster_figures(writer: Writer, coverage: pd.DataFrame) -> pd.DataFrame:
     frames = []
     for cluster_id, covered in coverage.groupby("cluster_id"):
         years = set(covered.year)
-        name = _cluster_name(writer, cluster_id)
+        name = covered.cluster.iloc[0]
         roles = writer.run("leader_history", cluster=cluster_id)
         roles = roles[roles.year.isin(years)].groupby(["year", "unit"], as_index=False).role.agg("; ".join)
         members = writer.run("cluster_members", cluster=cluster_id)
@@ -136,13 +152,7 @@ def _roster_figures(writer: Writer, coverage: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def _cluster_name(writer: Writer, cluster_id: str) -> str:
-    clusters = writer.run("clusters")
-    named = clusters.name[clusters.cluster_id == cluster_id]
-    return named.iloc[0] if len(named) else cluster_id
-
-
-FIGURES = {"par": _par_figures, "scoring": _scoring_figures, "roster": _roster_figures}
+FIGURES = {"par": _par_figures, "index": _index_figures, "scoring": _scoring_figures, "roster": _roster_figures}
 
 
 def compared(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:

@@ -97,7 +97,7 @@ def house_style(fig: go.Figure, title: str, subtitle: str | None = None, *, plot
     height = top + plot_height + bottom
     font_size = FONT_SIZE - (3 if size == "phone" else 0)
     if size == "phone":
-        left, right = min(left, 4), min(right, 12)
+        right = min(right, 12)
     styled = dict(
         separators=",.",
         height=height,
@@ -292,15 +292,17 @@ def rank_slope(jumps: pd.DataFrame, from_year: int, to_year: int, *, highlight: 
                               f"<br>{rank_change_phrase(row.change)}<extra></extra>",
             )
             if named:
-                labels.append((row.rank_to, f"{row.province} ({rank_change_phrase(row.change)})", color))
+                joint = "<br>" if size == "phone" else " "
+                labels.append((row.rank_to, f"{row.province}{joint}({rank_change_phrase(row.change)})", color))
     labels.sort()
-    for y, (_, text, color) in zip(_spread([rank for rank, _, _ in labels], SLOPE_LABEL_GAP), labels):
-        fig.add_annotation(x=1, y=y, text=text, xanchor="left", xshift=10, showarrow=False,
-                           font=dict(size=14, color=color))
+    gap = SLOPE_LABEL_GAP * (2 if size == "phone" else 1)  # two lines a label on a phone
+    for y, (_, text, color) in zip(_spread([rank for rank, _, _ in labels], gap), labels):
+        fig.add_annotation(x=1, y=y, text=text, xanchor="left", xshift=6 if size == "phone" else 10, showarrow=False,
+                           font=dict(size=12 if size == "phone" else 14, color=color))
     worst = int(max(data.rank_from.max(), data.rank_to.max())) if len(data) else 1
     house_style(fig, f"Biến động xếp hạng Chỉ số CCHC: năm {from_year} → năm {to_year}", subtitle,
                 plot_height=max(300, 15 * worst), top_axis=40, left=70,
-                xaxis=dict(tickvals=[0, 1], ticktext=[f"Năm {from_year}", f"Năm {to_year}"], range=[-0.1, 1.8],
+                xaxis=dict(tickvals=[0, 1], ticktext=[f"Năm {from_year}", f"Năm {to_year}"], range=[-0.1, 2.6 if size == "phone" else 1.8],
                            side="top", showgrid=False, zeroline=False, tickfont=dict(size=18)),
                 yaxis=dict(title_text="Xếp hạng", range=[worst + 1, 0], tickvals=_rank_ticks(worst),
                            zeroline=False, gridcolor="#eef1f3"), size=size)
@@ -349,6 +351,20 @@ def rank_bump(history: pd.DataFrame, provinces: Collection[str], *, subtitle: st
     return fig
 
 
+def _column_labels(names: list[str], width: int, size: Size) -> tuple[list[list[str]], str]:
+    """The column heads of a heatmap as lines of text, and the key that explains them: on a phone the
+    columns are numbered and named in the key (their names side by side would not fit), elsewhere
+    each name wraps to width and needs no key."""
+    if size == "phone":
+        return [[str(number)] for number in range(1, len(names) + 1)], "; ".join(
+            f"{number}: {name}" for number, name in enumerate(names, start=1))
+    return [textwrap.wrap(name, width) for name in names], ""
+
+
+def _joined(subtitle: str | None, key: str) -> str:
+    return " · ".join(filter(None, [subtitle, key]))
+
+
 HEATMAP_LABEL_CHARS = 12  # component names wrap to this width so eight columns fit side by side
 HEATMAP_NOTE = "Màu càng đậm, điểm càng cao so với các tỉnh khác trong cùng thành phần"
 
@@ -364,20 +380,20 @@ def component_heatmap(components: pd.DataFrame, *, year: int, order: list[str] |
     table = table[list(dict.fromkeys(components.component))]
     if order is not None:
         table = table.reindex([p for p in order if p in table.index])
-    wrapped = [textwrap.wrap(str(c), HEATMAP_LABEL_CHARS) for c in table.columns]
+    wrapped, key = _column_labels([str(c) for c in table.columns], HEATMAP_LABEL_CHARS, size)
     columns = ["<br>".join(lines) for lines in wrapped]
     spread = (table.max() - table.min()).replace(0, 1)
     fig = go.Figure(go.Heatmap(
         z=((table - table.min()) / spread).to_numpy(), x=columns, y=list(table.index),
         colorscale="YlGnBu", showscale=False, zmin=0, zmax=1,
         text=[[vn_number(v) for v in row] for row in table.to_numpy()], texttemplate="%{text}",
-        textfont=dict(size=13),
+        textfont=dict(size=11 if size == "phone" else 13),
         hovertemplate="<b>%{y}</b><br>%{x}: %{text}<extra></extra>", xgap=1, ygap=1,
     ))
-    house_style(fig, f"Điểm thành phần Chỉ số CCHC năm {year}", subtitle or HEATMAP_NOTE,
+    house_style(fig, f"Điểm thành phần Chỉ số CCHC năm {year}", _joined(subtitle or HEATMAP_NOTE, key),
                 plot_height=max(200, 24 * len(table)), legend=False, bottom=20,
                 top_axis=18 * max((len(lines) for lines in wrapped), default=1) + 16,
-                xaxis=dict(side="top", tickfont=dict(size=13), tickangle=0),
+                xaxis=dict(side="top", tickfont=dict(size=13), tickangle=0, type="category"),
                 yaxis=dict(autorange="reversed", tickfont=dict(size=14), automargin=True), size=size)
     return fig
 
@@ -404,20 +420,36 @@ METHOD_CHANGE_YEARS = (2020, 2022)  # the PAR Index method changed: scores acros
 MEDIAN_COLORS = {"national": "#5d6d7e", "region": "#e67e22", "best": "#1e8449"}
 
 
+PHONE_LABEL_CHARS = 18  # row labels wrap to this width on a phone, leaving the rest of the screen to the plot
+
+
+def _phone_wrapped(names: Collection[str], size: Size) -> list[str]:
+    """Row labels as drawn at this size: wrapped on a phone."""
+    return [_wrapped(str(name), PHONE_LABEL_CHARS) if size == "phone" else str(name) for name in names]
+
+
 def _wrapped(text: str, width: int) -> str:
     return "<br>".join(textwrap.wrap(text, width)) or text
 
 
-def _cell_lines(names: list[str], prefix: str = "") -> list[str]:
+PHONE_YEARS = 2  # the years a table-like chart shows on a phone: the latest
+PHONE_YEARS_NOTE = f"{PHONE_YEARS} năm gần nhất; đủ các năm trên máy tính và trong tệp tải về"
+
+
+def _phone_years(years: list[int], size: Size) -> list[int]:
+    return years[-PHONE_YEARS:] if size == "phone" else years
+
+
+def _cell_lines(names: list[str], prefix: str = "", width: int = TABLE_CELL_CHARS) -> list[str]:
     """Names wrapped to a cell's width, a name that fits on one line never broken across two."""
-    kept_whole = [name.replace(" ", "\u00a0") if len(name) <= TABLE_CELL_CHARS else name for name in names]
-    return textwrap.wrap(prefix + ", ".join(kept_whole), TABLE_CELL_CHARS)
+    kept_whole = [name.replace(" ", "\u00a0") if len(name) <= width else name for name in names]
+    return textwrap.wrap(prefix + ", ".join(kept_whole), width)
 
 
-def _cluster_label(name: str) -> str:
+def _cluster_label(name: str, width: int = 26) -> str:
     """A cluster's name without the words every cluster starts with, wrapped for a row label."""
     short = name.removeprefix("Cụm thi đua ").removeprefix("Khối thi đua ")
-    return _wrapped(short[:1].upper() + short[1:], 26)
+    return _wrapped(short[:1].upper() + short[1:], width)
 
 
 def _discrete_scale(colors: list[str]) -> list[list]:
@@ -467,10 +499,12 @@ def leader_timeline(roles: pd.DataFrame, *, years: list[int] | None = None, high
     roles: cluster, year, role, unit, province (leader_history). highlight: a cluster whose row
     label is drawn bold. Units of a cluster of provinces are shown by their province.
     """
-    years = years or sorted(int(y) for y in roles.year.unique())
+    years = _phone_years(years or sorted(int(y) for y in roles.year.unique()), size)
     columns = [str(year) for year in years]
     clusters = list(dict.fromkeys(roles.cluster))
-    labels = [f"<b>{_cluster_label(c)}</b>" if c == highlight else _cluster_label(c) for c in clusters]
+    label_width, cell_width = (PHONE_LABEL_CHARS - 4, TABLE_CELL_CHARS - 3) if size == "phone" else (26, TABLE_CELL_CHARS)
+    labels = [f"<b>{_cluster_label(c, label_width)}</b>" if c == highlight else _cluster_label(c, label_width)
+              for c in clusters]
     held_by: dict[tuple[str, int], dict[str, list[str]]] = {}  # (cluster, year) -> role -> units, in row order
     for cluster, year, role, unit, province in zip(roles.cluster, roles.year, roles.role, roles.unit, roles.province):
         held_by.setdefault((cluster, int(year)), {}).setdefault(role, []).append(unit_label(unit, province))
@@ -481,10 +515,10 @@ def leader_timeline(roles: pd.DataFrame, *, years: list[int] | None = None, high
         for year in years:
             held = held_by.get((cluster, year), {})
             leaders, deputies = held.get("Cụm trưởng", []), held.get("Cụm phó", [])
-            cell = [f"<b>{line}</b>" for line in _cell_lines(leaders)]
+            cell = [f"<b>{line}</b>" for line in _cell_lines(leaders, width=cell_width)]
             if deputies:
                 cell += [f'<span style="color:{DEPUTY_TEXT_COLOR}">{line}</span>'
-                         for line in _cell_lines(deputies, "phó: ")]
+                         for line in _cell_lines(deputies, "phó: ", cell_width)]
             most_lines = max(most_lines, len(cell))
             z_row.append(None if not held else int(bool(set(leaders) & deputies_before)))
             text_row.append("<br>".join(cell))
@@ -497,7 +531,7 @@ def leader_timeline(roles: pd.DataFrame, *, years: list[int] | None = None, high
     fig = _table_heatmap(z, text, hover, columns, labels, [LEADER_COLOR, ROTATED_COLOR])
     _legend_swatches(fig, [("Cụm trưởng (chữ đậm), Cụm phó", LEADER_COLOR),
                            ("Cụm phó năm trước lên Cụm trưởng", ROTATED_COLOR)])
-    house_style(fig, title, subtitle,
+    house_style(fig, title, _joined(subtitle, PHONE_YEARS_NOTE if size == "phone" else ""),
                 plot_height=_table_height(len(clusters), most_lines), top_axis=34, bottom=16, **_table_layout(labels), size=size)
     return fig
 
@@ -511,7 +545,7 @@ def membership_matrix(changes: pd.DataFrame, *, cluster: str, roles: pd.DataFram
     new_province when merger_column names a last column showing the province each member became.
     roles: year, role, unit (leader_history).
     """
-    years = sorted(int(y) for y in changes.year.unique())
+    years = _phone_years(sorted(int(y) for y in changes.year.unique()), size)
     units = list(dict.fromkeys(changes.sort_values(["year"], kind="stable").unit))
     labels = dict(zip(changes.unit, map(unit_label, changes.unit, changes.province)))
     role_of = {} if roles is None else {(r.unit, int(r.year)): r.role for r in roles.itertuples()}
@@ -541,14 +575,15 @@ def membership_matrix(changes: pd.DataFrame, *, cluster: str, roles: pd.DataFram
         z.append(z_row)
         text.append(text_row)
         hover.append(hover_row)
-    rows = [labels[u] for u in units]
+    rows = _phone_wrapped([labels[u] for u in units], size)
     colors = [MEMBER_COLOR, JOINED_COLOR, LEFT_COLOR, MERGED_COLOR, KEPT_COLOR]
     fig = _table_heatmap(z, text, hover, columns, rows, colors)
     swatches = [("Thành viên", MEMBER_COLOR), ("Mới vào cụm", JOINED_COLOR), ("Rời cụm", LEFT_COLOR)]
     if merger_column:
         swatches.append(("Sáp nhập vào tỉnh mới", MERGED_COLOR))
     _legend_swatches(fig, swatches)
-    house_style(fig, f"Thành viên {cluster} qua các năm", subtitle, plot_height=_table_height(len(rows), 1),
+    house_style(fig, f"Thành viên {cluster} qua các năm", _joined(subtitle, PHONE_YEARS_NOTE if size == "phone" else ""),
+                plot_height=_table_height(len(rows), 2 if size == "phone" else 1),
                 top_axis=34, bottom=16, **_table_layout(rows), size=size)
     return fig
 
@@ -564,7 +599,7 @@ def award_matrix(awards: pd.DataFrame, *, cluster: str, years: list[int] | None 
     """
     data = awards.assign(proposed=awards.source != "quyết định").sort_values(["proposed", "level"], kind="stable")
     best = data.drop_duplicates(["unit", "year"])
-    years = years or sorted(int(y) for y in best.year.unique())
+    years = _phone_years(years or sorted(int(y) for y in best.year.unique()), size)
     ranked = best.assign(decided=best.level.where(~best.proposed, len(AWARD_SHORT_NAMES) + 1))
     order = ranked.groupby("unit").agg(decided=("decided", "min"), top=("level", "min"), count=("level", "size"))
     units = list(order.sort_values(["decided", "top", "count"], ascending=[True, True, False], kind="stable").index)
@@ -584,12 +619,14 @@ def award_matrix(awards: pd.DataFrame, *, cluster: str, years: list[int] | None 
         text.append(text_row)
         hover.append(hover_row)
     paler = [_paler(color, PROPOSED_OPACITY) for color in AWARD_COLORS]
-    rows = [labels[u] for u in units]
+    rows = _phone_wrapped([labels[u] for u in units], size)
     fig = _table_heatmap(z, text, hover, [str(y) for y in years], rows, [*AWARD_COLORS, *paler])
     levels = sorted({min(int(level), len(AWARD_SHORT_NAMES)) for level in best.level})
     names = [name for name, _ in LADDER] + ["Hình thức khác"]
     _legend_swatches(fig, [(names[level - 1], AWARD_COLORS[level - 1]) for level in levels])
-    house_style(fig, f"Khen thưởng {cluster}", subtitle or "Mỗi ô: hình thức cao nhất của năm, theo thang khen thưởng",
+    house_style(fig, f"Khen thưởng {cluster}",
+                _joined(subtitle or "Mỗi ô: hình thức cao nhất của năm, theo thang khen thưởng",
+                        PHONE_YEARS_NOTE if size == "phone" else ""),
                 plot_height=_table_height(len(rows), 2), top_axis=34, bottom=16, **_table_layout(rows), size=size)
     return fig
 
@@ -697,11 +734,13 @@ def cluster_ranking_bar(ranking: pd.DataFrame, *, cluster: str, year: int, highl
     mid_year: the scores of the mid-year review (sơ kết 6 tháng).
     """
     data = ranking.sort_values(["rank", "unit"]).reset_index(drop=True)
-    data["label"] = [f"<b>{r}. {u}</b>" if u == highlight else f"{r}. {u}" for r, u in zip(data["rank"], data.unit)]
+    data["label"] = [f"<b>{r}. {u}</b>" if u == highlight else f"{r}. {u}"
+                     for r, u in zip(data["rank"], _phone_wrapped(data.unit, size))]
     awards = data.award if "award" in data else pd.Series(None, index=data.index, dtype=object)
     levels = [min(award_level(a), len(AWARD_SHORT_NAMES)) if isinstance(a, str) and a else None for a in awards]
     short = [AWARD_SHORT_NAMES[level - 1] if level else "" for level in levels]
-    data["shown"] = [vn_number(total) + (f" · {name}" if name else "") for total, name in zip(data.total, short)]
+    data["shown"] = [vn_number(total) + (f" · {name}" if name and size != "phone" else "")
+                     for total, name in zip(data.total, short)]
     fig = go.Figure(go.Bar(
         x=data.total, y=data.label, orientation="h", text=data.shown, textposition="outside", cliponaxis=False,
         marker_color=[CHOSEN_COLOR if u == highlight else AWARD_COLORS[level - 1] if level else OTHER_COLOR
@@ -776,14 +815,17 @@ def criteria_share_heatmap(groups: pd.DataFrame, *, cluster: str, year: int, mid
             for column, c in zip(columns, found)])
     seen = [s for row in z for s in row if s is not None]
     low = min(SHARE_FLOOR, math.floor(min(seen) / 5) * 5) if seen else SHARE_FLOOR
-    wrapped = [textwrap.wrap(column, GROUP_LABEL_CHARS) for column in columns]
+    wrapped, key = _column_labels(columns, GROUP_LABEL_CHARS, size)
+    rows = _phone_wrapped(rows, size)
     fig = go.Figure(go.Heatmap(
         z=z, x=["<br>".join(lines) for lines in wrapped], y=rows, zmin=low, zmax=100, colorscale=SHARE_COLORSCALE,
-        showscale=False, text=text, texttemplate="%{text}", textfont=dict(size=14), customdata=hover,
+        showscale=False, text=text, texttemplate="%{text}", textfont=dict(size=11 if size == "phone" else 14),
+        customdata=hover,
         hovertemplate="%{customdata}<extra></extra>", xgap=2, ygap=2, hoverongaps=False,
     ))
     house_style(fig, f"Tỷ lệ điểm đạt so với điểm tối đa theo nhóm tiêu chí, {period_phrase(year, mid_year)}",
-                subtitle or f"{_cluster_short(cluster)} · điểm Cụm chấm; màu càng đậm, càng gần điểm tối đa",
+                _joined(subtitle or f"{_cluster_short(cluster)} · điểm Cụm chấm; màu càng đậm, càng gần điểm tối đa",
+                        key),
                 plot_height=max(160, 34 * len(rows)), legend=False, bottom=16,
                 top_axis=19 * max((len(lines) for lines in wrapped), default=1) + 14,
                 xaxis=dict(side="top", tickfont=dict(size=14), tickangle=0, type="category"),
@@ -808,6 +850,7 @@ def self_score_gap(ranking: pd.DataFrame, *, cluster: str, year: int, mid_year: 
     data = ranking.dropna(subset=["total", "self_total"])
     data = data.assign(gap=(data.self_total - data.total).astype(float))
     data = data.sort_values(["gap", "rank"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    data["unit"] = _phone_wrapped(data.unit, size)
     fig = go.Figure()
     kinds = data.gap.map(_gap_kind)
     for kind in ("over", "equal", "under"):
@@ -827,7 +870,7 @@ def self_score_gap(ranking: pd.DataFrame, *, cluster: str, year: int, mid_year: 
     high = data.gap.max() + pad if len(data) and data.gap.max() > 0 else 0.1 * reach
     house_style(fig, f"Điểm tự chấm so với điểm Cụm chấm, {period_phrase(year, mid_year)}",
                 subtitle or f"{_cluster_short(cluster)} · tự chấm trừ Cụm chấm (điểm)",
-                plot_height=max(200, 34 * len(data)), top_axis=30, right=30,
+                plot_height=max(200, (44 if size == "phone" else 34) * len(data)), top_axis=30, right=30,
                 barmode="overlay", bargap=0.3,
                 xaxis=dict(title_text="", side="top", range=[low, high], zeroline=True, zerolinewidth=2,
                            zerolinecolor=AVERAGE_COLOR, showgrid=True, gridcolor="#eef1f3"),

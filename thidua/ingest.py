@@ -29,7 +29,8 @@ from thidua.readers.units import cluster_slug
 from thidua.readers.workbook import Sheet, Sheets, load_sheets
 from thidua.untrusted import cleaned_reading
 
-KIND_LABELS = {"par": "Chỉ số CCHC (PAR Index)", "scoring": "Bảng chấm điểm thi đua", "roster": "Danh sách Cụm"}
+KIND_LABELS = {"par": "Chỉ số CCHC (PAR Index)", "index": "Chỉ số cấp tỉnh", "scoring": "Bảng chấm điểm thi đua",
+               "roster": "Danh sách Cụm"}
 
 
 @dataclass
@@ -78,18 +79,29 @@ def content_hash(data: bytes) -> str:
 
 
 def par_reading(result: ParResult, digest: str) -> Reading:
-    scope = ",".join(str(y) for y in result.years)
-    return Reading(result.file_name, "par", scope, len(result.scores), digest, result, result.warnings)
+    """A file with PAR Index rows is of kind par (other indices beside them included); one holding only
+    other indices (PCI, PAPI, DTI, SIPAS alone) is of kind index."""
+    kind = "par" if result.years else "index"
+    return Reading(result.file_name, kind, result.scope, result.rows, digest, result, result.warnings)
 
 
-def _read_par(sheets: list[Sheet], file_name: str, digest: str, *, year=None, corrected=False, columns=None
-              ) -> Reading:
-    return par_reading(read_par(sheets, file_name, year=year, year_wins=corrected, columns=columns), digest)
+def _read_par(sheets: list[Sheet], file_name: str, digest: str, *, year=None, corrected=False, columns=None,
+              index=None) -> Reading:
+    result = read_par(sheets, file_name, year=year, year_wins=corrected, columns=columns, index=index)
+    return par_reading(result, digest)
 
 
 def _write_par(writer: Writer, result: ParResult, upload_id: int) -> None:
     writer.insert("write/insert_par_scores", result.scores, upload_id=upload_id)
     writer.insert("write/insert_par_components", result.components, upload_id=upload_id)
+    if not result.index_scores.empty:
+        writer.insert("write/insert_index_scores", result.index_scores, upload_id=upload_id)
+        writer.insert("write/insert_index_components", result.index_components, upload_id=upload_id)
+
+
+def _detected_as_par(sheets: list[Sheet]) -> bool:
+    """Never: a table of any index is detected as par, and read as the index it names."""
+    return False
 
 
 def _read_roster(sheets: list[Sheet], file_name: str, digest: str, *, year=None, cluster=None, **_) -> Reading:
@@ -129,6 +141,7 @@ def _write_scoring(writer: Writer, result: ScoringResult, upload_id: int) -> Non
 
 KINDS: dict[str, Kind] = {  # detect_kind asks in this order: a roster's award list also passes for a scoring sheet
     "par": Kind(looks_like_par, _read_par, _write_par),
+    "index": Kind(_detected_as_par, _read_par, _write_par),
     "roster": Kind(looks_like_roster, _read_roster, _write_roster),
     "scoring": Kind(looks_like_scoring, _read_scoring, _write_scoring),
 }
@@ -170,24 +183,27 @@ def _keyword_options(read: Callable[..., Reading]) -> tuple[str, ...]:
 
 def read_upload(data: bytes, file_name: str, *, kind: str | None = None, year: int | None = None,
                 cluster: str | None = None, period: str | None = None, corrected: bool = False,
-                columns: object = None) -> Reading:
+                columns: object = None, index: str | None = None) -> Reading:
     """Reads and checks one file without writing anything, in a worker process. Raises Refused.
     year, cluster and period serve a file that does not state them; corrected: they are a person's
     corrections and replace what the file states, where the reader can. columns: a reader-specific
-    choice of columns (readers.par.ColumnChoice). A reader gets only the options it takes."""
+    choice of columns (readers.par.ColumnChoice). index: which provincial index (readers.indices.INDICES)
+    the tables are; kind par chosen by a person means the PAR Index. A reader gets only the options it takes."""
     return isolated.run(read_here, data, file_name, kind=kind, year=year, cluster=cluster, period=period,
-                        corrected=corrected, columns=columns)
+                        corrected=corrected, columns=columns, index=index)
 
 
 def read_here(data: bytes, file_name: str, *, kind: str | None = None, year: int | None = None,
               cluster: str | None = None, period: str | None = None, corrected: bool = False,
-              columns: object = None) -> Reading:
+              columns: object = None, index: str | None = None) -> Reading:
     """read_upload in this process: for the worker, and for measuring what isolation costs."""
     sheets = load_sheets(data, file_name)  # once: detection and the reader share the grids
+    if kind == "par":
+        index = index or "par"
     kind = kind or kind_of(sheets, file_name)
     if kind not in KINDS:
         raise Refused([Problem(f"loại dữ liệu «{kind}» chưa được hỗ trợ.", file_name)])
-    given = dict(year=year, cluster=cluster, period=period, corrected=corrected, columns=columns)
+    given = dict(year=year, cluster=cluster, period=period, corrected=corrected, columns=columns, index=index)
     options = {name: given[name] for name in reading_options(kind) if name in given}
     reading = KINDS[kind].read(sheets, file_name, content_hash(data), **options)
     reading.warnings = sheets.warnings + reading.warnings  # hidden sheets left out, hidden rows read
@@ -279,16 +295,17 @@ def write_reading(writer: Writer, reading: Reading, uploaded_by: str, upload_id:
 
 def ingest_file(db: Database, source: Path | bytes, file_name: str | None = None, *, kind: str | None = None,
                 year: int | None = None, cluster: str | None = None, period: str | None = None,
-                uploaded_by: str = "") -> IngestOutcome:
+                index: str | None = None, uploaded_by: str = "") -> IngestOutcome:
     """Reads one file and writes it as one upload. Raises Refused (nothing written) when it cannot."""
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
-    reading = read_upload(data, file_name or Path(source).name, kind=kind, year=year, cluster=cluster, period=period)
+    reading = read_upload(data, file_name or Path(source).name, kind=kind, year=year, cluster=cluster, period=period,
+                          index=index)
     return write_upload(db, reading, uploaded_by)
 
 
 def ingest_files(db: Database, paths: Iterable[Path], *, kind: str | None = None, year: int | None = None,
-                 cluster: str | None = None, period: str | None = None, uploaded_by: str = ""
-                 ) -> Iterator[tuple[Path, IngestOutcome | Refused | DatabaseUnwritable | OSError]]:
+                 cluster: str | None = None, period: str | None = None, index: str | None = None,
+                 uploaded_by: str = "") -> Iterator[tuple[Path, IngestOutcome | Refused | DatabaseUnwritable | OSError]]:
     """Reads and writes many files through one connection, so the schema is checked once for the batch
     (opening and checking it cost ~30 ms a time), each file its own upload in its own transaction.
     Yields each path with its outcome, or with why nothing of it was written; a refused file does not
@@ -297,6 +314,6 @@ def ingest_files(db: Database, paths: Iterable[Path], *, kind: str | None = None
         for path in paths:
             try:
                 yield path, ingest_file(db, path, path.name, kind=kind, year=year, cluster=cluster, period=period,
-                                        uploaded_by=uploaded_by)
+                                        index=index, uploaded_by=uploaded_by)
             except (Refused, DatabaseUnwritable, OSError) as failure:
                 yield path, failure

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pandas as pd
@@ -150,12 +150,14 @@ def file_stem(title: str) -> str:
 @dataclass(frozen=True)
 class Chart:
     """A figure ready to leave the dashboard. title heads its slide; takeaway is one sentence
-    computed from the data; notes carry the numbers for the speaker."""
+    computed from the data; notes carry the numbers for the speaker. index_year: the PAR Index year a
+    chart of one such year draws (the ranking, the jumps up to it)."""
     title: str
     view: views.View
     takeaway: str
     notes: str
     provenance: Provenance
+    index_year: int | None = None
 
     def image(self, fmt: export.ImageFormat) -> bytes:
         return export.figure_bytes(self.view.slide, fmt, self.provenance.source, self.provenance.updated)
@@ -185,10 +187,10 @@ def build_chart(query: Query, name: str, params: Params) -> Chart:
 
 
 def _chart(query: Query, title: str, view: views.View, takeaway: str, notes: list[str],
-           used: list[tuple[str, Params]]) -> Chart:
+           used: list[tuple[str, Params]], index_year: int | None = None) -> Chart:
     origin = provenance(query("data_sources"), used)
     return Chart(title, view, takeaway, "\n".join([*notes, export.source_line(origin.source, origin.updated)]),
-                 origin)
+                 origin, index_year)
 
 
 def _top_and_bottom(lines: list[str], keep: int = 5, also: str | None = None) -> list[str]:
@@ -323,7 +325,7 @@ def _par_ranking_chart(query: Query, params: Params) -> Chart:
              *_top_and_bottom(list(lines.values()), also=lines.get(province)),
              f"Trung bình cả nước: {vn_percent(average)}"]
     return _chart(query, title, figure, takeaway, notes,
-                  [("par_ranking", {"year": year})])
+                  [("par_ranking", {"year": year})], index_year=year)
 
 
 def _ranking_takeaway(shown: pd.DataFrame, ranked: int, year: int, province: str | None, scope: str | None,
@@ -368,7 +370,7 @@ def _rank_jumps_chart(query: Query, params: Params) -> Chart:
         notes.insert(1, _jump_line(next(shown[shown.province == province].itertuples())))
     title = f"Biến động thứ hạng từ {from_year} đến {to_year}" + (" trong Cụm" if cluster else "")
     return _chart(query, title, figure, takeaway, notes,
-                  [("rank_jumps", {"from_year": from_year, "to_year": to_year})])
+                  [("rank_jumps", {"from_year": from_year, "to_year": to_year})], index_year=to_year)
 
 
 def _jump_line(row) -> str:
@@ -405,13 +407,17 @@ def _par_history_chart(query: Query, params: Params) -> Chart:
     comparable = series[~series.after_merger] if (~series.after_merger).any() else series
     best = comparable.loc[comparable["rank"].idxmin()]
     worst = comparable.loc[comparable["rank"].idxmax()]
-    last = series.iloc[-1]
+    asked = _asked_year(params)
+    rows = [row for _, row in series.iterrows()]
+    last = _of_year([int(row.year) for row in rows], asked, rows)
     if len(series) == 1:
-        takeaway = f"Năm {last.year}, {province} xếp {_place(last)}."
+        takeaway = f"{_year_lead(asked, last.year, 'thứ hạng Chỉ số CCHC')}{province} xếp {_place(last)}."
     else:
-        takeaway = (f"Từ {series.year.iloc[0]} đến {last.year}, {province} xếp cao nhất {_place(best)} "
+        lead = _year_lead(asked, last.year, "thứ hạng Chỉ số CCHC")
+        said = lead[0].lower() + lead[1:]
+        takeaway = (f"Từ {series.year.iloc[0]} đến {series.year.iloc[-1]}, {province} xếp cao nhất {_place(best)} "
                     f"(năm {best.year}), thấp nhất {_place(worst)} (năm {worst.year}); "
-                    f"năm {last.year} xếp {_place(last)}.")
+                    f"{said.removesuffix(', ')} xếp {_place(last)}.")
     notes = [f"Thứ hạng Chỉ số CCHC của {province}:"]
     notes += [f"{row.year}: {_place(row)}, {vn_percent(row.score)}"
               + ("" if pd.isna(row.change) else f" ({rank_change_phrase(row.change)})")
@@ -516,14 +522,37 @@ def _leader_history_chart(query: Query, params: Params) -> Chart:
             textfont_size=LONE_ROW_TEXT_SIZE, selector=dict(type="heatmap")))
     yearly = [(int(year), list(held.unit[held.role == LEADER]), list(held.unit[held.role == DEPUTY]))
               for year, held in roles.groupby("year")]
-    year, leaders, deputies = yearly[-1]
-    takeaway = f"Năm {year}, {', '.join(leaders) or 'chưa rõ đơn vị nào'} là Cụm trưởng"
+    asked = _asked_year(params)
+    year, leaders, deputies = _of_year([entry[0] for entry in yearly], asked, yearly)
+    takeaway = f"{_year_lead(asked, year, 'danh sách Cụm trưởng, Cụm phó')}{', '.join(leaders) or 'chưa rõ đơn vị nào'} " \
+               "là Cụm trưởng"
     takeaway += f", {', '.join(deputies)} là Cụm phó." if deputies else "."
     notes = [f"Cụm trưởng, Cụm phó {cluster.name}:"]
     notes += [f"{year}: Cụm trưởng {', '.join(leaders) or '–'}; Cụm phó {', '.join(deputies) or '–'}"
               for year, leaders, deputies in yearly]
     return _chart(query, "Cụm trưởng, Cụm phó qua các năm", figure, takeaway, notes,
                   [("leader_history", {"cluster": cluster.cluster_id})])
+
+
+def _asked_year(params: Params) -> int | None:
+    """The year a chart over many years is asked to speak of (a deck's year), if any."""
+    return _as_year(params["year"]) if params.get("year") is not None else None
+
+
+def _of_year(years: list[int], asked: int | None, entries: list):
+    """The entry of the asked year among entries (one per year, oldest first); when that year has none,
+    that of the nearest year before it, else of the first year after; without an asked year, the newest."""
+    if asked is None:
+        return entries[-1]
+    earlier = [index for index, year in enumerate(years) if year <= asked]
+    return entries[earlier[-1] if earlier else 0]
+
+
+def _year_lead(asked: int | None, year: int, missing: str) -> str:
+    """'Năm 2022, ' — or, when the asked year has nothing, says so in words before naming the year used."""
+    if asked is None or asked == year:
+        return f"Năm {year}, "
+    return f"Năm {asked} chưa có {missing}; năm {year}, "
 
 
 def _awards_chart(query: Query, params: Params) -> Chart:
@@ -534,9 +563,12 @@ def _awards_chart(query: Query, params: Params) -> Chart:
     figure = views.view("awards", awards, cluster=cluster.name)
     ordered = awards.assign(proposed=awards.source != "quyết định").sort_values(["year", "proposed", "level"],
                                                                                 ascending=[False, True, True])
-    top = ordered.iloc[0]
+    asked = _asked_year(params)
+    years = sorted({int(year) for year in ordered.year})
+    year = _of_year(years, asked, years)
+    top = ordered[ordered.year == year].iloc[0]
     verb = "được đề nghị tặng" if top.proposed else "nhận"
-    takeaway = f"Năm {top.year}, {top.unit} {verb} {top.award}."
+    takeaway = f"{_year_lead(asked, year, 'khen thưởng nào của Cụm')}{top.unit} {verb} {top.award}."
     notes = [f"Khen thưởng {cluster.name} (hình thức cao nhất mỗi năm):"]
     for year, given in ordered.groupby("year", sort=False):
         best = given.iloc[0]
@@ -550,13 +582,13 @@ CHARTS: dict[str, ChartKind] = {
                              _par_ranking_chart),
     "rank_jumps": ChartKind(("from_year", "to_year", "province", "cluster"),
                             _rank_jumps_chart),
-    "par_history": ChartKind(("province",), _par_history_chart),
+    "par_history": ChartKind(("province", "year"), _par_history_chart),
     "par_components": ChartKind(("year", "province", "region"),
                                 _par_components_chart),
     "cluster_ranking": ChartKind(("cluster", "year", "province"),
                                  _cluster_ranking_chart),
-    "leader_history": ChartKind(("cluster",), _leader_history_chart),
-    "awards": ChartKind(("cluster",), _awards_chart),
+    "leader_history": ChartKind(("cluster", "year"), _leader_history_chart),
+    "awards": ChartKind(("cluster", "year"), _awards_chart),
 }
 
 
@@ -587,17 +619,17 @@ def plan_deck(query: Query, params: Params, today: date | None = None) -> Deck:
     if params.get("province") and params.get("cluster"):
         raise ReportError("Chọn một phạm vi: province (một tỉnh) hoặc cluster (một Cụm thi đua), không cả hai.")
     if params.get("province"):
-        title, wanted = _province_deck(query, params["province"], params.get("year"))
+        title, wanted, year = _province_deck(query, params["province"], params.get("year"))
     elif params.get("cluster"):
-        title, wanted = _cluster_deck(query, _cluster(query, params["cluster"]), params.get("year"))
+        title, wanted, year = _cluster_deck(query, _cluster(query, params["cluster"]), params.get("year"))
     elif params.get("year") is not None:
-        title, wanted = _year_deck(query, _par_year(query, params["year"]))
+        title, wanted, year = _year_deck(query, _par_year(query, params["year"]))
     else:
         raise ReportError("Chọn phạm vi báo cáo: province=TÊN_TỈNH, cluster=MÃ_CỤM hoặc year=NĂM.")
     drawn = []
     for name, chart_params in wanted:
         try:
-            drawn.append(build_chart(query, name, chart_params))
+            drawn.append(_of_deck_year(build_chart(query, name, chart_params), year))
         except NoData:
             continue
     if not drawn:
@@ -608,7 +640,18 @@ def plan_deck(query: Query, params: Params, today: date | None = None) -> Deck:
     return Deck(title, "\n".join(lines), drawn)
 
 
-def _province_deck(query: Query, value: object, year_value: object) -> tuple[str, list[tuple[str, dict]]]:
+Scope = tuple[str, list[tuple[str, dict]], int | None]  # a deck's title, its charts (name, parameters), its year
+
+
+def _of_deck_year(chart: Chart, year: int | None) -> Chart:
+    """A chart of an earlier PAR Index year than its deck's (the year's index is not published yet) says so
+    before its takeaway."""
+    if year is None or chart.index_year is None or chart.index_year >= year:
+        return chart
+    return replace(chart, takeaway=f"Chưa có Chỉ số CCHC năm {year}. {chart.takeaway}")
+
+
+def _province_deck(query: Query, value: object, year_value: object) -> Scope:
     year = _par_year(query, year_value)
     province = _province(value, year)
     ranking = query("par_ranking", year=year)
@@ -620,19 +663,21 @@ def _province_deck(query: Query, value: object, year_value: object) -> tuple[str
     wanted = [("par_ranking", {"year": year, "province": province, "region": region})]
     if previous is not None:
         wanted.append(("rank_jumps", {"from_year": previous, "to_year": year, "province": province}))
-    wanted += [("par_history", {"province": province}), ("par_components", {"year": year, "province": province})]
+    wanted += [("par_history", {"province": province, "year": year}),
+               ("par_components", {"year": year, "province": province})]
     wanted += [("cluster_ranking", {"cluster": cluster_id, "year": year, "province": province})
                for cluster_id in clusters]
-    return f"{province}: Chỉ số CCHC năm {year}", wanted
+    return f"{province}: Chỉ số CCHC năm {year}", wanted, year
 
 
-def _cluster_deck(query: Query, cluster: ClusterRef, year_value: object) -> tuple[str, list[tuple[str, dict]]]:
+def _cluster_deck(query: Query, cluster: ClusterRef, year_value: object) -> Scope:
     listed = query("cluster_members", cluster=cluster.cluster_id).year
     known = scored_years(query, cluster.cluster_id) or sorted((int(y) for y in listed.unique()), reverse=True)
     year = _as_year(year_value) if year_value is not None else (known[0] if known else None)
-    wanted = [("leader_history", {"cluster": cluster.cluster_id}), ("awards", {"cluster": cluster.cluster_id})]
+    wanted = [("leader_history", {"cluster": cluster.cluster_id, "year": year}),
+              ("awards", {"cluster": cluster.cluster_id, "year": year})]
     if year is None:
-        return cluster.name, wanted
+        return cluster.name, wanted, None
     wanted.insert(0, ("cluster_ranking", {"cluster": cluster.cluster_id, "year": year}))
     par_year = next((y for y in par_years(query) if y <= year), None)
     if par_year is not None:
@@ -640,14 +685,14 @@ def _cluster_deck(query: Query, cluster: ClusterRef, year_value: object) -> tupl
         previous = _previous_par_year(query, par_year)
         if previous is not None:
             wanted.append(("rank_jumps", {"from_year": previous, "to_year": par_year, "cluster": cluster.cluster_id}))
-    return f"{cluster.name}: báo cáo năm {year}", wanted
+    return f"{cluster.name}: báo cáo năm {year}", wanted, year
 
 
-def _year_deck(query: Query, year: int) -> tuple[str, list[tuple[str, dict]]]:
+def _year_deck(query: Query, year: int) -> Scope:
     ranking = query("par_ranking", year=year)
     previous = _previous_par_year(query, year)
     wanted = [] if previous is None else [("rank_jumps", {"from_year": previous, "to_year": year})]
     regions = list(dict.fromkeys(p.region for p in registry().provinces))
     wanted += [("par_ranking", {"year": year, "region": region}) for region in regions
                if region in set(ranking.region)]
-    return f"Chỉ số CCHC năm {year}: {len(ranking)} tỉnh, thành phố", wanted
+    return f"Chỉ số CCHC năm {year}: {len(ranking)} tỉnh, thành phố", wanted, year

@@ -11,11 +11,11 @@ from pathlib import Path
 
 from thidua.config import DEMO_DIR
 from thidua.db import Database
-from thidua.demo import par, roster, scoring
+from thidua.demo import indices, par, roster, scoring
 from thidua.ingest import IngestOutcome, ingest_file
 
 DEMO_UPLOADER = "demo"
-GENERATORS = (par.write_files, roster.write_files, scoring.write_files)
+GENERATORS = (par.write_files, indices.write_files, roster.write_files, scoring.write_files)
 
 
 def demo_files(demo_dir: Path = DEMO_DIR) -> list[Path]:

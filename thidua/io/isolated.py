@@ -110,7 +110,8 @@ class WorkerPool:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._executor: ProcessPoolExecutor | None = None
-        self._in_flight = 0
+        self._in_flight: dict[ProcessPoolExecutor, int] = {}      # calls running in each executor
+        self._in_flight_when_broken: dict[ProcessPoolExecutor, int] = {}
 
     def executor(self) -> ProcessPoolExecutor:
         with self._lock:
@@ -141,20 +142,24 @@ class WorkerPool:
                     sys.modules["__main__"] = main
 
     def call(self, function: Callable, args: tuple, options: dict) -> tuple[object, int, float]:
-        """Raises BrokenProcessPool with `alone` set: whether this call was the only one in the pool."""
+        """Raises BrokenProcessPool with `alone` set: whether this call was the only one in the pool
+        when it broke (counted by the first call to see it broken, before any of them returns)."""
         executor = self.executor()
         with self._lock:
-            self._in_flight += 1
+            self._in_flight[executor] = self._in_flight.get(executor, 0) + 1
         try:
             return self.submit(executor, _call_limited, function, args, options).result()
         except BrokenProcessPool as broken:
             with self._lock:
-                broken.alone = self._in_flight == 1
+                broken.alone = self._in_flight_when_broken.setdefault(executor, self._in_flight[executor]) == 1
             self.replace(executor)
             raise
         finally:
             with self._lock:
-                self._in_flight -= 1
+                self._in_flight[executor] -= 1
+                if not self._in_flight[executor]:
+                    del self._in_flight[executor]
+                    self._in_flight_when_broken.pop(executor, None)
 
 
 _pool = WorkerPool()
@@ -167,24 +172,32 @@ def warm() -> None:
         future.result()
 
 
+_one_retry_at_a_time = threading.Lock()
+
+
+def _crashed(file_name: str) -> Refused:
+    return Refused([Problem(
+        f"tệp làm tiến trình đọc tệp dừng đột ngột (vượt giới hạn bộ nhớ {ADDRESS_SPACE_BYTES >> 20} MB hoặc "
+        f"{CPU_SECONDS} giây xử lý, hoặc làm hỏng bộ đọc Excel); tệp không được nhập. Hãy mở tệp bằng Excel, kiểm tra "
+        "các ô, trang thừa ở xa bảng, lưu lại rồi tải lên; nếu vẫn vậy, hãy gửi tệp cho người quản trị.", file_name)])
+
+
 def run_measured(function: Callable, data: bytes, file_name: str, **options) -> Measured:
     """function(data, file_name, **options) in a worker. Its value is the result, or the Refused it
     raised, or a Refused naming the file when the worker died or ran out of memory; other errors
     are raised. function and its result cross a process boundary: a module-level function, a
     picklable result."""
     started = time.perf_counter()
-    for attempt in (1, 2):
-        try:
-            value, peak, cpu = _pool.call(function, (data, file_name), options)
-            break
-        except BrokenProcessPool as broken:
-            if attempt == 2 or getattr(broken, "alone", True):
-                value, peak, cpu = Refused([Problem(
-                    "tệp làm tiến trình đọc tệp dừng đột ngột (vượt giới hạn bộ nhớ "
-                    f"{ADDRESS_SPACE_BYTES >> 20} MB hoặc {CPU_SECONDS} giây xử lý, hoặc làm hỏng bộ đọc Excel); tệp "
-                    "không được nhập. Hãy mở tệp bằng Excel, kiểm tra các ô, trang thừa ở xa bảng, lưu lại rồi tải "
-                    "lên; nếu vẫn vậy, hãy gửi tệp cho người quản trị.", file_name)]), None, None
-                break
+    try:
+        value, peak, cpu = _pool.call(function, (data, file_name), options)
+    except BrokenProcessPool as broken:
+        value, peak, cpu = _crashed(file_name), None, None
+        if not broken.alone:
+            with _one_retry_at_a_time:  # so the file that broke the pool breaks it again alone
+                try:
+                    value, peak, cpu = _pool.call(function, (data, file_name), options)
+                except BrokenProcessPool:
+                    pass
     if isinstance(value, MemoryError):
         value = Refused([Problem(f"đọc tệp cần nhiều hơn {ADDRESS_SPACE_BYTES >> 20} MB bộ nhớ, giới hạn cho một "
                                  "tệp; tệp không được nhập. Hãy xoá các trang, vùng không cần nhập rồi tải lên lại.",

@@ -14,12 +14,12 @@ import pandas as pd
 from openpyxl.utils import get_column_letter
 
 from thidua.provinces import MERGER_YEAR, Province, registry
+from thidua.readers.indices import INDICES, PAR, SIPAS, IndexSchema, index_named_in
 from thidua.readers.cells import NotANumber, is_blank, parse_number, text_key, year_in
 from thidua.readers.problems import Problem, Refused, cell_ref
 from thidua.readers.table import HEADER_SCAN_ROWS, Column, Table, is_column_number_row, locate_table, table_at
 from thidua.readers.workbook import Sheet, sheets_of
 
-FIRST_PAR_YEAR = 2012
 UNKNOWN_LISTED = 20
 DISAGREEMENTS_LISTED = 5
 PROVINCES_IN_A_TABLE = 20  # fewer names than that in a column make a list, not a table of provinces
@@ -29,11 +29,13 @@ _MAXIMA = r"^(diem toi da|toi da|thang diem|diem chuan)"
 _IGNORED_HEADER = re.compile(
     r"\b(ghi chu|xep loai|tang|giam|thay doi|so sanh|chenh lech|bien dong|ma tinh|ma so|vung|khu vuc)\b|" + _MAXIMA)
 _ORDER_HEADER = re.compile(r"^(s?tt|so tt|so thu tu|thu tu)$")
-_PROVINCE_HEADER = re.compile(r"^(ten |cac )?(tinh|thanh pho|dia phuong|don vi)\b(?! tinh\b)")
+_PROVINCE_HEADER = re.compile(r"^(ten |cac )?(tinh|thanh pho|dia phuong|don vi|province)\b(?! tinh\b)")
 _SIPAS_HEADER = re.compile(r"\bsipas\b|\bhai long\b")
-_RANK_HEADER = re.compile(r"\bhang\b|\bvi tri\b|\bthu bac\b|\bxep thu\b|\bvi thu\b")
+_RANK_HEADER = re.compile(r"\bhang\b|\bvi tri\b|\bthu bac\b|\bxep thu\b|\bvi thu\b|\brank(ing)?\b")
+_BAND_HEADER = re.compile(r"^(xep |phan )?nhom( xep hang| xep loai| dieu hanh)?$|^xep loai$|^(group|band)$")
 _GROUP_HEADER = re.compile(r"\bthanh phan\b|\bcac linh vuc\b")
-_SCORE_HEADER = re.compile(r"\bchi so\b|\bdiem\b|\bket qua\b|\bpar\b|%|\bt[iy] le\b|\btong\b")
+_SCORE_HEADER = re.compile(r"\bchi so\b|\bdiem\b|\bket qua\b|\bpar\b|%|\bt[iy] le\b|\btong\b|\bscore\b"
+                           r"|\bpci\b|\bpapi\b|\bdti\b")
 _INDEX_WORDS = re.compile(r"\bchi so\b|\bpar\b|\bcchc\b|cai cach hanh chinh|\bsipas\b")
 _SCORING_WORDS = re.compile(r"tu cham|cum cham|cham diem|thi dua|\bcum\b|diem chuan|diem toi da|tieu chi|khen thuong"
                             r"|diem tru|diem cong")
@@ -44,18 +46,6 @@ _MAXIMA_ROW = re.compile(_MAXIMA)  # the points each column can reach, under the
 _NOTES_ROW = re.compile(r"^(\(?\*|ghi chu|chu thich|luu y|nguon|nguoi lap|tm\b|kt\b|noi nhan|bo truong|thu truong)")
 _DECISION_LINE = re.compile(r"kem theo|quyet dinh|cong van|\bngay\b|\bthang\b")
 _DASH = re.compile(r"^([-–—]+|x)$", re.IGNORECASE)
-_PAR_NAMED = re.compile(r"\bpar\b|\bcchc\b|cai cach hanh chinh|public administration reform")
-# Other provincial indices, published by other bodies in tables shaped like the PAR Index's (issue: a PCI
-# table was once read as the PAR Index of its year): by the words that name each, in Vietnamese or English.
-OTHER_INDICES = {
-    "PCI (Chỉ số Năng lực cạnh tranh cấp tỉnh, VCCI)":
-        re.compile(r"\bpci\b|nang luc canh tranh|competitiveness index|\bvcci\b"),
-    "PAPI (Chỉ số Hiệu quả Quản trị và Hành chính công cấp tỉnh)":
-        re.compile(r"\bpapi\b|hieu qua quan tri va hanh chinh cong|governance and public administration"
-                   r"|\bcecodes\b"),
-    "DTI (Chỉ số Chuyển đổi số cấp tỉnh)":
-        re.compile(r"\bdti\b|chi so chuyen doi so|chuyen doi so cap tinh|digital transformation index"),
-}
 
 LOOKED_FOR = ("một dòng tiêu đề (trong 20 dòng đầu của trang) có cột tên tỉnh («Tỉnh, thành phố», «Địa phương», "
               "«Đơn vị») và cột «Chỉ số (%)», «Điểm», «Kết quả» hoặc «Xếp hạng»")
@@ -63,14 +53,34 @@ LOOKED_FOR = ("một dòng tiêu đề (trong 20 dòng đầu của trang) có c
 
 @dataclass
 class ParResult:
+    """The PAR Index rows (scores, components: SIPAS beside the PAR score) and the other indices' rows
+    (index_scores, index_components: one `index` column), never mixed."""
     file_name: str
     scores: pd.DataFrame
     components: pd.DataFrame
     warnings: list[Problem]
+    index_scores: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(INDEX_COLUMNS)))
+    index_components: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=["index", "year", "province_code", "component", "score"]))
 
     @property
     def years(self) -> list[int]:
+        """The PAR Index years."""
         return sorted(int(y) for y in self.scores["year"].unique())
+
+    @property
+    def scope(self) -> str:
+        """'2020,2021' for PAR tables, 'PCI 2020' for another index, joined by '; ' when a file holds several."""
+        parts = [",".join(map(str, self.years))] if self.years else []
+        if not self.index_scores.empty:
+            years = self.index_scores.groupby("index")["year"].unique()
+            parts += [f"{schema.short} {','.join(map(str, sorted(years[key])))}"
+                      for key, schema in INDICES.items() if key in years]
+        return "; ".join(parts)
+
+    @property
+    def rows(self) -> int:
+        return len(self.scores) + len(self.index_scores)
 
 
 @dataclass(frozen=True)
@@ -96,10 +106,12 @@ def _header_words(text: object) -> str:
 
 @lru_cache(maxsize=1 << 14, typed=True)  # a pure function of a cell, asked for again by every check
 def _element_kind(text: object) -> str:
-    """What one header label says: year, ignored, order, province, sipas, rank, group, score or label."""
+    """What one header label says: year, band, ignored, order, province, sipas, rank, group, score or label."""
     words = _header_words(text)
     if not words:
         return "year"
+    if _BAND_HEADER.match(words):
+        return "band"
     for kind, pattern in (("ignored", _IGNORED_HEADER), ("order", _ORDER_HEADER)):
         if pattern.search(words):
             return kind
@@ -128,7 +140,7 @@ def _locate(sheet: Sheet) -> Table | None:
 @dataclass
 class _Role:
     column: Column
-    role: str    # score, rank, sipas, component
+    role: str    # score, rank, sipas, band, component
     label: str   # the component's name; the leaf header label otherwise
     year: int | None
     priority: int = 0
@@ -142,7 +154,9 @@ class _YearColumns:
     score_candidates: list[_Role] = field(default_factory=list)
     rank: Column | None = None
     sipas: Column | None = None
+    band: Column | None = None
     components: list[tuple[str, Column]] = field(default_factory=list)
+    schema: IndexSchema = PAR
 
 
 def _score_priority(leaf: str) -> int:
@@ -163,6 +177,8 @@ def _classify(column: Column, year: int | None) -> _Role | str:
     present = {kind for _, kind in named}
     if present & {"ignored", "order"}:
         return "ignored"
+    if leaf_kind == "band":
+        return _Role(column, "band", leaf, year)
     if "province" in present:
         return "province"
     if labels:
@@ -204,10 +220,26 @@ class _Plan:
     year_cells: dict[int, str]
     left: int = 0                 # the columns this table spans: tables side by side share the header rows
     right: int | None = None
+    named_columns: dict[int, tuple[str, str]] = field(default_factory=dict)  # column -> (index key, cell) its header names
     other_index_columns: list[tuple[str, str]] = field(default_factory=list)  # (label, cell) left unread
 
     def spans(self, column: int) -> bool:
         return self.left <= column and (self.right is None or column <= self.right)
+
+    def for_index(self, key: str) -> _Plan:
+        """The plan of this table read as the given index: columns naming another index are left out."""
+        if key == SIPAS.key:  # its own table: the SIPAS column is the score
+            return replace(self, roles=[replace(r, role="score") if r.role == "sipas" else r for r in self.roles])
+        other = {c for c, (named, _) in self.named_columns.items() if named != key}
+        if not other:
+            return self
+        roles = [r for r in self.roles if r.column.index not in other]
+        year_cells: dict[int, str] = {}
+        for found in filter(None, (_header_year(self.table, r.column) for r in roles)):
+            year_cells.setdefault(*found)
+        return replace(self, roles=roles, year_cells=year_cells,
+                       other_index_columns=[(r.column.label, self.named_columns[r.column.index][1])
+                                            for r in self.roles if r.column.index in other])
 
 
 def _plans(table: Table) -> list[_Plan]:
@@ -230,14 +262,13 @@ def _plans(table: Table) -> list[_Plan]:
 
 
 def _plan_columns(table: Table, left: int = 0, right: int | None = None) -> _Plan | None:
-    province, roles, year_cells, other_index = None, [], {}, []
+    province, roles, year_cells, named_columns = None, [], {}, {}
     for column in table.columns:
         if column.index < left or (right is not None and column.index > right):
             continue
-        named = _other_index_named(table, column)
+        named = _index_named_over(table, column)
         if named:
-            other_index.append((column.label, named[1]))
-            continue
+            named_columns[column.index] = named
         found = _header_year(table, column)
         role = _classify(column, found[0] if found else None)
         if role == "province":
@@ -249,23 +280,17 @@ def _plan_columns(table: Table, left: int = 0, right: int | None = None) -> _Pla
     if province is None or not any(r.role in ("score", "rank") for r in roles):
         return None
     return _Plan(table, province, [r for r in roles if r.column.index != province.index], year_cells, left, right,
-                 other_index)
+                 named_columns)
 
 
-def _other_index_named(table: Table, column: Column) -> tuple[str, str] | None:
-    """(index, cell) when the column's header names another provincial index ('Điểm PCI', 'PAPI 2024')."""
+def _index_named_over(table: Table, column: Column) -> tuple[str, str] | None:
+    """(index key, cell) when the column's header names an index other than the PAR Index ('Điểm PCI', 'PAPI 2024')."""
     for row in range(table.header_top, table.header_bottom + 1):
-        value = table.sheet.shown(row, column.index)
-        index = _other_index_in(value)
-        if index:
+        schema = index_named_in(text_key(table.sheet.shown(row, column.index)))
+        if schema:
             area = table.sheet.merged_at(row, column.index)
-            return index, cell_ref(area.top, area.left) if area else cell_ref(row, column.index)
+            return schema.key, cell_ref(area.top, area.left) if area else cell_ref(row, column.index)
     return None
-
-
-def _other_index_in(value: object) -> str | None:
-    words = text_key(value)
-    return next((name for name, pattern in OTHER_INDICES.items() if pattern.search(words)), None)
 
 
 def _titles(plan: _Plan, wanted: Callable[[str], bool] = str.strip) -> list[tuple[int, int, str]]:
@@ -285,45 +310,56 @@ def _titles(plan: _Plan, wanted: Callable[[str], bool] = str.strip) -> list[tupl
 
 
 @dataclass(frozen=True)
-class _OtherIndex:
-    """A table of another index: refused alone, skipped with a warning beside a PAR table."""
-    name: str
+class _NamedIndex:
+    """The index a table's (or a sheet's) title, header or sheet name names, and where: the table is read as
+    that index unless the person chose another, which sets it aside."""
+    schema: IndexSchema
     sheet: str
     cell: str | None
     text: str
 
-    def problem(self, file_name: str, severity: str) -> Problem:
-        where = f"ô {self.cell}" if self.cell else "tên trang"
-        what = (f"bảng này là {self.name}, không phải Chỉ số CCHC (PAR Index): {where} ghi «{self.text}»")
+    def where(self) -> str:
+        return f"{f'ô {self.cell}' if self.cell else 'tên trang'} ghi «{self.text}»"
+
+    def problem(self, file_name: str, severity: str, expected: IndexSchema = PAR) -> Problem:
+        """This table is not the expected index: skipped with a warning beside its tables, else refused."""
+        what = f"bảng này là {self.schema.name}, không phải {expected.name}: {self.where()}"
         if severity == "warning":
             return Problem(f"{what}; đã bỏ qua bảng này.", file_name, self.sheet, self.cell, severity="warning")
-        return Problem(f"{what}. Chỉ số này chưa được hỗ trợ; hãy tải lên bảng Chỉ số CCHC.",
+        return Problem(f"{what}. Hãy chọn đúng chỉ số khi tải lên (hoặc để chương trình tự nhận ra chỉ số).",
                        file_name, self.sheet, self.cell)
 
+    def headerless(self, file_name: str, severity: str) -> Problem:
+        """The sheet names the index but holds no table the reader can find: skipped beside tables, else refused."""
+        what = f"trang này là {self.schema.name} ({self.where()}) nhưng không tìm thấy bảng: cần {LOOKED_FOR}"
+        skipped = "; đã bỏ qua trang này." if severity == "warning" else "."
+        return Problem(what + skipped, file_name, self.sheet, self.cell, severity=severity)
 
-def _other_index_table(plan: _Plan) -> _OtherIndex | None:
-    """The other index the table's title, header or sheet name names, when nothing there names the PAR Index."""
+
+def _table_index(plan: _Plan) -> _NamedIndex | None:
+    """The index the table's title, header or sheet name names (the PAR Index when any of them names it)."""
     sheet, table = plan.table.sheet, plan.table
     places = [(cell_ref(row, column), text) for row, column, text in _titles(plan)]
     places += [(cell_ref(row, column), sheet.value(row, column)) for row in range(table.header_top, table.header_bottom + 1)
                for column in range(sheet.width) if plan.spans(column) and isinstance(sheet.value(row, column), str)]
-    return _named_other_index(sheet, places + [(None, sheet.name)])
+    return _named_index(sheet, places + [(None, sheet.name)])
 
 
-def _other_index_sheet(sheet: Sheet) -> _OtherIndex | None:
-    """Another index named in the first rows of a sheet where no PAR-style header was found (an English
-    'Provincial Competitiveness Index' table)."""
+def _sheet_index(sheet: Sheet) -> _NamedIndex | None:
+    """An index other than the PAR Index named in the first rows of a sheet where no table header was found."""
     places = [(cell_ref(row, column), value) for row in range(min(HEADER_SCAN_ROWS, sheet.height))
               for column, value in enumerate(sheet.rows[row]) if isinstance(value, str)]
-    return _named_other_index(sheet, places + [(None, sheet.name)])
+    named = _named_index(sheet, places + [(None, sheet.name)])
+    return named if named and named.schema is not PAR else None
 
 
-def _named_other_index(sheet: Sheet, places: list[tuple[str | None, str]]) -> _OtherIndex | None:
-    """The first other index named among the (cell, text) places, unless one of them names the PAR Index."""
-    if any(_PAR_NAMED.search(text_key(text)) for _, text in places):
-        return None
-    return next((_OtherIndex(name, sheet.name, cell, text.strip()) for cell, text in places
-                 for name in [_other_index_in(text)] if name), None)
+def _named_index(sheet: Sheet, places: list[tuple[str | None, str]]) -> _NamedIndex | None:
+    """The PAR Index when one of the (cell, text) places names it, else the first other index named there."""
+    par = next(((cell, text) for cell, text in places if PAR.named_by.search(text_key(text))), None)
+    if par:
+        return _NamedIndex(PAR, sheet.name, par[0], par[1].strip())
+    return next((_NamedIndex(schema, sheet.name, cell, text.strip()) for cell, text in places
+                 for schema in [index_named_in(text_key(text))] if schema), None)
 
 
 def _chosen_plan(sheet: Sheet, choice: ColumnChoice, file_name: str) -> _Plan:
@@ -396,7 +432,7 @@ def _corrected_year(plan: _Plan, file_name: str, year: int) -> tuple[_Plan, list
                               file_name, stated[1], stated[2], severity="warning")]
 
 
-def _year_groups(plan: _Plan, file_name: str, year: int | None, year_wins: bool = False
+def _year_groups(plan: _Plan, file_name: str, year: int | None, year_wins: bool = False, schema: IndexSchema = PAR
                  ) -> tuple[list[_YearColumns], list[_SipasTable], list[Problem]]:
     """The value columns per year, and the years with SIPAS but no index column; year-less columns take the
     year the title, sheet or file name states, else the single year the headers name. With year_wins, the
@@ -421,7 +457,7 @@ def _year_groups(plan: _Plan, file_name: str, year: int | None, year_wins: bool 
             continue
         if role_year not in groups:
             where = (sheet.name, plan.year_cells[role_year]) if role.year else (default[1], default[2])
-            groups[role_year] = _YearColumns(role_year, where)
+            groups[role_year] = _YearColumns(role_year, where, schema=schema)
         _assign(groups[role_year], role)
     kept, sipas_only = [], []
     for group in groups.values():
@@ -447,6 +483,8 @@ def _assign(group: _YearColumns, role: _Role) -> None:
         group.rank = role.column
     elif role.role == "sipas" and group.sipas is None:
         group.sipas = role.column
+    elif role.role == "band" and group.band is None:
+        group.band = role.column
     elif role.role == "component":
         group.components.append((role.label, role.column))
 
@@ -500,11 +538,11 @@ def _sipas_only(plan: _Plan, group: _YearColumns, file_name: str) -> Problem | N
 
 
 def _year_problem(group: _YearColumns, file_name: str) -> Problem | None:
-    this_year = date.today().year
-    if FIRST_PAR_YEAR <= group.year <= this_year:
+    this_year, schema = date.today().year, group.schema
+    if schema.first_year <= group.year <= this_year:
         return None
     sheet, cell = group.where
-    return Problem(f"năm {group.year} nằm ngoài các năm có Chỉ số CCHC ({FIRST_PAR_YEAR}–{this_year}).",
+    return Problem(f"năm {group.year} nằm ngoài các năm có {schema.short} ({schema.first_year}–{this_year}).",
                    file_name, sheet, cell)
 
 
@@ -678,7 +716,7 @@ def _typed_by_content(plan: _Plan, group: _YearColumns, rows: list[_ProvinceRow]
         ordered = sorted(group.score_candidates, key=lambda role: role.priority)
         fitting = next((role.column for role in ordered if content(role.column).are_scores()), None)
         if fitting is not None:
-            problems.append(Problem(f"cột «{group.score.label}» chứa số ngoài 0–100 nên không phải Chỉ số CCHC; "
+            problems.append(Problem(f"cột «{group.score.label}» chứa số ngoài 0–100 nên không phải {group.schema.short}; "
                                     f"đã đọc chỉ số ở cột {named(fitting)}.", file_name, sheet.name,
                                     _header_cell(table, group.score), severity="warning"))
             group.components = [(label, column) for label, column in group.components if column is not fitting]
@@ -721,6 +759,8 @@ class _Entry:
     components: dict[str, float]
     rank_computed: bool = False
     sipas_sheet: str | None = None  # when SIPAS came from a SIPAS table on another sheet
+    schema: IndexSchema = PAR
+    band: str | None = None         # the publisher's group ('Nhóm cao nhất'), for indices that band provinces
 
 
 def _entries(plan: _Plan, group: _YearColumns, rows: list[_ProvinceRow],
@@ -736,8 +776,9 @@ def _entries(plan: _Plan, group: _YearColumns, rows: list[_ProvinceRow],
         problems.extend(wrong)
         return found
 
-    scores, ranks, sipas = numbers(group.score), numbers(group.rank, percent=False), numbers(group.sipas)
-    components = [(label, numbers(column)) for label, column in group.components]
+    schema = group.schema
+    scores, ranks, sipas = numbers(group.score, schema.percent), numbers(group.rank, False), numbers(group.sipas)
+    components = [(label, numbers(column, schema.percent)) for label, column in group.components]
     entries = []
     for province_row in rows:
         row = province_row.row
@@ -754,11 +795,12 @@ def _entries(plan: _Plan, group: _YearColumns, rows: list[_ProvinceRow],
                                     _cell(row, group.score)))
         entry = _Entry(group.year, province_row.province, sheet.name, _cell(row, plan.province),
                        scores.get(row), _cell(row, group.score), ranks.get(row), _cell(row, group.rank),
-                       sipas.get(row), _cell(row, group.sipas), parts)
+                       sipas.get(row), _cell(row, group.sipas), parts, schema=schema,
+                       band=_band(sheet, row, group.band) if schema.banded else None)
         entries.append(entry)
         problems += _value_problems(entry, file_name)
     if group.score is None and entries:
-        problems.append(Problem(f"năm {group.year}: bảng không có cột Chỉ số CCHC, chỉ có thứ hạng; chỉ số các tỉnh "
+        problems.append(Problem(f"năm {group.year}: bảng không có cột {schema.short}, chỉ có thứ hạng; chỉ số các tỉnh "
                                 "để trống.", file_name, sheet.name, severity="warning"))
     return entries, problems
 
@@ -767,11 +809,18 @@ def _cell(row: int, column: Column | None) -> str | None:
     return cell_ref(row, column.index) if column is not None else None
 
 
+def _band(sheet: Sheet, row: int, column: Column | None) -> str | None:
+    value = sheet.shown(row, column.index) if column is not None else None
+    return None if _is_empty(value) else str(value).strip()
+
+
 def _value_problems(entry: _Entry, file_name: str) -> list[Problem]:
-    problems = [Problem(f"{what} {_shown(value)} nằm ngoài khoảng 0–100%.", file_name, entry.sheet, cell)
-                for value, cell, what in ((entry.score, entry.score_cell, "chỉ số"),
-                                          (entry.sipas, entry.sipas_cell, "SIPAS"))
-                if value is not None and not 0 <= value <= 100]
+    score_max = entry.schema.score_max
+    problems = [Problem(f"{what} {_shown(value)} nằm ngoài khoảng 0–{_shown(top)}{unit}.", file_name, entry.sheet, cell)
+                for value, cell, what, top, unit in (
+                    (entry.score, entry.score_cell, "chỉ số", score_max, "%" if entry.schema.percent else ""),
+                    (entry.sipas, entry.sipas_cell, "SIPAS", 100.0, "%"))
+                if value is not None and not 0 <= value <= top]
     limit = len(registry().expected(entry.year))
     if entry.rank is not None and not (entry.rank.is_integer() and 1 <= entry.rank <= limit):
         problems.append(Problem(f"thứ hạng {_shown(entry.rank)} không phải số nguyên từ 1 đến {limit} "
@@ -790,15 +839,20 @@ def _where(entry: _Entry, cell: str | None) -> str:
     return f"ô {cell} (trang «{entry.sheet}»)"
 
 
+def _of_year(entry: _Entry) -> str:
+    """'năm 2021' for the PAR Index, 'PCI năm 2021' for another index."""
+    return f"năm {entry.year}" if entry.schema is PAR else f"{entry.schema.short} năm {entry.year}"
+
+
 def _duplicates(entries: list[_Entry], file_name: str) -> list[Problem]:
-    first: dict[tuple[int, str], _Entry] = {}
+    first: dict[tuple[str, int, str], _Entry] = {}
     problems = []
     for entry in entries:
-        key = (entry.year, entry.province.code)
+        key = (entry.schema.key, entry.year, entry.province.code)
         if key in first:
             earlier = first[key]
             problems.append(Problem(
-                f"«{entry.province.name}» có hai lần trong năm {entry.year}: {_where(earlier, earlier.cell)} "
+                f"«{entry.province.name}» có hai lần trong {_of_year(entry)}: {_where(earlier, earlier.cell)} "
                 f"và {_where(entry, entry.cell)}.", file_name, entry.sheet, entry.cell))
         else:
             first[key] = entry
@@ -812,21 +866,24 @@ def _merged_away(entries: list[_Entry], file_name: str) -> list[Problem]:
             for e in entries if e.year >= MERGER_YEAR and not e.province.seat_of_new]
 
 
-def _year_checks(year: int, entries: list[_Entry], file_name: str) -> list[Problem]:
-    """Ranks filled in or checked against the scores, and the provinces missing from the year."""
+def _year_checks(entries: list[_Entry], file_name: str) -> list[Problem]:
+    """Ranks filled in or checked against the scores, and the provinces missing from one index's year. A
+    partial table (PCI's top 30, PAPI without two provinces) is taken only when its ranks follow its scores."""
+    of_year = _of_year(entries[0])
+    partial = len({e.province.code for e in entries}) < len(registry().expected(entries[0].year))
     if any(e.rank is not None for e in entries):
-        problems = [Problem(f"«{e.province.name}» thiếu thứ hạng năm {year}.", file_name, e.sheet, e.rank_cell)
+        problems = [Problem(f"«{e.province.name}» thiếu thứ hạng {of_year}.", file_name, e.sheet, e.rank_cell)
                     for e in entries if e.rank is None]
-        problems.append(_rank_disagreements(year, entries, file_name))
+        problems.append(_rank_disagreements(of_year, entries, file_name, partial))
     else:
-        problems = _computed_ranks(year, entries, file_name)
-    problems.append(_missing_provinces(year, entries, file_name))
+        problems = _computed_ranks(of_year, entries, file_name)
+    problems.append(_missing_provinces(of_year, entries, file_name))
     return [p for p in problems if p]
 
 
-def _computed_ranks(year: int, entries: list[_Entry], file_name: str) -> list[Problem]:
+def _computed_ranks(of_year: str, entries: list[_Entry], file_name: str) -> list[Problem]:
     """Ranks from scores for a year that publishes none; ties share the best rank (1, 2, 2, 4)."""
-    unscored = [Problem(f"«{e.province.name}» không có chỉ số năm {year} nên không tính được thứ hạng.",
+    unscored = [Problem(f"«{e.province.name}» không có chỉ số {of_year} nên không tính được thứ hạng.",
                         file_name, e.sheet, e.score_cell or e.cell) for e in entries if e.score is None]
     if unscored:
         return unscored
@@ -836,47 +893,66 @@ def _computed_ranks(year: int, entries: list[_Entry], file_name: str) -> list[Pr
     return []
 
 
-def _rank_disagreements(year: int, entries: list[_Entry], file_name: str) -> Problem | None:
-    """Published ranks where a province with a strictly higher score stands lower."""
+def _rank_disagreements(of_year: str, entries: list[_Entry], file_name: str, partial: bool) -> Problem | None:
+    """Published ranks where a province with a strictly higher score stands lower: kept with a warning in a
+    full table, refused in a partial one (nothing else there shows the columns were read right)."""
     scored = sorted((e for e in entries if e.score is not None and e.rank is not None), key=lambda e: -e.score)
     pairs = [(higher, lower) for i, higher in enumerate(scored) for lower in scored[i + 1:]
              if higher.score > lower.score and higher.rank > lower.rank]
     if not pairs:
         return None
+    unit = "%" if entries[0].schema.percent else ""
     listed = "; ".join(
-        f"«{h.province.name}» ({_shown(h.score)}%, hạng {_shown(h.rank)}, ô {h.rank_cell}) xếp sau "
-        f"«{l.province.name}» ({_shown(l.score)}%, hạng {_shown(l.rank)}, ô {l.rank_cell})"
+        f"«{h.province.name}» ({_shown(h.score)}{unit}, hạng {_shown(h.rank)}, ô {h.rank_cell}) xếp sau "
+        f"«{l.province.name}» ({_shown(l.score)}{unit}, hạng {_shown(l.rank)}, ô {l.rank_cell})"
         for h, l in pairs[:DISAGREEMENTS_LISTED])
     more = f"; và {len(pairs) - DISAGREEMENTS_LISTED} cặp khác" if len(pairs) > DISAGREEMENTS_LISTED else ""
-    return Problem(f"năm {year}, thứ hạng công bố không khớp với chỉ số: {listed}{more}. Đã giữ thứ hạng như công bố.",
-                   file_name, entries[0].sheet, severity="warning")
+    what = f"{of_year}, thứ hạng công bố không khớp với chỉ số: {listed}{more}."
+    if partial:
+        return Problem(f"{what} Bảng không đủ các tỉnh, thành phố nên chỉ nhận khi thứ hạng theo đúng chỉ số; hãy "
+                       "kiểm tra cột chỉ số và cột xếp hạng.", file_name, entries[0].sheet, pairs[0][0].rank_cell)
+    return Problem(f"{what} Đã giữ thứ hạng như công bố.", file_name, entries[0].sheet, severity="warning")
 
 
-def _missing_provinces(year: int, entries: list[_Entry], file_name: str) -> Problem | None:
+def _missing_provinces(of_year: str, entries: list[_Entry], file_name: str) -> Problem | None:
     present = {e.province.code for e in entries}
-    expected = registry().expected(year)
+    expected = registry().expected(entries[0].year)
     missing = [p.name for p in expected if p.code not in present]
     if not missing:
         return None
-    return Problem(f"năm {year} có {len(expected) - len(missing)}/{len(expected)} tỉnh, thành phố; "
+    return Problem(f"{of_year} có {len(expected) - len(missing)}/{len(expected)} tỉnh, thành phố; "
                    f"thiếu {len(missing)}: {', '.join(missing)}.", file_name, entries[0].sheet, severity="warning")
 
 
 # ---------------------------------------------------------------- frames
 
-def _frames(entries: list[_Entry]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    scores = pd.DataFrame({
-        "year": pd.Series([e.year for e in entries], dtype="int64"),
-        "province_code": pd.Series([e.province.code for e in entries], dtype="str"),
-        "province": pd.Series([e.province.name for e in entries], dtype="str"),
-        "score": pd.Series([e.score for e in entries], dtype="float64"),
-        "rank": pd.Series([e.rank for e in entries], dtype="int64"),
-        "rank_computed": pd.Series([e.rank_computed for e in entries], dtype="bool"),
-        "sipas": pd.Series([e.sipas for e in entries], dtype="float64"),
-        "source_sheet": pd.Series([e.sheet for e in entries], dtype="str"),
-        "score_cell": pd.Series([e.score_cell if e.score is not None else None for e in entries], dtype="str"),
-        "rank_cell": pd.Series([None if e.rank_computed else e.rank_cell for e in entries], dtype="str"),
-    }).sort_values(["year", "rank", "province"], ignore_index=True)
+SCORE_COLUMNS = ("year", "province_code", "province", "score", "rank", "rank_computed", "sipas", "source_sheet",
+                 "score_cell", "rank_cell", "sipas_sheet", "sipas_cell")
+INDEX_COLUMNS = ("index", "year", "province_code", "province", "score", "rank", "rank_computed", "band",
+                 "source_sheet", "score_cell", "rank_cell")
+
+
+def _frames(entries: list[_Entry], wanted: tuple[str, ...]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The scores (one row per entry, the wanted columns) and the components of the entries."""
+    columns = {
+        "index": ("str", lambda e: e.schema.key),
+        "year": ("int64", lambda e: e.year),
+        "province_code": ("str", lambda e: e.province.code),
+        "province": ("str", lambda e: e.province.name),
+        "score": ("float64", lambda e: e.score),
+        "rank": ("int64", lambda e: e.rank),
+        "rank_computed": ("bool", lambda e: e.rank_computed),
+        "sipas": ("float64", lambda e: e.sipas),
+        "band": ("str", lambda e: e.band),
+        "source_sheet": ("str", lambda e: e.sheet),
+        "score_cell": ("str", lambda e: e.score_cell if e.score is not None else None),
+        "rank_cell": ("str", lambda e: None if e.rank_computed else e.rank_cell),
+        "sipas_sheet": ("str", lambda e: (e.sipas_sheet or e.sheet) if e.sipas is not None else None),
+        "sipas_cell": ("str", lambda e: e.sipas_cell if e.sipas is not None else None),
+    }
+    scores = pd.DataFrame({name: pd.Series([columns[name][1](e) for e in entries], dtype=columns[name][0])
+                           for name in wanted}).sort_values([c for c in ("index", "year", "rank", "province")
+                                                             if c in wanted], ignore_index=True)
     parts = [(e.year, e.province.code, label, value) for e in entries for label, value in e.components.items()]
     components = pd.DataFrame({
         "year": pd.Series([p[0] for p in parts], dtype="int64"),
@@ -884,6 +960,8 @@ def _frames(entries: list[_Entry]) -> tuple[pd.DataFrame, pd.DataFrame]:
         "component": pd.Series([p[2] for p in parts], dtype="str"),
         "score": pd.Series([p[3] for p in parts], dtype="float64"),
     })
+    if "index" in wanted:
+        components.insert(0, "index", pd.Series([e.schema.key for e in entries for _ in e.components], dtype="str"))
     return scores, components
 
 
@@ -892,11 +970,11 @@ def _frames(entries: list[_Entry]) -> tuple[pd.DataFrame, pd.DataFrame]:
 def looks_like_par(sheets: list[Sheet]) -> bool:
     """Some sheet has a PAR-style header (province column and index or rank columns), mostly
     province names under it, and does not speak of self-scoring or criteria; or it is another
-    index's table of provinces (PCI, PAPI, DTI), which the PAR reader refuses naming that index."""
+    index's table of provinces (PCI, PAPI, DTI), which the same reader reads as that index."""
     for sheet in sheets:
         table = _locate(sheet)
         plans = _plans(table) if table else []
-        if not plans and _other_index_sheet(sheet) and _names_provinces(sheet):
+        if not plans and _sheet_index(sheet) and _names_provinces(sheet):
             return True
         header = " ".join(text_key(value) for row in sheet.rows[:table.header_bottom + 1]
                           for value in row if isinstance(value, str)) if plans else ""
@@ -904,7 +982,7 @@ def looks_like_par(sheets: list[Sheet]) -> bool:
             continue
         for plan in plans:
             rows, unknown = _province_rows(plan)
-            indexed = _INDEX_WORDS.search(header) or _other_index_table(plan)
+            indexed = _INDEX_WORDS.search(header) or _table_index(plan)
             if rows and len(rows) >= len(unknown) and (indexed or len(rows) >= PROVINCES_IN_A_TABLE):
                 return True
     return False
@@ -932,62 +1010,74 @@ class _Sheets:
     entries: list[_Entry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     sipas: list[_SipasTable] = field(default_factory=list)
-    other_indices: list[_OtherIndex] = field(default_factory=list)
+    # tables naming an index other than the one expected (None: the sheet names one but holds no table found)
+    other_indices: list[tuple[_NamedIndex, IndexSchema | None]] = field(default_factory=list)
     unrelated: list[str] = field(default_factory=list)      # names of sheets holding no table of provinces
     headers_only: list[Problem] = field(default_factory=list)
 
 
 def read_par(source: Path | bytes | list[Sheet], file_name: str, year: int | None = None, *, year_wins: bool = False,
-             columns: ColumnChoice | None = None) -> ParResult:
-    """Every province's PAR Index score and rank per year in the file; raises Refused with every
+             columns: ColumnChoice | None = None, index: str | None = None) -> ParResult:
+    """Every province's score and rank per index and year in the file; raises Refused with every
     error found (file, sheet and cell named), or returns the result with its warnings.
-    Each sheet is judged on its own: a SIPAS table joins the same year's PAR rows, another index's
-    table (PCI, PAPI, DTI) and sheets without a table are skipped with a warning beside a PAR table
-    and refused without one. year serves a table that states no year; with year_wins it replaces the
-    year a single-year table states. columns reads the one table a person pointed out instead of
-    looking for one."""
+    Each sheet is judged on its own: a table is read as the index (INDICES) its title, header or sheet
+    name names, else as the PAR Index; a SIPAS table joins the same year's PAR rows. With index given
+    (a person's choice; the PAR Index for columns a person pointed out), every table is read as that index
+    and a table naming another is skipped with a warning beside one that is read, refused without one.
+    year serves a table that states no year; with year_wins it replaces the year a single-year table
+    states. columns reads the one table a person pointed out instead of looking for one."""
+    wanted = INDICES[index] if index else PAR if columns is not None else None
     sheets, loading = sheets_of(source, file_name)
     found = _Sheets(problems=list(loading))
     for sheet in sheets:
         plans = _sheet_plans(sheet, columns, file_name)
         if not plans and columns is None and not sheet.is_empty():
-            other = _other_index_sheet(sheet)
-            found.other_indices += [other] if other else []
+            other = _sheet_index(sheet)
+            found.other_indices += [(other, wanted if wanted is not other.schema else None)] if other else []
             found.unrelated += [] if other else [sheet.name]
         for plan in plans:
-            _read_plan(plan, found, file_name, year, year_wins)
+            _read_plan(plan, found, file_name, year, year_wins, wanted)
     problems, entries = found.problems, found.entries
+    severity = "warning" if entries else "error"
+    problems += [other.problem(file_name, severity, expected) if expected else other.headerless(file_name, severity)
+                 for other, expected in found.other_indices]
     if entries:
-        problems += [other.problem(file_name, "warning") for other in found.other_indices]
-        problems += [Problem("trang không có bảng Chỉ số CCHC (bìa, ghi chú, biểu đồ...); đã bỏ qua trang này.",
+        problems += [Problem("trang không có bảng chỉ số (bìa, ghi chú, biểu đồ...); đã bỏ qua trang này.",
                              file_name, name, severity="warning") for name in found.unrelated]
-        problems += _attach_sipas(entries, found.sipas, file_name)
+        problems += _attach_sipas([e for e in entries if e.schema is PAR], found.sipas, file_name)
     else:
-        problems += [other.problem(file_name, "error") for other in found.other_indices]
         problems += [table.refusal for table in found.sipas]
     if not entries and not any(p.severity == "error" for p in problems):
         problems += found.headers_only or [
-            Problem(f"không tìm thấy bảng Chỉ số CCHC trong trang nào: cần {LOOKED_FOR}.", file_name)]
+            Problem(f"không tìm thấy bảng {(wanted or PAR).short} trong trang nào: cần {LOOKED_FOR}.", file_name)]
     problems += _duplicates(entries, file_name) + _merged_away(entries, file_name)
-    for entry_year in sorted({e.year for e in entries}):
-        problems += _year_checks(entry_year, [e for e in entries if e.year == entry_year], file_name)
+    for key in sorted({(e.schema.key, e.year) for e in entries}):
+        problems += _year_checks([e for e in entries if (e.schema.key, e.year) == key], file_name)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise Refused(errors)
-    scores, components = _frames(entries)
-    return ParResult(file_name, scores, components, [p for p in problems if p.severity == "warning"])
+    scores, components = _frames([e for e in entries if e.schema is PAR], SCORE_COLUMNS)
+    result = ParResult(file_name, scores, components, [p for p in problems if p.severity == "warning"])
+    others = [e for e in entries if e.schema is not PAR]
+    if others:  # building frames costs more than reading a table: none when there is nothing to put in them
+        result.index_scores, result.index_components = _frames(others, INDEX_COLUMNS)
+    return result
 
 
-def _read_plan(plan: _Plan, found: _Sheets, file_name: str, year: int | None, year_wins: bool) -> None:
-    """Reads one table into found, unless its title, header or sheet name says it is another index's."""
+def _read_plan(plan: _Plan, found: _Sheets, file_name: str, year: int | None, year_wins: bool,
+               wanted: IndexSchema | None) -> None:
+    """Reads one table into found as the wanted index, else as the index it names, else as the PAR Index;
+    a table naming another index than the wanted one is set aside."""
     sheet = plan.table.sheet
-    other = _other_index_table(plan)
-    if other:
-        found.other_indices.append(other)
+    named = _table_index(plan)
+    schema = wanted or (named.schema if named else PAR)
+    if named and named.schema is not schema:
+        found.other_indices.append((named, schema))
         return
+    plan = plan.for_index(schema.key)
     if plan.other_index_columns:
         labels = ", ".join(f"«{label}» (ô {cell})" for label, cell in plan.other_index_columns)
-        found.problems.append(Problem(f"các cột {labels} thuộc chỉ số khác, không phải Chỉ số CCHC; đã bỏ qua.",
+        found.problems.append(Problem(f"các cột {labels} thuộc chỉ số khác, không phải {schema.short}; đã bỏ qua.",
                                       file_name, sheet.name, plan.other_index_columns[0][1], severity="warning"))
     rows, unknown = _province_rows(plan)
     found.problems += _unknown_provinces(plan, unknown, file_name)
@@ -997,7 +1087,7 @@ def _read_plan(plan: _Plan, found: _Sheets, file_name: str, year: int | None, ye
                 "bảng chỉ có dòng tiêu đề, không có dòng nào mang tên tỉnh, thành phố ở dưới.", file_name,
                 sheet.name, cell_ref(plan.table.header_top, plan.province.index)))
         return
-    groups, sipas_only, problems = _year_groups(plan, file_name, year, year_wins)
+    groups, sipas_only, problems = _year_groups(plan, file_name, year, year_wins, schema)
     found.problems += problems
     for group in groups:
         readable, problems = _typed_by_content(plan, group, rows, file_name)
