@@ -147,7 +147,7 @@ def test_query_csv_is_plain_unless_with_header_asks_for_the_title_parameters_and
     run("ingest", *map(str, two_years[0]), db=db)
     asked = ("query", "rank_jumps", "--param", "from_year=2020", "--param", "to_year=2021")
     plain = run(*asked, db=db).stdout.splitlines()
-    assert plain[0] == "province,rank_from,rank_to,change,score_from,score_to"
+    assert plain[0] == "province,rank_from,rank_to,change,score_from,score_to,source_file,source_sheet,source_cell"
     headed = run(*asked, "--with-header", db=db)
     assert headed.returncode == 0, headed.stderr
     lines = list(csv.reader(io.StringIO(headed.stdout)))

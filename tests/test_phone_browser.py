@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 import pytest
 
-from test_browser import CHART, CHART_WAIT_MS, CHROMIUM, CHROMIUM_ARGS, streamlit_server, wait_until_idle
+from test_browser import CHART, CHART_WAIT_MS, CHROMIUM, browser, streamlit_server, wait_until_idle  # noqa: F401 - browser is a fixture
 
 sync_api = pytest.importorskip("playwright.sync_api")
 
@@ -40,16 +40,6 @@ CLIPPED_TITLES = """() => [...document.querySelectorAll('[data-testid="stPlotlyC
 def app_url(tmp_path_factory):
     with streamlit_server(tmp_path_factory.mktemp("phone")) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 @pytest.mark.parametrize("screen", SCREENS)

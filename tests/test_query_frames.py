@@ -21,7 +21,7 @@ def samples(demo_database_file) -> dict[str, object]:
     return {"cluster": cluster, "year": year, "par_year": int(par_years[0]), "from_year": int(par_years[1]),
             "to_year": int(par_years[0]), "period": "year", "index": "par",
             "unit": db.query("cluster_ranking", cluster=cluster, year=year).unit.iloc[0],
-            "upload_id": int(db.query("uploads").upload_id.max())}
+            "upload_id": int(db.query("uploads").upload_id.max()), "upload": int(db.query("uploads").upload_id.max())}
 
 
 def cases(name: str, samples: dict) -> list[dict]:

@@ -201,14 +201,14 @@ def test_a_corrected_summary_without_a_unit_takes_it_out_of_the_ranking_and_says
     assert len(db.query("cluster_ranking", cluster=cluster, year=2023)) == 7
 
 
-@pytest.mark.parametrize("total", [1e308, 1500.0, -2000.0])
+@pytest.mark.parametrize("total", [1e308, 15000.0, -20000.0])
 def test_an_absurd_total_is_refused_naming_its_cell_and_nothing_is_written(tmp_path, total):
     from thidua.readers.problems import Refused
     db = Database(tmp_path / "t.duckdb")
     path = write_workbook(tmp_path / "tong_hop.xlsx", agencies_summary(AGENCIES[:3], [95.0, total, 90.0]))
     with pytest.raises(Refused) as refused:
         ingest_file(db, path)
-    problem = next(p for p in refused.value.problems if "vượt quá 1000 điểm" in p.message)
+    problem = next(p for p in refused.value.problems if "vượt quá 10000 điểm" in p.message)
     assert problem.cell == "C5" and problem.sheet == "Tong hop" and "Ban Tuyên giáo" in problem.message
     assert db.query("uploads").empty
 

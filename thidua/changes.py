@@ -104,22 +104,19 @@ def _shown(values: pd.Series, write: Callable[[object], str]) -> pd.Series:
     return values.map(lambda value: None if pd.isna(value) else write(value))
 
 
+def _province_figures(scope: str, ranking: pd.DataFrame, write_score: Callable[[object], str]) -> pd.DataFrame:
+    return _long(scope, ranking.province, {INDEX: _shown(ranking.score, write_score), RANK: _shown(ranking["rank"], str)})
+
+
 def _par_figures(writer: Writer, coverage: pd.DataFrame) -> pd.DataFrame:
-    frames = []
-    for year in sorted(coverage.year.unique()):
-        ranking = writer.run("par_ranking", year=int(year))
-        frames.append(_long(f"Chỉ số CCHC năm {year}", ranking.province,
-                            {INDEX: _shown(ranking.score, vn_percent), RANK: _shown(ranking["rank"], str)}))
-    return pd.concat(frames, ignore_index=True)
+    return pd.concat([_province_figures(f"Chỉ số CCHC năm {year}", writer.run("par_ranking", year=int(year)), vn_percent)
+                      for year in sorted(coverage.year.unique())], ignore_index=True)
 
 
 def _index_figures(writer: Writer, coverage: pd.DataFrame) -> pd.DataFrame:
-    frames = []
-    for row in coverage.itertuples():
-        ranking = writer.run("index_ranking", index=row.index_id, year=int(row.year))
-        frames.append(_long(f"{INDICES[row.index_id].short} năm {row.year}", ranking.province,
-                            {INDEX: _shown(ranking.score, vn_number), RANK: _shown(ranking["rank"], str)}))
-    return pd.concat(frames, ignore_index=True)
+    return pd.concat([_province_figures(f"{INDICES[row.index_id].short} năm {row.year}",
+                                        writer.run("index_ranking", index=row.index_id, year=int(row.year)), vn_number)
+                      for row in coverage.itertuples()], ignore_index=True)
 
 
 def _scoring_figures(writer: Writer, coverage: pd.DataFrame) -> pd.DataFrame:

@@ -233,9 +233,9 @@ def leaving_warning(reading: Reading, units: list[str]) -> Problem:
                    reading.file_name, severity="warning")
 
 
-# No scoring table gives a unit or a criterion this many points (they total 100 to a few hundred): a larger
-# number is a typing or formula error, or a file built to break the charts.
-MAX_POINTS = 1000.0
+# No scoring table gives a unit or a criterion this many points (most total 100 to a few hundred, some
+# clusters score out of 1,000): a larger number is a typing or formula error, or a file built to break the charts.
+MAX_POINTS = 10000.0
 POINT_COLUMNS = {"total": "tổng điểm", "self_total": "tổng tự chấm", "bonus": "điểm thưởng", "penalty": "điểm trừ",
                  "max_points": "điểm tối đa", "self_score": "điểm tự chấm", "cluster_score": "điểm Cụm chấm"}
 
