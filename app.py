@@ -24,11 +24,11 @@ navigation = st.navigation([
     st.Page("pages/reports.py", title="Xuất báo cáo", icon=":material/print:", url_path="xuat-bao-cao"),
 ])
 house_css()
+admit_uploads()  # before anything that may stop the run: the upload endpoint's gate is set up by it
 try:
     print_view()
     wait_for_data()
     require_sign_in_to_view()
-    admit_uploads()
     with current_database().session():  # one connection for all the page's queries, released when it ends
         navigation.run()
 except DatabaseBusy:
