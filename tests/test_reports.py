@@ -246,7 +246,7 @@ def test_every_chart_and_table_of_a_page_has_its_downloads_built_on_click(par_db
     assert sheet.title == "Xếp hạng Chỉ số CCHC năm 2021"
     loaded = par_db.query("data_sources").query("kind == 'par' and year == 2021").uploaded_at.iloc[0]
     assert [sheet.cell(row=row, column=1).value for row in range(1, 5)] == [
-        "Xếp hạng Chỉ số CCHC năm 2021", f"Bộ lọc: Năm: 2021; Tỉnh, thành phố: {RISER}",
+        "Xếp hạng Chỉ số CCHC năm 2021", f"Bộ lọc: Năm: 2021; Vùng: Cả nước; Tỉnh, thành phố: {RISER}",
         f"Nguồn: Bộ Nội vụ — Chỉ số CCHC năm 2021; cập nhật ngày {loaded:%d/%m/%Y}", None]  # real figures: no demo mark
     assert [cell.value for cell in sheet[5]][:4] == ["Xếp hạng", "Tỉnh, thành phố", "Vùng", "Chỉ số (%)"]
     assert sheet["D6"].value == pytest.approx(TOP_2021_SCORE) and sheet.freeze_panes == "A6"
