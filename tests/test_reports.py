@@ -253,7 +253,7 @@ def test_every_chart_and_table_of_a_page_has_its_downloads_built_on_click(par_db
     assert clicked(app, clicks, "CSV (UTF-8)").decode("utf-8-sig").startswith("Xếp hạng,\"Tỉnh, thành phố\",Vùng")
     next(box for box in app.checkbox if box.label.startswith("CSV có dòng tiêu đề")).check().run()
     headed = list(csv.reader(io.StringIO(clicked(app, clicks, "CSV (UTF-8)").decode("utf-8-sig"))))
-    assert headed[:2] == [["Xếp hạng Chỉ số CCHC năm 2021"], [f"Bộ lọc: Năm: 2021; Tỉnh, thành phố: {RISER}"]]
+    assert headed[:2] == [["Xếp hạng Chỉ số CCHC năm 2021"], [f"Bộ lọc: Năm: 2021; Vùng: Cả nước; Tỉnh, thành phố: {RISER}"]]
     assert headed[3] == [] and headed[4][:2] == ["Xếp hạng", "Tỉnh, thành phố"]
     assert app.dataframe[0].value.iloc[0]["Chỉ số (%)"] == "91,04"  # the screen keeps the decimal comma
     png = clicked(app, clicks, "PNG — trình chiếu (1920×1080)")
