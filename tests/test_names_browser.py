@@ -62,7 +62,9 @@ def test_markdown_in_names_is_shown_as_text_and_makes_no_link_or_image(app_url, 
     if path == "cum-thi-dua":  # the header: the name with its brackets, parentheses and address, as written
         assert page.locator("h2").first.inner_text().replace("\u2060", "").strip() == params["cum"]
     if path == "ho-so-tinh":
-        page.locator('[data-testid="stPageLink"]').first.wait_for(timeout=CHART_WAIT_MS)
+        page.wait_for_function("""label => [...document.querySelectorAll('[data-testid="stPageLink"]')].some(
+            link => link.innerText.replaceAll('\\u2060', '').split('\\n').pop() === label)""",
+                               arg=f"Xem {PROVINCES_CLUSTER}", timeout=CHART_WAIT_MS)  # links are drawn one by one
         links = [text.replace("\u2060", "").split("\n")[-1] for text in  # after the icon's name
                  page.locator('[data-testid="stPageLink"]').all_inner_texts()]
         assert f"Xem {PROVINCES_CLUSTER}" in links, links
