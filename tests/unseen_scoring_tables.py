@@ -499,3 +499,27 @@ def t43_award_columns_marked_with_ones() -> Built:
     return Built(xlsx_bytes(SheetSpec("TH", rows, merged)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(97, 1, "Lạng Sơn", award="Cờ thi đua"), snv("Cao Bằng"): U(95, 2, "Cao Bằng", award="Bằng khen"),
         snv("Sơn La"): U(90, 3, "Sơn La")}, without_award={snv("Sơn La")}))
+
+
+# ================================================================ columns that count or bound, not score
+
+
+@case("a column counting criteria not met ('Số tiêu chí không hoàn thành': 0, 1, 2) between the criteria and the total")
+def t44_count_of_criteria_is_no_criterion() -> Built:
+    rows = [[NORTH], [TITLE_2022],
+            ["STT", "Đơn vị", "Tiêu chí 1 (50 điểm)", "Tiêu chí 2 (50 điểm)", "Số tiêu chí không hoàn thành",
+             "Tổng điểm", "Xếp hạng"],
+            [1, "Lạng Sơn", 48, 45, 0, 93, 1], [2, "Cao Bằng", 45, 44, 1, 89, 2], [3, "Điện Biên", 44, 40, 2, 84, 3]]
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(93, 1, "Lạng Sơn"), snv("Cao Bằng"): U(89, 2, "Cao Bằng"), snv("Điện Biên"): U(84, 3, "Điện Biên")},
+        criteria={(snv("Cao Bằng"), "2"): 44}, criteria_keys={"1", "2"}))
+
+
+@case("a summary with a 'Điểm chuẩn' column (100 on every unit's row) and criteria headed 'Tiêu chí 1', no total")
+def t45_standard_column_in_a_summary() -> Built:
+    rows = [[NORTH], [TITLE_2022],
+            ["STT", "Đơn vị", "Điểm chuẩn", "Tiêu chí 1", "Tiêu chí 2", "Xếp hạng"],
+            [1, "Lạng Sơn", 100, 48, 45, 1], [2, "Cao Bằng", 100, 45, 44, 2], [3, "Điện Biên", 100, 44, 40, 3]]
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(93, 1, "Lạng Sơn"), snv("Cao Bằng"): U(89, 2, "Cao Bằng"), snv("Điện Biên"): U(84, 3, "Điện Biên")},
+        criteria={(snv("Điện Biên"), "1"): 44}, criteria_keys={"1", "2"}))

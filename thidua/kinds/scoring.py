@@ -10,7 +10,8 @@ SCORING_COLUMNS = Schema((
     Field("year", r"^nam( (danh gia|cham diem|thi dua))?$"),
     Field("cluster", r"^(ten )?(cum|khoi)( thi dua)?$"),
     Field("grade", r"\bxep loai\b|\bphan loai\b", "words"),
-    Field("ignored", r"\bt[iy] le\b|^\(?%\)?$|\bdon vi tinh\b|^ma (so )?(don vi|dv|co quan|tinh|dinh danh)\b"),
+    Field("ignored", r"\bt[iy] le\b|^\(?%\)?$|\bdon vi tinh\b|^ma (so )?(don vi|dv|co quan|tinh|dinh danh)\b"
+                    r"|^so (luong|lan|tieu chi|chi tieu|noi dung|van ban|phieu|ngay)\b"),
     Field("order", r"^(s?tt|so tt|so thu tu|thu tu|ma so|ma tieu chi|ma|muc)$"),
     Field("note", r"\bghi chu\b|\bly do\b|\bdien giai\b"),
     Field("award", r"\bkhen thuong\b|\bdanh hieu\b|\bhinh thuc\b|\bde nghi\b|\bde xuat\b", "words"),

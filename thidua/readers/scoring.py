@@ -206,11 +206,22 @@ def _layouts(sheet: Sheet) -> list[_Layout]:
 def _layout(table: Table, kinds: dict[int, str], beside: bool) -> _Layout | None:
     kinds = {c.index: kinds[c.index] for c in table.columns}
     present = set(kinds.values())
-    if "content" in present and ("max" in present or "unit" not in present) and present & {"max", "score", "total"}:
+    names_criteria = "unit" not in present or any(_names_criteria(table, c) for c in table.columns
+                                                   if kinds[c.index] == "content")
+    if names_criteria and "content" in present and ("max" in present or "unit" not in present) \
+            and present & {"max", "score", "total"}:
         return _Layout("detail", table, kinds, beside)
     if "unit" in present and present & {"score", "total", "bonus", "penalty", "content", "other"}:
         return _Layout("summary", table, kinds, beside)
     return None
+
+
+def _names_criteria(table: Table, column: Column) -> bool:
+    """A 'Nội dung / Tiêu chí' column holds the criteria's names; under 'Tiêu chí 1' beside a unit column,
+    numbers are that criterion's scores on a summary."""
+    return any(isinstance(value, str) and number_or_none(value) is None
+               for r in range(table.first_data_row, table.sheet.height)
+               if not is_blank(value := table.sheet.value(r, column.index)))
 
 
 def _lines_over_table(layout: _Layout) -> list[TitleLine]:
