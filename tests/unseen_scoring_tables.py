@@ -523,3 +523,21 @@ def t45_standard_column_in_a_summary() -> Built:
     return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(93, 1, "Lạng Sơn"), snv("Cao Bằng"): U(89, 2, "Cao Bằng"), snv("Điện Biên"): U(84, 3, "Điện Biên")},
         criteria={(snv("Điện Biên"), "1"): 44}, criteria_keys={"1", "2"}))
+
+
+@case("transposed: a 'Điểm trung bình' column right of the units (the average of each criterion) is no unit's score")
+def t46_transposed_average_column_beside_the_units() -> Built:
+    groups = [[*group, round(sum(group[3:6]) / 3, 2)] for group in transposed(SIDE, [])[3:]]
+    rows = [[NORTH], [TITLE_2022], ["TT", "Nội dung tiêu chí", "Điểm chuẩn", *SIDE, "Điểm trung bình"], *groups,
+            [None, "TỔNG CỘNG", 100, 93, 93, 87, 91], [None, "XẾP HẠNG", None, 1, 2, 3, None]]
+    return Built(xlsx_bytes(SheetSpec("Tong hop", rows)), "th.xlsx", ScoringExpect(
+        NORTH_NAME, 2022, TIED, criteria={(snv("Hà Giang"), "I/2"): 18}, criteria_keys=TRANSPOSED_KEYS))
+
+
+@case("transposed: a 'Cộng' column right of the units adding each criterion over the cluster is no unit's score")
+def t47_transposed_sum_column_beside_the_units() -> Built:
+    groups = [[*group, sum(group[3:6])] for group in transposed(SIDE, [])[3:]]
+    rows = [[NORTH], [TITLE_2022], ["TT", "Nội dung tiêu chí", "Điểm chuẩn", *SIDE, "Cộng"], *groups,
+            [None, "TỔNG CỘNG", 100, 93, 93, 87, 273], [None, "XẾP HẠNG", None, 1, 2, 3, None]]
+    return Built(xlsx_bytes(SheetSpec("Tong hop", rows)), "th.xlsx", ScoringExpect(
+        NORTH_NAME, 2022, TIED, criteria={(snv("Lạng Sơn"), "II"): 55}, criteria_keys=TRANSPOSED_KEYS))

@@ -1181,7 +1181,8 @@ def _read_details(context: _Context, details: list[_Layout], lines: list[TitleLi
 
 def _units_side_by_side(layout: _Layout) -> dict[str, _Layout]:
     """For a detail sheet whose score columns are headed by two or more units, each unit's name and the
-    layout seeing only its columns (one column per unit holds its cluster score)."""
+    layout seeing only its columns (one column per unit holds its cluster score); a score column headed by
+    no unit ('Điểm trung bình' of them all) is no unit's."""
     columns: dict[str, list[Column]] = {}
     for column in layout.table.columns:
         if layout.kinds[column.index] in ("order", "content", "max", "note", "ignored"):
@@ -1191,7 +1192,8 @@ def _units_side_by_side(layout: _Layout) -> dict[str, _Layout]:
             columns.setdefault(written, []).append(column)
     if len(columns) < 2:
         return {}
-    theirs = {c.index for found in columns.values() for c in found}
+    theirs = {c.index for c in layout.table.columns if layout.kinds[c.index] in ("score", "total")}
+    theirs |= {c.index for found in columns.values() for c in found}
     return {written: _Layout("detail", layout.table, {
         **layout.kinds, **dict.fromkeys(theirs, "ignored"),
         **{c.index: layout.kinds[c.index] if layout.kinds[c.index] in ("score", "total") else "score" for c in own}})
