@@ -541,3 +541,26 @@ def t47_transposed_sum_column_beside_the_units() -> Built:
             [None, "TỔNG CỘNG", 100, 93, 93, 87, 273], [None, "XẾP HẠNG", None, 1, 2, 3, None]]
     return Built(xlsx_bytes(SheetSpec("Tong hop", rows)), "th.xlsx", ScoringExpect(
         NORTH_NAME, 2022, TIED, criteria={(snv("Lạng Sơn"), "II"): 55}, criteria_keys=TRANSPOSED_KEYS))
+
+
+# ================================================================ names wrapped onto the next row
+
+
+@case("a unit's name typed over two rows of the name column ('Sở Kế hoạch và', then 'Đầu tư' alone on the next row)")
+def t48_unit_name_continued_on_the_next_row() -> Built:
+    rows = [*agencies_title(), ["STT", "Tên cơ quan", "Chuyên môn (80 điểm)", "Thi đua (20 điểm)", "Tổng điểm", "Xếp hạng"],
+            [1, FINANCE, 79, 19, 98, 1], [2, "Sở Kế hoạch và", 78, 18, 96, 2], [None, "Đầu tư"],
+            [3, OFFICE, 76, 17, 93, 3]]
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(LANG_SON_AGENCIES, 2021, {
+        FINANCE: U(98, 1), PLANNING: U(96, 2), OFFICE: U(93, 3)}, criteria={(PLANNING, "thi dua"): 18}))
+
+
+@case("a name going on with 'và Xã hội' on the next row; a section row 'Khối văn hóa - xã hội' under a whole name "
+      "stays a section")
+def t49_name_continued_and_a_section_row_kept_apart() -> Built:
+    labour = "Sở Lao động - Thương binh và Xã hội"
+    rows = [*agencies_title(), ["STT", "Tên cơ quan", "Chuyên môn (80 điểm)", "Thi đua (20 điểm)", "Tổng điểm", "Xếp hạng"],
+            [1, FINANCE, 79, 19, 98, 1], [None, "Khối văn hóa - xã hội"], [2, "Sở Lao động - Thương binh", 78, 18, 96, 2],
+            [None, "và Xã hội"], [3, JUSTICE, 76, 17, 93, 3]]
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(LANG_SON_AGENCIES, 2021, {
+        FINANCE: U(98, 1), labour: U(96, 2), JUSTICE: U(93, 3)}))

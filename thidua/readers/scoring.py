@@ -657,6 +657,20 @@ def _summary_rows(plan: _SummaryPlan) -> tuple[list[int], int | None]:
     return units, maxima_row
 
 
+_NAME_GOES_ON = re.compile(r"(\s(và|của|các)|[-–,&])$", re.IGNORECASE)
+_NAME_WENT_ON = re.compile(r"^((và|của)\s|[-–&]|[a-zà-ỹđ])")
+
+
+def _whole_name(sheet: Sheet, row: int, column: int) -> str:
+    """A unit's name as written, with its end wrapped onto the row below ('Sở Kế hoạch và' over 'Đầu tư';
+    'Sở Lao động - Thương binh' over 'và Xã hội') when that row holds nothing else."""
+    name, rest = _text(sheet.value(row, column)), _text(sheet.value(row + 1, column))
+    alone = rest and not any(not is_blank(sheet.value(row + 1, c)) for c in range(sheet.width) if c != column)
+    if alone and (_NAME_GOES_ON.search(name) or _NAME_WENT_ON.match(rest)):
+        return f"{name} {rest}"
+    return name
+
+
 def _summary_nodes(context: _Context, plan: _SummaryPlan, row: int, maxima_row: int | None) -> list[Node]:
     """The criterion columns of one unit's row as a tree: a label over labels is a group, a
     'Cộng' column under a label states that group's subtotal."""
@@ -765,7 +779,7 @@ def _read_summary(context: _Context, plan: _SummaryPlan) -> list[_Scored]:
         return []
     scored = []
     for row in rows:
-        written = _text(sheet.value(row, plan.unit.index))
+        written = _whole_name(sheet, row, plan.unit.index)
         subject = f"đơn vị «{written}»"
         readings = _unit_rows(plan, row)
         if "cluster" not in readings:
