@@ -67,3 +67,22 @@ def test_no_page_scrolls_sideways_and_no_chart_title_is_cut(app_url, browser, sc
         page.screenshot(path=SCREENSHOTS / f"{name}-{screen}-ca-trang.png")
     finally:
         context.close()
+
+
+SIDEBAR_RIGHT = "document.querySelector('[data-testid=\"stSidebar\"]').getBoundingClientRect().right"
+
+
+def test_on_a_phone_the_sidebar_closes_after_choosing_a_page(app_url, browser):
+    context = browser.new_context(locale="vi-VN", **SCREENS["dien-thoai"])
+    try:
+        page = context.new_page()
+        page.goto(app_url)
+        page.wait_for_selector(CHART, timeout=CHART_WAIT_MS)
+        page.get_by_test_id("stExpandSidebarButton").click()
+        page.wait_for_function(f"{SIDEBAR_RIGHT} > 0")
+        page.get_by_role("link", name="Cụm thi đua").click()
+        page.wait_for_url("**/cum-thi-dua**")
+        page.wait_for_function(f"{SIDEBAR_RIGHT} <= 0")
+        page.get_by_role("heading", name="Cụm thi đua").first.wait_for(timeout=CHART_WAIT_MS)
+    finally:
+        context.close()
