@@ -10,13 +10,13 @@ from pages.shared import (Results, current_database, drawn, first_cluster, linke
 from thidua.clusters import (leader_ranks, membership_changes, merger_effects, merger_sentences, never_led,
                              unit_label, year_end_rankings)
 from thidua.db import DatabaseBusy
-from thidua.demo import DEMO_UPLOADER
 from thidua.formatting import MISSING, vn_number, years_phrase
 from thidua.ingest import write_upload
 from thidua.provenance import source_lines
 from thidua.provinces import MERGER_YEAR
 from thidua.readers.problems import Refused
 from thidua.readers.roster import DEPUTY, FIRST_YEAR, LEADER
+from thidua.reports import illustrative_cluster_parts, illustrative_note
 from thidua.roster_editor import (AWARDS, EDITOR_FILE_NAME, MEMBERS, ROLES, TABLES, NoChange, describe,
                                   edited_reading, shown)
 from thidua.untrusted import markdown_literal
@@ -50,17 +50,18 @@ in_years = list(range(from_year, to_year + 1))
 made_from = (query.snapshot, cluster, from_year, to_year)  # names every frame derived below
 
 sources = query("data_sources")
-illustrative = set(sources.cluster_id[(sources.uploaded_by == DEMO_UPLOADER) & sources.cluster_id.notna()])
-if illustrative:
-    st.info(f"**Dữ liệu minh họa** — số liệu của {len(illustrative)} cụm (danh sách Cụm trưởng, Cụm phó, thành "
-            "viên, khen thưởng, bảng chấm điểm) là số liệu minh họa, không phải số liệu chính thức. Hãy nhập số "
-            "liệu chính thức để thay thế.", icon=":material/info:")
-
 st.subheader("Cụm trưởng, Cụm phó qua các năm")
 shown_roles = roles[roles.year.isin(in_years)]
 if shown_roles.empty:
     st.info(f"Chưa có danh sách Cụm trưởng, Cụm phó của năm {years_phrase(in_years)}.")
 else:
+    shown_clusters = clusters[clusters.cluster_id.isin(shown_roles.cluster_id)]
+    note = illustrative_note("Danh sách Cụm trưởng, Cụm phó của mọi cụm", [
+        name for name, cluster_of in zip(shown_clusters.name, shown_clusters.cluster_id)
+        if illustrative_cluster_parts(sources[sources.kind == "roster"], cluster_of, in_years)],
+        len(shown_clusters), "cụm")
+    if note:
+        st.info(f"**Dữ liệu minh họa** — {markdown_literal(note)}", icon=":material/info:")
     show_figure(drawn("leader_history", shown_roles, years=in_years, highlight=cluster, made_from=made_from),
                 file_name="cum-truong-cum-pho")
 
@@ -69,6 +70,10 @@ own_members = query("cluster_members", cluster=cluster_id)
 own_years = pd.concat([own_roles.year, own_members.year]).astype(int)
 not_yet = reused(never_led, own_members, own_roles, made_from=made_from)
 st.header(markdown_literal(cluster))
+demo_parts = illustrative_cluster_parts(sources, cluster_id, in_years)
+if demo_parts:
+    st.info(f"**Dữ liệu minh họa** — {'; '.join(demo_parts)} của cụm này là số liệu minh họa, không phải số liệu "
+            "chính thức; hãy nhập số liệu chính thức để thay thế.", icon=":material/info:")
 if not own_years.empty:
     latest = own_years.max()
     facts = st.columns(4)

@@ -264,6 +264,17 @@ def test_the_cluster_page_shows_the_timeline_members_awards_and_rotation_of_the_
     assert image_downloads(app) == len(shown_figures)
 
 
+def test_the_demo_mark_names_which_of_the_clusters_figures_are_demo_year_by_year(demo_db, tmp_path):
+    def cluster_note() -> str:
+        return next(note for note in texts(open_page(CLUSTERS, cum=BORDER, tu_nam="2021", den_nam="2024"),
+                                           "info").split("\n") if "của cụm này" in note)
+    before = cluster_note()
+    assert "danh sách Cụm trưởng, Cụm phó, thành viên, khen thưởng năm 2021–2024" in before
+    assert "bảng chấm điểm năm 2021–2024" in before
+    ingest_file(demo_db, write_workbook(tmp_path / "tong_hop_2022.xlsx", north_summary()), uploaded_by="chuyenvien")
+    assert "bảng chấm điểm năm 2021, 2023–2024" in cluster_note()  # 2022's year-end is now the real one
+
+
 def test_rosters_of_both_shapes_give_timeline_joins_leaves_and_the_leaders_own_rank(roster_db):
     app = open_page(CLUSTERS, cum=BORDER)
     shown_figures = figures(app)

@@ -109,6 +109,19 @@ def illustrative_par_years(sources: pd.DataFrame) -> set[int]:
     return {int(year) for year in par.year[par.upload_id.isin(illustrative_uploads(sources))]}
 
 
+# what of a cluster's figures an upload supplies, by the kind data_sources gives it
+CLUSTER_PARTS = {"roster": "danh sách Cụm trưởng, Cụm phó, thành viên, khen thưởng", "scoring": "bảng chấm điểm"}
+
+
+def illustrative_cluster_parts(sources: pd.DataFrame, cluster_id: str, years: Iterable[int]) -> list[str]:
+    """What of one cluster's figures of these years comes from the demo data (rows of data_sources), in
+    words and by year: 'bảng chấm điểm năm 2023, 2024'; empty when all of it was uploaded."""
+    demo = sources[(sources.cluster_id == cluster_id) & sources.year.isin(list(years))
+                   & (sources.uploaded_by == DEMO_UPLOADER)]
+    return [f"{words} năm {years_phrase(int(year) for year in demo.year[demo.kind == kind])}"
+            for kind, words in CLUSTER_PARTS.items() if (demo.kind == kind).any()]
+
+
 def provenance(sources: pd.DataFrame, used: Iterable[tuple[str, Params]]) -> Provenance:
     """Source and date of the figures that these named results (name, parameters) read; when none of
     them reads uploaded figures, those of everything in force."""
