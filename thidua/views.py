@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 
 from thidua import charts
-from thidua.charts import SIZES, Size
+from thidua.charts import Size
 from thidua.untrusted import figure_text_literal
 
 
@@ -40,33 +40,45 @@ VIEWS: dict[str, ChartSpec] = {
 }
 
 
-@dataclass(frozen=True)
 class View:
-    """One chart drawn at each size: the page shows `page` (or `phone` on a phone), files and slides
-    take `slide`."""
-    phone: go.Figure
-    page: go.Figure
-    slide: go.Figure
+    """One chart at each size, each drawn the first time it is asked for (a deck needs only its slide, a
+    page its page or phone form and the slide its files are made from): the page shows `page` (or
+    `phone` on a phone), files and slides take `slide`."""
+
+    def __init__(self, draw: Callable[[Size], go.Figure]):
+        self._draw = draw
+        self._changes: list[Callable[[go.Figure], object]] = []
+        self._drawn: dict[Size, go.Figure] = {}
 
     def at(self, size: Size) -> go.Figure:
-        return getattr(self, size)
+        if size not in self._drawn:
+            figure = figure_text_literal(self._draw(size))
+            for change in self._changes:
+                change(figure)
+            self._drawn[size] = figure
+        return self._drawn[size]
+
+    phone = property(lambda self: self.at("phone"))
+    page = property(lambda self: self.at("page"))
+    slide = property(lambda self: self.at("slide"))
 
     @property
     def title(self) -> str:
-        return self.page.layout.title.text or ""
+        return self.slide.layout.title.text or ""
 
     def restyled(self, change: Callable[[go.Figure], object]) -> View:
         """The view with change(figure) applied to the figure of every size (e.g. a title for one scope)."""
-        for size in SIZES:
-            change(self.at(size))
+        self._changes.append(change)
+        for figure in self._drawn.values():
+            change(figure)
         return self
 
 
 def view(name: str, /, *args, **params) -> View:
-    """The chart VIEWS[name] drawn from these rows and filters at every size; names from files show as
-    written, never as markup."""
+    """The chart VIEWS[name] drawn from these rows and filters, at each size when asked for; names from
+    files show as written, never as markup."""
     draw = VIEWS[name].draw
-    return View(**{size: figure_text_literal(draw(*args, size=size, **params)) for size in SIZES})
+    return View(lambda size: draw(*args, size=size, **params))
 
 
 # Plotly's own words in Vietnamese (plotly.js ships no Vietnamese locale in this installation), and
