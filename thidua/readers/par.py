@@ -14,37 +14,20 @@ import pandas as pd
 from openpyxl.utils import get_column_letter
 
 from thidua.provinces import MERGER_YEAR, Province, registry
-from thidua.readers.indices import INDICES, PAR, SIPAS, IndexSchema, index_named_in
+from thidua.kinds.index import (AVERAGE_ROW, INDEX_TABLE_COLUMNS, INDEX_TITLE_WORDS, INDICES, NOTES_ROW, PAR,
+                                PART_AVERAGE_ROW, SCORE_PRECEDENCE, SCORING_HEADER_WORDS, SIPAS, IndexSchema,
+                                index_named_in, index_words)
 from thidua.readers.cells import NotANumber, is_blank, parse_number, text_key, year_in
-from thidua.readers.problems import Problem, Refused, cell_ref
+from thidua.readers.problems import Problem, Refused, cell_ref, shown_ref
 from thidua.readers.table import HEADER_SCAN_ROWS, Column, Table, is_column_number_row, locate_table, table_at
 from thidua.readers.workbook import Sheet, sheets_of
+from thidua.tables.identity import DECISION_LINE, cell_text
+from thidua.tables.rows import states_maxima
 
 UNKNOWN_LISTED = 20
 DISAGREEMENTS_LISTED = 5
 PROVINCES_IN_A_TABLE = 20  # fewer names than that in a column make a list, not a table of provinces
 
-_YEAR_WORDS = re.compile(r"\b(nam )?(19|20)\d\d\b")
-_MAXIMA = r"^(diem toi da|toi da|thang diem|diem chuan)"
-_IGNORED_HEADER = re.compile(
-    r"\b(ghi chu|xep loai|tang|giam|thay doi|so sanh|chenh lech|bien dong|ma tinh|ma so|vung|khu vuc)\b|" + _MAXIMA)
-_ORDER_HEADER = re.compile(r"^(s?tt|so tt|so thu tu|thu tu)$")
-_PROVINCE_HEADER = re.compile(r"^(ten |cac )?(tinh|thanh pho|dia phuong|don vi|province)\b(?! tinh\b)")
-_SIPAS_HEADER = re.compile(r"\bsipas\b|\bhai long\b")
-_RANK_HEADER = re.compile(r"\bhang\b|\bvi tri\b|\bthu bac\b|\bxep thu\b|\bvi thu\b|\brank(ing)?\b")
-_BAND_HEADER = re.compile(r"^(xep |phan )?nhom( xep hang| xep loai| dieu hanh)?$|^xep loai$|^(group|band)$")
-_GROUP_HEADER = re.compile(r"\bthanh phan\b|\bcac linh vuc\b")
-_SCORE_HEADER = re.compile(r"\bchi so\b|\bdiem\b|\bket qua\b|\bpar\b|%|\bt[iy] le\b|\btong\b|\bscore\b"
-                           r"|\bpci\b|\bpapi\b|\bdti\b")
-_INDEX_WORDS = re.compile(r"\bchi so\b|\bpar\b|\bcchc\b|cai cach hanh chinh|\bsipas\b")
-_SCORING_WORDS = re.compile(r"tu cham|cum cham|cham diem|thi dua|\bcum\b|diem chuan|diem toi da|tieu chi|khen thuong"
-                            r"|diem tru|diem cong")
-_AVERAGE_ROW = re.compile(r"trung binh|binh quan|ca nuoc|tong cong|tong so")
-_PART_AVERAGE_ROW = re.compile(  # a region's average, inside the table (the national one ends it)
-    r"^(?!.*\bca nuoc\b)(?=.*\b(trung binh|binh quan)\b)(?=.*\b(vung|khu vuc|nhom)\b)")
-_MAXIMA_ROW = re.compile(_MAXIMA)  # the points each column can reach, under the header
-_NOTES_ROW = re.compile(r"^(\(?\*|ghi chu|chu thich|luu y|nguon|nguoi lap|tm\b|kt\b|noi nhan|bo truong|thu truong)")
-_DECISION_LINE = re.compile(r"kem theo|quyet dinh|cong van|\bngay\b|\bthang\b")
 _DASH = re.compile(r"^([-–—]+|x)$", re.IGNORECASE)
 
 LOOKED_FOR = ("một dòng tiêu đề (trong 20 dòng đầu của trang) có cột tên tỉnh («Tỉnh, thành phố», «Địa phương», "
@@ -96,32 +79,12 @@ class ColumnChoice:
 
 # ---------------------------------------------------------------- header words
 
-def _header_words(text: object) -> str:
-    """Header words without diacritics, punctuation (but %) or year numbers."""
-    if isinstance(text, float) and text.is_integer():
-        text = int(text)
-    words = re.sub(r"[^\w%]+", " ", re.sub(r"\b(\d{4})\.0\b", r"\1", text_key(text))).strip()
-    return re.sub(r"\s+", " ", _YEAR_WORDS.sub(" ", words)).strip()
-
-
 @lru_cache(maxsize=1 << 14, typed=True)  # a pure function of a cell, asked for again by every check
 def _element_kind(text: object) -> str:
-    """What one header label says: year, band, ignored, order, province, sipas, rank, group, score or label."""
-    words = _header_words(text)
-    if not words:
-        return "year"
-    if _BAND_HEADER.match(words):
-        return "band"
-    for kind, pattern in (("ignored", _IGNORED_HEADER), ("order", _ORDER_HEADER)):
-        if pattern.search(words):
-            return kind
-    if _PROVINCE_HEADER.match(words) and len(words) <= 60:
-        return "province"
-    for kind, pattern in (("sipas", _SIPAS_HEADER), ("rank", _RANK_HEADER),
-                          ("group", _GROUP_HEADER), ("score", _SCORE_HEADER)):
-        if pattern.search(words):
-            return kind
-    return "label"
+    """The field one header label suggests (INDEX_TABLE_COLUMNS), 'year' for a label of a year only, else 'label'."""
+    words = index_words(text)
+    found = INDEX_TABLE_COLUMNS.suggested_by(words) if words else None
+    return found.name if found else "label" if words else "year"
 
 
 def _is_par_header(words: list[str]) -> bool:
@@ -161,11 +124,9 @@ class _YearColumns:
 
 def _score_priority(leaf: str) -> int:
     """Which of several score columns is the index itself: 'Chỉ số (%)' before 'Điểm thẩm định'."""
-    words = _header_words(leaf)
-    for priority, pattern in enumerate((r"\bchi so\b", r"\btong\b", r"\bket qua\b", "%")):
-        if re.search(pattern, words):
-            return priority
-    return 4 if words else 5
+    words = index_words(leaf)
+    return next((priority for priority, pattern in enumerate(SCORE_PRECEDENCE) if pattern.search(words)),
+                len(SCORE_PRECEDENCE) if words else len(SCORE_PRECEDENCE) + 1)
 
 
 def _classify(column: Column, year: int | None) -> _Role | str:
@@ -201,15 +162,10 @@ def _header_year(table: Table, column: Column) -> tuple[int, str] | None:
             continue
         for row in range(table.header_top, table.header_bottom + 1):
             for left in range(column.index, -1, -1):
-                if year_in(_as_text(table.sheet.shown(row, left))) == year:
-                    area = table.sheet.merged_at(row, left)
-                    return year, cell_ref(area.top, area.left) if area else cell_ref(row, left)
+                if year_in(cell_text(table.sheet.shown(row, left))) == year:
+                    return year, shown_ref(table.sheet, row, left)
         return year, cell_ref(table.header_top, column.index)
     return None
-
-
-def _as_text(value: object) -> str:
-    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
 
 @dataclass
@@ -288,8 +244,7 @@ def _index_named_over(table: Table, column: Column) -> tuple[str, str] | None:
     for row in range(table.header_top, table.header_bottom + 1):
         schema = index_named_in(text_key(table.sheet.shown(row, column.index)))
         if schema:
-            area = table.sheet.merged_at(row, column.index)
-            return schema.key, cell_ref(area.top, area.left) if area else cell_ref(row, column.index)
+            return schema.key, shown_ref(table.sheet, row, column.index)
     return None
 
 
@@ -393,8 +348,8 @@ def _stated_year(plan: _Plan, file_name: str, year: int | None) -> tuple[int, st
     """(year, sheet, cell) from the table's title, else the sheet name, else the file name, else the caller;
     a title line citing a decision or dated ('ngày 15/5/2022') does not count."""
     sheet = plan.table.sheet
-    titles = _titles(plan, lambda line: bool(year_in(line)) and not _DECISION_LINE.search(text_key(line)))
-    titles.sort(key=lambda title: not _INDEX_WORDS.search(text_key(title[2])))
+    titles = _titles(plan, lambda line: bool(year_in(line)) and not DECISION_LINE.search(text_key(line)))
+    titles.sort(key=lambda title: not INDEX_TITLE_WORDS.search(text_key(title[2])))
     if titles:
         row, column, line = titles[0]
         return year_in(line), sheet.name, cell_ref(row, column)
@@ -570,13 +525,13 @@ def _province_rows(plan: _Plan) -> tuple[list[_ProvinceRow], list[tuple[int, obj
             continue
         name = sheet.shown(row, column)
         label = text_key(name if not is_blank(name) else next((v for v in values if isinstance(v, str)), ""))
-        if _PART_AVERAGE_ROW.search(label) or _MAXIMA_ROW.match(label):
+        if PART_AVERAGE_ROW.search(label) or states_maxima(label):
             continue
-        if _NOTES_ROW.match(label):
+        if NOTES_ROW.match(label):
             if found:
                 break
             continue
-        if _AVERAGE_ROW.search(label):
+        if AVERAGE_ROW.search(label):
             after_average = bool(found)
             continue
         if is_blank(name):
@@ -978,11 +933,11 @@ def looks_like_par(sheets: list[Sheet]) -> bool:
             return True
         header = " ".join(text_key(value) for row in sheet.rows[:table.header_bottom + 1]
                           for value in row if isinstance(value, str)) if plans else ""
-        if _SCORING_WORDS.search(header):
+        if SCORING_HEADER_WORDS.search(header):
             continue
         for plan in plans:
             rows, unknown = _province_rows(plan)
-            indexed = _INDEX_WORDS.search(header) or _table_index(plan)
+            indexed = INDEX_TITLE_WORDS.search(header) or _table_index(plan)
             if rows and len(rows) >= len(unknown) and (indexed or len(rows) >= PROVINCES_IN_A_TABLE):
                 return True
     return False
