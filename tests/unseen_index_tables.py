@@ -439,3 +439,26 @@ def i28_dti_named_in_vietnamese_only() -> Built:
             ["TT", "Tỉnh, thành phố", "Điểm", "Xếp hạng"], *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(lines)]]
     return Built(xlsx_bytes(SheetSpec("Tinh", rows, ["A3:D3"])), "ket_qua_2023.xlsx",
                  index_only(index_expect("dti", 2023, lines)))
+
+
+def tied_at_five(lines: list[tuple[str, float, int]]) -> list[tuple[str, float, int]]:
+    """The fifth and sixth provinces share the fifth score and rank; the seventh stays seventh."""
+    return [(n, lines[4][1], 5) if i in (4, 5) else (n, s, r) for i, (n, s, r) in enumerate(lines)]
+
+
+@case("a shared rank written with its words ('5 (đồng hạng)') for two provinces of equal index: both 5th, "
+      "the next one 7th")
+def i29_shared_rank_written_in_words() -> Built:
+    lines = tied_at_five(par_scores(names63()))
+    written = [(n, s, f"{r} (đồng hạng)" if i in (4, 5) else r) for i, (n, s, r) in enumerate(lines)]
+    return Built(xlsx_bytes(par_sheet(2022, written)), "par_2022.xlsx", par_expect(2022, lines, {}))
+
+
+@case("a region's provinces only (every fourth of the national ranking), their national ranks written as words "
+      "('Hạng 1', 'Hạng 5', ...): read as the ranks they name, not set aside as grades and recomputed 1, 2, 3")
+def i30_national_ranks_written_as_hang_n() -> Built:
+    lines = par_scores(names63())[::4]
+    rows = [["KẾT QUẢ XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2021 CỦA CÁC TỈNH TRONG VÙNG"],
+            ["STT", "Tỉnh, thành phố", "Chỉ số (%)", "Thứ hạng"],
+            *[[i + 1, n, s, f"Hạng {r}"] for i, (n, s, r) in enumerate(lines)]]
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "par_2021.xlsx", par_expect(2021, lines, {}))

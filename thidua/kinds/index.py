@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from thidua.tables.schema import Field, Schema, plain_words, without_years
+from thidua.tables.schema import ORDER, Field, Schema
 
 
 @dataclass(frozen=True)
@@ -48,13 +48,13 @@ def index_named_in(words: str) -> IndexSchema | None:
     return next((schema for schema in TABLE_INDICES if schema.named_by.search(words)), None)
 
 
-# A header label's words (index_words) suggest the first of these fields whose pattern they match; a label of
+# A header label's words (tables.schema.bare_words) suggest the first of these fields whose pattern they match; a label of
 # nothing but a year names the year of the columns under it.
 INDEX_TABLE_COLUMNS = Schema((
     Field("band", r"^(xep |phan )?nhom( xep hang| xep loai| dieu hanh)?$|^xep loai$|^(group|band)$", "words"),
     Field("ignored", r"\b(ghi chu|xep loai|tang|giam|thay doi|so sanh|chenh lech|bien dong|ma tinh|ma so|vung|khu vuc)\b"
                      r"|^(diem toi da|toi da|thang diem|diem chuan)"),
-    Field("order", r"^(s?tt|so tt|so thu tu|thu tu)$"),
+    ORDER,
     Field("province", r"^(?=.{0,60}$)(ten |cac )?(tinh|thanh pho|dia phuong|don vi|province)\b(?! tinh\b)"),
     Field("sipas", SIPAS.named_by.pattern),
     Field("rank", r"\bhang\b|\bvi tri\b|\bthu bac\b|\bxep thu\b|\bvi thu\b|\brank(ing)?\b", "rank"),
@@ -74,8 +74,3 @@ SCORING_HEADER_WORDS = re.compile(r"tu cham|cum cham|cham diem|thi dua|\bcum\b|d
 AVERAGE_ROW = re.compile(r"trung binh|binh quan|ca nuoc|tong cong|tong so")
 PART_AVERAGE_ROW = re.compile(r"^(?!.*\bca nuoc\b)(?=.*\b(trung binh|binh quan)\b)(?=.*\b(vung|khu vuc|nhom)\b)")
 NOTES_ROW = re.compile(r"^(\(?\*|ghi chu|chu thich|luu y|nguon|nguoi lap|tm\b|kt\b|noi nhan|bo truong|thu truong)")
-
-
-def index_words(label: object) -> str:
-    """A header label's words as INDEX_TABLE_COLUMNS matches them: no brackets, no years, % kept."""
-    return without_years(plain_words(label, "%"))

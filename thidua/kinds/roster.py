@@ -2,11 +2,11 @@
 each field, tried in this order; and the words of its roles, titles and rows."""
 import re
 
-from thidua.tables.schema import Field, Schema
+from thidua.tables.schema import ORDER, Field, Schema
 
 ROSTER_COLUMNS = Schema((
     Field("score", r"\bdiem\b|\bxep hang\b|\bthu hang\b|\btong\b|\bchi so\b|\bcham\b|\btham dinh\b|\bket qua\b"),
-    Field("order", r"^(s?tt|so tt|so thu tu|thu tu)$"),
+    ORDER,
     Field("note", r"^ghi chu\b"),
     Field("role", r"\bvai tro\b|\bchuc danh\b|\bchuc vu\b|\bvi tri\b|\bnhiem vu\b"),
     Field("elected", r"^nam (duoc )?bau\b"),

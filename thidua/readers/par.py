@@ -3,7 +3,6 @@ component scores, for one year or several years side by side, in the shapes the 
 and people's copies of them take (title blocks, merged headers, percent cells, notes below)."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -13,22 +12,23 @@ from typing import Callable
 import pandas as pd
 from openpyxl.utils import get_column_letter
 
-from thidua.provinces import MERGER_YEAR, Province, registry
 from thidua.kinds.index import (AVERAGE_ROW, INDEX_TABLE_COLUMNS, INDEX_TITLE_WORDS, INDICES, NOTES_ROW, PAR,
                                 PART_AVERAGE_ROW, SCORE_PRECEDENCE, SCORING_HEADER_WORDS, SIPAS, IndexSchema,
-                                index_named_in, index_words)
-from thidua.readers.cells import NotANumber, is_blank, parse_number, text_key, year_in
+                                index_named_in)
+from thidua.provinces import MERGER_YEAR, Province, registry
+from thidua.readers.cells import NotANumber, holds_no_figure, is_blank, parse_number, text_key, year_in
 from thidua.readers.problems import Problem, Refused, cell_ref, shown_ref
 from thidua.readers.table import HEADER_SCAN_ROWS, Column, Table, is_column_number_row, locate_table, table_at
 from thidua.readers.workbook import Sheet, sheets_of
+from thidua.tables.columns import rank_in
 from thidua.tables.identity import DECISION_LINE, cell_text
 from thidua.tables.rows import states_maxima
+from thidua.tables.schema import bare_words
 
 UNKNOWN_LISTED = 20
 DISAGREEMENTS_LISTED = 5
 PROVINCES_IN_A_TABLE = 20  # fewer names than that in a column make a list, not a table of provinces
 
-_DASH = re.compile(r"^([-–—]+|x)$", re.IGNORECASE)
 
 LOOKED_FOR = ("một dòng tiêu đề (trong 20 dòng đầu của trang) có cột tên tỉnh («Tỉnh, thành phố», «Địa phương», "
               "«Đơn vị») và cột «Chỉ số (%)», «Điểm», «Kết quả» hoặc «Xếp hạng»")
@@ -82,7 +82,7 @@ class ColumnChoice:
 @lru_cache(maxsize=1 << 14, typed=True)  # a pure function of a cell, asked for again by every check
 def _element_kind(text: object) -> str:
     """The field one header label suggests (INDEX_TABLE_COLUMNS), 'year' for a label of a year only, else 'label'."""
-    words = index_words(text)
+    words = bare_words(text)
     found = INDEX_TABLE_COLUMNS.suggested_by(words) if words else None
     return found.name if found else "label" if words else "year"
 
@@ -124,7 +124,7 @@ class _YearColumns:
 
 def _score_priority(leaf: str) -> int:
     """Which of several score columns is the index itself: 'Chỉ số (%)' before 'Điểm thẩm định'."""
-    words = index_words(leaf)
+    words = bare_words(leaf)
     return next((priority for priority, pattern in enumerate(SCORE_PRECEDENCE) if pattern.search(words)),
                 len(SCORE_PRECEDENCE) if words else len(SCORE_PRECEDENCE) + 1)
 
@@ -541,7 +541,7 @@ def _province_rows(plan: _Plan) -> tuple[list[_ProvinceRow], list[tuple[int, obj
                 break  # another table's header under this one (the ministries' index under the provinces')
             continue
         province = registry().resolve(name)
-        has_figures = any(not _is_empty(sheet.value(row, c)) for c in value_columns)
+        has_figures = any(not holds_no_figure(sheet.value(row, c)) for c in value_columns)
         read_already = province is not None and any(f.province.code == province.code for f in found)
         if after_average and (read_already or (province is None and has_figures)):
             break  # under the average, a province read already or a name that is none begins another table
@@ -581,22 +581,23 @@ def _unknown_provinces(plan: _Plan, unknown: list[tuple[int, object]], file_name
     return problems
 
 
-def _is_empty(value: object) -> bool:
-    return is_blank(value) or (isinstance(value, str) and bool(_DASH.match(value.strip())))
-
-
 # ---------------------------------------------------------------- numbers
 
 def _column_numbers(sheet: Sheet, rows: list[_ProvinceRow], column: Column, file_name: str,
-                    percent: bool) -> tuple[dict[int, float], list[Problem]]:
+                    percent: bool, ranks: bool = False) -> tuple[dict[int, float], list[Problem]]:
     """The numbers in a column by row. With percent, a column whose plain numbers are all
-    fractions (percent cells such as 0.9104) is read as percent (91.04)."""
+    fractions (percent cells such as 0.9104) is read as percent (91.04); with ranks, a rank as
+    written ('5 (đồng hạng)', 'Hạng 5') is its number."""
     numbers: dict[int, float] = {}
     written_as_percent: set[int] = set()
     problems: list[Problem] = []
     for province_row in rows:
         value = sheet.value(province_row.row, column.index)
-        if _is_empty(value):
+        if holds_no_figure(value):
+            continue
+        rank = rank_in(value) if ranks else None
+        if rank is not None:
+            numbers[province_row.row] = float(rank)
             continue
         try:
             number, with_percent_sign = parse_number(value)
@@ -622,8 +623,8 @@ class _Content:
     words: int
 
     @classmethod
-    def of(cls, sheet: Sheet, rows: list[_ProvinceRow], column: Column, file_name: str) -> _Content:
-        numbers, not_numbers = _column_numbers(sheet, rows, column, file_name, percent=False)
+    def of(cls, sheet: Sheet, rows: list[_ProvinceRow], column: Column, file_name: str, ranks: bool) -> _Content:
+        numbers, not_numbers = _column_numbers(sheet, rows, column, file_name, percent=False, ranks=ranks)
         return cls(tuple(numbers.values()), len(not_numbers))
 
     def are_scores(self) -> bool:
@@ -660,7 +661,7 @@ def _typed_by_content(plan: _Plan, group: _YearColumns, rows: list[_ProvinceRow]
 
     def content(column: Column) -> _Content:
         if column.index not in contents:
-            contents[column.index] = _Content.of(sheet, rows, column, file_name)
+            contents[column.index] = _Content.of(sheet, rows, column, file_name, ranks=column is group.rank)
         return contents[column.index]
 
     def named(column: Column) -> str:
@@ -727,7 +728,7 @@ def _entries(plan: _Plan, group: _YearColumns, rows: list[_ProvinceRow],
     def numbers(column: Column | None, percent: bool = True) -> dict[int, float]:
         if column is None:
             return {}
-        found, wrong = _column_numbers(sheet, rows, column, file_name, percent)
+        found, wrong = _column_numbers(sheet, rows, column, file_name, percent, ranks=column is group.rank)
         problems.extend(wrong)
         return found
 
@@ -744,7 +745,7 @@ def _entries(plan: _Plan, group: _YearColumns, rows: list[_ProvinceRow],
                                     "tỉnh này không được ghi cho năm đó.", file_name, sheet.name,
                                     _cell(row, group.score or group.rank), severity="warning"))
             continue
-        if group.score is not None and row in ranks and _is_empty(sheet.value(row, group.score.index)):
+        if group.score is not None and row in ranks and holds_no_figure(sheet.value(row, group.score.index)):
             problems.append(Problem(f"«{name}» có thứ hạng năm {group.year} nhưng ô chỉ số để trống; hãy điền chỉ số "
                                     "hoặc bỏ trống cả dòng nếu tỉnh không được công bố.", file_name, sheet.name,
                                     _cell(row, group.score)))
@@ -766,7 +767,7 @@ def _cell(row: int, column: Column | None) -> str | None:
 
 def _band(sheet: Sheet, row: int, column: Column | None) -> str | None:
     value = sheet.shown(row, column.index) if column is not None else None
-    return None if _is_empty(value) else str(value).strip()
+    return None if holds_no_figure(value) else str(value).strip()
 
 
 def _value_problems(entry: _Entry, file_name: str) -> list[Problem]:

@@ -40,7 +40,8 @@ from thidua.readers.units import (Unit, clean_text, cluster_key, cluster_slug, d
                                   names_an_agency, role_written_after, split_province, split_units, with_organiser)
 from thidua.readers.workbook import Sheet, sheets_of
 from thidua.tables.identity import DECISION_LINE, TitleLine, stated_cluster, title_lines
-from thidua.tables.schema import plain_words as _words
+from thidua.tables.rows import ends_table
+from thidua.tables.schema import plain_words as _words, without_years
 
 LEADER, DEPUTY, MEMBER = "Cụm trưởng", "Cụm phó", "Thành viên"
 FIRST_YEAR = 2000
@@ -56,7 +57,6 @@ _HOLDER_KINDS = ("leader", "deputy", "either")  # 'either': a rotation column un
 _SECTION_NUMBER = re.compile(r"^([IVXLCivxlc]+|\d+|[A-Za-z])[.)/]?\s+")
 _NUMBERING = re.compile(r"^([IVXLCivxlc]+|\d+|[A-Za-z])[.)]?$")
 _NUMERIC = re.compile(r"^[\d\s.,()%/+-]+$")
-_YEAR_LABEL = re.compile(r"^(nam )?(19|20)\d\d$")
 
 
 def _whole(word: str) -> str:
@@ -106,14 +106,14 @@ def _is_roster_header(words: list[str]) -> bool:
     """At least two roster labels and no score or number cell (years aside): a unit, leader or deputy
     column among them, or years over a row of roles beside a short cluster label ('Cụm thi đua | Năm 2022')."""
     labels = {_whole(w) for w in words if w}
-    if any(_NUMERIC.match(label) and not _YEAR_LABEL.match(label) for label in labels):
+    if any(_NUMERIC.match(label) and without_years(label) for label in labels):
         return False
     kinds = {label: _label_kind(label) for label in labels}
     if "score" in kinds.values() or sum(kind in _ROSTER_KINDS for kind in kinds.values()) < 2:
         return False
     if {"unit", "leader", "deputy"} & set(kinds.values()):
         return True
-    return (any(_YEAR_LABEL.match(label) for label in labels)
+    return (any(not without_years(label) for label in labels)
             and any(kind == "cluster" and len(label.split()) <= 4 for label, kind in kinds.items()))
 
 
@@ -276,7 +276,16 @@ class _SheetReader:
         line and such (a note column may say anything)."""
         filled = [value for column, value in enumerate(self.sheet.row_values(row))
                   if not is_blank(value) and column not in self.note_columns]
-        return bool(filled) and all(END_OF_TABLE.search(_words(value)) for value in filled)
+        if not filled:
+            return False
+        if all(END_OF_TABLE.search(_words(value)) for value in filled):
+            return True  # a signer's title alone ('CỤM TRƯỞNG') ends it only with no unit named under it
+        return all(ends_table(value) for value in filled) and not self._units_under(row)
+
+    def _units_under(self, row: int) -> bool:
+        columns = self.plan.columns(*_HOLDER_KINDS, "unit")
+        return any(not is_blank(self.sheet.shown(below, column))
+                   for below in range(row + 1, self.sheet.height) for column in columns)
 
     def _starts_section(self, row: int) -> bool:
         """A row holding only 'I. Cụm thi đua ...' (and perhaps its number) starts that cluster's rows."""

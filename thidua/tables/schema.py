@@ -71,3 +71,11 @@ YEAR_WORDS = re.compile(r"\b(nam )?(19|20)\d\d\b")
 def without_years(words: str) -> str:
     """Words with the years they name taken out: 'nam 2021 chi so' -> 'chi so'."""
     return " ".join(YEAR_WORDS.sub(" ", words).split())
+
+
+def bare_words(label: object) -> str:
+    """A label's words without brackets or the years it names, % kept: 'Chỉ số (%) năm 2021' -> 'chi so %'."""
+    return without_years(plain_words(label, "%"))
+
+
+ORDER = Field("order", r"^(s?tt|so tt|so thu tu|thu tu)$")  # the numbering column: 'STT', 'Số thứ tự'
