@@ -462,3 +462,24 @@ def i30_national_ranks_written_as_hang_n() -> Built:
             ["STT", "Tỉnh, thành phố", "Chỉ số (%)", "Thứ hạng"],
             *[[i + 1, n, s, f"Hạng {r}"] for i, (n, s, r) in enumerate(lines)]]
     return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "par_2021.xlsx", par_expect(2021, lines, {}))
+
+
+@case("two years one under another on one sheet, each under its own title ('CHỈ SỐ CCHC NĂM 2022', then "
+      "'... NĂM 2023' over the same header), an average row and a note between: each year read from its own table")
+def i31_years_stacked_on_one_sheet() -> Built:
+    first, second = par_scores(names63(), 90.0, 0.2), par_scores(names63()[::-1], 91.0, 0.21)
+    rows = [["CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022"], [], PAR_HEADER, *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(first)],
+            [None, "Chỉ số trung bình", 83.8, None], ["Ghi chú: theo Quyết định số 125/QĐ-BNV"], [],
+            ["CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2023"], PAR_HEADER, *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(second)]]
+    expect = par_expect(2022, first, {})
+    expect.scores |= par_expect(2023, second).scores
+    return Built(xlsx_bytes(SheetSpec("PAR", rows)), "par_2022_2023.xlsx", expect)
+
+
+@case("one year's table printed over two pages: the header repeated under the 32nd province with no title over it "
+      "is the same table, not another")
+def i32_header_repeated_on_a_new_page() -> Built:
+    lines = par_scores(names63())
+    rows = [["CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022"], PAR_HEADER, *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(lines[:32])],
+            [], PAR_HEADER, *[[i + 33, n, s, r] for i, (n, s, r) in enumerate(lines[32:])]]
+    return Built(xlsx_bytes(SheetSpec("PAR", rows)), "par_2022.xlsx", par_expect(2022, lines, {}))

@@ -29,7 +29,6 @@ UNKNOWN_LISTED = 20
 DISAGREEMENTS_LISTED = 5
 PROVINCES_IN_A_TABLE = 20  # fewer names than that in a column make a list, not a table of provinces
 
-
 LOOKED_FOR = ("một dòng tiêu đề (trong 20 dòng đầu của trang) có cột tên tỉnh («Tỉnh, thành phố», «Địa phương», "
               "«Đơn vị») và cột «Chỉ số (%)», «Điểm», «Kết quả» hoặc «Xếp hạng»")
 
@@ -178,6 +177,8 @@ class _Plan:
     right: int | None = None
     named_columns: dict[int, tuple[str, str]] = field(default_factory=dict)  # column -> (index key, cell) its header names
     other_index_columns: list[tuple[str, str]] = field(default_factory=list)  # (label, cell) left unread
+    top: int = 0                  # the rows this table and its title take: tables one under another share the columns
+    bottom: int | None = None     # the row after its last
 
     def spans(self, column: int) -> bool:
         return self.left <= column and (self.right is None or column <= self.right)
@@ -252,7 +253,7 @@ def _titles(plan: _Plan, wanted: Callable[[str], bool] = str.strip) -> list[tupl
     """(row, column, line) of the title lines above the table's header that are wanted: those over its
     own columns when there are any (a title over each of two tables side by side), else all of them."""
     sheet = plan.table.sheet
-    lines = [(row, column, line) for row in range(plan.table.header_top)
+    lines = [(row, column, line) for row in range(plan.top, plan.table.header_top)
              for column, value in enumerate(sheet.rows[row]) if isinstance(value, str)
              for line in value.splitlines() if wanted(line)]
 
@@ -519,7 +520,7 @@ def _province_rows(plan: _Plan) -> tuple[list[_ProvinceRow], list[tuple[int, obj
     found: list[_ProvinceRow] = []
     unknown: list[tuple[int, object]] = []
     after_average = False  # an average row (placed among the provinces by its value) may come before the last
-    for row in range(plan.table.first_data_row, sheet.height):
+    for row in range(plan.table.first_data_row, sheet.height if plan.bottom is None else plan.bottom):
         values = sheet.rows[row]
         if all(is_blank(v) for v in values) or is_column_number_row(values):
             continue
@@ -957,7 +958,31 @@ def _sheet_plans(sheet: Sheet, columns: ColumnChoice | None, file_name: str) -> 
     if columns is not None:
         return [_chosen_plan(sheet, columns, file_name)] if sheet.name == columns.sheet else []
     table = _locate(sheet)
-    return _plans(table) if table else []
+    return [part for plan in (_plans(table) if table else []) for part in _stacked(plan)]
+
+
+def _stacked(plan: _Plan) -> list[_Plan]:
+    """The table and those under it that repeat its header under a title of their own ('CHỈ SỐ CCHC NĂM 2023'
+    over the same header): each read with its own title. A header repeated with no title over it is a new
+    printed page of the same table."""
+    sheet, table = plan.table.sheet, plan.table
+    labels = {text_key(label) for label in plan.province.path}
+    for row in range(table.first_data_row, sheet.height):
+        if (text_key(sheet.value(row, plan.province.index)) in labels
+                and sheet.header_words(row) == sheet.header_words(table.header_bottom)):
+            top = row - (table.header_bottom - table.header_top)
+            title = _title_over(sheet, top)
+            below = _plan_columns(table_at(sheet, top, row), plan.left, plan.right) if title is not None else None
+            if below is not None:
+                return [replace(plan, bottom=title), *_stacked(replace(below, top=title))]
+    return [plan]
+
+
+def _title_over(sheet: Sheet, header_top: int) -> int | None:
+    """The row just over a header (blank rows passed) when it holds one line of words naming a year: a title."""
+    above = next((row for row in range(header_top - 1, -1, -1) if not all(map(is_blank, sheet.rows[row]))), None)
+    words = [value for value in sheet.rows[above] if not is_blank(value)] if above is not None else []
+    return above if len(words) == 1 and isinstance(words[0], str) and year_in(words[0]) else None
 
 
 @dataclass
