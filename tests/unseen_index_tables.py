@@ -483,3 +483,26 @@ def i32_header_repeated_on_a_new_page() -> Built:
     rows = [["CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022"], PAR_HEADER, *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(lines[:32])],
             [], PAR_HEADER, *[[i + 33, n, s, r] for i, (n, s, r) in enumerate(lines[32:])]]
     return Built(xlsx_bytes(SheetSpec("PAR", rows)), "par_2022.xlsx", par_expect(2022, lines, {}))
+
+
+@case("the PAR table of 2022 and, under it on the same sheet, the SIPAS table of 2022 under its own title and "
+      "header ('Chỉ số SIPAS (%)'): the SIPAS figures join the PAR rows, not read as the same provinces twice")
+def i33_sipas_table_under_the_par_table() -> Built:
+    lines, sipas = par_scores(names63()), sipas_lines(names63())
+    rows = [["CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022"], PAR_HEADER, *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(lines)],
+            [], [SIPAS_TITLE.format(year=2022)], SIPAS_HEADER, *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(sipas)]]
+    expect = par_expect(2022, lines, {})
+    expect.sipas = sipas_expect(2022, sipas)
+    return Built(xlsx_bytes(SheetSpec("PAR", rows)), "chi_so_2022.xlsx", expect)
+
+
+@case("two years one under another, the second with other header words ('NĂM 2023' over 'TT | Tỉnh, thành phố | "
+      "Chỉ số (%) | Thứ hạng'): each year from its own table")
+def i34_stacked_years_with_other_header_words() -> Built:
+    first, second = par_scores(names63(), 90.0, 0.2), par_scores(names63()[::-1], 91.0, 0.21)
+    rows = [["CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022"], PAR_HEADER, *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(first)],
+            [], ["NĂM 2023"], ["TT", "Tỉnh, thành phố", "Chỉ số (%)", "Thứ hạng"],
+            *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(second)]]
+    expect = par_expect(2022, first, {})
+    expect.scores |= par_expect(2023, second).scores
+    return Built(xlsx_bytes(SheetSpec("PAR", rows)), "par.xlsx", expect)

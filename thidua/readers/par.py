@@ -962,17 +962,18 @@ def _sheet_plans(sheet: Sheet, columns: ColumnChoice | None, file_name: str) -> 
 
 
 def _stacked(plan: _Plan) -> list[_Plan]:
-    """The table and those under it that repeat its header under a title of their own ('CHỈ SỐ CCHC NĂM 2023'
-    over the same header): each read with its own title. A header repeated with no title over it is a new
-    printed page of the same table."""
-    sheet, table = plan.table.sheet, plan.table
+    """The table and those under it that begin as it does, with the name column's label under a title of
+    their own ('CHỈ SỐ CCHC NĂM 2023', the SIPAS table of the year): each read with its own header and title.
+    A header repeated with no title over it is a new printed page of the same table."""
+    sheet, table, column = plan.table.sheet, plan.table, plan.province.index
     labels = {text_key(label) for label in plan.province.path}
+    offset = next((row - table.header_top for row in range(table.header_top, table.header_bottom + 1)
+                   if text_key(sheet.value(row, column)) in labels), 0)
     for row in range(table.first_data_row, sheet.height):
-        if (text_key(sheet.value(row, plan.province.index)) in labels
-                and sheet.header_words(row) == sheet.header_words(table.header_bottom)):
-            top = row - (table.header_bottom - table.header_top)
-            title = _title_over(sheet, top)
-            below = _plan_columns(table_at(sheet, top, row), plan.left, plan.right) if title is not None else None
+        top = row - offset
+        if text_key(sheet.value(row, column)) in labels and (title := _title_over(sheet, top)) is not None:
+            below = _plan_columns(table_at(sheet, top, top + table.header_bottom - table.header_top), plan.left,
+                                  plan.right)
             if below is not None:
                 return [replace(plan, bottom=title), *_stacked(replace(below, top=title))]
     return [plan]
