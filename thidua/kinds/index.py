@@ -48,18 +48,19 @@ def index_named_in(words: str) -> IndexSchema | None:
     return next((schema for schema in TABLE_INDICES if schema.named_by.search(words)), None)
 
 
-# A header label's words (tables.schema.bare_words) suggest the first of these fields whose pattern they match; a label of
-# nothing but a year names the year of the columns under it.
+# A header label's words (tables.schema.bare_words) suggest the first of these fields whose pattern they
+# match; a label of nothing but a year names the year of the columns under it.
 INDEX_TABLE_COLUMNS = Schema((
     Field("band", r"^(xep |phan )?nhom( xep hang| xep loai| dieu hanh)?$|^xep loai$|^(group|band)$", "words"),
-    Field("ignored", r"\b(ghi chu|xep loai|tang|giam|thay doi|so sanh|chenh lech|bien dong|ma tinh|ma so|vung|khu vuc)\b"
-                     r"|^(diem toi da|toi da|thang diem|diem chuan)"),
+    Field("ignored", r"\b(ghi chu|xep loai|tang|giam|thay doi|so sanh|chenh lech|bien dong|ma tinh|ma so|vung"
+                     r"|khu vuc)\b|^(diem toi da|toi da|thang diem|diem chuan)"),
     ORDER,
     Field("province", r"^(?=.{0,60}$)(ten |cac )?(tinh|thanh pho|dia phuong|don vi|province)\b(?! tinh\b)"),
     Field("sipas", SIPAS.named_by.pattern),
     Field("rank", r"\bhang\b|\bvi tri\b|\bthu bac\b|\bxep thu\b|\bvi thu\b|\brank(ing)?\b", "rank"),
     Field("group", r"\bthanh phan\b|\bcac linh vuc\b"),
-    Field("score", r"\bchi so\b|\bdiem\b|\bket qua\b|\bpar\b|%|\bt[iy] le\b|\btong\b|\bscore\b|\bpci\b|\bpapi\b|\bdti\b"),
+    Field("score", r"\bchi so\b|\bdiem\b|\bket qua\b|\bpar\b|%|\bt[iy] le\b|\btong\b|\bscore\b"
+                   r"|\bpci\b|\bpapi\b|\bdti\b"),
 ))
 # which of several score columns of a year is the index itself: 'Chỉ số (%)' before 'Điểm thẩm định'
 SCORE_PRECEDENCE = tuple(map(re.compile, (r"\bchi so\b", r"\btong\b", r"\bket qua\b", "%")))
