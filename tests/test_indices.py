@@ -7,7 +7,7 @@ import sys
 
 from thidua.ingest import ingest_file
 from thidua.provinces import registry
-from thidua.readers.indices import INDICES
+from thidua.kinds.index import INDICES
 from thidua.uploads import undo_upload
 from unseen_index_tables import (PCI_TITLE, index_expect, papi_expect, papi_sheet, par_sheet, pci_lines, pci_sheet,
                                  sipas_lines, sipas_sheet)

@@ -439,3 +439,70 @@ def i28_dti_named_in_vietnamese_only() -> Built:
             ["TT", "Tỉnh, thành phố", "Điểm", "Xếp hạng"], *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(lines)]]
     return Built(xlsx_bytes(SheetSpec("Tinh", rows, ["A3:D3"])), "ket_qua_2023.xlsx",
                  index_only(index_expect("dti", 2023, lines)))
+
+
+def tied_at_five(lines: list[tuple[str, float, int]]) -> list[tuple[str, float, int]]:
+    """The fifth and sixth provinces share the fifth score and rank; the seventh stays seventh."""
+    return [(n, lines[4][1], 5) if i in (4, 5) else (n, s, r) for i, (n, s, r) in enumerate(lines)]
+
+
+@case("a shared rank written with its words ('5 (đồng hạng)') for two provinces of equal index: both 5th, "
+      "the next one 7th")
+def i29_shared_rank_written_in_words() -> Built:
+    lines = tied_at_five(par_scores(names63()))
+    written = [(n, s, f"{r} (đồng hạng)" if i in (4, 5) else r) for i, (n, s, r) in enumerate(lines)]
+    return Built(xlsx_bytes(par_sheet(2022, written)), "par_2022.xlsx", par_expect(2022, lines, {}))
+
+
+@case("a region's provinces only (every fourth of the national ranking), their national ranks written as words "
+      "('Hạng 1', 'Hạng 5', ...): read as the ranks they name, not set aside as grades and recomputed 1, 2, 3")
+def i30_national_ranks_written_as_hang_n() -> Built:
+    lines = par_scores(names63())[::4]
+    rows = [["KẾT QUẢ XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2021 CỦA CÁC TỈNH TRONG VÙNG"],
+            ["STT", "Tỉnh, thành phố", "Chỉ số (%)", "Thứ hạng"],
+            *[[i + 1, n, s, f"Hạng {r}"] for i, (n, s, r) in enumerate(lines)]]
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "par_2021.xlsx", par_expect(2021, lines, {}))
+
+
+@case("two years one under another on one sheet, each under its own title ('CHỈ SỐ CCHC NĂM 2022', then "
+      "'... NĂM 2023' over the same header), an average row and a note between: each year read from its own table")
+def i31_years_stacked_on_one_sheet() -> Built:
+    first, second = par_scores(names63(), 90.0, 0.2), par_scores(names63()[::-1], 91.0, 0.21)
+    rows = [["CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022"], [], PAR_HEADER, *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(first)],
+            [None, "Chỉ số trung bình", 83.8, None], ["Ghi chú: theo Quyết định số 125/QĐ-BNV"], [],
+            ["CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2023"], PAR_HEADER, *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(second)]]
+    expect = par_expect(2022, first, {})
+    expect.scores |= par_expect(2023, second).scores
+    return Built(xlsx_bytes(SheetSpec("PAR", rows)), "par_2022_2023.xlsx", expect)
+
+
+@case("one year's table printed over two pages: the header repeated under the 32nd province with no title over it "
+      "is the same table, not another")
+def i32_header_repeated_on_a_new_page() -> Built:
+    lines = par_scores(names63())
+    rows = [["CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022"], PAR_HEADER, *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(lines[:32])],
+            [], PAR_HEADER, *[[i + 33, n, s, r] for i, (n, s, r) in enumerate(lines[32:])]]
+    return Built(xlsx_bytes(SheetSpec("PAR", rows)), "par_2022.xlsx", par_expect(2022, lines, {}))
+
+
+@case("the PAR table of 2022 and, under it on the same sheet, the SIPAS table of 2022 under its own title and "
+      "header ('Chỉ số SIPAS (%)'): the SIPAS figures join the PAR rows, not read as the same provinces twice")
+def i33_sipas_table_under_the_par_table() -> Built:
+    lines, sipas = par_scores(names63()), sipas_lines(names63())
+    rows = [["CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022"], PAR_HEADER, *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(lines)],
+            [], [SIPAS_TITLE.format(year=2022)], SIPAS_HEADER, *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(sipas)]]
+    expect = par_expect(2022, lines, {})
+    expect.sipas = sipas_expect(2022, sipas)
+    return Built(xlsx_bytes(SheetSpec("PAR", rows)), "chi_so_2022.xlsx", expect)
+
+
+@case("two years one under another, the second with other header words ('NĂM 2023' over 'TT | Tỉnh, thành phố | "
+      "Chỉ số (%) | Thứ hạng'): each year from its own table")
+def i34_stacked_years_with_other_header_words() -> Built:
+    first, second = par_scores(names63(), 90.0, 0.2), par_scores(names63()[::-1], 91.0, 0.21)
+    rows = [["CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022"], PAR_HEADER, *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(first)],
+            [], ["NĂM 2023"], ["TT", "Tỉnh, thành phố", "Chỉ số (%)", "Thứ hạng"],
+            *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(second)]]
+    expect = par_expect(2022, first, {})
+    expect.scores |= par_expect(2023, second).scores
+    return Built(xlsx_bytes(SheetSpec("PAR", rows)), "par.xlsx", expect)

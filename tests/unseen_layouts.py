@@ -1374,6 +1374,28 @@ def r25_offices_and_persons_are_no_members() -> Built:
         (NORTH_NAME, 2022, snv("Lạng Sơn"), "Cờ thi đua của Bộ Nội vụ", True)}))
 
 
+
+@case("roster: the signature block under a member list written in the role column without 'TM.': a bare "
+      "'CỤM TRƯỞNG', the signer's post and name under it; the table ends there")
+def r26_bare_signer_title_under_the_list() -> Built:
+    rows = [[NORTH], ["DANH SÁCH ĐƠN VỊ THÀNH VIÊN NĂM 2024"], ["STT", "Đơn vị", "Vai trò"],
+            [1, "Sở Nội vụ tỉnh Lạng Sơn", "Cụm trưởng"], [2, "Sở Nội vụ tỉnh Cao Bằng", "Cụm phó"],
+            [3, "Sở Nội vụ tỉnh Hà Giang", None], [], [None, None, "CỤM TRƯỞNG"],
+            [None, None, "GIÁM ĐỐC SỞ NỘI VỤ TỈNH LẠNG SƠN"], [], [None, None, "Nguyễn Văn An"]]
+    return Built(xlsx_bytes(SheetSpec("DS", rows)), "ds.xlsx", RosterExpect(
+        led(NORTH_NAME, 2024, snv("Lạng Sơn"), snv("Cao Bằng")),
+        members=listed(NORTH_NAME, 2024, map(snv, ("Lạng Sơn", "Cao Bằng", "Hà Giang")))))
+
+
+@case("roster: a row holding only the role 'Cụm phó' (its unit left blank) with members listed under it: refused "
+      "naming the blank unit cell, not taken for a signature that ends the list")
+def r27_role_without_unit_inside_the_list() -> Built:
+    rows = [[NORTH], ["DANH SÁCH ĐƠN VỊ THÀNH VIÊN NĂM 2024"], ["STT", "Đơn vị", "Vai trò"],
+            [1, "Sở Nội vụ tỉnh Lạng Sơn", "Cụm trưởng"], [None, None, "Cụm phó"],
+            [3, "Sở Nội vụ tỉnh Hà Giang", None], [4, "Sở Nội vụ tỉnh Lào Cai", None]]
+    return Built(xlsx_bytes(SheetSpec("DS", rows)), "ds.xlsx", RefusalExpect("a deputy without a unit", "DS", "B5"))
+
+
 # ================================================================ round 2: scoring summaries
 
 

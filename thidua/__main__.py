@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from thidua.config import default_db_path
 from thidua.db import Database, DatabaseBusy, DatabaseUnwritable, UnknownQuery, query_names
-from thidua.readers.indices import INDICES
+from thidua.kinds.index import INDICES
 from thidua.readers.problems import Refused
 
 if TYPE_CHECKING:

@@ -15,7 +15,7 @@ import pandas as pd
 
 from thidua.db import Writer
 from thidua.formatting import vn_number, vn_percent
-from thidua.readers.indices import INDICES
+from thidua.kinds.index import INDICES
 from thidua.readers.scoring import PERIODS
 from thidua.readers.units import cluster_slug
 

@@ -187,7 +187,7 @@ def read_upload(data: bytes, file_name: str, *, kind: str | None = None, year: i
     """Reads and checks one file without writing anything, in a worker process. Raises Refused.
     year, cluster and period serve a file that does not state them; corrected: they are a person's
     corrections and replace what the file states, where the reader can. columns: a reader-specific
-    choice of columns (readers.par.ColumnChoice). index: which provincial index (readers.indices.INDICES)
+    choice of columns (readers.par.ColumnChoice). index: which provincial index (kinds.index.INDICES)
     the tables are; kind par chosen by a person means the PAR Index. A reader gets only the options it takes."""
     return isolated.run(read_here, data, file_name, kind=kind, year=year, cluster=cluster, period=period,
                         corrected=corrected, columns=columns, index=index)

@@ -4,7 +4,7 @@ column of numbers under them ('Công tác thi đua, khen thưởng (15 điểm)'
 is a criterion (tables.columns.settle)."""
 import re
 
-from thidua.tables.schema import Field, Schema, label_words
+from thidua.tables.schema import Field, Schema, bare_words, label_words
 
 SCORING_COLUMNS = Schema((
     Field("year", r"^nam( (danh gia|cham diem|thi dua))?$"),
@@ -33,7 +33,6 @@ _GENERIC_WORDS = set(
     "thang khung quy dinh tong cong hop chua sau truoc khi tinh va cua don vi lan muc".split())
 _SCORER_WORDS = {"cham", "diem", "tham", "dinh", "ket", "qua", "dat"}
 THEME_WORDS = {"thi", "dua", "danh", "gia"}  # generic words that, with a maximum of their own, name a criterion
-_YEAR_WORDS = re.compile(r"\b(nam )?20\d\d\b")
 SCORING_WORDS = re.compile(r"thi dua|tu cham|cum cham|tham dinh|khen thuong|diem thuong|diem cong|diem tru")
 CRITERIA_WORDS = re.compile(r"tieu chi|diem chuan|diem toi da|thang diem")
 INDEX_WORDS = re.compile(r"\bchi so\b|\bpar\b|\bcchc\b|\bsipas\b")
@@ -41,7 +40,7 @@ INDEX_WORDS = re.compile(r"\bchi so\b|\bpar\b|\bcchc\b|\bsipas\b")
 
 def is_generic(label: str) -> bool:
     """Header words that name no criterion: 'Điểm chấm theo tiêu chí', 'Tự chấm', 'Cộng', 'Năm 2022'."""
-    words = _YEAR_WORDS.sub(" ", label_words(label).replace("(", " ").replace(")", " "))
+    words = bare_words(label)
     return not set(words.split()) - _GENERIC_WORDS
 
 

@@ -35,6 +35,14 @@ def is_blank(value: object) -> bool:
     return value is None or str(value).strip() == ""
 
 
+_NO_FIGURE = re.compile(r"^([-–—/]+|x)$", re.IGNORECASE)
+
+
+def holds_no_figure(value: object) -> bool:
+    """Blank, or a mark written where there is no figure: '-', '—', '/', 'x'."""
+    return is_blank(value) or (isinstance(value, str) and bool(_NO_FIGURE.match(value.strip())))
+
+
 class NotANumber(ValueError):
     pass
 

@@ -3,7 +3,6 @@ component scores, for one year or several years side by side, in the shapes the 
 and people's copies of them take (title blocks, merged headers, percent cells, notes below)."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -13,39 +12,22 @@ from typing import Callable
 import pandas as pd
 from openpyxl.utils import get_column_letter
 
+from thidua.kinds.index import (AVERAGE_ROW, INDEX_TABLE_COLUMNS, INDEX_TITLE_WORDS, INDICES, NOTES_ROW, PAR,
+                                PART_AVERAGE_ROW, SCORE_PRECEDENCE, SCORING_HEADER_WORDS, SIPAS, IndexSchema,
+                                index_named_in)
 from thidua.provinces import MERGER_YEAR, Province, registry
-from thidua.readers.indices import INDICES, PAR, SIPAS, IndexSchema, index_named_in
-from thidua.readers.cells import NotANumber, is_blank, parse_number, text_key, year_in
-from thidua.readers.problems import Problem, Refused, cell_ref
+from thidua.readers.cells import NotANumber, holds_no_figure, is_blank, parse_number, text_key, year_in
+from thidua.readers.problems import Problem, Refused, cell_ref, shown_ref
 from thidua.readers.table import HEADER_SCAN_ROWS, Column, Table, is_column_number_row, locate_table, table_at
 from thidua.readers.workbook import Sheet, sheets_of
+from thidua.tables.columns import rank_in
+from thidua.tables.identity import DECISION_LINE, cell_text
+from thidua.tables.rows import states_maxima
+from thidua.tables.schema import bare_words
 
 UNKNOWN_LISTED = 20
 DISAGREEMENTS_LISTED = 5
 PROVINCES_IN_A_TABLE = 20  # fewer names than that in a column make a list, not a table of provinces
-
-_YEAR_WORDS = re.compile(r"\b(nam )?(19|20)\d\d\b")
-_MAXIMA = r"^(diem toi da|toi da|thang diem|diem chuan)"
-_IGNORED_HEADER = re.compile(
-    r"\b(ghi chu|xep loai|tang|giam|thay doi|so sanh|chenh lech|bien dong|ma tinh|ma so|vung|khu vuc)\b|" + _MAXIMA)
-_ORDER_HEADER = re.compile(r"^(s?tt|so tt|so thu tu|thu tu)$")
-_PROVINCE_HEADER = re.compile(r"^(ten |cac )?(tinh|thanh pho|dia phuong|don vi|province)\b(?! tinh\b)")
-_SIPAS_HEADER = re.compile(r"\bsipas\b|\bhai long\b")
-_RANK_HEADER = re.compile(r"\bhang\b|\bvi tri\b|\bthu bac\b|\bxep thu\b|\bvi thu\b|\brank(ing)?\b")
-_BAND_HEADER = re.compile(r"^(xep |phan )?nhom( xep hang| xep loai| dieu hanh)?$|^xep loai$|^(group|band)$")
-_GROUP_HEADER = re.compile(r"\bthanh phan\b|\bcac linh vuc\b")
-_SCORE_HEADER = re.compile(r"\bchi so\b|\bdiem\b|\bket qua\b|\bpar\b|%|\bt[iy] le\b|\btong\b|\bscore\b"
-                           r"|\bpci\b|\bpapi\b|\bdti\b")
-_INDEX_WORDS = re.compile(r"\bchi so\b|\bpar\b|\bcchc\b|cai cach hanh chinh|\bsipas\b")
-_SCORING_WORDS = re.compile(r"tu cham|cum cham|cham diem|thi dua|\bcum\b|diem chuan|diem toi da|tieu chi|khen thuong"
-                            r"|diem tru|diem cong")
-_AVERAGE_ROW = re.compile(r"trung binh|binh quan|ca nuoc|tong cong|tong so")
-_PART_AVERAGE_ROW = re.compile(  # a region's average, inside the table (the national one ends it)
-    r"^(?!.*\bca nuoc\b)(?=.*\b(trung binh|binh quan)\b)(?=.*\b(vung|khu vuc|nhom)\b)")
-_MAXIMA_ROW = re.compile(_MAXIMA)  # the points each column can reach, under the header
-_NOTES_ROW = re.compile(r"^(\(?\*|ghi chu|chu thich|luu y|nguon|nguoi lap|tm\b|kt\b|noi nhan|bo truong|thu truong)")
-_DECISION_LINE = re.compile(r"kem theo|quyet dinh|cong van|\bngay\b|\bthang\b")
-_DASH = re.compile(r"^([-–—]+|x)$", re.IGNORECASE)
 
 LOOKED_FOR = ("một dòng tiêu đề (trong 20 dòng đầu của trang) có cột tên tỉnh («Tỉnh, thành phố», «Địa phương», "
               "«Đơn vị») và cột «Chỉ số (%)», «Điểm», «Kết quả» hoặc «Xếp hạng»")
@@ -96,32 +78,12 @@ class ColumnChoice:
 
 # ---------------------------------------------------------------- header words
 
-def _header_words(text: object) -> str:
-    """Header words without diacritics, punctuation (but %) or year numbers."""
-    if isinstance(text, float) and text.is_integer():
-        text = int(text)
-    words = re.sub(r"[^\w%]+", " ", re.sub(r"\b(\d{4})\.0\b", r"\1", text_key(text))).strip()
-    return re.sub(r"\s+", " ", _YEAR_WORDS.sub(" ", words)).strip()
-
-
 @lru_cache(maxsize=1 << 14, typed=True)  # a pure function of a cell, asked for again by every check
 def _element_kind(text: object) -> str:
-    """What one header label says: year, band, ignored, order, province, sipas, rank, group, score or label."""
-    words = _header_words(text)
-    if not words:
-        return "year"
-    if _BAND_HEADER.match(words):
-        return "band"
-    for kind, pattern in (("ignored", _IGNORED_HEADER), ("order", _ORDER_HEADER)):
-        if pattern.search(words):
-            return kind
-    if _PROVINCE_HEADER.match(words) and len(words) <= 60:
-        return "province"
-    for kind, pattern in (("sipas", _SIPAS_HEADER), ("rank", _RANK_HEADER),
-                          ("group", _GROUP_HEADER), ("score", _SCORE_HEADER)):
-        if pattern.search(words):
-            return kind
-    return "label"
+    """The field one header label suggests (INDEX_TABLE_COLUMNS), 'year' for a label of a year only, else 'label'."""
+    words = bare_words(text)
+    found = INDEX_TABLE_COLUMNS.suggested_by(words) if words else None
+    return found.name if found else "label" if words else "year"
 
 
 def _is_par_header(words: list[str]) -> bool:
@@ -161,11 +123,9 @@ class _YearColumns:
 
 def _score_priority(leaf: str) -> int:
     """Which of several score columns is the index itself: 'Chỉ số (%)' before 'Điểm thẩm định'."""
-    words = _header_words(leaf)
-    for priority, pattern in enumerate((r"\bchi so\b", r"\btong\b", r"\bket qua\b", "%")):
-        if re.search(pattern, words):
-            return priority
-    return 4 if words else 5
+    words = bare_words(leaf)
+    return next((priority for priority, pattern in enumerate(SCORE_PRECEDENCE) if pattern.search(words)),
+                len(SCORE_PRECEDENCE) if words else len(SCORE_PRECEDENCE) + 1)
 
 
 def _classify(column: Column, year: int | None) -> _Role | str:
@@ -201,15 +161,10 @@ def _header_year(table: Table, column: Column) -> tuple[int, str] | None:
             continue
         for row in range(table.header_top, table.header_bottom + 1):
             for left in range(column.index, -1, -1):
-                if year_in(_as_text(table.sheet.shown(row, left))) == year:
-                    area = table.sheet.merged_at(row, left)
-                    return year, cell_ref(area.top, area.left) if area else cell_ref(row, left)
+                if year_in(cell_text(table.sheet.shown(row, left))) == year:
+                    return year, shown_ref(table.sheet, row, left)
         return year, cell_ref(table.header_top, column.index)
     return None
-
-
-def _as_text(value: object) -> str:
-    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
 
 @dataclass
@@ -222,6 +177,8 @@ class _Plan:
     right: int | None = None
     named_columns: dict[int, tuple[str, str]] = field(default_factory=dict)  # column -> (index key, cell) its header names
     other_index_columns: list[tuple[str, str]] = field(default_factory=list)  # (label, cell) left unread
+    top: int = 0                  # the rows this table and its title take: tables one under another share the columns
+    bottom: int | None = None     # the row after its last
 
     def spans(self, column: int) -> bool:
         return self.left <= column and (self.right is None or column <= self.right)
@@ -288,8 +245,7 @@ def _index_named_over(table: Table, column: Column) -> tuple[str, str] | None:
     for row in range(table.header_top, table.header_bottom + 1):
         schema = index_named_in(text_key(table.sheet.shown(row, column.index)))
         if schema:
-            area = table.sheet.merged_at(row, column.index)
-            return schema.key, cell_ref(area.top, area.left) if area else cell_ref(row, column.index)
+            return schema.key, shown_ref(table.sheet, row, column.index)
     return None
 
 
@@ -297,7 +253,7 @@ def _titles(plan: _Plan, wanted: Callable[[str], bool] = str.strip) -> list[tupl
     """(row, column, line) of the title lines above the table's header that are wanted: those over its
     own columns when there are any (a title over each of two tables side by side), else all of them."""
     sheet = plan.table.sheet
-    lines = [(row, column, line) for row in range(plan.table.header_top)
+    lines = [(row, column, line) for row in range(plan.top, plan.table.header_top)
              for column, value in enumerate(sheet.rows[row]) if isinstance(value, str)
              for line in value.splitlines() if wanted(line)]
 
@@ -393,8 +349,8 @@ def _stated_year(plan: _Plan, file_name: str, year: int | None) -> tuple[int, st
     """(year, sheet, cell) from the table's title, else the sheet name, else the file name, else the caller;
     a title line citing a decision or dated ('ngày 15/5/2022') does not count."""
     sheet = plan.table.sheet
-    titles = _titles(plan, lambda line: bool(year_in(line)) and not _DECISION_LINE.search(text_key(line)))
-    titles.sort(key=lambda title: not _INDEX_WORDS.search(text_key(title[2])))
+    titles = _titles(plan, lambda line: bool(year_in(line)) and not DECISION_LINE.search(text_key(line)))
+    titles.sort(key=lambda title: not INDEX_TITLE_WORDS.search(text_key(title[2])))
     if titles:
         row, column, line = titles[0]
         return year_in(line), sheet.name, cell_ref(row, column)
@@ -564,19 +520,19 @@ def _province_rows(plan: _Plan) -> tuple[list[_ProvinceRow], list[tuple[int, obj
     found: list[_ProvinceRow] = []
     unknown: list[tuple[int, object]] = []
     after_average = False  # an average row (placed among the provinces by its value) may come before the last
-    for row in range(plan.table.first_data_row, sheet.height):
+    for row in range(plan.table.first_data_row, sheet.height if plan.bottom is None else plan.bottom):
         values = sheet.rows[row]
         if all(is_blank(v) for v in values) or is_column_number_row(values):
             continue
         name = sheet.shown(row, column)
         label = text_key(name if not is_blank(name) else next((v for v in values if isinstance(v, str)), ""))
-        if _PART_AVERAGE_ROW.search(label) or _MAXIMA_ROW.match(label):
+        if PART_AVERAGE_ROW.search(label) or states_maxima(label):
             continue
-        if _NOTES_ROW.match(label):
+        if NOTES_ROW.match(label):
             if found:
                 break
             continue
-        if _AVERAGE_ROW.search(label):
+        if AVERAGE_ROW.search(label):
             after_average = bool(found)
             continue
         if is_blank(name):
@@ -586,7 +542,7 @@ def _province_rows(plan: _Plan) -> tuple[list[_ProvinceRow], list[tuple[int, obj
                 break  # another table's header under this one (the ministries' index under the provinces')
             continue
         province = registry().resolve(name)
-        has_figures = any(not _is_empty(sheet.value(row, c)) for c in value_columns)
+        has_figures = any(not holds_no_figure(sheet.value(row, c)) for c in value_columns)
         read_already = province is not None and any(f.province.code == province.code for f in found)
         if after_average and (read_already or (province is None and has_figures)):
             break  # under the average, a province read already or a name that is none begins another table
@@ -626,22 +582,23 @@ def _unknown_provinces(plan: _Plan, unknown: list[tuple[int, object]], file_name
     return problems
 
 
-def _is_empty(value: object) -> bool:
-    return is_blank(value) or (isinstance(value, str) and bool(_DASH.match(value.strip())))
-
-
 # ---------------------------------------------------------------- numbers
 
 def _column_numbers(sheet: Sheet, rows: list[_ProvinceRow], column: Column, file_name: str,
-                    percent: bool) -> tuple[dict[int, float], list[Problem]]:
+                    percent: bool, ranks: bool = False) -> tuple[dict[int, float], list[Problem]]:
     """The numbers in a column by row. With percent, a column whose plain numbers are all
-    fractions (percent cells such as 0.9104) is read as percent (91.04)."""
+    fractions (percent cells such as 0.9104) is read as percent (91.04); with ranks, a rank as
+    written ('5 (đồng hạng)', 'Hạng 5') is its number."""
     numbers: dict[int, float] = {}
     written_as_percent: set[int] = set()
     problems: list[Problem] = []
     for province_row in rows:
         value = sheet.value(province_row.row, column.index)
-        if _is_empty(value):
+        if holds_no_figure(value):
+            continue
+        rank = rank_in(value) if ranks else None
+        if rank is not None:
+            numbers[province_row.row] = float(rank)
             continue
         try:
             number, with_percent_sign = parse_number(value)
@@ -667,8 +624,8 @@ class _Content:
     words: int
 
     @classmethod
-    def of(cls, sheet: Sheet, rows: list[_ProvinceRow], column: Column, file_name: str) -> _Content:
-        numbers, not_numbers = _column_numbers(sheet, rows, column, file_name, percent=False)
+    def of(cls, sheet: Sheet, rows: list[_ProvinceRow], column: Column, file_name: str, ranks: bool) -> _Content:
+        numbers, not_numbers = _column_numbers(sheet, rows, column, file_name, percent=False, ranks=ranks)
         return cls(tuple(numbers.values()), len(not_numbers))
 
     def are_scores(self) -> bool:
@@ -705,7 +662,7 @@ def _typed_by_content(plan: _Plan, group: _YearColumns, rows: list[_ProvinceRow]
 
     def content(column: Column) -> _Content:
         if column.index not in contents:
-            contents[column.index] = _Content.of(sheet, rows, column, file_name)
+            contents[column.index] = _Content.of(sheet, rows, column, file_name, ranks=column is group.rank)
         return contents[column.index]
 
     def named(column: Column) -> str:
@@ -772,7 +729,7 @@ def _entries(plan: _Plan, group: _YearColumns, rows: list[_ProvinceRow],
     def numbers(column: Column | None, percent: bool = True) -> dict[int, float]:
         if column is None:
             return {}
-        found, wrong = _column_numbers(sheet, rows, column, file_name, percent)
+        found, wrong = _column_numbers(sheet, rows, column, file_name, percent, ranks=column is group.rank)
         problems.extend(wrong)
         return found
 
@@ -789,7 +746,7 @@ def _entries(plan: _Plan, group: _YearColumns, rows: list[_ProvinceRow],
                                     "tỉnh này không được ghi cho năm đó.", file_name, sheet.name,
                                     _cell(row, group.score or group.rank), severity="warning"))
             continue
-        if group.score is not None and row in ranks and _is_empty(sheet.value(row, group.score.index)):
+        if group.score is not None and row in ranks and holds_no_figure(sheet.value(row, group.score.index)):
             problems.append(Problem(f"«{name}» có thứ hạng năm {group.year} nhưng ô chỉ số để trống; hãy điền chỉ số "
                                     "hoặc bỏ trống cả dòng nếu tỉnh không được công bố.", file_name, sheet.name,
                                     _cell(row, group.score)))
@@ -811,7 +768,7 @@ def _cell(row: int, column: Column | None) -> str | None:
 
 def _band(sheet: Sheet, row: int, column: Column | None) -> str | None:
     value = sheet.shown(row, column.index) if column is not None else None
-    return None if _is_empty(value) else str(value).strip()
+    return None if holds_no_figure(value) else str(value).strip()
 
 
 def _value_problems(entry: _Entry, file_name: str) -> list[Problem]:
@@ -978,11 +935,11 @@ def looks_like_par(sheets: list[Sheet]) -> bool:
             return True
         header = " ".join(text_key(value) for row in sheet.rows[:table.header_bottom + 1]
                           for value in row if isinstance(value, str)) if plans else ""
-        if _SCORING_WORDS.search(header):
+        if SCORING_HEADER_WORDS.search(header):
             continue
         for plan in plans:
             rows, unknown = _province_rows(plan)
-            indexed = _INDEX_WORDS.search(header) or _table_index(plan)
+            indexed = INDEX_TITLE_WORDS.search(header) or _table_index(plan)
             if rows and len(rows) >= len(unknown) and (indexed or len(rows) >= PROVINCES_IN_A_TABLE):
                 return True
     return False
@@ -1001,7 +958,32 @@ def _sheet_plans(sheet: Sheet, columns: ColumnChoice | None, file_name: str) -> 
     if columns is not None:
         return [_chosen_plan(sheet, columns, file_name)] if sheet.name == columns.sheet else []
     table = _locate(sheet)
-    return _plans(table) if table else []
+    return [part for plan in (_plans(table) if table else []) for part in _stacked(plan)]
+
+
+def _stacked(plan: _Plan) -> list[_Plan]:
+    """The table and those under it that begin as it does, with the name column's label under a title of
+    their own ('CHỈ SỐ CCHC NĂM 2023', the SIPAS table of the year): each read with its own header and title.
+    A header repeated with no title over it is a new printed page of the same table."""
+    sheet, table, column = plan.table.sheet, plan.table, plan.province.index
+    labels = {text_key(label) for label in plan.province.path}
+    offset = next((row - table.header_top for row in range(table.header_top, table.header_bottom + 1)
+                   if text_key(sheet.value(row, column)) in labels), 0)
+    for row in range(table.first_data_row, sheet.height):
+        top = row - offset
+        if text_key(sheet.value(row, column)) in labels and (title := _title_over(sheet, top)) is not None:
+            below = _plan_columns(table_at(sheet, top, top + table.header_bottom - table.header_top), plan.left,
+                                  plan.right)
+            if below is not None:
+                return [replace(plan, bottom=title), *_stacked(replace(below, top=title))]
+    return [plan]
+
+
+def _title_over(sheet: Sheet, header_top: int) -> int | None:
+    """The row just over a header (blank rows passed) when it holds one line of words naming a year: a title."""
+    above = next((row for row in range(header_top - 1, -1, -1) if not all(map(is_blank, sheet.rows[row]))), None)
+    words = [value for value in sheet.rows[above] if not is_blank(value)] if above is not None else []
+    return above if len(words) == 1 and isinstance(words[0], str) and year_in(words[0]) else None
 
 
 @dataclass

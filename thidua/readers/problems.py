@@ -3,15 +3,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from openpyxl.utils import get_column_letter
+
+if TYPE_CHECKING:
+    from thidua.readers.workbook import Sheet
 
 
 @lru_cache(maxsize=1 << 16)  # readers name the same cells of every sheet of a template
 def cell_ref(row: int, column: int) -> str:
     """Excel's name for a 0-based (row, column): (6, 1) -> 'B7'."""
     return f"{get_column_letter(column + 1)}{row + 1}"
+
+
+def shown_ref(sheet: Sheet, row: int, column: int) -> str:
+    """The cell a reader sees a value in: inside a merged range, the range's top-left."""
+    area = sheet.merged_at(row, column)
+    return cell_ref(area.top, area.left) if area else cell_ref(row, column)
 
 
 @dataclass(frozen=True)

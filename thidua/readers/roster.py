@@ -24,20 +24,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import pandas as pd
 
 from thidua.awards import LADDER, UNRANKED, award_level
+from thidua.kinds.roster import (DECIDED_WORDS, DEPUTY_WORDS, END_OF_TABLE, LEADER_WORDS, MEMBER_WORDS, PART_OF_A_MEMBER,
+                                 PERSON, PROPOSAL_TITLE, PROPOSED_WORDS, ROSTER_COLUMNS, ROSTER_TITLE, SECTION, SUBJECT)
 from thidua.provinces import registry
 from thidua.readers.cells import is_blank, number_or_none, text_key, year_in
-from thidua.readers.problems import Problem, Refused, cell_ref
+from thidua.readers.problems import Problem, Refused, cell_ref, shown_ref
 from thidua.readers.table import Column, Table, is_column_number_row, locate_table
-from thidua.readers.units import (Unit, clean_text, cluster_key, cluster_named_in, cluster_slug, display_case, membership,
+from thidua.readers.units import (Unit, clean_text, cluster_key, cluster_slug, display_case, membership,
                                   names_an_agency, role_written_after, split_province, split_units, with_organiser)
 from thidua.readers.workbook import Sheet, sheets_of
-from thidua.tables.identity import title_lines
+from thidua.tables.identity import DECISION_LINE, TitleLine, stated_cluster, title_lines
+from thidua.tables.rows import ends_table
+from thidua.tables.schema import plain_words as _words, without_years
 
 LEADER, DEPUTY, MEMBER = "Cụm trưởng", "Cụm phó", "Thành viên"
 FIRST_YEAR = 2000
@@ -47,47 +51,12 @@ AWARD_COLUMNS = ["cluster", "year", "unit", "award"]  # and "proposed" (True for
 LOOKED_FOR = ("một dòng tiêu đề bảng (trong 20 dòng đầu của trang) có cột «Cụm trưởng» / «Cụm phó», hoặc cột "
               "«Đơn vị» cùng cột «Vai trò», «Hình thức khen thưởng», «Cụm thi đua» hoặc «Năm»")
 
-# ---------------------------------------------------------------- words
-
-_DEPUTY_WORDS = re.compile(r"\b(cum|khoi)\s*pho\b|\bpho\s*(truong\s*)?(cum|khoi)\b|^pho( truong)?$")
-_LEADER_WORDS = re.compile(r"\b(cum|khoi)\s*truong\b|\btruong\s*(cum|khoi)\b|^truong$")
-_MEMBER_WORDS = re.compile(r"^((don vi|co quan) )?(thanh vien|uy vien)$")
 _ROLE_LABEL_WORDS = 6  # a header naming a role is short; a title line that mentions one is not
-
-_COLUMN_KINDS = (  # the first kind whose pattern a header label's words match
-    ("score", r"\bdiem\b|\bxep hang\b|\bthu hang\b|\btong\b|\bchi so\b|\bcham\b|\btham dinh\b|\bket qua\b"),
-    ("order", r"^(s?tt|so tt|so thu tu|thu tu)$"),
-    ("note", r"^ghi chu\b"),
-    ("role", r"\bvai tro\b|\bchuc danh\b|\bchuc vu\b|\bvi tri\b|\bnhiem vu\b"),
-    ("elected", r"^nam (duoc )?bau\b"),
-    ("year", r"^(nam|nhiem ky)\b|^(19|20)\d\d$"),
-    ("unit", r"^(ten |cac )?(don vi|co quan|tinh|dia phuong|thanh vien|tap the)\b"),
-    ("cluster", r"^(ten )?(cum|khoi)\b"),
-    ("award", r"\bkhen thuong\b|\bdanh hieu\b|\bhinh thuc\b"),
-)
 _ROSTER_KINDS = {"order", "note", "role", "elected", "year", "unit", "cluster", "award", "leader", "deputy"}
 _HOLDER_KINDS = ("leader", "deputy", "either")  # 'either': a rotation column under both roles, each cell saying its own
-_PROPOSED_WORDS = re.compile(r"\bde (nghi|xuat)\b")
-_DECIDED_WORDS = re.compile(r"\bduoc khen\b|\bquyet dinh\b|\bket qua\b|\bda (duoc )?khen\b")
-_ROSTER_TITLE = re.compile(r"\b(cum|khoi) (thi dua|truong|pho)\b|\bthanh vien\b|\btruong (cum|khoi)\b")
-_PROPOSAL_TITLE = re.compile(r"^danh sach\b.*\bde (nghi|xuat)\b")
-_SECTION = re.compile(r"^(([ivxlc]+|\d+|[a-z])[.)/]?\s+)?(cum|khoi) thi dua\b")
 _SECTION_NUMBER = re.compile(r"^([IVXLCivxlc]+|\d+|[A-Za-z])[.)/]?\s+")
 _NUMBERING = re.compile(r"^([IVXLCivxlc]+|\d+|[A-Za-z])[.)]?$")
-_END_OF_TABLE = re.compile(r"^(nguoi lap|nguoi tong hop|tm\b|t/m\b|kt\b|xac nhan|noi nhan|ghi chu|luu y|chu thich"
-                           r"|\(?\*|tong (cong|so)\b|cong( \d+ don vi)?$)|\bngay \d+ thang \d+ nam\b")
-_DECISION_LINE = re.compile(r"kem theo|quyet dinh|cong van|\bngay\b|\bthang\b")
 _NUMERIC = re.compile(r"^[\d\s.,()%/+-]+$")
-_SUBJECT = re.compile(r"^((khen thuong|danh sach|de nghi|doi voi) )*(tap the|ca nhan)$")  # 'II. CÁ NHÂN'
-_PERSON = re.compile(r"^(ong|ba|dong chi|d c)\b|[,–-] ?(pho )?(giam doc|truong phong|chanh van phong|chuyen vien"
-                     r"|thanh tra vien|can bo)\b")
-_PART_OF_A_MEMBER = re.compile(r"^(phong|ban|van phong|trung tam|chi cuc|bo phan|to)\b.*\b(so|snv)\b")  # 'Phòng ... - Sở Nội vụ'
-
-_YEAR_LABEL = re.compile(r"^(nam )?(19|20)\d\d$")
-
-
-def _words(label: object) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9]+", " ", _whole(text_key(label)))).strip()
 
 
 def _whole(word: str) -> str:
@@ -99,11 +68,11 @@ def role_of(written: object) -> str | None:
     """'Cụm trưởng', 'Trưởng Cụm', 'Khối trưởng' -> LEADER; 'Cụm phó', 'Phó trưởng Cụm', 'Phó Cụm' ->
     DEPUTY; 'Thành viên' or blank -> MEMBER; anything else None."""
     words = _words(written)
-    if not words or _MEMBER_WORDS.match(words):
+    if not words or MEMBER_WORDS.match(words):
         return MEMBER
-    if _DEPUTY_WORDS.search(words):
+    if DEPUTY_WORDS.search(words):
         return DEPUTY
-    if _LEADER_WORDS.search(words):
+    if LEADER_WORDS.search(words):
         return LEADER
     return None
 
@@ -117,7 +86,8 @@ def _label_kind(label: object) -> str:
         return "other"  # a name ('Sở Nội vụ tỉnh Lạng Sơn'), not a header
     if len(words.split()) <= _ROLE_LABEL_WORDS and role_of(words) in (LEADER, DEPUTY):
         return "leader" if role_of(words) == LEADER else "deputy"
-    return next((kind for kind, pattern in _COLUMN_KINDS if re.search(pattern, words)), "other")
+    found = ROSTER_COLUMNS.suggested_by(words)
+    return found.name if found else "other"
 
 
 def _column_kind(column: Column) -> str:
@@ -136,14 +106,14 @@ def _is_roster_header(words: list[str]) -> bool:
     """At least two roster labels and no score or number cell (years aside): a unit, leader or deputy
     column among them, or years over a row of roles beside a short cluster label ('Cụm thi đua | Năm 2022')."""
     labels = {_whole(w) for w in words if w}
-    if any(_NUMERIC.match(label) and not _YEAR_LABEL.match(label) for label in labels):
+    if any(_NUMERIC.match(label) and without_years(label) for label in labels):
         return False
     kinds = {label: _label_kind(label) for label in labels}
     if "score" in kinds.values() or sum(kind in _ROSTER_KINDS for kind in kinds.values()) < 2:
         return False
     if {"unit", "leader", "deputy"} & set(kinds.values()):
         return True
-    return (any(_YEAR_LABEL.match(label) for label in labels)
+    return (any(not without_years(label) for label in labels)
             and any(kind == "cluster" and len(label.split()) <= 4 for label, kind in kinds.items()))
 
 
@@ -166,6 +136,11 @@ class _Plan:
     def sheet(self) -> Sheet:
         return self.table.sheet
 
+    @cached_property
+    def titles(self) -> list[TitleLine]:
+        """The lines above the table."""
+        return title_lines(self.sheet, self.table.header_top)
+
     def columns(self, *kinds: str) -> list[int]:
         return [index for index, kind in self.kinds.items() if kind in kinds]
 
@@ -182,8 +157,8 @@ def _plan(sheet: Sheet) -> _Plan | None:
     if "score" in present or not present & {*_HOLDER_KINDS, "unit"} or _scores_under(table):
         return None
     years = {c.index: year_in(" ".join(c.path)) for c in table.columns if kinds[c.index] in _HOLDER_KINDS}
-    titled = any(_PROPOSAL_TITLE.search(_words(line.text)) for line in title_lines(sheet, table.header_top))
-    proposed = {c.index: bool(_PROPOSED_WORDS.search(_words(c.label))) or titled and not _DECIDED_WORDS.search(_words(c.label))
+    titled = any(PROPOSAL_TITLE.search(_words(line.text)) for line in title_lines(sheet, table.header_top))
+    proposed = {c.index: bool(PROPOSED_WORDS.search(_words(c.label))) or titled and not DECIDED_WORDS.search(_words(c.label))
                 for c in table.columns if kinds[c.index] == "award"}
     return _Plan(table, kinds, {index: year for index, year in years.items() if year}, proposed)
 
@@ -196,8 +171,8 @@ def _rotation_kinds(table: Table, kinds: dict[int, str]) -> dict[int, str]:
         return kinds
     words = " ".join(_words(text) for text in [line.text for line in title_lines(table.sheet, table.header_top)]
                      + [table.sheet.name.replace("_", " ")])
-    deputy = bool(_DEPUTY_WORDS.search(words))
-    leader = bool(_LEADER_WORDS.search(_DEPUTY_WORDS.sub(" ", words)))
+    deputy = bool(DEPUTY_WORDS.search(words))
+    leader = bool(LEADER_WORDS.search(DEPUTY_WORDS.sub(" ", words)))
     if not (leader or deputy):
         return kinds
     role = "either" if leader and deputy else "leader" if leader else "deputy"
@@ -217,20 +192,14 @@ def _names_a_roster(plan: _Plan) -> bool:
     sheet name that speaks of a cluster or its members."""
     if plan.columns(*_HOLDER_KINDS, "role", "cluster"):
         return True
-    texts = [line.text for line in title_lines(plan.sheet, plan.table.header_top)] + [plan.sheet.name]
-    return any(_ROSTER_TITLE.search(_words(text.replace("_", " "))) for text in texts)
+    texts = [line.text for line in plan.titles] + [plan.sheet.name]
+    return any(ROSTER_TITLE.search(_words(text.replace("_", " "))) for text in texts)
 
 
 def _text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return clean_text(value) if not is_blank(value) else ""
-
-
-def _cell(sheet: Sheet, row: int, column: int) -> str:
-    """The cell a reader sees a value in: a merged range's top-left."""
-    area = sheet.merged_at(row, column)
-    return cell_ref(area.top, area.left) if area else cell_ref(row, column)
 
 
 def year_value(value: object) -> int | None:
@@ -244,19 +213,11 @@ def year_value(value: object) -> int | None:
 def _stated_year(plan: _Plan, file_name: str, given: int | None) -> int | None:
     """The one year a title names (not a range, a date or a decision), else the sheet's or the file's
     name, else the caller's."""
-    lines = title_lines(plan.sheet, plan.table.header_top)
-    titled = {year_in(line.text) for line in lines if year_in(line.text) and not _DECISION_LINE.search(_words(line.text))}
+    lines = plan.titles
+    titled = {year_in(line.text) for line in lines if year_in(line.text) and not DECISION_LINE.search(_words(line.text))}
     title_year = titled.pop() if len(titled) == 1 else None
     return next((year for year in (title_year, year_in(plan.sheet.name), year_in(Path(file_name).stem), given)
                  if year is not None), None)
-
-
-def _stated_cluster(plan: _Plan, file_name: str) -> str | None:
-    """The cluster a title line names (with the province of a people's committee above it, for a cluster
-    of a province's agencies), else the file name; read as scoring workbooks are."""
-    lines = title_lines(plan.sheet, plan.table.header_top)
-    named = next((name for line in lines if (name := cluster_named_in(line.text))), None)
-    return with_organiser(named, [line.text for line in lines]) if named else cluster_named_in(Path(file_name).stem)
 
 
 @dataclass
@@ -273,21 +234,21 @@ class _SheetReader:
 
     def __init__(self, plan: _Plan, file_name: str, cluster: str | None, year: int | None, written: _Written):
         self.plan, self.sheet, self.written = plan, plan.sheet, written
-        stated_cluster = None if plan.columns("cluster") else _stated_cluster(plan, file_name) or cluster
+        titled_cluster = None if plan.columns("cluster") else stated_cluster(plan.titles, file_name) or cluster
         stated_year = None if plan.columns("year", "elected") else _stated_year(plan, file_name, year)
         self.carried: dict[str, tuple[object, str | None]] = {
-            "cluster": (stated_cluster or "", None), "year": (stated_year or "", None)}
+            "cluster": (titled_cluster or "", None), "year": (stated_year or "", None)}
         no_year_column = not plan.columns("year", "elected") and not plan.column_years
         self.year_looked_for = self._year_looked_for(file_name) if no_year_column and not stated_year else None
         self.note_columns = plan.columns("note")
         self.header = [(c.index, text_key(c.path[-1])) for c in plan.table.columns]
-        self.titles = [line.text for line in title_lines(plan.sheet, plan.table.header_top)]
+        self.titles = [line.text for line in plan.titles]
         self.among_individuals = False  # under a 'CÁ NHÂN' row, until a 'TẬP THỂ' row
 
     def _year_looked_for(self, file_name: str) -> tuple[str, str]:
         """Where a year was looked for on a sheet without a year column, said in words, and the cell to
         point at: the title's first line, else the header's first cell."""
-        titles = title_lines(self.sheet, self.plan.table.header_top)
+        titles = self.plan.titles
         cell = titles[0].cell if titles else cell_ref(self.plan.table.header_top, 0)
         title = f"tiêu đề (từ ô {cell})" if titles else "phần trên bảng (không có tiêu đề)"
         return (f"trang không có cột «Năm», và {title}, tên trang «{self.sheet.name}» lẫn tên tệp «{file_name}» "
@@ -315,12 +276,21 @@ class _SheetReader:
         line and such (a note column may say anything)."""
         filled = [value for column, value in enumerate(self.sheet.row_values(row))
                   if not is_blank(value) and column not in self.note_columns]
-        return bool(filled) and all(_END_OF_TABLE.search(_words(value)) for value in filled)
+        if not filled:
+            return False
+        if all(END_OF_TABLE.search(_words(value)) for value in filled):
+            return True  # a signer's title alone ('CỤM TRƯỞNG') ends it only with no unit named under it
+        return all(ends_table(value) for value in filled) and not self._units_under(row)
+
+    def _units_under(self, row: int) -> bool:
+        columns = self.plan.columns(*_HOLDER_KINDS, "unit")
+        return any(not is_blank(self.sheet.shown(below, column))
+                   for below in range(row + 1, self.sheet.height) for column in columns)
 
     def _starts_section(self, row: int) -> bool:
         """A row holding only 'I. Cụm thi đua ...' (and perhaps its number) starts that cluster's rows."""
         filled = [(column, _text(v)) for column, v in enumerate(self.sheet.row_values(row)) if not is_blank(v)]
-        named = [(column, text) for column, text in filled if _SECTION.match(_words(text))]
+        named = [(column, text) for column, text in filled if SECTION.match(_words(text))]
         if len(named) != 1 or any(not _NUMBERING.match(text) for column, text in filled if (column, text) not in named):
             return False
         column, text = named[0]
@@ -331,7 +301,7 @@ class _SheetReader:
         """A row holding only 'I. TẬP THỂ' or 'II. CÁ NHÂN' (and perhaps its number) starts the awards to
         collectives or to persons."""
         texts = [_words(v) for v in self.sheet.row_values(row) if not is_blank(v) and not _NUMBERING.match(_text(v))]
-        subject = _SUBJECT.match(texts[0]) if len(texts) == 1 else None
+        subject = SUBJECT.match(texts[0]) if len(texts) == 1 else None
         if subject:
             self.among_individuals = subject.group(3) == "ca nhan"
         return bool(subject)
@@ -341,19 +311,19 @@ class _SheetReader:
         an office of a member ('Phòng Công chức, viên chức - Sở Nội vụ tỉnh Cao Bằng'), not for the member."""
         marks = {_words(v) for v in self.sheet.row_values(row)} & {"ca nhan", "tap the"}
         if marks:
-            return marks == {"ca nhan"} or bool(_PART_OF_A_MEMBER.search(_words(unit)))
-        return (self.among_individuals or bool(_PERSON.search(text_key(unit))) and not names_an_agency(unit)
-                or bool(_PART_OF_A_MEMBER.search(_words(unit))))
+            return marks == {"ca nhan"} or bool(PART_OF_A_MEMBER.search(_words(unit)))
+        return (self.among_individuals or bool(PERSON.search(text_key(unit))) and not names_an_agency(unit)
+                or bool(PART_OF_A_MEMBER.search(_words(unit))))
 
     def _value(self, row: int, column: int) -> tuple[str, str]:
-        return _text(self.sheet.shown(row, column)), _cell(self.sheet, row, column)
+        return _text(self.sheet.shown(row, column)), shown_ref(self.sheet, row, column)
 
     def _carried(self, row: int, kind: str, column: int | None) -> tuple[object, str | None]:
         """The row's cluster or year: its column's cell, a blank cell repeating the one above."""
         if column is not None and not is_blank(self.sheet.shown(row, column)):
             self.carried[kind] = self._value(row, column)
         elif column is not None and not self.carried[kind][0]:
-            return "", _cell(self.sheet, row, column)
+            return "", shown_ref(self.sheet, row, column)
         return self.carried[kind]
 
     def _year(self, row: int) -> tuple[object, str | None]:
@@ -389,7 +359,7 @@ class _SheetReader:
     def _listed(self, row: int, column: int) -> tuple[list[str], str]:
         """The units a cell lists (its line breaks kept for split_units), and the cell."""
         value = self.sheet.shown(row, column)
-        return split_units(value if isinstance(value, str) else _text(value)), _cell(self.sheet, row, column)
+        return split_units(value if isinstance(value, str) else _text(value)), shown_ref(self.sheet, row, column)
 
     def _read_role_cell(self, row: int, column: int, where: dict) -> None:
         units, unit_cell = self._listed(row, column)
@@ -397,8 +367,8 @@ class _SheetReader:
         if not units and kind != "leader":
             return
         year = self.plan.column_years.get(column)
-        stated = {"year": year, "year_cell": _cell(self.sheet, self.plan.table.header_top, column)} if year else {}
-        header_cell = _cell(self.sheet, self.plan.table.header_bottom, column)
+        stated = {"year": year, "year_cell": shown_ref(self.sheet, self.plan.table.header_top, column)} if year else {}
+        header_cell = shown_ref(self.sheet, self.plan.table.header_bottom, column)
         for unit in units or [""]:
             if kind == "either":
                 said = {"role": role_written_after(unit), "role_cell": unit_cell, "role_looked_for": (
@@ -414,7 +384,7 @@ class _SheetReader:
         units, unit_cell = self._listed(row, self.plan.first("unit"))
         role_column, award_columns = self.plan.first("role"), self.plan.columns("award")
         role, role_cell = self._value(row, role_column) if role_column is not None else ("", None)
-        awards = [(award, cell, self.plan.proposed[column] or bool(re.match(r"de (nghi|xuat)\b", _words(award))))
+        awards = [(award, cell, self.plan.proposed[column] or bool(PROPOSED_WORDS.match(_words(award))))
                   for column in award_columns for award, cell in [self._value(row, column)] if award]
         if not (units or role or awards):
             return

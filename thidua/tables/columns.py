@@ -6,10 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from thidua.readers.cells import is_blank, number_or_none
+from thidua.readers.cells import holds_no_figure, number_or_none
 from thidua.tables.schema import Field, Schema, label_words
 
-_NOTHING = {"-", "–", "—", "/", "x", "X"}
 _ROMAN_RANKS = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 _RANK_WORDS = {"nhat": 1, "nhi": 2, "ba": 3}
 
@@ -26,7 +25,7 @@ def settle(schema: Schema, suggested: Field, values: list[object]) -> Settled:
     among the words are a contradiction, reported at the first number."""
     if suggested.holds != "words":
         return Settled(suggested.name)
-    filled = [(i, v) for i, v in enumerate(values) if not is_blank(v) and str(v).strip() not in _NOTHING]
+    filled = [(i, v) for i, v in enumerate(values) if not holds_no_figure(v)]
     numbers = [i for i, v in filled if number_or_none(v) is not None]
     if filled and len(numbers) == len(filled):
         return Settled(schema.numbers)

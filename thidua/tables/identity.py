@@ -50,6 +50,7 @@ _UNIT_LABEL = re.compile(r"^(ten )?(don vi|co quan)( (duoc |tu )?(cham( diem)?|d
 _OF_UNIT = re.compile(r"\bcua\s+")
 _SCORING_TITLE = re.compile(r"cham diem|tu cham|ket qua|bang diem|phieu|bang cham")
 _ANNEX_LINE = re.compile(r"^\(?\s*(kem theo|can cu)")
+DECISION_LINE = re.compile(r"kem theo|quyet dinh|cong van|\bngay\b|\bthang\b")  # a title line citing a document
 _MOTTO = re.compile(r"cong hoa xa hoi chu nghia viet nam|doc lap\W+tu do\W+hanh phuc")
 _CLUSTER_NAMED = re.compile(r"\b(cum|khoi) thi dua\b")
 _SHEET_WORDS = set("sheet trang tinh bieu mau phu luc pl chi tiet bang tong hop th detail data du lieu tu cham diem "

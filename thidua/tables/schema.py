@@ -36,6 +36,10 @@ class Schema:
         """The field one header label's words suggest; None for a label naming none."""
         return _suggested(self, label_words(label))
 
+    def suggested_by(self, words: str) -> Field | None:
+        """The field words already reduced (plain_words, without years) suggest."""
+        return _suggested(self, words)
+
     def named(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)
 
@@ -51,5 +55,27 @@ def _suggested(schema: Schema, words: str) -> Field | None:
 
 @lru_cache(maxsize=1 << 14, typed=True)  # a pure function of a cell, asked for again by every check
 def label_words(label: object) -> str:
-    """A label's words as schemas match them: lower case, no diacritics, letters, digits, % and brackets."""
-    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9%()]+", " ", text_key(label))).strip()
+    """A label's words as schemas match them: lower case, no diacritics, letters, digits, % and brackets;
+    a year written as a number cell ('2021.0') as its digits."""
+    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9%()]+", " ", re.sub(r"^(\d+)\.0$", r"\1", text_key(label)))).strip()
+
+
+def plain_words(label: object, keep: str = "") -> str:
+    """A label's words without brackets or % (but those in keep): 'Chỉ số (%)' -> 'chi so'."""
+    return " ".join(re.sub(f"[^a-z0-9 {keep}]", " ", label_words(label)).split())
+
+
+YEAR_WORDS = re.compile(r"\b(nam )?(19|20)\d\d\b")
+
+
+def without_years(words: str) -> str:
+    """Words with the years they name taken out: 'nam 2021 chi so' -> 'chi so'."""
+    return " ".join(YEAR_WORDS.sub(" ", words).split())
+
+
+def bare_words(label: object) -> str:
+    """A label's words without brackets or the years it names, % kept: 'Chỉ số (%) năm 2021' -> 'chi so %'."""
+    return without_years(plain_words(label, "%"))
+
+
+ORDER = Field("order", r"^(s?tt|so tt|so thu tu|thu tu)$")  # the numbering column: 'STT', 'Số thứ tự'
