@@ -148,15 +148,20 @@ def test_rotation_finds_who_never_led_and_ranks_each_leader_in_its_own_year():
     assert list(not_yet.unit) == ["Sở Nội vụ Hà Giang"] and not_yet.deputy_years[0] == [2021]
     rankings = pd.DataFrame({"year": [2022, 2022, 2022], "rank": [2, 1, 3], "total": [97.0, 98.5, 90.0],
                              "units": 3, "unit": ["SNV tỉnh Lạng Sơn", "Sở Nội vụ Cao Bằng", "Sở Nội vụ Hà Giang"],
-                             "province": ["Lạng Sơn", "Cao Bằng", "Hà Giang"]})
-    ranks = leader_ranks(roles, rankings)
+                             "province": ["Lạng Sơn", "Cao Bằng", "Hà Giang"],
+                             "source": ["Nguồn: tệp «th.xlsx», trang «TH», ô H9", "", ""]})
+    ranks = leader_ranks(roles.assign(source_file=["ds.xlsx"] * 4, source_sheet="DS", source_cell=["C5", "D5", "C6", "D6"]),
+                         rankings)
     assert list(ranks.year) == [2021, 2022]
     assert pd.isna(ranks["rank"][0])  # 2021 was not scored
     assert (ranks["rank"][1], ranks.total[1]) == (2, 97.0)  # matched by province though spelt differently
+    assert ranks.source[0] == "Cụm trưởng: Nguồn: tệp «ds.xlsx», trang «DS», ô C5"
+    assert ranks.source[1] == ("Cụm trưởng: Nguồn: tệp «ds.xlsx», trang «DS», ô C6 · "
+                               "tổng điểm: Nguồn: tệp «th.xlsx», trang «TH», ô H9")
     agencies = pd.DataFrame({"year": [2022], "role": ["Cụm trưởng"], "unit": ["VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH"],
                              "province": [None]})
     scored = pd.DataFrame({"year": [2022], "rank": [3], "total": [95.0], "units": 7, "unit": ["Văn phòng UBND tỉnh"],
-                           "province": [None]})
+                           "province": [None], "source": [""]})
     assert leader_ranks(agencies, scored)["rank"].tolist() == [3]
 
 

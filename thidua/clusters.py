@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from thidua.provenance import source_lines
 from thidua.provinces import MERGER_YEAR, registry
 from thidua.readers.roster import DEPUTY, LEADER
 from thidua.readers.units import unit_key
@@ -82,19 +83,25 @@ def never_led(members: pd.DataFrame, roles: pd.DataFrame) -> pd.DataFrame:
 
 def year_end_rankings(query: Callable[..., pd.DataFrame], cluster_id: str) -> pd.DataFrame:
     """Every year-end ranking of one cluster (the named result cluster_ranking without a year): year,
-    unit, province, total, rank and the number of units ranked that year."""
-    return query("cluster_ranking", cluster=cluster_id)[["year", "unit", "province", "total", "rank", "units"]]
+    unit, province, total, rank, the number of units ranked that year and where each total was read."""
+    ranking = query("cluster_ranking", cluster=cluster_id)
+    return ranking[["year", "unit", "province", "total", "rank", "units"]].assign(source=source_lines(ranking))
 
 
 def leader_ranks(roles: pd.DataFrame, rankings: pd.DataFrame) -> pd.DataFrame:
     """Each year's Cụm trưởng of one cluster with its own year-end rank, total and the number of
-    units ranked (empty where that year was not scored). roles and rankings: year, unit, province.
+    units ranked (empty where that year was not scored), and where the role and the total were read.
+    roles and rankings: year, unit, province (rankings: source, as year_end_rankings gives it).
     A province's department is matched by its province, another unit by its name's key, so
     'Văn phòng UBND tỉnh' in a scoring sheet is the roster's 'VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH'."""
-    leaders = roles[roles.role == LEADER][["year", "unit", "province"]]
-    leaders = leaders.assign(key=_match_keys(leaders))
-    scored = rankings.assign(key=_match_keys(rankings))[["year", "key", "rank", "total", "units"]]
-    joined = leaders.merge(scored, on=["year", "key"], how="left").drop(columns="key")
+    leaders = roles[roles.role == LEADER]
+    leaders = leaders[["year", "unit", "province"]].assign(key=_match_keys(leaders), role_source=source_lines(leaders))
+    scored = rankings.assign(key=_match_keys(rankings))[["year", "key", "rank", "total", "units", "source"]]
+    joined = leaders.merge(scored.rename(columns={"source": "total_source"}), on=["year", "key"], how="left")
+    sources = [" · ".join(f"{what}: {line}" for what, line in (("Cụm trưởng", role), ("tổng điểm", total))
+                          if isinstance(line, str) and line)
+               for role, total in zip(joined.role_source, joined.total_source)]
+    joined = joined.assign(source=sources).drop(columns=["key", "role_source", "total_source"])
     return joined.sort_values("year").reset_index(drop=True)
 
 
