@@ -6,7 +6,7 @@ hidden.
 Names are matched by their local part, so a namespace prefix (<x:c>), quoting, spacing or the case
 of a cell reference ("xfd1048576") changes nothing. A document type declaration is refused: a
 workbook never has one, and it is how entity expansion attacks begin. Parts are read from the zip
-in chunks: checking a part never holds it whole in memory.
+in chunks: checking a part holds about PLAIN_SCAN_BYTES (8 MB) of it in memory at most.
 """
 from __future__ import annotations
 
