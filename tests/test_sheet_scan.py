@@ -67,6 +67,9 @@ USUAL_ROWS = ('<row r="1"><c r="A1" t="inlineStr"><is><t>Đơn vị</t></is></c>
 WAYS_OF_WRITING = {
     "prefixed cells": f'<x:row xmlns:x="{NAMESPACE}" r="1"><x:c r="C1"><x:v>1</x:v></x:c></x:row>',
     "a lower-case reference": '<row r="1"><c r="c1"><v>1</v></c></row>',
+    "a row numbered with letters": '<row r="x1"><c r="A1"><v>1</v></c></row>',
+    "rows without their numbers": '<row><c r="A1"><v>1</v></c></row><row spans="1:2"><c r="B2"><v>1</v></c></row>',
+    "a prefixed row": f'<x:row xmlns:x="{NAMESPACE}" r="0"><c r="A1"><v>1</v></c></x:row>',
     "a cell without its reference": '<row r="4"><c><v>1</v></c><c t="s"><v>1</v></c><c><v>2</v></c></row>',
     "a hidden row without its number": '<row r="1"><c r="A1"><v>1</v></c></row><row hidden="1"><c><v>2</v></c></row>',
     "single quotes and spaces": "<row r='1'><c r = 'B1' t='s' ><v >3</v ></c></row>",

@@ -290,7 +290,9 @@ _XML_DECLARATION = re.compile(r"""<\?xml(\s+version\s*=\s*("[^"]*"|'[^']*'))?(\s
 _QUOTED_TAG = r"""(?:[^"'>]|"[^"]*"|'[^']*')*"""
 _PREFIX = r"(?>(?:[^\s/>:]+:)?)"         # atomic: a prefix found is never read as part of the local name
 _CELL_START = re.compile(r"<c[\s/>]")
-_PREFIXED_CELL_START = re.compile(r"<[^\s/>:]+:c[\s/>]")
+_ROW_START = re.compile(r"<row[\s/>]")
+_NUMBERED_ROW_START = re.compile(r'<row r="[1-9][0-9]{0,6}"[\s/>]')
+_PREFIXED_CELL_OR_ROW_START = re.compile(r"<[^\s/>:]+:(?:c|row)[\s/>]")
 _LINE = re.compile(r"<" + _PREFIX + r"(row|col)(?=[\s/>])(" + _QUOTED_TAG + r")>")
 # A cell as Excel and openpyxl write it: its reference, style and type, then a formula, a value or inline text
 _USUAL_CELL = re.compile(r'<c r="([A-Z]{1,3})([1-9][0-9]{0,6})"(?: s="[0-9]{1,5}")?(?: t="([A-Za-z]{1,9})")?'
@@ -355,7 +357,9 @@ def _scan_usual(body: str, scanner: _SheetScanner) -> bool:
     """Every cell of a plain part whose cells are all written the usual way, each handed to the scanner
     as expat would. False, having handed it nothing, when some cell is written otherwise."""
     cells = _USUAL_CELL.findall(body)
-    if len(cells) != len(_CELL_START.findall(body)) or (":c" in body and _PREFIXED_CELL_START.search(body)):
+    if (len(cells) != len(_CELL_START.findall(body))
+            or len(_ROW_START.findall(body)) != len(_NUMBERED_ROW_START.findall(body))  # expat checks each number
+            or ((":c" in body or ":row" in body) and _PREFIXED_CELL_OR_ROW_START.search(body))):
         return False
     hiding = [(tag, _attributes(written)) for tag, written in (_LINE.findall(body) if "hidden" in body else [])
               if "hidden" in written]
