@@ -79,6 +79,8 @@ WAYS_OF_WRITING = {
                        '</is></c><c r="B1" t="inlineStr"><is><r><t xml:space="preserve"> </t></r></is></c></row>'),
     "lines and indents between the tags": '<row r="1">\n  <c r="A1" t="s">\n    <v>1</v>\n  </c>\n</row>',
     "a shared formula without its value": '<row r="1"><c r="D1"><f t="shared" si="0"/></c><c r="E1"><f>1</f></c></row>',
+    "a shared formula with its value": ('<row r="1"><c r="D1"><f t="shared" ref="D1:D3" si="0">SUM(A1:C1)</f><v>6</v></c>'
+                                        '<c r="E1"><f ref="a>b">1</f><v></v></c></row>'),
     "a comment hiding a far cell": '<row r="1"><c r="A1"><v>1</v></c><!-- <c r="XFD1048576"><v>1</v></c> --></row>',
     "CDATA text": '<row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[ ]]></t></is></c></row>',
     "a cell written after the sheet data": '<row r="1"><c r="A1"><v>1</v></c></row></sheetData><sheetData><c r="Z99"><v>1</v></c>',
@@ -120,4 +122,5 @@ def test_what_openpyxl_writes_is_scanned_by_the_patterns_and_what_they_cannot_re
     taken_by_expat = {way for way in WAYS_OF_WRITING if not by_patterns(worksheet(USUAL_ROWS + WAYS_OF_WRITING[way]))}
     assert taken_by_expat == set(WAYS_OF_WRITING) - {"a text longer than a cell may hold", "an error value far away",
                                                      "a shared formula without its value",
+                                                     "a shared formula with its value",
                                                      "a cell written after the sheet data"}

@@ -296,7 +296,7 @@ _PREFIXED_CELL_OR_ROW_START = re.compile(r"<[^\s/>:]+:(?:c|row)[\s/>]")
 _LINE = re.compile(r"<" + _PREFIX + r"(row|col)(?=[\s/>])(" + _QUOTED_TAG + r")>")
 # A cell as Excel and openpyxl write it: its reference, style and type, then a formula, a value or inline text
 _USUAL_CELL = re.compile(r'<c r="([A-Z]{1,3})([1-9][0-9]{0,6})"(?: s="[0-9]{1,5}")?(?: t="([A-Za-z]{1,9})")?'
-                         r"(?:/>|>(<f>[^<]*</f>|<f [^<>]*/>)?(?:(<v>)([^<]*)</v>|(<is>)<t>([^<]*)</t></is>)?</c>)")
+                         r"(?:/>|>(<f(?:\s[^<>]*)?>[^<]*</f>|<f\s[^<>]*/>)?(?:(<v>)([^<]*)</v>|(<is>)<t>([^<]*)</t></is>)?</c>)")
 _ATTRIBUTE = re.compile(r"""([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _REFERENCE = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);")
 _NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
