@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+import numpy as np
 import pandas as pd
 
 from thidua.changes import Changes, change_of, reading_coverage
@@ -248,11 +249,14 @@ def implausible_scores(reading: Reading) -> list[Problem]:
     frames = [frame for part in reading.result.parts for frame in ((part.units, "total_cell"), (part.criteria, "cell"))]
     for frame, cell_column in frames:
         for column in (c for c in POINT_COLUMNS if c in frame):
-            points = pd.to_numeric(frame[column], errors="coerce").astype(float)
-            wrong = frame[points.notna() & ~(points.abs() <= MAX_POINTS)]
+            points = pd.to_numeric(frame[column], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+            beyond = ~np.isnan(points) & ~(np.abs(points) <= MAX_POINTS)
+            if not beyond.any():  # the usual case: taking no rows out of a frame still costs a copy
+                continue
             problems += [Problem(f"{POINT_COLUMNS[column]} của «{row.unit}» là {row[column]:g}, vượt quá "
                                  f"{MAX_POINTS:g} điểm: hãy kiểm tra lại số trong ô (hoặc dòng của ô) này.",
-                                 reading.file_name, row.sheet, row[cell_column]) for _, row in wrong.iterrows()]
+                                 reading.file_name, row.sheet, row[cell_column])
+                         for _, row in frame[beyond].iterrows()]
     return problems
 
 

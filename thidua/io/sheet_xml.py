@@ -6,7 +6,7 @@ hidden.
 Names are matched by their local part, so a namespace prefix (<x:c>), quoting, spacing or the case
 of a cell reference ("xfd1048576") changes nothing. A document type declaration is refused: a
 workbook never has one, and it is how entity expansion attacks begin. Parts are read from the zip
-in chunks: checking a part never holds it whole in memory.
+in chunks: checking a part holds about PLAIN_SCAN_BYTES (8 MB) of it in memory at most.
 """
 from __future__ import annotations
 
@@ -80,8 +80,9 @@ def _safe_parser() -> expat.XMLParserType:
     return parser
 
 
-def _parse(parser: expat.XMLParserType, stream: BinaryIO) -> None:
+def _parse(parser: expat.XMLParserType, stream: BinaryIO, read_already: bytes = b"") -> None:
     try:
+        parser.Parse(read_already, False)
         while chunk := stream.read(READ_CHUNK):
             parser.Parse(chunk, False)
         parser.Parse(b"", True)
@@ -267,15 +268,116 @@ class _SheetScanner:
 
 def scan_sheet(stream: BinaryIO, max_rows: int, max_cells: int, blank_strings: set[int] = frozenset()
                ) -> SheetScan:
-    """Every cell of a worksheet part (xl/worksheets/sheetN.xml), streamed. Raises BeyondLimits."""
+    """Every cell of a worksheet part (xl/worksheets/sheetN.xml). Raises BeyondLimits. A part of plain XML
+    (plain_text) up to PLAIN_SCAN_BYTES is checked by expat alone and its cells found by patterns, with
+    the same answers as expat's element by element handling, which reads every other part streamed."""
     scan = SheetScan(max_rows, max_cells)
     parser = _safe_parser()
     scanner = _SheetScanner(parser, scan, blank_strings)
-    parser.StartElementHandler = scanner.start
-    _parse(parser, stream)
+    head = stream.read(PLAIN_SCAN_BYTES + 1)
+    body = plain_text(head) if len(head) <= PLAIN_SCAN_BYTES else None
+    if body is None or not _well_formed(head) or not _scan_usual(body, scanner):  # well-formed: every "<" begins a tag
+        parser.StartElementHandler = scanner.start
+        _parse(parser, stream, head)
     if scanner.cell is not None:
         scanner.finish_cell()
     return scan
+
+
+PLAIN_SCAN_BYTES = 8 << 20   # a sheet part of a real table is tens of kilobytes
+_XML_DECLARATION = re.compile(r"""<\?xml(\s+version\s*=\s*("[^"]*"|'[^']*'))?(\s+encoding\s*=\s*("utf-8"|'utf-8'))?"""
+                              r"""(\s+standalone\s*=\s*("[^"]*"|'[^']*'))?\s*\?>""", re.IGNORECASE)
+_QUOTED_TAG = r"""(?:[^"'>]|"[^"]*"|'[^']*')*"""
+_PREFIX = r"(?>(?:[^\s/>:]+:)?)"         # atomic: a prefix found is never read as part of the local name
+_CELL_START = re.compile(r"<c[\s/>]")
+_ROW_START = re.compile(r"<row[\s/>]")
+_NUMBERED_ROW_START = re.compile(r'<row r="[1-9][0-9]{0,6}"[\s/>]')
+_PREFIXED_CELL_OR_ROW_START = re.compile(r"<[^\s/>:]+:(?:c|row)[\s/>]")
+_LINE = re.compile(r"<" + _PREFIX + r"(row|col)(?=[\s/>])(" + _QUOTED_TAG + r")>")
+# A cell as Excel and openpyxl write it: its reference, style and type, then a formula, a value or inline text
+_USUAL_CELL = re.compile(r'<c r="([A-Z]{1,3})([1-9][0-9]{0,6})"(?: s="[0-9]{1,5}")?(?: t="([A-Za-z]{1,9})")?'
+                         r"(?:/>|>(<f(?:\s[^<>]*)?>[^<]*</f>|<f\s[^<>]*/>)?(?:(<v>)([^<]*)</v>|(<is>)<t>([^<]*)</t></is>)?</c>)")
+_ATTRIBUTE = re.compile(r"""([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_REFERENCE = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);")
+_NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
+
+
+def _well_formed(part: bytes) -> bool:
+    """Parsed by expat without a document type. Not: the part is scanned again element by element,
+    which refuses it as it always has, or finds a value beyond the limits before the fault."""
+    try:
+        _parse(_safe_parser(), io.BytesIO(part))
+    except Unreadable:
+        return False
+    return True
+
+
+def plain_text(part: bytes) -> str | None:
+    """The part as text when it is UTF-8 XML of elements, attributes and text only: no comment, CDATA
+    section, processing instruction (bar the declaration), document type or carriage return, whose text
+    could look like markup to a pattern or change what expat reports. None otherwise."""
+    try:
+        text = part.decode()
+    except UnicodeDecodeError:
+        return None
+    declaration = _XML_DECLARATION.match(text)
+    if "<!" in text or "\r" in text or text.find("<?", declaration.end() if declaration else 0) != -1:
+        return None
+    return text
+
+
+def _unescaped(text: str) -> str:
+    """Character and entity references replaced, as expat reports text (it refused any other entity)."""
+    if "&" not in text:
+        return text
+    return _REFERENCE.sub(lambda found: _NAMED.get(found[1]) or chr(
+        int(found[1][2:], 16) if found[1][1] == "x" else int(found[1][1:])), text)
+
+
+def _attributes(written: str) -> dict[str, str]:
+    """Attributes as expat reports them with namespaces: prefixed ones as 'prefix name', namespace
+    declarations left out, references replaced, tabs and line breaks as spaces."""
+    return {name.replace(":", " "): _unescaped((double or single).replace("\t", " ").replace("\n", " "))
+            for name, double, single in _ATTRIBUTE.findall(written) if not name.startswith("xmlns")}
+
+
+def _value_text(written: str, kind: str) -> str:
+    """A cell's text as expat reports it, where the scanner needs it: the number of a shared string, an
+    error value, whether it is blank, its length when it may pass a cell's limit. Other text is certainly
+    a value and short, and stays as written (replacing references costs more than the rest of the scan)."""
+    if "&" not in written:
+        return written
+    bare = _REFERENCE.sub("", written)
+    if kind not in ("s", "e") and len(written) <= MAX_TEXT and bare and not bare.isspace():
+        return written
+    return _unescaped(written)
+
+
+def _scan_usual(body: str, scanner: _SheetScanner) -> bool:
+    """Every cell of a plain part whose cells are all written the usual way, each handed to the scanner
+    as expat would. False, having handed it nothing, when some cell is written otherwise."""
+    cells = _USUAL_CELL.findall(body)
+    if (len(cells) != len(_CELL_START.findall(body))
+            or len(_ROW_START.findall(body)) != len(_NUMBERED_ROW_START.findall(body))  # expat checks each number
+            or ((":c" in body or ":row" in body) and _PREFIXED_CELL_OR_ROW_START.search(body))):
+        return False
+    hiding = [(tag, _attributes(written)) for tag, written in (_LINE.findall(body) if "hidden" in body else [])
+              if "hidden" in written]
+    if any(tag == "row" and attribute(attributes, "r") is None for tag, attributes in hiding):
+        return False  # its number follows from the rows before it
+    for tag, attributes in hiding:
+        scanner.start(tag, attributes)
+    for ordinal, (letters, digits, kind, formula, value, value_text, inline, inline_text) in enumerate(cells):
+        column = _COLUMNS.get(letters)
+        if column is None:
+            column = _COLUMNS.setdefault(letters, column_number(letters))
+        kind = kind or "n"
+        scanner.cell, scanner.ordinal, scanner.formula = (int(digits) - 1, column, kind), ordinal, bool(formula)
+        if value or inline:
+            text = _value_text(value_text if value else inline_text, kind)
+            scanner.text, scanner.length = [text], len(text)
+        scanner.finish_cell()
+    return True
 
 
 def without_cells(sheet: bytes, ordinals: set[int]) -> bytes:
