@@ -17,6 +17,7 @@ import streamlit as st
 from streamlit import runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from thidua.charts import INDEX_SCALES, IndexScale
 from thidua.config import default_db_path
 from thidua import views
 from thidua.db import Database, DatabaseBusy, database, query_names
@@ -287,7 +288,7 @@ def _figure_file(figure_json: str, fmt: str, source: str, updated: date | str) -
 
 
 # The filters kept in the address bar, by their key there: what an exported table says chose its rows.
-FILTER_LABELS = {"nam": "Năm", "tu_nam": "Từ năm", "den_nam": "Đến năm", "vung": "Vùng", "tinh": "Tỉnh, thành phố",
+FILTER_LABELS = {"chi_so": "Chỉ số", "nam": "Năm", "tu_nam": "Từ năm", "den_nam": "Đến năm", "vung": "Vùng", "tinh": "Tỉnh, thành phố",
                  "cum": "Cụm thi đua", "ky": "Kỳ chấm điểm", "don_vi": "Đơn vị", "pham_vi": "Phạm vi"}
 
 
@@ -473,6 +474,39 @@ def words_matcher(options: Iterable[str]) -> Callable[[str], str | None]:
         holding = [option for words, option in keyed.items() if wanted and wanted in words]
         return holding[0] if len(holding) == 1 else None
     return match
+
+
+PAR = "par"
+
+
+def index_choice(where, query: Results) -> str:
+    """The provincial index a page shows, kept in the address bar as chi_so: the PAR Index unless the link
+    or the selector says otherwise (so every link made before the other indices keeps its meaning)."""
+    held = [index for index in query("indices")["index"] if index != PAR]
+    return linked_choice(where, "Chỉ số", [PAR, *held], key="chi_so", default=PAR, widget="radio", horizontal=True,
+                         matches=words_matcher(INDEX_SCALES), format_func=lambda index: INDEX_SCALES[index].short)
+
+
+def index_table(query: Results, index: str, year: int) -> pd.DataFrame:
+    """One year of a provincial index (index_ranking) with each province's region, in rank order."""
+    regions = query("provinces")[["code", "region"]]
+    return query("index_ranking", index=index, year=year).merge(regions, on="code", how="left")
+
+
+def index_years(query: Results, index: str) -> list[int]:
+    """The years a provincial index has figures, newest first."""
+    indices = query("indices")
+    years = indices.years[indices["index"] == index]
+    return sorted((int(year) for year in years.iloc[0]), reverse=True) if len(years) else []
+
+
+def partial_note(scale: IndexScale, year: int, published: int) -> str | None:
+    """What a page says under a table that publishes only some provinces (PCI's top 30, PAPI without some)."""
+    ranked_among = len(registry().expected(year))
+    if published >= ranked_among:
+        return None
+    return (f"{scale.short} năm {year} công bố {published}/{ranked_among} tỉnh, thành phố; tỉnh không có trong bảng "
+            "được ghi là «không công bố», không tính là 0 và không có thứ hạng.")
 
 
 def no_par_data() -> None:
