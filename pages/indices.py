@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from pages.shared import (ALL_REGIONS, Results, drawn, index_table, index_years, linked_choice, partial_note,
-                          province_matcher, show_figure, show_table, vietnamese_order, words_matcher)
+                          province_matcher, show_figure, show_index_demo_note, show_table, vietnamese_order, words_matcher)
 from thidua.charts import INDEX_SCALES
 from thidua.formatting import rank_change_phrase, vn_number, vn_signed
 from thidua.indices import NOT_PUBLISHED
@@ -43,6 +43,7 @@ def overview(query: Results, index: str) -> None:
         return
     scale = INDEX_SCALES[index]
     year = linked_choice(st.columns([1, 5])[0], "Năm", years, key="nam", default=years[0])
+    show_index_demo_note(query, [index], [year])
     ranking = index_table(query, index, year)
     average = full_average(ranking, year)
     leader = ranking.iloc[0]
@@ -77,6 +78,7 @@ def comparison(query: Results, index: str) -> None:
                              placeholder="Chọn tỉnh để làm nổi bật")
     regions = [ALL_REGIONS, *sorted(ranking.region.dropna().unique())]
     region = linked_choice(filters[2], "Vùng", regions, key="vung", default=ALL_REGIONS, matches=words_matcher(regions))
+    show_index_demo_note(query, [index], [year])
     shown = ranking if region == ALL_REGIONS else ranking[ranking.region == region]
     average = full_average(ranking, year)
     if province is not None:
@@ -120,6 +122,7 @@ def changes(query: Results, index: str) -> None:
     if from_year >= to_year:
         st.warning("Năm so sánh («Đến năm») phải sau năm gốc («Từ năm»).")
         return
+    show_index_demo_note(query, [index], [from_year, to_year])
     subtitle = None
     if from_year < MERGER_YEAR <= to_year:
         subtitle = "Quy đổi theo 34 tỉnh, thành phố sau sáp nhập (1/7/2025)"

@@ -21,7 +21,7 @@ from thidua.charts import INDEX_SCALES, IndexScale
 from thidua.config import default_db_path
 from thidua import views
 from thidua.db import Database, DatabaseBusy, database, query_names
-from thidua.demo import load_demo_if_empty, never_written
+from thidua.demo import DEMO_UPLOADER, load_demo_if_empty, never_written
 from thidua.export import TableHeading, figure_bytes, start_browser_in_background, table_csv, table_xlsx
 from thidua.formatting import years_phrase
 from thidua.provinces import registry, strip_diacritics
@@ -507,6 +507,21 @@ def partial_note(scale: IndexScale, year: int, published: int) -> str | None:
         return None
     return (f"{scale.short} năm {year} công bố {published}/{ranked_among} tỉnh, thành phố; tỉnh không có trong bảng "
             "được ghi là «không công bố», không tính là 0 và không có thứ hạng.")
+
+
+def show_index_demo_note(query: Results, indices: Iterable[str], years: Iterable[int] | None = None) -> None:
+    """The demo mark of a view of these provincial indices (in these years), decided index by index and
+    year by year from who loaded the figures in force."""
+    history = query("index_history")
+    shown = history[history["index"].isin(set(indices)) & (history.year.isin(set(years)) if years is not None else True)]
+    tables = shown.drop_duplicates(["index", "year"])
+    demo = tables[tables.uploaded_by == DEMO_UPLOADER]
+    names = [f"{INDEX_SCALES[index].short} {year}" for index, year in zip(demo["index"], demo.year)]
+    said = names if len(names) <= 2 else list(dict.fromkeys(INDEX_SCALES[index].short for index in demo["index"]))
+    note = illustrative_note(f"Số liệu {', '.join(said)}", names, len(tables), "bảng")
+    if note:
+        st.info(f"**Dữ liệu minh họa** — {note[:1].upper()}{note[1:]} Hãy nhập bảng xếp hạng chính thức để thay thế.",
+                icon=":material/info:")
 
 
 def no_par_data() -> None:
