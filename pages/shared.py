@@ -287,8 +287,9 @@ def _figure_file(figure_json: str, fmt: str, source: str, updated: date | str) -
     return figure_bytes(plotly.io.from_json(figure_json), fmt, source, updated)
 
 
-# The filters kept in the address bar, by their key there: what an exported table says chose its rows.
-FILTER_LABELS = {"chi_so": "Chỉ số", "nam": "Năm", "tu_nam": "Từ năm", "den_nam": "Đến năm", "vung": "Vùng", "tinh": "Tỉnh, thành phố",
+# The filters kept in the address bar, by their key there: what an exported table says chose its rows (the
+# index, chi_so, is named by every table's title).
+FILTER_LABELS = {"nam": "Năm", "tu_nam": "Từ năm", "den_nam": "Đến năm", "vung": "Vùng", "tinh": "Tỉnh, thành phố",
                  "cum": "Cụm thi đua", "ky": "Kỳ chấm điểm", "don_vi": "Đơn vị", "pham_vi": "Phạm vi"}
 
 
