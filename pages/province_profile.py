@@ -117,7 +117,7 @@ if places.empty:
     st.info(f"Chưa có chỉ số cấp tỉnh nào (PAR Index, SIPAS, PCI, PAPI, DTI) có {markdown_literal(province)}.")
 elif on_phone():  # a grid of years is too wide for a phone: each index on its own lines, newest year first
     for name, years_said in index_lines(places, {index: scale.name for index, scale in INDEX_SCALES.items()}):
-        st.markdown(f"**{name}**  \n{years_said}")
+        st.markdown(f"**{name}**\n" + "".join(f"\n- {said}" for said in years_said))
 else:
     show_figure(drawn("index_grid", places, province, made_from=(query.snapshot, province)),
                 file_name=f"cac-chi-so-{file_stem(province)}")

@@ -5,11 +5,16 @@ import io
 import json
 
 import pandas as pd
-from conftest import OVERVIEW, open_page
+from conftest import OLD_NAMES, OVERVIEW, open_page
 from pptx import Presentation
+from test_upload_page import app as upload_page
+from test_upload_page import button, sign_in, texts, upload, widget
+from unseen_index_tables import pci_lines
+from workbook_builders import SheetSpec, xlsx_bytes
 
 from thidua import reports
 from thidua.indices import NOT_PUBLISHED, index_lines, province_indices
+from thidua.readers.indices import INDICES
 
 COMPARE, CHANGES, PROFILE = "pages/compare_provinces.py", "pages/rank_changes.py", "pages/province_profile.py"
 LEFT_OUT_OF_PAPI_2023 = "Hải Dương"  # the demo's PAPI 2023 appendix leaves out two provinces, this one among them
@@ -99,7 +104,7 @@ def test_on_a_phone_each_index_is_one_line_of_its_years_newest_first():
         "band": ["Nhóm cao", "Nhóm cao nhất", None], "published": [63, 61, 63], "ranked_among": 63})
     places = province_indices(history, "Hà Nam")
     assert index_lines(places, {"papi": "PAPI", "pci": "PCI"}) == [
-        ("PAPI", f"2023: {NOT_PUBLISHED}; 2022: hạng 12/63 (41,50, Nhóm cao)"), ("PCI", f"2022: {NOT_PUBLISHED}")]
+        ("PAPI", [f"2023: {NOT_PUBLISHED}", "2022: hạng 12/63 (41,50, Nhóm cao)"]), ("PCI", [f"2022: {NOT_PUBLISHED}"])]
 
 
 def test_a_province_deck_has_one_slide_of_the_other_indices_with_the_gap_said(demo_db):
@@ -116,3 +121,19 @@ def test_a_province_deck_has_one_slide_of_the_other_indices_with_the_gap_said(de
     titled = [slide for slide in slides
               if any(shape.has_text_frame and shape.text_frame.text == reports.OTHER_INDICES_TITLE for shape in slide.shapes)]
     assert len(titled) == 1
+
+
+def test_a_table_naming_no_index_is_written_as_the_index_chosen_on_the_upload_page(par_db):
+    rows = [["KẾT QUẢ XẾP HẠNG NĂM 2021"], ["Xếp hạng", "Tỉnh, thành phố", "Điểm"],
+            *[[rank, name, score] for name, score, rank in pci_lines(OLD_NAMES)]]
+    page = upload(sign_in(upload_page()), ("xep_hang_2021.xlsx", xlsx_bytes(SheetSpec("Sheet1", rows))))
+    assert "Sẽ ghi: Chỉ số CCHC (PAR Index) — 2021 — 63 dòng" in texts(page)  # naming none, it is the PAR Index
+    chooser = widget(page.selectbox, "Chỉ số")
+    assert chooser.options[1:] == [INDICES[index].name for index in ("par", "sipas", "pci", "papi", "dti")]
+    chooser.set_value("pci").run()
+    assert "Sẽ ghi: Chỉ số cấp tỉnh — PCI 2021 — 63 dòng" in texts(page)
+    par_before = par_db.query("par_ranking", year=2021)
+    button(page, "Ghi 1 tệp").click().run()
+    written = par_db.query("index_ranking", index="pci", year=2021)
+    assert set(zip(written.province, written.score, written["rank"])) == set(pci_lines(OLD_NAMES))
+    assert par_db.query("par_ranking", year=2021)[["province", "score"]].equals(par_before[["province", "score"]])

@@ -31,9 +31,9 @@ def place_phrase(row) -> str:
     return f"hạng {int(row.rank)}/{int(row.ranked_among)} ({vn_number(row.score)}{band})"
 
 
-def index_lines(places: pd.DataFrame, names: dict[str, str]) -> list[tuple[str, str]]:
-    """Each index of province_indices with its years in words, newest first: (name, '2024: không công bố;
-    2023: hạng 18/63 (69,73); ...'); names: the index's name by its id."""
-    return [(names.get(index, index), "; ".join(f"{row.year}: {place_phrase(row)}"
-                                                for row in rows.sort_values("year", ascending=False).itertuples()))
+def index_lines(places: pd.DataFrame, names: dict[str, str]) -> list[tuple[str, list[str]]]:
+    """Each index of province_indices with its years in words, newest first: (name, ['2024: không công bố',
+    '2023: hạng 18/63 (69,73)', ...]); names: the index's name by its id."""
+    return [(names.get(index, index), [f"{row.year}: {place_phrase(row)}"
+                                       for row in rows.sort_values("year", ascending=False).itertuples()])
             for index, rows in places.groupby("index", sort=False)]

@@ -445,7 +445,7 @@ def _index_grid_chart(query: Query, params: Params) -> Chart:
     latest = places.loc[places.groupby("index", sort=False).year.idxmax()]
     takeaway = (f"Năm gần nhất của mỗi chỉ số, {province}: "
                 + "; ".join(f"{names[row.index]} {row.year} {place_phrase(row)}" for row in latest.itertuples()) + ".")
-    notes = [f"{name}: {years}" for name, years in index_lines(places, names)]
+    notes = [f"{name}: {'; '.join(years)}" for name, years in index_lines(places, names)]
     figure = views.view("index_grid", places, province)
     return _chart(query, OTHER_INDICES_TITLE, figure, takeaway, notes, [("index_history", {})])
 
