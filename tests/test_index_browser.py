@@ -3,6 +3,7 @@ figures, and «Hồ sơ tỉnh» shows a province on every index at desktop size
 with the year a table leaves it out said «không công bố». Screenshots land in test-artifacts/."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from urllib.parse import quote
 
@@ -22,8 +23,11 @@ LEFT_OUT_OF_PAPI_2023 = "Hải Dương"
 
 
 @pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
-    with streamlit_server(tmp_path_factory.mktemp("indices")) as url:
+def app_url(tmp_path_factory, demo_database_file):
+    """A real server on a copy of the demo database (a fresh start's loading is test_browser's to test)."""
+    folder = tmp_path_factory.mktemp("indices")
+    shutil.copy(demo_database_file, folder / "thidua.duckdb")
+    with streamlit_server(folder) as url:
         yield url
 
 
@@ -36,7 +40,7 @@ def opened(browser, screen: str, url: str):
     return context, page
 
 
-def test_pci_chosen_in_the_link_shows_pci_figures(demo_database_file, app_url, browser):  # the demo built first
+def test_pci_chosen_in_the_link_shows_pci_figures(app_url, browser, demo_database_file):
     leader = Database(demo_database_file).query("index_ranking", index="pci", year=2023).iloc[0]
     context, page = opened(browser, "may-tinh", f"{app_url}/so-sanh-tinh?chi_so=pci&nam=2023")
     try:
