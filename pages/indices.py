@@ -6,7 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from pages.shared import (ALL_REGIONS, Results, drawn, index_table, index_years, linked_choice, partial_note,
-                          province_matcher, show_figure, show_index_demo_note, show_table, vietnamese_order, words_matcher)
+                          province_matcher, show_figure, show_index_demo_note, show_table, vietnamese_order,
+                          words_matcher)
 from thidua.charts import INDEX_SCALES
 from thidua.formatting import rank_change_phrase, vn_number, vn_signed
 from thidua.indices import NOT_PUBLISHED
@@ -49,13 +50,15 @@ def overview(query: Results, index: str) -> None:
     leader = ranking.iloc[0]
     st.subheader(f"{scale.name} năm {year}: {len(ranking)} tỉnh, thành phố được công bố")
     facts = st.columns(3)
-    facts[0].metric("Trung bình cả nước", MISSING_AVERAGE if average is None else vn_number(average) + scale.suffix)
+    facts[0].metric("Trung bình cả nước",
+                    MISSING_AVERAGE if average is None else vn_number(average) + scale.suffix)
     facts[1].metric("Dẫn đầu", markdown_literal(leader.province), vn_number(leader.score) + scale.suffix,
                     delta_arrow="off", delta_color="off")
-    if ranking.band.notna().any():
-        bands = ranking.band.value_counts()
-        facts[2].metric("Nhóm của tỉnh dẫn đầu", leader.band, " · ".join(f"{band}: {count}" for band, count in bands.items()),
-                        delta_arrow="off", delta_color="off")
+    if ranking.band.notna().any():  # the publisher's groups, best first (the order of the ranking)
+        counts = ranking.band.value_counts()
+        best, *rest = ranking.band.dropna().unique()
+        facts[2].metric(f"Số tỉnh «{best}»", f"{counts[best]}/{len(ranking)}",
+                        " · ".join(f"{band}: {counts[band]}" for band in rest), delta_arrow="off", delta_color="off")
     published_caption(index, year, ranking)
     show_figure(drawn("index_ranking", ranking, year=year, average=average, scale=scale,
                       made_from=(query.snapshot, index, year)))
@@ -77,7 +80,8 @@ def comparison(query: Results, index: str) -> None:
     province = linked_choice(filters[1], "Tỉnh, thành phố", names, key="tinh", matches=province_matcher(names),
                              placeholder="Chọn tỉnh để làm nổi bật")
     regions = [ALL_REGIONS, *sorted(ranking.region.dropna().unique())]
-    region = linked_choice(filters[2], "Vùng", regions, key="vung", default=ALL_REGIONS, matches=words_matcher(regions))
+    region = linked_choice(filters[2], "Vùng", regions, key="vung", default=ALL_REGIONS,
+                           matches=words_matcher(regions))
     show_index_demo_note(query, [index], [year])
     shown = ranking if region == ALL_REGIONS else ranking[ranking.region == region]
     average = full_average(ranking, year)
@@ -104,7 +108,8 @@ def comparison(query: Results, index: str) -> None:
                           f"{scale.short}{f' ({scale.suffix})' if scale.suffix else ''}": shown.score})
     if shown.band.notna().any():
         table["Nhóm"] = shown.band
-    show_table(table, title=f"Xếp hạng {scale.name} năm {year}" + ("" if region == ALL_REGIONS else f", vùng {region}"),
+    scope = "" if region == ALL_REGIONS else f", vùng {region}"
+    show_table(table, title=f"Xếp hạng {scale.name} năm {year}{scope}",
                formats={column: vn_number for column in table.columns[3:4]}, sources=source_lines(shown))
 
 
@@ -112,8 +117,8 @@ def changes(query: Results, index: str) -> None:
     """Who rose and who fell between two years of the index, between published ranks only."""
     years = index_years(query, index)
     if len(years) < 2:
-        st.info(f"{INDEX_SCALES[index].name} mới có số liệu {'năm ' + str(years[0]) if years else 'chưa nhập'}: "
-                "cần ít nhất hai năm để so sánh.")
+        has = f"mới có số liệu năm {years[0]}" if years else "chưa có số liệu"
+        st.info(f"{INDEX_SCALES[index].name} {has}: cần ít nhất hai năm để so sánh.")
         return
     scale = INDEX_SCALES[index]
     filters = st.columns([1, 1, 4])
@@ -127,7 +132,8 @@ def changes(query: Results, index: str) -> None:
     if from_year < MERGER_YEAR <= to_year:
         subtitle = "Quy đổi theo 34 tỉnh, thành phố sau sáp nhập (1/7/2025)"
         st.info(f"Hai năm nằm hai bên thời điểm sắp xếp đơn vị hành chính (1/7/2025, 63 → 34 tỉnh, thành phố): "
-                f"số liệu năm {from_year} được quy đổi theo tỉnh mới như với Chỉ số CCHC.", icon=":material/call_merge:")
+                f"số liệu năm {from_year} được quy đổi theo tỉnh mới như với Chỉ số CCHC.",
+                icon=":material/call_merge:")
     jumps = query("index_jumps", index=index, from_year=from_year, to_year=to_year)
     ranked = {year: index_table(query, index, year) for year in (from_year, to_year)}
     once = sorted(set(ranked[from_year].province) ^ set(ranked[to_year].province)) if not subtitle else []

@@ -172,8 +172,8 @@ def par_ranking_dots(frame: pd.DataFrame, *, year: int, highlight: str | None = 
                      average: float | None = None, region: str | None = None,
                      cluster: str | None = None, subtitle: str | None = None, scale: IndexScale = INDEX_SCALES["par"],
                      size: Size = "page") -> go.Figure:
-    """One year's PAR Index (or the index of scale) as a dot per province at its score, best at the top, its value beside it,
-    with the A/B/C bands shaded. A dot plot, not bars: the scores sit between 70 and 95, and bars cut
+    """One year's PAR Index (or the index of scale) as a dot per province at its score, best at the top, its
+    value beside it, with the A/B/C bands shaded. A dot plot, not bars: the scores sit between 70 and 95, and bars cut
     off at 70 would make 90 look twice 80. On a slide the ranking runs in as many columns as it takes
     to name every province in type readable from the back of a room.
 
