@@ -1,8 +1,10 @@
-"""So sánh tỉnh: one year's ranking of every province, a chosen province beside its peers."""
+"""So sánh tỉnh: one year's ranking of every province on the PAR Index (or another provincial index, chosen),
+a chosen province beside its peers."""
 import pandas as pd
 import streamlit as st
 
-from pages.shared import (ALL_REGIONS, drawn, linked_choice, no_par_data, province_matcher, results,
+from pages import indices
+from pages.shared import (ALL_REGIONS, PAR, drawn, index_choice, linked_choice, no_par_data, province_matcher, results,
                           show_demo_note, show_figure, show_table, vietnamese_order, words_matcher)
 from thidua.charts import par_band
 from thidua.formatting import vn_number, vn_percent, vn_signed
@@ -10,6 +12,10 @@ from thidua.provenance import source_lines
 
 st.title("So sánh tỉnh")
 query = results()
+index = index_choice(st, query)
+if index != PAR:
+    indices.comparison(query, index)
+    st.stop()
 years = list(query("par_years").year)
 if not years:
     no_par_data()

@@ -1,13 +1,19 @@
-"""Tổng quan: one year of the PAR Index at a glance (the latest unless the link or the filter says)."""
+"""Tổng quan: one year of the PAR Index (or another provincial index, chosen) at a glance (the latest unless
+the link or the filter says)."""
 import streamlit as st
 
-from pages.shared import drawn, linked_choice, no_par_data, results, show_demo_note, show_figure
+from pages import indices
+from pages.shared import PAR, drawn, index_choice, linked_choice, no_par_data, results, show_demo_note, show_figure
 from thidua.charts import PAR_BANDS, par_band
 from thidua.formatting import rank_change_phrase, vn_number, vn_percent, vn_signed
 from thidua.untrusted import markdown_literal
 
 st.title("Tổng quan Chỉ số CCHC")
 query = results()
+index = index_choice(st, query)
+if index != PAR:
+    indices.overview(query, index)
+    st.stop()
 years = list(query("par_years").year)
 if not years:
     no_par_data()

@@ -1,13 +1,16 @@
 """Hồ sơ tỉnh: one province on one page: its PAR Index ranks and scores over the years beside the
-national and regional medians and the best, the clusters it belongs to and the roles it held, its
-awards and cluster scoring ranks, and what it became in the 1 July 2025 merger."""
+national and regional medians and the best, its place on every provincial index (SIPAS, PCI, PAPI, DTI)
+year by year with the years it was not published kept as gaps, the clusters it belongs to and the roles it
+held, its awards and cluster scoring ranks, and what it became in the 1 July 2025 merger."""
 import pandas as pd
 import streamlit as st
 
-from pages.shared import (drawn, linked_choice, province_matcher, results, show_demo_note, show_figure, show_table,
-                          vietnamese_order)
+from pages.shared import (PAR, drawn, linked_choice, on_phone, province_matcher, results, show_demo_note,
+                          show_figure, show_index_demo_note, show_table, vietnamese_order)
+from thidua.charts import INDEX_SCALES
 from thidua.clusters import constituents, province_rank_history, year_end_rankings
 from thidua.formatting import MISSING, rank_change_phrase, vn_number, vn_percent, vn_signed, years_phrase
+from thidua.indices import index_lines, province_indices
 from thidua.provinces import MERGER_YEAR, registry
 from thidua.readers.roster import DEPUTY, LEADER
 from thidua.reports import file_stem
@@ -106,6 +109,20 @@ else:
     }), title=f"Chỉ số CCHC {province} qua các năm",
         formats={"Chỉ số (%)": vn_number, "So với trung vị cả nước": vn_signed, "So với trung vị vùng": vn_signed,
                  "Cách tỉnh cao nhất": vn_signed})
+
+st.subheader("Các chỉ số cấp tỉnh")
+places = province_indices(query("index_history"), province)
+show_index_demo_note(query, set(places["index"]) - {PAR})
+if places.empty:
+    st.info(f"Chưa có chỉ số cấp tỉnh nào (PAR Index, SIPAS, PCI, PAPI, DTI) có {markdown_literal(province)}.")
+elif on_phone():  # a grid of years is too wide for a phone: each index on its own lines, newest year first
+    for name, years_said in index_lines(places, {index: scale.name for index, scale in INDEX_SCALES.items()}):
+        st.markdown(f"**{name}**\n" + "".join(f"\n- {said}" for said in years_said))
+else:
+    show_figure(drawn("index_grid", places, province, made_from=(query.snapshot, province)),
+                file_name=f"cac-chi-so-{file_stem(province)}")
+st.caption("Mỗi chỉ số do một cơ quan công bố theo cách riêng và xếp hạng riêng; «không công bố»: năm đó bảng "
+           "xếp hạng không có tỉnh này (PCI từ 2023 chỉ công bố 30 tỉnh đứng đầu), không phải điểm 0.")
 
 st.subheader("Cụm thi đua và vai trò")
 members = query("cluster_members")

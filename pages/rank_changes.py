@@ -1,8 +1,10 @@
-"""Biến động xếp hạng: who rose and who fell between two years, and ranks over all years."""
+"""Biến động xếp hạng: who rose and who fell between two years, and ranks over all years, on the PAR Index
+(or between the published ranks of another provincial index, chosen)."""
 import pandas as pd
 import streamlit as st
 
-from pages.shared import (drawn, linked_choice, no_par_data, results, show_demo_note, show_figure, show_table,
+from pages import indices
+from pages.shared import (PAR, drawn, index_choice, linked_choice, no_par_data, results, show_demo_note, show_figure, show_table,
                           vietnamese_order)
 from thidua.charts import METHOD_CHANGE_YEARS
 from thidua.formatting import rank_change_phrase, vn_number, years_phrase
@@ -13,6 +15,10 @@ DEFAULT_BUMP_COUNT = 3
 
 st.title("Biến động xếp hạng")
 query = results()
+index = index_choice(st, query)
+if index != PAR:
+    indices.changes(query, index)
+    st.stop()
 years = list(query("par_years").year)
 if not years:
     no_par_data()

@@ -17,10 +17,11 @@ import streamlit as st
 from streamlit import runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from thidua.charts import INDEX_SCALES, IndexScale
 from thidua.config import default_db_path
 from thidua import views
 from thidua.db import Database, DatabaseBusy, database, query_names
-from thidua.demo import load_demo_if_empty, never_written
+from thidua.demo import DEMO_UPLOADER, load_demo_if_empty, never_written
 from thidua.export import TableHeading, figure_bytes, start_browser_in_background, table_csv, table_xlsx
 from thidua.formatting import years_phrase
 from thidua.provinces import registry, strip_diacritics
@@ -286,7 +287,8 @@ def _figure_file(figure_json: str, fmt: str, source: str, updated: date | str) -
     return figure_bytes(plotly.io.from_json(figure_json), fmt, source, updated)
 
 
-# The filters kept in the address bar, by their key there: what an exported table says chose its rows.
+# The filters kept in the address bar, by their key there: what an exported table says chose its rows (the
+# index, chi_so, is named by every table's title).
 FILTER_LABELS = {"nam": "Năm", "tu_nam": "Từ năm", "den_nam": "Đến năm", "vung": "Vùng", "tinh": "Tỉnh, thành phố",
                  "cum": "Cụm thi đua", "ky": "Kỳ chấm điểm", "don_vi": "Đơn vị", "pham_vi": "Phạm vi"}
 
@@ -473,6 +475,54 @@ def words_matcher(options: Iterable[str]) -> Callable[[str], str | None]:
         holding = [option for words, option in keyed.items() if wanted and wanted in words]
         return holding[0] if len(holding) == 1 else None
     return match
+
+
+PAR = "par"
+
+
+def index_choice(where, query: Results) -> str:
+    """The provincial index a page shows, kept in the address bar as chi_so: the PAR Index unless the link
+    or the selector says otherwise (so every link made before the other indices keeps its meaning)."""
+    held = [index for index in query("indices")["index"] if index != PAR]
+    return linked_choice(where, "Chỉ số", [PAR, *held], key="chi_so", default=PAR, widget="radio", horizontal=True,
+                         matches=words_matcher(INDEX_SCALES), format_func=lambda index: INDEX_SCALES[index].short)
+
+
+def index_table(query: Results, index: str, year: int) -> pd.DataFrame:
+    """One year of a provincial index (index_ranking) with each province's region, in rank order."""
+    regions = query("provinces")[["code", "region"]]
+    return query("index_ranking", index=index, year=year).merge(regions, on="code", how="left")
+
+
+def index_years(query: Results, index: str) -> list[int]:
+    """The years a provincial index has figures, newest first."""
+    indices = query("indices")
+    years = indices.years[indices["index"] == index]
+    return sorted((int(year) for year in years.iloc[0]), reverse=True) if len(years) else []
+
+
+def partial_note(scale: IndexScale, year: int, published: int) -> str | None:
+    """What a page says under a table that publishes only some provinces (PCI's top 30, PAPI without some)."""
+    ranked_among = len(registry().expected(year))
+    if published >= ranked_among:
+        return None
+    return (f"{scale.short} năm {year} công bố {published}/{ranked_among} tỉnh, thành phố; tỉnh không có trong bảng "
+            "được ghi là «không công bố», không tính là 0 và không có thứ hạng.")
+
+
+def show_index_demo_note(query: Results, indices: Iterable[str], years: Iterable[int] | None = None) -> None:
+    """The demo mark of a view of these provincial indices (in these years), decided index by index and
+    year by year from who loaded the figures in force."""
+    history = query("index_history")
+    shown = history[history["index"].isin(set(indices)) & (history.year.isin(set(years)) if years is not None else True)]
+    tables = shown.drop_duplicates(["index", "year"])
+    demo = tables[tables.uploaded_by == DEMO_UPLOADER]
+    names = [f"{INDEX_SCALES[index].short} {year}" for index, year in zip(demo["index"], demo.year)]
+    said = names if len(names) <= 2 else list(dict.fromkeys(INDEX_SCALES[index].short for index in demo["index"]))
+    note = illustrative_note(f"Số liệu {', '.join(said)}", names, len(tables), "bảng")
+    if note:
+        st.info(f"**Dữ liệu minh họa** — {note[:1].upper()}{note[1:]} Hãy nhập bảng xếp hạng chính thức để thay thế.",
+                icon=":material/info:")
 
 
 def no_par_data() -> None:

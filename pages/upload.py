@@ -18,6 +18,7 @@ from thidua.auth import Identity
 from thidua.db import DatabaseBusy
 from thidua.formatting import frame_as_read, vn_number
 from thidua.ingest import KIND_LABELS, KINDS, leaving_units, write_upload
+from thidua.readers.indices import INDICES
 from thidua.readers.par import ColumnChoice
 from thidua.readers.problems import Problem, Refused
 from thidua.readers.scoring import PERIODS
@@ -28,6 +29,7 @@ from thidua.uploads import (Changes, Corrections, NotUndoable, Preview, change_s
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PROBLEMS_SHOWN = 15
+INDEX_KINDS = (None, "par", "index")  # the kinds a person may say the provincial index of
 TABLE_LABELS = {"scores": "Chỉ số và xếp hạng", "components": "Điểm thành phần", "clusters": "Cụm thi đua",
                 "roles": "Cụm trưởng, Cụm phó", "members": "Đơn vị thành viên", "awards": "Khen thưởng",
                 "units": "Điểm các đơn vị", "criteria": "Điểm theo tiêu chí"}
@@ -126,7 +128,8 @@ def corrections_in_state(key: str) -> Corrections:
                                *(_column_index(_state(f"{key}-map-{role}")) for role in ("province", "score", "rank")))
     year = _state(f"{key}-year")
     return Corrections("par" if columns else _state(f"{key}-kind"), int(year) if year is not None else None,
-                       (_state(f"{key}-cluster") or "").strip() or None, _state(f"{key}-period"), columns)
+                       (_state(f"{key}-cluster") or "").strip() or None, _state(f"{key}-period"), columns,
+                       _state(f"{key}-index"))
 
 
 def correction_widgets(key: str, data: bytes, preview: Preview) -> None:
@@ -151,6 +154,12 @@ def correction_widgets(key: str, data: bytes, preview: Preview) -> None:
         columns[3].selectbox("Kỳ chấm", [None, *PERIODS], key=f"{key}-period",
                              format_func=lambda p: PERIODS[p].capitalize() if p else "Theo tệp",
                              help=f"Chọn kỳ: {given}.")
+    if kind in INDEX_KINDS:
+        st.columns([3, 7])[0].selectbox(
+            "Chỉ số", [None, *INDICES], key=f"{key}-index",
+            format_func=lambda index: INDICES[index].name if index else "Theo tệp (tệp không ghi: Chỉ số CCHC)",
+            help="Để trống: chỉ số được nhận ra từ tiêu đề, tên cột, tên trang (bảng không ghi tên chỉ số nào là "
+                 "Chỉ số CCHC). Chọn chỉ số cho bảng không ghi tên; bảng ghi tên một chỉ số khác sẽ bị từ chối.")
     if maps_columns(kind):
         column_mapping(key, data, preview.file_name)
 

@@ -158,16 +158,17 @@ def test_a_province_deck_has_a_cover_then_one_titled_slide_per_chart_with_takeaw
     slides = list(Presentation(io.BytesIO(deck.pptx())).slides)
     cover, *charts = slides
     assert cover.shapes.title.text == "Lạng Sơn: Chỉ số CCHC năm 2021"
-    assert cover.placeholders[1].text == ("Lập ngày 05/11/2026 · 4 biểu đồ\n"
+    assert cover.placeholders[1].text == ("Lập ngày 05/11/2026 · 5 biểu đồ\n"
                                           "Số liệu minh họa, không phải số liệu chính thức")
     assert [slide.shapes.title.text for slide in charts] == [
         "Xếp hạng Chỉ số CCHC năm 2021 — vùng Trung du và miền núi phía Bắc",
-        "Biến động thứ hạng từ 2020 đến 2021", "Thứ hạng qua các năm", "Kết quả chấm điểm thi đua năm 2021"]
+        "Biến động thứ hạng từ 2020 đến 2021", "Thứ hạng qua các năm", "Các chỉ số khác",
+        "Kết quả chấm điểm thi đua năm 2021"]
     jump = row_of(demo_db.query("rank_jumps", from_year=2020, to_year=2021), LANG_SON)
     assert f"Lạng Sơn tăng {jump.change} bậc, xếp thứ {jump.rank_to}/63 năm 2021." in slide_texts(charts[1])
     scored = row_of(demo_db.query("cluster_ranking", cluster=BORDER, year=2021), LANG_SON)
     verb = "dẫn đầu Cụm" if scored.rank == 1 else f"xếp thứ {scored.rank}/7 trong Cụm"
-    assert f"{scored.unit} {verb} với {vn_number(scored.total)} điểm năm 2021." in slide_texts(charts[3])
+    assert f"{scored.unit} {verb} với {vn_number(scored.total)} điểm năm 2021." in slide_texts(charts[4])
     notes = charts[1].notes_slide.notes_text_frame.text
     assert f"Lạng Sơn: hạng {jump.rank_from} → {jump.rank_to} (tăng {jump.change} bậc)" in notes
     assert "Nguồn: số liệu minh họa, không phải số liệu chính thức; cập nhật ngày" in notes

@@ -19,6 +19,7 @@ import plotly.io as pio
 from thidua.awards import LADDER, award_level
 from thidua.clusters import JOINED, LEFT, MEMBER, unit_label
 from thidua.formatting import MISSING, rank_change_phrase, vn_number, vn_percent, vn_signed
+from thidua.indices import NOT_PUBLISHED
 from thidua.provinces import MERGER_YEAR
 from thidua.provenance import source_lines
 from thidua.readers.units import display_case
@@ -70,6 +71,28 @@ PAR_BANDS = (
     Band("B", 80, 90, "#f1c40f"),
     Band("C", 70, 80, "#e67e22"),
 )
+
+
+@dataclass(frozen=True)
+class IndexScale:
+    """How an index's scores are drawn: its short name, its name in running text and in a ranking's title,
+    the unit after a score, the lowest score an axis may start at (None: just below the lowest score
+    shown), the publisher's bands."""
+    short: str
+    name: str
+    title: str
+    suffix: str = ""
+    floor: float | None = None
+    bands: tuple[Band, ...] = ()
+
+
+INDEX_SCALES = {
+    "par": IndexScale("PAR Index", "Chỉ số CCHC", "Chỉ số CCHC (PAR Index)", "%", 70.0, PAR_BANDS),
+    "sipas": IndexScale("SIPAS", "Chỉ số SIPAS", "Chỉ số hài lòng SIPAS", "%"),
+    "pci": IndexScale("PCI", "Chỉ số PCI", "Chỉ số PCI (VCCI)"),
+    "papi": IndexScale("PAPI", "Chỉ số PAPI", "Chỉ số PAPI"),
+    "dti": IndexScale("DTI", "Chỉ số DTI", "Chỉ số DTI"),
+}
 
 
 def par_band(score: float | None) -> str:
@@ -147,9 +170,10 @@ def _ranking_roles(frame: pd.DataFrame, highlight: str | None,
 def par_ranking_dots(frame: pd.DataFrame, *, year: int, highlight: str | None = None,
                      peers: Mapping[str, Collection[str]] | None = None,
                      average: float | None = None, region: str | None = None,
-                     cluster: str | None = None, subtitle: str | None = None, size: Size = "page") -> go.Figure:
-    """One year's PAR Index as a dot per province at its score, best at the top, its value beside it,
-    with the A/B/C bands shaded. A dot plot, not bars: the scores sit between 70 and 95, and bars cut
+                     cluster: str | None = None, subtitle: str | None = None, scale: IndexScale = INDEX_SCALES["par"],
+                     size: Size = "page") -> go.Figure:
+    """One year's PAR Index (or the index of scale) as a dot per province at its score, best at the top, its
+    value beside it, with the A/B/C bands shaded. A dot plot, not bars: the scores sit between 70 and 95, and bars cut
     off at 70 would make 90 look twice 80. On a slide the ranking runs in as many columns as it takes
     to name every province in type readable from the back of a room.
 
@@ -157,7 +181,8 @@ def par_ranking_dots(frame: pd.DataFrame, *, year: int, highlight: str | None = 
     drawn in their own colour (e.g. {"Cùng vùng ...": {...}}, later also a cluster's members).
     average: the national average, drawn as a dashed line. region: the frame holds only that
     region's provinces (ranks stay national). cluster: the frame holds only the provinces of this
-    Cụm thi đua. subtitle: by default the national average.
+    Cụm thi đua. subtitle: by default the national average. A partial table (PCI's top 30) draws the
+    provinces it publishes.
     """
     peers = peers or {}
     data = frame.dropna(subset=["score"]).sort_values(["rank", "province"]).reset_index(drop=True)
@@ -166,18 +191,18 @@ def par_ranking_dots(frame: pd.DataFrame, *, year: int, highlight: str | None = 
     data["shown"] = data.score.map(vn_number)
     data["source"] = source_lines(data)
     roles = _ranking_roles(data, highlight, peers)
-    styles = [("other", "Các tỉnh, thành phố khác" if (highlight or peers) else "Chỉ số CCHC", OTHER_COLOR)]
+    styles = [("other", "Các tỉnh, thành phố khác" if (highlight or peers) else scale.short, OTHER_COLOR)]
     styles += [(group, group, PEER_COLORS[i % len(PEER_COLORS)]) for i, group in enumerate(peers)]
     styles += [("highlight", highlight or "", HIGHLIGHT_COLOR)]
     legend = bool(highlight or peers)
     if subtitle is None and average is not None:
-        subtitle = f"Trung bình cả nước: {vn_percent(average)}" + ("; thứ hạng trên cả nước"
+        subtitle = f"Trung bình cả nước: {vn_number(average)}{scale.suffix}" + ("; thứ hạng trên cả nước"
                                                                  if region or cluster else "")
     if size != "page":  # the bands are named by their letter only
-        subtitle = "; ".join(filter(None, [subtitle, ", ".join(band.label for band in PAR_BANDS)]))
+        subtitle = "; ".join(filter(None, [subtitle, ", ".join(band.label for band in scale.bands)]))
     count = f"{len(data)} tỉnh, thành phố"
     scope = f"{count} vùng {region}" if region else f"{count} của {cluster}" if cluster else f"xếp hạng {count}"
-    title = f"Chỉ số CCHC (PAR Index) năm {year}: {scope}"
+    title = f"{scale.title} năm {year}: {scope}"
 
     row_height, text_size = RANKING_ROW[size]
     top_axis, bottom = (RANKING_SLIDE_AXIS, 12) if size == "slide" else (60, 40)
@@ -191,9 +216,7 @@ def par_ranking_dots(frame: pd.DataFrame, *, year: int, highlight: str | None = 
     label_share = (max(map(len, data.province), default=0) + 4) * text_size * 0.55 / SLIDE_WIDTH
     fig = go.Figure()
 
-    # Below the lowest score by a point at least, and at C's lower edge; room on the right for the values.
-    low = min(70.0, math.floor((data.score.min() - 1) / 5) * 5) if len(data) else 70.0
-    high = (data.score.max() if len(data) else 100.0) + RANKING_VALUE_ROOM[size]
+    low, high = _ranking_axis(data.score, scale, size)
     shown_roles: set[str] = set()
     axes = {}
     for column in range(columns):
@@ -211,14 +234,14 @@ def par_ranking_dots(frame: pd.DataFrame, *, year: int, highlight: str | None = 
                 textfont=dict(size=text_size - 1, color=TEXT_COLOR if role == "other" else color),
                 customdata=part[["province", "rank", "shown", "source"]],
                 hovertemplate="<b>%{customdata[0]}</b><br>Xếp hạng: %{customdata[1]}"
-                              "<br>Chỉ số: %{customdata[2]}%<br>%{customdata[3]}<extra></extra>",
+                              f"<br>Chỉ số: %{{customdata[2]}}{scale.suffix}<br>%{{customdata[3]}}<extra></extra>",
             )
             shown_roles.add(role)
-        _shade_bands(fig, low, high, f"x{suffix}", short=size != "page")
+        _shade_bands(fig, scale.bands, low, high, f"x{suffix}", short=size != "page")
         if average is not None:
             fig.add_shape(type="line", xref=f"x{suffix}", yref=f"y{suffix} domain", x0=average, x1=average,
                           y0=0, y1=1, layer="below", line=dict(color=AVERAGE_COLOR, width=1.5, dash="dash"))
-        axes[f"xaxis{suffix}"] = dict(title_text="", range=[low, high], side="top", ticksuffix="%",
+        axes[f"xaxis{suffix}"] = dict(title_text="", range=[low, high], side="top", ticksuffix=scale.suffix,
                                       showgrid=True, gridcolor="#e5e8eb", tickfont=dict(size=text_size),
                                       anchor=f"y{suffix}")
         axes[f"yaxis{suffix}"] = dict(title_text="", type="category", categoryorder="array",
@@ -249,8 +272,22 @@ def _slide_plot_height(title: str, subtitle: str | None, legend: bool, top_axis:
     return SLIDE_HEIGHT - probe.layout.height - SLIDE_SOURCE_BAND - 22
 
 
-def _shade_bands(fig: go.Figure, low: float, high: float, xref: str = "x", short: bool = False) -> None:
-    for band in PAR_BANDS:
+def _ranking_axis(scores: pd.Series, scale: IndexScale, size: Size) -> tuple[float, float]:
+    """The score axis of a ranking: from below the lowest score (by a point at least, and at the scale's
+    floor: C's lower edge for the PAR Index) to beyond the best, with room on the right for the values.
+    An index without a floor gets the same room in proportion to its span (PAR's 25 points)."""
+    if scale.floor is not None:
+        low = min(scale.floor, math.floor((scores.min() - 1) / 5) * 5) if len(scores) else scale.floor
+        return low, (scores.max() if len(scores) else 100.0) + RANKING_VALUE_ROOM[size]
+    if scores.empty:
+        return 0.0, 1.0
+    span = (scores.max() - scores.min()) or abs(scores.max()) or 1.0
+    return scores.min() - span * 0.05, scores.max() + span * RANKING_VALUE_ROOM[size] / 25
+
+
+def _shade_bands(fig: go.Figure, bands: Collection[Band], low: float, high: float, xref: str = "x",
+                 short: bool = False) -> None:
+    for band in bands:
         start, end = max(band.low, low), min(band.high or high, high)
         if start >= end:
             continue
@@ -263,7 +300,8 @@ def _shade_bands(fig: go.Figure, low: float, high: float, xref: str = "x", short
 
 
 def rank_slope(jumps: pd.DataFrame, from_year: int, to_year: int, *, highlight: Collection[str] = (),
-               label_count: int = 5, subtitle: str | None = None, size: Size = "page") -> go.Figure:
+               label_count: int = 5, subtitle: str | None = None, scale: IndexScale = INDEX_SCALES["par"],
+               size: Size = "page") -> go.Figure:
     """Ranks in two years joined by lines; the biggest risers, fallers and chosen provinces stand out.
 
     jumps: province, rank_from, rank_to, change (rank_from - rank_to: positive = rose).
@@ -300,7 +338,7 @@ def rank_slope(jumps: pd.DataFrame, from_year: int, to_year: int, *, highlight: 
         fig.add_annotation(x=1, y=y, text=text, xanchor="left", xshift=6 if size == "phone" else 10, showarrow=False,
                            font=dict(size=12 if size == "phone" else 14, color=color))
     worst = int(max(data.rank_from.max(), data.rank_to.max())) if len(data) else 1
-    house_style(fig, f"Biến động xếp hạng Chỉ số CCHC: năm {from_year} → năm {to_year}", subtitle,
+    house_style(fig, f"Biến động xếp hạng {scale.name}: năm {from_year} → năm {to_year}", subtitle,
                 plot_height=max(300, 15 * worst), top_axis=40, left=70,
                 xaxis=dict(tickvals=[0, 1], ticktext=[f"Năm {from_year}", f"Năm {to_year}"], range=[-0.1, 2.6 if size == "phone" else 1.8],
                            side="top", showgrid=False, zeroline=False, tickfont=dict(size=18)),
@@ -680,6 +718,55 @@ def _jump_line(change: float) -> str:
         return ""
     color = ROSE_COLOR if change > 0 else FELL_COLOR if change < 0 else "#7f8c8d"
     return f'<br><span style="color:{color};font-size:14px">{rank_change_phrase(change)}</span>'
+
+
+# A province's place on an index, by the share of provinces ranked above it: top third, middle, bottom third.
+GAP_COLOR = "#ffffff"  # a year the province is left out: apart from the grey of a year without a table
+PLACE_COLORS = (GAP_COLOR, "#b9dfc3", "#f9e79f", "#f5b7b1")
+PLACE_NAMES = ("Nhóm 1/3 đầu", "Nhóm 1/3 giữa", "Nhóm 1/3 cuối")
+
+
+def index_grid(places: pd.DataFrame, province: str, *, subtitle: str | None = None, size: Size = "page") -> go.Figure:
+    """One province on every provincial index over the years, side by side: indices down, years across,
+    each cell its rank as published ("12/63") coloured by the third it falls in; a year the index's table
+    leaves the province out says "không công bố", a year without a table stays empty. Ranks of different
+    indices are not blended: each row reads on its own.
+
+    places: index, year, rank, band, ranked_among, published, listed (thidua.indices.province_indices).
+    """
+    years = _phone_years(sorted(int(y) for y in places.year.unique()), size)
+    indices = list(dict.fromkeys(places["index"]))
+    rows = [INDEX_SCALES[index].short if index in INDEX_SCALES else index for index in indices]
+    by_cell = {(row.index, int(row.year)): row for row in places.itertuples()}
+    z, text, hover = [], [], []
+    for index, label in zip(indices, rows):
+        z_row, text_row, hover_row = [], [], []
+        for year in years:
+            row = by_cell.get((index, year))
+            if row is None:
+                z_row.append(None)
+                text_row.append("")
+                hover_row.append(f"<b>{label}</b><br>Năm {year}: chưa có bảng xếp hạng")
+            elif not row.listed:
+                z_row.append(0)
+                text_row.append(f'<i><span style="color:#7f8c8d">{NOT_PUBLISHED.replace(" ", "<br>", 1)}</span></i>')
+                hover_row.append(f"<b>{label}</b><br>Năm {year}: {NOT_PUBLISHED} (bảng có {row.published} tỉnh)")
+            else:
+                z_row.append(1 + min(2, int(3 * (row.rank - 1) / row.ranked_among)))
+                text_row.append(f"<b>{int(row.rank)}</b>/{int(row.ranked_among)}")
+                hover_row.append(f"<b>{label}</b><br>Năm {year}: hạng {int(row.rank)}/{int(row.ranked_among)}"
+                                 + (f"<br>{row.band}" if isinstance(row.band, str) else ""))
+        z.append(z_row)
+        text.append(text_row)
+        hover.append(hover_row)
+    fig = _table_heatmap(z, text, hover, [str(year) for year in years], rows, list(PLACE_COLORS))
+    _legend_swatches(fig, [*zip(PLACE_NAMES, PLACE_COLORS[1:]), (NOT_PUBLISHED.capitalize(), GAP_COLOR)])
+    house_style(fig, f"{province}: xếp hạng các chỉ số cấp tỉnh qua các năm",
+                _joined(subtitle or "Mỗi chỉ số xếp hạng riêng; không cộng gộp",
+                        PHONE_YEARS_NOTE if size == "phone" else ""),
+                plot_height=_table_height(len(rows), 2), top_axis=34, bottom=16, **_table_layout(rows),
+                size=size)
+    return fig
 
 
 def province_score_benchmarks(frame: pd.DataFrame, province: str, region: str, *,

@@ -22,6 +22,7 @@ from thidua import charts, export, views
 from thidua.clusters import province_rank_history
 from thidua.demo import DEMO_UPLOADER
 from thidua.formatting import rank_change_phrase, vn_number, vn_percent, years_phrase
+from thidua.indices import index_lines, place_phrase, province_indices
 from thidua.provinces import MERGER_YEAR, registry, strip_diacritics
 from thidua.readers.cells import text_key
 from thidua.readers.roster import DEPUTY, LEADER
@@ -438,6 +439,30 @@ def _par_history_chart(query: Query, params: Params) -> Chart:
     return _chart(query, "Thứ hạng qua các năm", figure, takeaway, notes, [("par_history", {})])
 
 
+OTHER_INDICES_TITLE = "Các chỉ số khác"
+
+
+def _index_grid_chart(query: Query, params: Params) -> Chart:
+    """A province on every provincial index but the PAR Index (its own slides show that), year by year."""
+    if not params.get("province"):
+        raise ReportError("Biểu đồ index_grid cần tham số province, ví dụ province=Lạng Sơn.")
+    province = _province(params["province"])
+    history = query("index_history")
+    places = province_indices(history[history["index"] != "par"], province)
+    asked = _asked_year(params)
+    if asked is not None:
+        places = places[places.year <= asked]
+    if places.empty:
+        raise NoData(f"Chưa có chỉ số cấp tỉnh nào ngoài Chỉ số CCHC có {province}.")
+    names = {index: scale.short for index, scale in charts.INDEX_SCALES.items()}
+    latest = places.loc[places.groupby("index", sort=False).year.idxmax()]
+    takeaway = (f"Năm gần nhất của mỗi chỉ số, {province}: "
+                + "; ".join(f"{names[row.index]} {row.year} {place_phrase(row)}" for row in latest.itertuples()) + ".")
+    notes = [f"{name}: {'; '.join(years)}" for name, years in index_lines(places, names)]
+    figure = views.view("index_grid", places, province)
+    return _chart(query, OTHER_INDICES_TITLE, figure, takeaway, notes, [("index_history", {})])
+
+
 def _place(row: pd.Series) -> str:
     """'thứ 27/63': a year of province_rank_history."""
     return f"thứ {row['rank']}/{row.provinces}"
@@ -598,6 +623,7 @@ CHARTS: dict[str, ChartKind] = {
     "par_history": ChartKind(("province", "year"), _par_history_chart),
     "par_components": ChartKind(("year", "province", "region"),
                                 _par_components_chart),
+    "index_grid": ChartKind(("province", "year"), _index_grid_chart),
     "cluster_ranking": ChartKind(("cluster", "year", "province"),
                                  _cluster_ranking_chart),
     "leader_history": ChartKind(("cluster", "year"), _leader_history_chart),
@@ -677,7 +703,8 @@ def _province_deck(query: Query, value: object, year_value: object) -> Scope:
     if previous is not None:
         wanted.append(("rank_jumps", {"from_year": previous, "to_year": year, "province": province}))
     wanted += [("par_history", {"province": province, "year": year}),
-               ("par_components", {"year": year, "province": province})]
+               ("par_components", {"year": year, "province": province}),
+               ("index_grid", {"province": province, "year": year})]
     wanted += [("cluster_ranking", {"cluster": cluster_id, "year": year, "province": province})
                for cluster_id in clusters]
     return f"{province}: Chỉ số CCHC năm {year}", wanted, year

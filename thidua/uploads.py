@@ -36,6 +36,7 @@ class Corrections:
     cluster: str | None = None
     period: str | None = None
     columns: ColumnChoice | None = None
+    index: str | None = None  # the provincial index of a table that does not name one (readers.indices.INDICES)
 
 
 @dataclass
@@ -60,7 +61,7 @@ def preview_file(data: bytes, file_name: str, corrections: Corrections = Correct
     try:
         reading = read_upload(data, file_name, kind=corrections.kind, year=corrections.year,
                               cluster=corrections.cluster, period=corrections.period, corrected=True,
-                              columns=corrections.columns)
+                              columns=corrections.columns, index=corrections.index)
     except Refused as refusal:
         return Preview(file_name, corrections.kind or _detected_kind(data, file_name), None, refusal.problems)
     except Exception:  # a reader's fault must not take the page down: the file is refused and the fault logged
