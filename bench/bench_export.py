@@ -104,7 +104,7 @@ def deck_seconds(runs: int, baseline_runs: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
         db = Database(Path(folder) / "demo.duckdb")
         build_demo_database(db)
-        print(f"\ndecks of the «Xuất báo cáo» page on the demo database (plan, queries and PPTX):")
+        print("\ndecks of the «Xuất báo cáo» page on the demo database (plan, queries and PPTX):")
         for label, params in DECK_SCOPES:
             charts = reports.plan_deck(db.query, params).charts
             ours = median_seconds(lambda: reports.plan_deck(db.query, params).pptx(), runs)

@@ -9,7 +9,7 @@ from thidua.ingest import ingest_file
 from thidua.provinces import registry
 from thidua.kinds.index import INDICES
 from thidua.uploads import undo_upload
-from unseen_index_tables import (PCI_TITLE, index_expect, papi_expect, papi_sheet, par_sheet, pci_lines, pci_sheet,
+from unseen_index_tables import (PCI_TITLE, papi_expect, papi_sheet, par_sheet, pci_lines, pci_sheet,
                                  sipas_lines, sipas_sheet)
 import unseen_layouts
 from unseen_layouts import names63, par_scores
