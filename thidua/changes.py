@@ -193,14 +193,20 @@ _ONLY_FROM_SOURCES = {"par", "scoring"}
 
 def _places(frame: pd.DataFrame, *more: str) -> list[tuple]:
     """Each row's (kind, year, cluster_id, period, *more), None where a kind has no such part."""
-    columns = [frame[key].astype(object).where(frame[key].notna(), None).tolist() for key in [*_PLACE, *more]]
+    columns = [[None if pd.isna(value) else value for value in frame[key].tolist()] for key in [*_PLACE, *more]]
     return list(zip(*columns))
 
 
 def _supplying(writer: Writer, places: set[tuple]) -> pd.DataFrame:
     """The rows of data_sources for the places given."""
-    sources = writer.run("data_sources")
+    kinds, clusters = {place[0] for place in places}, {place[2] for place in places}
+    sources = writer.run("data_sources", kind=_only(kinds), cluster=_only(clusters))
     return sources.loc[[place in places for place in _places(sources)]]
+
+
+def _only(values: set) -> object:
+    """The one value of a set, or None (no filter) when it has several."""
+    return next(iter(values)) if len(values) == 1 else None
 
 
 def _with_figures(coverage: pd.DataFrame, supplied: pd.DataFrame) -> pd.DataFrame:
