@@ -226,6 +226,15 @@ def test_in_one_batch_a_file_read_ahead_is_written_after_the_one_before_it_and_i
     assert len(leaving) == 1 and "(Ủy ban Kiểm tra)" in leaving[0]
     assert first.changes.replaced == [] and set(first.changes.appearing.subject) == set(AGENCIES)
     assert not any("rời bảng xếp hạng" in w.message for w in first.warnings)
+    shown = first.changes.lines
+    assert not (shown.before.isna() & shown.after.isna()).any()  # no award before or after: no line says so
+
+    everything = db.query("data_sources")
+    cluster = db.query("clusters").cluster_id.iloc[0]
+    ours = db.query("data_sources", kind="scoring", cluster=cluster)
+    assert list(ours.upload_id) == [corrected.upload_id]
+    assert ours.equals(everything[(everything.kind == "scoring") & (everything.cluster_id == cluster)]
+                       .reset_index(drop=True))
 
 
 @pytest.mark.parametrize("total", [1e308, 15000.0, -20000.0])
