@@ -4,7 +4,8 @@ figures it replaces.
 
 The figures are read through the same named results the pages show, before and after the change,
 inside one transaction (a rehearsal when nothing is to be kept): whatever rule decides which upload
-is in force, the diff is what the pages will show.
+is in force, the diff is what the pages will show. Before the change, a PAR Index year or a cluster's
+scoring that no upload supplies (data_sources says which) is not read: the pages show nothing there yet.
 """
 from __future__ import annotations
 
@@ -22,7 +23,6 @@ from thidua.readers.units import cluster_slug
 COVERAGE_COLUMNS = ["kind", "year", "cluster_id", "period", "index_id", "cluster"]  # cluster: the cluster's full name
 LINE_COLUMNS = ["scope", "subject", "figure", "before", "after", "change"]
 CHANGED, APPEARS, LEAVES = "changed", "appears", "leaves"  # a line's change: its subject is there before and after, or not
-FIGURE_COLUMNS = ["scope", "subject", "figure", "value"]
 INDEX, RANK, TOTAL, AWARD, ROLE, MEMBER = "Chỉ số", "Xếp hạng", "Tổng điểm", "Khen thưởng", "Vai trò", "Thành viên"
 
 
@@ -86,7 +86,7 @@ def reading_coverage(kind: str, result: object) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=COVERAGE_COLUMNS)
 
 
-Figure = tuple[str, str, str, object]  # FIGURE_COLUMNS: scope, subject, figure, value as shown (None: absent)
+Figure = tuple[str, str, str, object]  # scope, subject, figure, value as shown (None: absent)
 
 
 def figures_in_force(writer: Writer, coverage: pd.DataFrame) -> list[Figure]:
