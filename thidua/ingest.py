@@ -272,9 +272,10 @@ def write_upload(db: Database, reading: Reading, uploaded_by: str = "") -> Inges
         outcome.upload_id, outcome.changes = write_reading(writer, reading, uploaded_by)
         writer.insert("write/insert_upload_changes", outcome.changes.lines.assign(position=range(len(outcome.changes.lines))),
                       upload_id=outcome.upload_id)
-        replaced = pd.DataFrame({"replaced_upload_id": [upload.upload_id for upload in outcome.changes.replaced]},
-                                dtype="int64")
-        writer.insert("write/insert_upload_replacements", replaced, upload_id=outcome.upload_id)
+        if outcome.changes.replaced:
+            replaced = pd.DataFrame({"replaced_upload_id": [upload.upload_id for upload in outcome.changes.replaced]},
+                                    dtype="int64")
+            writer.insert("write/insert_upload_replacements", replaced, upload_id=outcome.upload_id)
     # Only a summary takes units out of a ranking: the ones in force before that it does not list (leaving_units).
     leaving = sorted(set(outcome.changes.leaving.subject)) if reading.kind == "scoring" else []
     if leaving:
