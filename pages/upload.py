@@ -18,7 +18,7 @@ from thidua.auth import Identity
 from thidua.db import DatabaseBusy
 from thidua.formatting import frame_as_read, vn_number
 from thidua.ingest import KIND_LABELS, KINDS, leaving_units, write_upload
-from thidua.readers.indices import INDICES
+from thidua.kinds.index import INDICES
 from thidua.readers.par import ColumnChoice
 from thidua.readers.problems import Problem, Refused
 from thidua.readers.scoring import PERIODS

@@ -14,7 +14,7 @@ from workbook_builders import SheetSpec, xlsx_bytes
 
 from thidua import reports
 from thidua.indices import NOT_PUBLISHED, index_lines, province_indices
-from thidua.readers.indices import INDICES
+from thidua.kinds.index import INDICES
 
 COMPARE, CHANGES, PROFILE = "pages/compare_provinces.py", "pages/rank_changes.py", "pages/province_profile.py"
 LEFT_OUT_OF_PAPI_2023 = "Hải Dương"  # the demo's PAPI 2023 appendix leaves out two provinces, this one among them

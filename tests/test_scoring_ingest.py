@@ -201,6 +201,42 @@ def test_a_corrected_summary_without_a_unit_takes_it_out_of_the_ranking_and_says
     assert len(db.query("cluster_ranking", cluster=cluster, year=2023)) == 7
 
 
+def test_in_one_batch_a_file_read_ahead_is_written_after_the_one_before_it_and_its_diff_sees_it(tmp_path):
+    from thidua.ingest import ingest_files
+    from thidua.readers.problems import Refused
+    db = Database(tmp_path / "t.duckdb")
+    totals = [95.0, 94.0, 93.0, 92.0, 91.0, 90.0, 89.0]
+    without = [unit for unit in AGENCIES if unit != "Ủy ban Kiểm tra"]
+    files = [write_workbook(tmp_path / "1_tong_hop.xlsx", agencies_summary(AGENCIES, totals)),
+             write_workbook(tmp_path / "2_loi.xlsx", agencies_summary(AGENCIES[:2], [95.0, 20000.0])),
+             write_workbook(tmp_path / "3_tong_hop_sua.xlsx", agencies_summary(without, [96.0, *totals[1:6]]))]
+    outcomes = list(ingest_files(db, files))
+
+    assert [path for path, _ in outcomes] == files and isinstance(outcomes[1][1], Refused)
+    first, corrected = outcomes[0][1], outcomes[2][1]
+    assert corrected.upload_id == first.upload_id + 1
+    assert [upload.upload_id for upload in corrected.changes.replaced] == [first.upload_id]
+    assert set(corrected.changes.appearing.subject) == set()
+    assert list(corrected.changes.leaving.subject) == ["Ủy ban Kiểm tra"]
+    changed = corrected.changes.changed
+    assert changed[changed.figure == "Tổng điểm"][["subject", "before", "after"]].values.tolist() == [
+        ["Ban Tổ chức", "95,00", "96,00"], ["Văn phòng", "91,00", "92,00"], ["Ban Nội chính", "90,00", "91,00"],
+        ["Đảng ủy Khối", "89,00", "90,00"]]
+    leaving = [w.message for w in corrected.warnings if "rời bảng xếp hạng" in w.message]
+    assert len(leaving) == 1 and "(Ủy ban Kiểm tra)" in leaving[0]
+    assert first.changes.replaced == [] and set(first.changes.appearing.subject) == set(AGENCIES)
+    assert not any("rời bảng xếp hạng" in w.message for w in first.warnings)
+    shown = first.changes.lines
+    assert not (shown.before.isna() & shown.after.isna()).any()  # no award before or after: no line says so
+
+    everything = db.query("data_sources")
+    cluster = db.query("clusters").cluster_id.iloc[0]
+    ours = db.query("data_sources", kind="scoring", cluster=cluster)
+    assert list(ours.upload_id) == [corrected.upload_id]
+    assert ours.equals(everything[(everything.kind == "scoring") & (everything.cluster_id == cluster)]
+                       .reset_index(drop=True))
+
+
 @pytest.mark.parametrize("total", [1e308, 15000.0, -20000.0])
 def test_an_absurd_total_is_refused_naming_its_cell_and_nothing_is_written(tmp_path, total):
     from thidua.readers.problems import Refused

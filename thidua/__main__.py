@@ -3,15 +3,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from thidua.config import default_db_path
-from thidua.db import Database, DatabaseBusy, DatabaseUnwritable, UnknownQuery, query_names
 from thidua.kinds.index import INDICES
-from thidua.readers.problems import Refused
 
 if TYPE_CHECKING:
+    from thidua.db import Database
     from thidua.export import TableHeading
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
@@ -83,7 +83,9 @@ def workbooks(paths: list[Path]) -> list[Path]:
 
 
 def run_ingest(db: Database, args: argparse.Namespace) -> int:
+    from thidua.db import DatabaseUnwritable
     from thidua.ingest import ingest_files
+    from thidua.readers.problems import Refused
 
     refused = 0
     for path, outcome in ingest_files(db, workbooks(args.files), kind=args.kind, year=args.year,
@@ -111,6 +113,8 @@ def run_ingest(db: Database, args: argparse.Namespace) -> int:
 
 
 def run_query(db: Database, args: argparse.Namespace) -> int:
+    from thidua.db import UnknownQuery, query_names
+
     try:
         frame = db.query(args.name, **dict(args.param))
     except UnknownQuery:
@@ -231,6 +235,11 @@ COMMANDS = {"ingest": run_ingest, "query": run_query, "demo": run_demo, "export"
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "ingest":  # the worker processes that read the files start while the rest of the program loads
+        from thidua.io import isolated
+        threading.Thread(target=isolated.warm, name="start-readers", daemon=True).start()
+    from thidua.db import Database, DatabaseBusy, DatabaseUnwritable
+
     db = Database(args.db or default_db_path(), lock_wait=LOCK_WAIT)
     try:
         return COMMANDS[args.command](db, args)

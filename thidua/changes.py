@@ -4,7 +4,8 @@ figures it replaces.
 
 The figures are read through the same named results the pages show, before and after the change,
 inside one transaction (a rehearsal when nothing is to be kept): whatever rule decides which upload
-is in force, the diff is what the pages will show.
+is in force, the diff is what the pages will show. Before the change, a PAR Index year or a cluster's
+scoring that no upload supplies (data_sources says which) is not read: the pages show nothing there yet.
 """
 from __future__ import annotations
 
@@ -22,7 +23,6 @@ from thidua.readers.units import cluster_slug
 COVERAGE_COLUMNS = ["kind", "year", "cluster_id", "period", "index_id", "cluster"]  # cluster: the cluster's full name
 LINE_COLUMNS = ["scope", "subject", "figure", "before", "after", "change"]
 CHANGED, APPEARS, LEAVES = "changed", "appears", "leaves"  # a line's change: its subject is there before and after, or not
-FIGURE_COLUMNS = ["scope", "subject", "figure", "value"]
 INDEX, RANK, TOTAL, AWARD, ROLE, MEMBER = "Chỉ số", "Xếp hạng", "Tổng điểm", "Khen thưởng", "Vai trò", "Thành viên"
 
 
@@ -86,52 +86,55 @@ def reading_coverage(kind: str, result: object) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=COVERAGE_COLUMNS)
 
 
-def figures_in_force(writer: Writer, coverage: pd.DataFrame) -> pd.DataFrame:
-    """The figures the pages show for what coverage covers, one row per scope, subject and figure (as shown)."""
-    found = [FIGURES[kind](writer, rows) for kind, rows in coverage.groupby("kind")]
-    return pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=FIGURE_COLUMNS)
+Figure = tuple[str, str, str, object]  # scope, subject, figure, value as shown (None: absent)
 
 
-def _long(scope: str | pd.Series, subject: pd.Series, figures: dict[str, pd.Series]) -> pd.DataFrame:
-    """FIGURE_COLUMNS: one row per subject and figure."""
-    if subject.empty:
-        return pd.DataFrame(columns=FIGURE_COLUMNS)
-    return pd.concat([pd.DataFrame({"scope": scope, "subject": subject, "figure": name, "value": values})
-                      for name, values in figures.items()], ignore_index=True)
+def figures_in_force(writer: Writer, coverage: pd.DataFrame) -> list[Figure]:
+    """The figures the pages show for what coverage covers, one per scope, subject and figure (as shown)."""
+    return [figure for kind, rows in coverage.groupby("kind") for figure in FIGURES[kind](writer, rows)]
 
 
-def _shown(values: pd.Series, write: Callable[[object], str]) -> pd.Series:
-    return values.map(lambda value: None if pd.isna(value) else write(value))
+def _long(scopes: str | list[str], subjects: pd.Series, figures: dict[str, list[object]]) -> list[Figure]:
+    """One figure per subject and figure name, figure by figure; scopes: one scope, or one per subject."""
+    subjects = subjects.tolist()
+    scopes = [scopes] * len(subjects) if isinstance(scopes, str) else scopes
+    return [(scope, subject, name, value) for name, values in figures.items()
+            for scope, subject, value in zip(scopes, subjects, values)]
 
 
-def _province_figures(scope: str, ranking: pd.DataFrame, write_score: Callable[[object], str]) -> pd.DataFrame:
+def _shown(values: pd.Series, write: Callable[[object], str]) -> list[object]:
+    return [None if pd.isna(value) else write(value) for value in values.tolist()]
+
+
+def _province_figures(scope: str, ranking: pd.DataFrame, write_score: Callable[[object], str]) -> list[Figure]:
     return _long(scope, ranking.province, {INDEX: _shown(ranking.score, write_score), RANK: _shown(ranking["rank"], str)})
 
 
-def _par_figures(writer: Writer, coverage: pd.DataFrame) -> pd.DataFrame:
-    return pd.concat([_province_figures(f"Chỉ số CCHC năm {year}", writer.run("par_ranking", year=int(year)), vn_percent)
-                      for year in sorted(coverage.year.unique())], ignore_index=True)
+def _par_figures(writer: Writer, coverage: pd.DataFrame) -> list[Figure]:
+    return [figure for year in sorted(coverage.year.unique())
+            for figure in _province_figures(f"Chỉ số CCHC năm {year}", writer.run("par_ranking", year=int(year)),
+                                            vn_percent)]
 
 
-def _index_figures(writer: Writer, coverage: pd.DataFrame) -> pd.DataFrame:
-    return pd.concat([_province_figures(f"{INDICES[row.index_id].short} năm {row.year}",
-                                        writer.run("index_ranking", index=row.index_id, year=int(row.year)), vn_number)
-                      for row in coverage.itertuples()], ignore_index=True)
+def _index_figures(writer: Writer, coverage: pd.DataFrame) -> list[Figure]:
+    return [figure for row in coverage.itertuples()
+            for figure in _province_figures(f"{INDICES[row.index_id].short} năm {row.year}",
+                                            writer.run("index_ranking", index=row.index_id, year=int(row.year)),
+                                            vn_number)]
 
 
-def _scoring_figures(writer: Writer, coverage: pd.DataFrame) -> pd.DataFrame:
-    frames = []
+def _scoring_figures(writer: Writer, coverage: pd.DataFrame) -> list[Figure]:
+    figures = []
     for row in coverage.itertuples():
         ranking = writer.run("cluster_ranking", cluster=row.cluster_id, year=int(row.year), period=row.period)
         scope = f"{row.cluster} · {PERIODS[row.period]} {row.year}"
-        frames.append(_long(scope, ranking.unit,
-                            {TOTAL: _shown(ranking.total, vn_number), RANK: _shown(ranking["rank"], str),
-                             AWARD: _shown(ranking.award, str)}))
-    return pd.concat(frames, ignore_index=True)
+        figures += _long(scope, ranking.unit, {TOTAL: _shown(ranking.total, vn_number),
+                                               RANK: _shown(ranking["rank"], str), AWARD: _shown(ranking.award, str)})
+    return figures
 
 
-def _roster_figures(writer: Writer, coverage: pd.DataFrame) -> pd.DataFrame:
-    frames = []
+def _roster_figures(writer: Writer, coverage: pd.DataFrame) -> list[Figure]:
+    figures = []
     for cluster_id, covered in coverage.groupby("cluster_id"):
         years = set(covered.year)
         name = covered.cluster.iloc[0]
@@ -145,50 +148,79 @@ def _roster_figures(writer: Writer, coverage: pd.DataFrame) -> pd.DataFrame:
             ["year", "unit"], as_index=False).award.agg("; ".join)
         listed = members.assign(member="có")
         for frame, figure, values in ((roles, ROLE, "role"), (listed, MEMBER, "member"), (awards, AWARD, "award")):
-            frames.append(_long(f"{name} · năm " + frame.year.astype(str), frame.unit, {figure: frame[values]}))
-    return pd.concat(frames, ignore_index=True)
+            figures += _long([f"{name} · năm {year}" for year in frame.year.tolist()], frame.unit,
+                             {figure: frame[values].tolist()})
+    return figures
 
 
 FIGURES = {"par": _par_figures, "index": _index_figures, "scoring": _scoring_figures, "roster": _roster_figures}
 
 
-def compared(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
+def compared(before: list[Figure], after: list[Figure]) -> pd.DataFrame:
     """LINE_COLUMNS: every figure whose shown value differs, in the order the pages list them, with whether
     its province or unit stays, appears or leaves."""
-    keys = ["scope", "subject", "figure"]
-    order = pd.concat([after[keys], before[keys]]).drop_duplicates()  # as the pages list them after, then the leavers
-    both = order.merge(before, on=keys, how="left").merge(after, on=keys, how="left", suffixes=("_before", "_after"))
-    both = both.rename(columns={"value_before": "before", "value_after": "after"})
-    subject = pd.MultiIndex.from_frame(both[["scope", "subject"]])
-    was = subject.isin(pd.MultiIndex.from_frame(before[["scope", "subject"]]))
-    stays = subject.isin(pd.MultiIndex.from_frame(after[["scope", "subject"]]))
-    both["change"] = [CHANGED if there and here else LEAVES if there else APPEARS for there, here in zip(was, stays)]
-    differs = both.before.fillna("\0") != both.after.fillna("\0")
-    lines = both[differs][LINE_COLUMNS].astype(object)
-    return lines.where(lines.notna(), None).reset_index(drop=True)
+    was = {(scope, subject, figure): value for scope, subject, figure, value in before}
+    now = {(scope, subject, figure): value for scope, subject, figure, value in after}
+    there_before = {key[:2] for key in was}
+    there_after = {key[:2] for key in now}
+    lines = []
+    for key in dict.fromkeys([*now, *was]):  # as the pages list them after, then the leavers
+        if was.get(key) != now.get(key):
+            there, here = key[:2] in there_before, key[:2] in there_after
+            lines.append((*key, was.get(key), now.get(key),
+                          CHANGED if there and here else LEAVES if there else APPEARS))
+    return pd.DataFrame(lines, columns=LINE_COLUMNS, dtype=object)
 
 
 def change_of(writer: Writer, coverage: pd.DataFrame, change: Callable[[], object]) -> tuple[object, Changes]:
     """Runs change() (writing through writer) and says what it changed in the figures coverage covers;
-    returns what change() returned and the Changes."""
-    before, supplied_before = figures_in_force(writer, coverage), writer.run("data_sources")
+    returns what change() returned and the Changes. The change may touch only the places coverage covers."""
+    places = set(_places(coverage))
+    supplied_before = _supplying(writer, places)
+    before = figures_in_force(writer, _with_figures(coverage, supplied_before))
     outcome = change()
-    after, supplied_after = figures_in_force(writer, coverage), writer.run("data_sources")
-    return outcome, Changes(uploads(_replaced(supplied_before, supplied_after)), compared(before, after))
+    after = figures_in_force(writer, coverage)
+    # No upload supplied these places before: the change replaces none (and data_sources need not be read again).
+    replaced = _replaced(supplied_before, _supplying(writer, places)) if not supplied_before.empty else supplied_before
+    return outcome, Changes(uploads(replaced), compared(before, after))
+
+
+_PLACE = ["kind", "year", "cluster_id", "period"]  # where data_sources says an upload supplies figures
+# Kinds whose figures in force all come from the uploads data_sources lists for their place (a roster's
+# awards also come from scoring, an index has no place there): where none is listed, the pages show none.
+_ONLY_FROM_SOURCES = {"par", "scoring"}
+
+
+def _places(frame: pd.DataFrame, *more: str) -> list[tuple]:
+    """Each row's (kind, year, cluster_id, period, *more), None where a kind has no such part."""
+    columns = [[None if pd.isna(value) else value for value in frame[key].tolist()] for key in [*_PLACE, *more]]
+    return list(zip(*columns))
+
+
+def _supplying(writer: Writer, places: set[tuple]) -> pd.DataFrame:
+    """The rows of data_sources for the places given."""
+    kinds, clusters = {place[0] for place in places}, {place[2] for place in places}
+    sources = writer.run("data_sources", kind=_only(kinds), cluster=_only(clusters))
+    return sources.loc[[place in places for place in _places(sources)]]
+
+
+def _only(values: set) -> object:
+    """The one value of a set, or None (no filter) when it has several."""
+    return next(iter(values)) if len(values) == 1 else None
+
+
+def _with_figures(coverage: pd.DataFrame, supplied: pd.DataFrame) -> pd.DataFrame:
+    """The rows of coverage that may have figures in force, knowing which of its places uploads supply."""
+    listed = set(_places(supplied))
+    return coverage.loc[[place[0] not in _ONLY_FROM_SOURCES or place in listed for place in _places(coverage)]]
 
 
 def _replaced(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
     """The rows of data_sources (which upload supplies each kind, year, cluster and period) before a change
     whose upload supplied a place (all or part of it) where another upload supplies figures after it."""
-    keys = ["kind", "year", "cluster_id", "period"]
-
-    def supplies(frame: pd.DataFrame) -> pd.Series:
-        places = zip(*(frame[key].astype(object).where(frame[key].notna(), "") for key in keys), frame.upload_id)
-        return pd.Series(list(places), index=frame.index, dtype=object)
-
-    was, now = supplies(before), supplies(after)
-    taken = {supply[:-1] for supply in set(now) - set(was)}
-    return before[was.map(lambda supply: supply[:-1] in taken).astype(bool)]
+    was = _places(before, "upload_id")
+    taken = {supply[:-1] for supply in set(_places(after, "upload_id")) - set(was)}
+    return before.loc[[supply[:-1] in taken for supply in was]]
 
 
 def uploads(rows: pd.DataFrame) -> list[Replaced]:

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import inspect
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -269,16 +272,18 @@ def write_upload(db: Database, reading: Reading, uploaded_by: str = "") -> Inges
     if not earlier.empty:
         outcome.already_uploaded_as = int(earlier.upload_id.iloc[0])
         return outcome
-    leaving = leaving_units(db, reading)
-    if leaving:
-        outcome.warnings = [*outcome.warnings, leaving_warning(reading, leaving)]
     with db.transaction() as writer:
         outcome.upload_id, outcome.changes = write_reading(writer, reading, uploaded_by)
         writer.insert("write/insert_upload_changes", outcome.changes.lines.assign(position=range(len(outcome.changes.lines))),
                       upload_id=outcome.upload_id)
-        replaced = pd.DataFrame({"replaced_upload_id": [upload.upload_id for upload in outcome.changes.replaced]},
-                                dtype="int64")
-        writer.insert("write/insert_upload_replacements", replaced, upload_id=outcome.upload_id)
+        if outcome.changes.replaced:
+            replaced = pd.DataFrame({"replaced_upload_id": [upload.upload_id for upload in outcome.changes.replaced]},
+                                    dtype="int64")
+            writer.insert("write/insert_upload_replacements", replaced, upload_id=outcome.upload_id)
+    # Only a summary takes units out of a ranking: the ones in force before that it does not list (leaving_units).
+    leaving = sorted(set(outcome.changes.leaving.subject)) if reading.kind == "scoring" else []
+    if leaving:
+        outcome.warnings = [*outcome.warnings, leaving_warning(reading, leaving)]
     return outcome
 
 
@@ -311,13 +316,21 @@ def ingest_files(db: Database, paths: Iterable[Path], *, kind: str | None = None
                  cluster: str | None = None, period: str | None = None, index: str | None = None,
                  uploaded_by: str = "") -> Iterator[tuple[Path, IngestOutcome | Refused | DatabaseUnwritable | OSError]]:
     """Reads and writes many files through one connection, so the schema is checked once for the batch
-    (opening and checking it cost ~30 ms a time), each file its own upload in its own transaction.
+    (opening and checking it cost ~30 ms a time), each file its own upload in its own transaction, in
+    the order given. While one file is written, the next ones are read in the worker processes.
     Yields each path with its outcome, or with why nothing of it was written; a refused file does not
     stop the batch."""
-    with db.session():
-        for path in paths:
+    def read(path: Path) -> Reading:
+        return read_upload(path.read_bytes(), path.name, kind=kind, year=year, cluster=cluster, period=period,
+                           index=index)
+
+    paths = iter(paths)
+    with db.session(), ThreadPoolExecutor(isolated.WORKERS, thread_name_prefix="read-ahead") as readers:
+        reading = deque((path, readers.submit(read, path)) for path in islice(paths, isolated.WORKERS))
+        while reading:
+            path, read_ahead = reading.popleft()
+            reading.extend((following, readers.submit(read, following)) for following in islice(paths, 1))
             try:
-                yield path, ingest_file(db, path, path.name, kind=kind, year=year, cluster=cluster, period=period,
-                                        index=index, uploaded_by=uploaded_by)
+                yield path, write_upload(db, read_ahead.result(), uploaded_by)
             except (Refused, DatabaseUnwritable, OSError) as failure:
                 yield path, failure

@@ -36,7 +36,7 @@ class Corrections:
     cluster: str | None = None
     period: str | None = None
     columns: ColumnChoice | None = None
-    index: str | None = None  # the provincial index of a table that does not name one (readers.indices.INDICES)
+    index: str | None = None  # the provincial index of a table that does not name one (kinds.index.INDICES)
 
 
 @dataclass
