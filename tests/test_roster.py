@@ -478,6 +478,19 @@ def test_a_sheet_stating_no_year_says_once_where_a_year_was_looked_for(tmp_path)
     assert all(f"«{name}»" in problem.message for name in ("Năm", "Danh sach", "ds_cum.xlsx"))
 
 
+def test_a_note_in_brackets_after_a_member_is_left_unless_the_name_is_left_without_a_unit(tmp_path):
+    rows = [["DANH SÁCH CỤM TRƯỞNG, CỤM PHÓ NĂM 2023"], ["STT", "Cụm thi đua", "Cụm trưởng", "Cụm phó"],
+            [1, BORDER, "Sở Nội vụ tỉnh Lạng Sơn (Giám đốc: ông Nguyễn Văn An)", "Lai Châu (1)"]]
+    result = read_roster(write_workbook(tmp_path / "ct.xlsx", SheetSpec("CT", rows)), "ct.xlsx")
+    assert role_set(result.roles) == {(BORDER, 2023, "Cụm trưởng", "Sở Nội vụ Lạng Sơn", "C3"),
+                                      (BORDER, 2023, "Cụm phó", "Sở Nội vụ Lai Châu", "D3")}
+    rows[2][2] = "Nguyễn Văn An (Giám đốc Sở Nội vụ tỉnh Lạng Sơn)"
+    with pytest.raises(Refused) as excinfo:
+        read_roster(write_workbook(tmp_path / "ct.xlsx", SheetSpec("CT", rows)), "ct.xlsx")
+    problem, = excinfo.value.problems
+    assert problem.cell == "C3" and "không phải tên một tỉnh" in problem.message
+
+
 def test_a_hidden_sheet_is_reported_to_a_caller_of_the_reader_itself_and_once_through_an_upload(tmp_path):
     from openpyxl import load_workbook
 

@@ -1396,6 +1396,42 @@ def r27_role_without_unit_inside_the_list() -> Built:
     return Built(xlsx_bytes(SheetSpec("DS", rows)), "ds.xlsx", RefusalExpect("a deputy without a unit", "DS", "B5"))
 
 
+
+@case("roster: the person heading a unit written in brackets after it in the «Cụm trưởng» and «Cụm phó» cells "
+      "('Sở Nội vụ tỉnh Lạng Sơn (Giám đốc: ông Nguyễn Văn An)'): the unit is read, the bracket left")
+def r28_person_in_brackets_after_the_unit() -> Built:
+    rows = [["DANH SÁCH CỤM TRƯỞNG, CỤM PHÓ CÁC CỤM THI ĐUA SỞ NỘI VỤ"],
+            ["STT", "Cụm thi đua", "Năm", "Cụm trưởng", "Cụm phó"],
+            [1, NORTH_NAME, 2023, "Sở Nội vụ tỉnh Lạng Sơn (Giám đốc: ông Nguyễn Văn An)",
+             "Sở Nội vụ tỉnh Lai Châu (Phó Giám đốc: bà Lò Thị Mai)"],
+            [2, MIDLAND_NAME, 2023, "Sở Nội vụ tỉnh Bắc Giang (Giám đốc Sở)", "SNV Bắc Kạn (đ/c Hoàng Văn Bình, Giám đốc)"]]
+    return Built(xlsx_bytes(SheetSpec("DS", rows)), "cum_truong_2023.xlsx", RosterExpect(
+        led(NORTH_NAME, 2023, snv("Lạng Sơn"), snv("Lai Châu")) | led(MIDLAND_NAME, 2023, snv("Bắc Giang"), snv("Bắc Kạn"))))
+
+
+@case("roster: footnote marks after the provinces ('Thừa Thiên Huế (1)', 'Lạng Sơn (*)', 'Cao Bằng¹') and the notes "
+      "under the table: the provinces are read, the marks left")
+def r29_footnote_marks_after_provinces() -> Built:
+    rows = [[NORTH], ["DANH SÁCH ĐƠN VỊ THÀNH VIÊN NĂM 2024"], ["STT", "Đơn vị", "Vai trò"],
+            [1, "Sở Nội vụ tỉnh Lạng Sơn (*)", "Cụm trưởng"], [2, "Cao Bằng¹", "Cụm phó"],
+            [3, "Hà Giang (1)", None], [4, "Lào Cai²", None],
+            ["(*) Được bầu tại Hội nghị tổng kết năm 2023."], ["(1), ¹, ²: đơn vị mới chuyển về Cụm."]]
+    return Built(xlsx_bytes(SheetSpec("DS", rows)), "ds.xlsx", RosterExpect(
+        led(NORTH_NAME, 2024, snv("Lạng Sơn"), snv("Cao Bằng")),
+        members=listed(NORTH_NAME, 2024, map(snv, ("Lạng Sơn", "Cao Bằng", "Hà Giang", "Lào Cai")))))
+
+
+@case("roster: a person's name with the post in brackets in the «Cụm trưởng» cell ('Nguyễn Văn An (Giám đốc Sở "
+      "Nội vụ)'): what is left outside the bracket is no unit, refused naming that cell")
+def r30_a_person_in_the_leader_cell_is_refused() -> Built:
+    rows = [["DANH SÁCH CỤM TRƯỞNG, CỤM PHÓ CÁC CỤM THI ĐUA SỞ NỘI VỤ"],
+            ["STT", "Cụm thi đua", "Năm", "Cụm trưởng", "Cụm phó"],
+            [1, NORTH_NAME, 2023, "Sở Nội vụ tỉnh Lạng Sơn", "Sở Nội vụ tỉnh Lai Châu"],
+            [2, MIDLAND_NAME, 2023, "Nguyễn Văn An (Giám đốc Sở Nội vụ tỉnh Bắc Giang)", "SNV Bắc Kạn"]]
+    return Built(xlsx_bytes(SheetSpec("DS", rows)), "cum_truong_2023.xlsx",
+                 RefusalExpect("a person, not a unit, in the leader cell", "DS", "D4"))
+
+
 # ================================================================ round 2: scoring summaries
 
 
