@@ -1432,6 +1432,32 @@ def r30_a_person_in_the_leader_cell_is_refused() -> Built:
                  RefusalExpect("a person, not a unit, in the leader cell", "DS", "D4"))
 
 
+MINUTES_TITLE = "BIÊN BẢN HỘI NGHỊ TỔNG KẾT CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM 2023"
+ELECTION_LINE = "KẾT QUẢ BẦU CỤM TRƯỞNG, CỤM PHÓ NĂM 2024"
+
+
+@case("roster: minutes of the year-end meeting of 2023 electing the leaders of 2024 (title naming 2023, the line "
+      "over the table naming 2024; 'Chức danh | Đơn vị được bầu | Số phiếu'): the roles of 2024")
+def r31_minutes_electing_next_years_leaders() -> Built:
+    rows = [[NORTH, None, None, MOTTO], [None, None, None, FREEDOM], [MINUTES_TITLE], [],
+            ["Hôm nay, ngày 15 tháng 12 năm 2023, tại Sở Nội vụ tỉnh Lai Châu, Cụm thi đua tổ chức Hội nghị tổng kết."],
+            [ELECTION_LINE], ["STT", "Chức danh", "Đơn vị được bầu", "Số phiếu"],
+            [1, "Cụm trưởng", "Sở Nội vụ tỉnh Điện Biên", 7], [2, "Cụm phó", "Sở Nội vụ tỉnh Sơn La", 6],
+            [], [None, "THƯ KÝ HỘI NGHỊ", None, "CHỦ TRÌ HỘI NGHỊ"]]
+    return Built(xlsx_bytes(SheetSpec("Bien ban", rows)), "bien_ban_hoi_nghi.xlsx", RosterExpect(
+        led(NORTH_NAME, 2024, snv("Điện Biên"), snv("Sơn La"))))
+
+
+@case("roster: minutes titled 'TỔNG KẾT ... NĂM 2023 VÀ TRIỂN KHAI NHIỆM VỤ NĂM 2024' over the elected units, no line "
+      "naming the year of the roles: refused saying both years are named and asking which, not that no year is named")
+def r32_minutes_naming_two_years_without_saying_which() -> Built:
+    rows = [[NORTH], ["BIÊN BẢN HỘI NGHỊ TỔNG KẾT CÔNG TÁC THI ĐUA NĂM 2023 VÀ TRIỂN KHAI NHIỆM VỤ NĂM 2024"],
+            ["STT", "Chức danh", "Đơn vị được bầu", "Số phiếu"],
+            [1, "Cụm trưởng", "Sở Nội vụ tỉnh Điện Biên", 7], [2, "Cụm phó", "Sở Nội vụ tỉnh Sơn La", 6]]
+    return Built(xlsx_bytes(SheetSpec("Bien ban", rows)), "bien_ban.xlsx",
+                 RefusalExpect("two years named (2023, 2024): which one", "Bien ban", "A2"))
+
+
 # ================================================================ round 2: scoring summaries
 
 

@@ -33,7 +33,7 @@ from thidua.awards import LADDER, UNRANKED, award_level
 from thidua.kinds.roster import (DECIDED_WORDS, DEPUTY_WORDS, END_OF_TABLE, LEADER_WORDS, MEMBER_WORDS, PART_OF_A_MEMBER,
                                  PERSON, PROPOSAL_TITLE, PROPOSED_WORDS, ROSTER_COLUMNS, ROSTER_TITLE, SECTION, SUBJECT)
 from thidua.provinces import registry
-from thidua.readers.cells import is_blank, number_or_none, text_key, year_in
+from thidua.readers.cells import is_blank, number_or_none, text_key, year_in, years_in
 from thidua.readers.problems import Problem, Refused, cell_ref, shown_ref
 from thidua.readers.table import Column, Table, is_column_number_row, locate_table
 from thidua.readers.units import (Unit, clean_text, cluster_key, cluster_slug, display_case, membership,
@@ -210,13 +210,34 @@ def year_value(value: object) -> int | None:
     return year_in(value) if isinstance(value, str) else None
 
 
+def _titled_years(plan: _Plan) -> dict[int, TitleLine]:
+    """Each year the lines above the table name (not in a date or a decision), with the first line naming it."""
+    named: dict[int, TitleLine] = {}
+    for line in plan.titles:
+        if not DECISION_LINE.search(_words(line.text)):
+            for year in years_in(line.text):
+                named.setdefault(year, line)
+    return named
+
+
+def _title_year(plan: _Plan) -> int | None:
+    """The one year the titles name; of several, the one year the nearest line over the table names when it
+    names a role ('KẾT QUẢ BẦU CỤM TRƯỞNG, CỤM PHÓ NĂM 2024' under the minutes of the meeting of 2023)."""
+    named = _titled_years(plan)
+    if len(named) == 1:
+        return next(iter(named))
+    nearest = next((line for line in reversed(plan.titles)
+                    if years_in(line.text) and not DECISION_LINE.search(_words(line.text))), None)
+    if nearest is None or len(set(years_in(nearest.text))) != 1:
+        return None
+    words = _words(nearest.text)
+    return years_in(nearest.text)[0] if LEADER_WORDS.search(words) or DEPUTY_WORDS.search(words) else None
+
+
 def _stated_year(plan: _Plan, file_name: str, given: int | None) -> int | None:
-    """The one year a title names (not a range, a date or a decision), else the sheet's or the file's
+    """The year the titles name (not a range, a date or a decision), else the sheet's or the file's
     name, else the caller's."""
-    lines = plan.titles
-    titled = {year_in(line.text) for line in lines if year_in(line.text) and not DECISION_LINE.search(_words(line.text))}
-    title_year = titled.pop() if len(titled) == 1 else None
-    return next((year for year in (title_year, year_in(plan.sheet.name), year_in(Path(file_name).stem), given)
+    return next((year for year in (_title_year(plan), year_in(plan.sheet.name), year_in(Path(file_name).stem), given)
                  if year is not None), None)
 
 
@@ -246,13 +267,25 @@ class _SheetReader:
         self.among_individuals = False  # under a 'CÁ NHÂN' row, until a 'TẬP THỂ' row
 
     def _year_looked_for(self, file_name: str) -> tuple[str, str]:
-        """Where a year was looked for on a sheet without a year column, said in words, and the cell to
-        point at: the title's first line, else the header's first cell."""
-        titles = self.plan.titles
-        cell = titles[0].cell if titles else cell_ref(self.plan.table.header_top, 0)
-        title = f"tiêu đề (từ ô {cell})" if titles else "phần trên bảng (không có tiêu đề)"
-        return (f"trang không có cột «Năm», và {title}, tên trang «{self.sheet.name}» lẫn tên tệp «{file_name}» "
-                f"đều không ghi năm nào", cell)
+        """Why a sheet without a year column has no year, as the message to give, and the cell to point at: the
+        first line naming one of several years, else the title's first line, else the header's first cell."""
+        titles, named = self.plan.titles, _titled_years(self.plan)
+        names = f"tên trang «{self.sheet.name}» lẫn tên tệp «{file_name}»"
+        if len(named) > 1:
+            years = ", ".join(str(year) for year in sorted(named))
+            cells = ", ".join(dict.fromkeys(f"ô {line.cell}" for line in named.values()))
+            return (f"không rõ danh sách của năm nào: trang không có cột «Năm», tiêu đề ghi {len(named)} năm ({years}; "
+                    f"{cells}) mà không nói năm nào là năm của danh sách, {names} đều không ghi năm; hãy chọn năm khi "
+                    f"tải lên, hoặc ghi năm ngay trên bảng (ví dụ «KẾT QUẢ BẦU CỤM TRƯỞNG, CỤM PHÓ NĂM {max(named)}»).",
+                    next(iter(named.values())).cell)
+        cited = next((line for line in titles if years_in(line.text)), None)  # in a date or a decision line
+        cell = cited.cell if cited else titles[0].cell if titles else cell_ref(self.plan.table.header_top, 0)
+        title = (f"tiêu đề chỉ ghi năm {years_in(cited.text)[0]} trong dòng trích văn bản hoặc ngày tháng «{cited.text}» "
+                 f"(ô {cell}), không phải năm của danh sách, còn {names} đều không ghi năm" if cited
+                 else f"tiêu đề (từ ô {cell}), {names} đều không ghi năm nào" if titles
+                 else f"phần trên bảng (không có tiêu đề), {names} đều không ghi năm nào")
+        return (f"thiếu năm: trang không có cột «Năm», và {title}; hãy ghi năm vào tiêu đề (ví dụ «... NĂM 2024») "
+                f"hoặc thêm cột «Năm», hoặc chọn năm khi tải lên.", cell)
 
     def read(self) -> None:
         first_role, first_member = len(self.written.roles), len(self.written.members)
@@ -519,8 +552,7 @@ class _Checker:
         year = year_value(value)
         looked_for = row.values.get("year_looked_for")
         if is_blank(value) and isinstance(looked_for, str):
-            self.error(f"thiếu năm: {looked_for}; hãy ghi năm vào tiêu đề (ví dụ «... NĂM 2024») hoặc thêm cột «Năm», "
-                       f"hoặc chọn năm khi tải lên.", row.where("year"))
+            self.error(looked_for, row.where("year"))
         elif is_blank(value):
             self.error("thiếu năm: hãy ghi năm ở cột «Năm» hoặc ở tiêu đề, hoặc chọn năm.", row.where("year"))
         elif year is None:
