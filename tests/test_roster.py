@@ -507,6 +507,21 @@ def test_of_several_years_the_line_over_the_table_naming_the_election_gives_the_
                                       (BORDER, 2024, "Cụm phó", "Sở Nội vụ Sơn La", "C7")}
 
 
+def test_votes_for_a_role_are_neither_its_holder_nor_a_score_and_the_result_column_gives_the_role(tmp_path):
+    rows = [[BORDER.upper()], ["KẾT QUẢ BẦU CỤM TRƯỞNG, CỤM PHÓ NĂM 2024"],
+            ["STT", "Đơn vị", "Số phiếu bầu Cụm trưởng", "Số phiếu bầu Cụm phó", "Kết quả"],
+            [1, "Điện Biên", 7, 0, "Cụm trưởng"], [2, "Sơn La", 0, 6, "Cụm phó"], [3, "Lai Châu", 0, 1, None]]
+    path = write_workbook(tmp_path / "bau.xlsx", SheetSpec("Bau", rows))
+    result = read_roster(path, "bau.xlsx")
+    assert role_set(result.roles) == {(BORDER, 2024, "Cụm trưởng", "Sở Nội vụ Điện Biên", "B4"),
+                                      (BORDER, 2024, "Cụm phó", "Sở Nội vụ Sơn La", "B5")}
+    for results in ([91.5, 88], ["Xuất sắc", "Tốt"]):
+        table = [["BẢNG TỔNG HỢP NĂM 2024"], ["STT", "Đơn vị", "Kết quả"], *[[i + 1, unit, result] for i, (unit, result)
+                                                                            in enumerate(zip(("Điện Biên", "Sơn La"), results))]]
+        path = write_workbook(tmp_path / "ket_qua.xlsx", SheetSpec("KQ", table))
+        assert not looks_like_roster(load_sheets(path, "ket_qua.xlsx"))
+
+
 def test_a_note_in_brackets_after_a_member_is_left_unless_the_name_is_left_without_a_unit(tmp_path):
     rows = [["DANH SÁCH CỤM TRƯỞNG, CỤM PHÓ NĂM 2023"], ["STT", "Cụm thi đua", "Cụm trưởng", "Cụm phó"],
             [1, BORDER, "Sở Nội vụ tỉnh Lạng Sơn (Giám đốc: ông Nguyễn Văn An)", "Lai Châu (1)"]]

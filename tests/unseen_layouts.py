@@ -1458,6 +1458,18 @@ def r32_minutes_naming_two_years_without_saying_which() -> Built:
                  RefusalExpect("two years named (2023, 2024): which one", "Bien ban", "A2"))
 
 
+@case("roster: a vote count ('Số phiếu bầu Cụm trưởng | Số phiếu bầu Cụm phó | Kết quả') under the cluster's name and "
+      "'KẾT QUẢ BẦU CỤM TRƯỞNG, CỤM PHÓ NĂM 2024': roles from «Kết quả», the votes are no scores")
+def r33_vote_count_with_the_result_column() -> Built:
+    rows = [[NORTH], [ELECTION_LINE],
+            ["STT", "Đơn vị", "Số phiếu bầu Cụm trưởng", "Số phiếu bầu Cụm phó", "Kết quả"],
+            [1, "Sở Nội vụ tỉnh Điện Biên", 7, 0, "Cụm trưởng"], [2, "Sở Nội vụ tỉnh Sơn La", 0, 6, "Cụm phó"],
+            [3, "Sở Nội vụ tỉnh Lai Châu", 0, 1, None], [4, "Sở Nội vụ tỉnh Lào Cai", 0, 0, None]]
+    return Built(xlsx_bytes(SheetSpec("Ket qua bau", rows)), "ket_qua_bau.xlsx", RosterExpect(
+        led(NORTH_NAME, 2024, snv("Điện Biên"), snv("Sơn La")),
+        members=listed(NORTH_NAME, 2024, map(snv, ("Điện Biên", "Sơn La", "Lai Châu", "Lào Cai")))))
+
+
 # ================================================================ round 2: scoring summaries
 
 

@@ -39,6 +39,7 @@ from thidua.readers.table import Column, Table, is_column_number_row, locate_tab
 from thidua.readers.units import (Unit, clean_text, cluster_key, cluster_slug, display_case, membership,
                                   names_an_agency, role_written_after, split_province, split_units, with_organiser)
 from thidua.readers.workbook import Sheet, sheets_of
+from thidua.tables.columns import settle
 from thidua.tables.identity import DECISION_LINE, TitleLine, stated_cluster, title_lines
 from thidua.tables.rows import ends_table
 from thidua.tables.schema import plain_words as _words, without_years
@@ -52,7 +53,7 @@ LOOKED_FOR = ("một dòng tiêu đề bảng (trong 20 dòng đầu của trang
               "«Đơn vị» cùng cột «Vai trò», «Hình thức khen thưởng», «Cụm thi đua» hoặc «Năm»")
 
 _ROLE_LABEL_WORDS = 6  # a header naming a role is short; a title line that mentions one is not
-_ROSTER_KINDS = {"order", "note", "role", "elected", "year", "unit", "cluster", "award", "leader", "deputy"}
+_ROSTER_KINDS = {"order", "note", "votes", "result", "role", "elected", "year", "unit", "cluster", "award", "leader", "deputy"}
 _HOLDER_KINDS = ("leader", "deputy", "either")  # 'either': a rotation column under both roles, each cell saying its own
 _SECTION_NUMBER = re.compile(r"^([IVXLCivxlc]+|\d+|[A-Za-z])[.)/]?\s+")
 _NUMBERING = re.compile(r"^([IVXLCivxlc]+|\d+|[A-Za-z])[.)]?$")
@@ -84,9 +85,11 @@ def _label_kind(label: object) -> str:
         return ""
     if split_province(words)[1] is not None:
         return "other"  # a name ('Sở Nội vụ tỉnh Lạng Sơn'), not a header
+    found = ROSTER_COLUMNS.suggested_by(words)
+    if found is not None and found.name == "votes":
+        return found.name  # 'Số phiếu bầu Cụm trưởng': the votes for a role, not its holder
     if len(words.split()) <= _ROLE_LABEL_WORDS and role_of(words) in (LEADER, DEPUTY):
         return "leader" if role_of(words) == LEADER else "deputy"
-    found = ROSTER_COLUMNS.suggested_by(words)
     return found.name if found else "other"
 
 
@@ -152,7 +155,7 @@ def _plan(sheet: Sheet) -> _Plan | None:
     table = locate_table(sheet, _is_roster_header, _continues_roster_header)
     if table is None:
         return None
-    kinds = _rotation_kinds(table, {c.index: _column_kind(c) for c in table.columns})
+    kinds = _rotation_kinds(table, {c.index: _settled_kind(table, c) for c in table.columns})
     present = set(kinds.values())
     if "score" in present or not present & {*_HOLDER_KINDS, "unit"} or _scores_under(table):
         return None
@@ -161,6 +164,21 @@ def _plan(sheet: Sheet) -> _Plan | None:
     proposed = {c.index: bool(PROPOSED_WORDS.search(_words(c.label))) or titled and not DECIDED_WORDS.search(_words(c.label))
                 for c in table.columns if kinds[c.index] == "award"}
     return _Plan(table, kinds, {index: year for index, year in years.items() if year}, proposed)
+
+
+def _settled_kind(table: Table, column: Column) -> str:
+    """The column's kind from its words, and for an election's «Kết quả» from its cells too: scores when every
+    cell is a number, the role each unit won when its cells are role words ('Cụm trưởng', 'Cụm phó'), else
+    nothing a roster reads ('Xuất sắc')."""
+    kind = _column_kind(column)
+    if kind != "result":
+        return kind
+    cells = [table.sheet.shown(row, column.index) for row in range(table.first_data_row, table.sheet.height)]
+    if settle(ROSTER_COLUMNS, ROSTER_COLUMNS.named(kind), cells).field != kind:
+        return ROSTER_COLUMNS.numbers
+    roles = [role_of(cell) for cell in cells if not is_blank(cell)]
+    held = sum(role in (LEADER, DEPUTY) for role in roles)
+    return "role" if held and roles.count(None) <= held else "other"  # signatures under it are no roles
 
 
 def _rotation_kinds(table: Table, kinds: dict[int, str]) -> dict[int, str]:
