@@ -522,6 +522,15 @@ def test_votes_for_a_role_are_neither_its_holder_nor_a_score_and_the_result_colu
         assert not looks_like_roster(load_sheets(path, "ket_qua.xlsx"))
 
 
+def test_a_vote_count_that_does_not_say_who_won_is_refused_naming_the_votes_column(tmp_path):
+    rows = [[BORDER.upper()], ["KẾT QUẢ BẦU CỤM TRƯỞNG, CỤM PHÓ NĂM 2024"],
+            ["STT", "Đơn vị", "Số phiếu bầu Cụm trưởng", "Số phiếu bầu Cụm phó"], [1, "Điện Biên", 7, 0], [2, "Sơn La", 0, 6]]
+    with pytest.raises(Refused) as excinfo:
+        read_roster(write_workbook(tmp_path / "bau.xlsx", SheetSpec("Bau", rows)), "bau.xlsx")
+    problem, = excinfo.value.problems
+    assert problem.cell == "C3" and "không có cột cho biết đơn vị nào được bầu" in problem.message
+
+
 def test_a_note_in_brackets_after_a_member_is_left_unless_the_name_is_left_without_a_unit(tmp_path):
     rows = [["DANH SÁCH CỤM TRƯỞNG, CỤM PHÓ NĂM 2023"], ["STT", "Cụm thi đua", "Cụm trưởng", "Cụm phó"],
             [1, BORDER, "Sở Nội vụ tỉnh Lạng Sơn (Giám đốc: ông Nguyễn Văn An)", "Lai Châu (1)"]]

@@ -1470,6 +1470,16 @@ def r33_vote_count_with_the_result_column() -> Built:
         members=listed(NORTH_NAME, 2024, map(snv, ("Điện Biên", "Sơn La", "Lai Châu", "Lào Cai")))))
 
 
+
+@case("roster: a vote count with no «Kết quả» column ('Số phiếu bầu Cụm trưởng | Số phiếu bầu Cụm phó' only): refused "
+      "saying no column tells who was elected, not read as a member list nor as votes for units named '7'")
+def r34_vote_count_without_the_result_column() -> Built:
+    rows = [[NORTH], [ELECTION_LINE], ["STT", "Đơn vị", "Số phiếu bầu Cụm trưởng", "Số phiếu bầu Cụm phó"],
+            [1, "Sở Nội vụ tỉnh Điện Biên", 7, 0], [2, "Sở Nội vụ tỉnh Sơn La", 0, 6], [3, "Sở Nội vụ tỉnh Lai Châu", 0, 1]]
+    return Built(xlsx_bytes(SheetSpec("Ket qua bau", rows)), "ket_qua_bau.xlsx",
+                 RefusalExpect("votes without the result", "Ket qua bau", "C3"))
+
+
 # ================================================================ round 2: scoring summaries
 
 

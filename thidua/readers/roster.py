@@ -770,6 +770,14 @@ def _awards_set_aside(set_aside: list[tuple[str, str]], file_name: str) -> list[
                     file_name, sheet, found[0], severity="warning") for sheet, found in cells.items()]
 
 
+def _votes_without_result(plan: _Plan, file_name: str) -> Problem:
+    """A vote count from which no role was read: the units it lists are candidates, and who won it does not say."""
+    votes = next(column for column in plan.table.columns if plan.kinds[column.index] == "votes")
+    return Problem(f"bảng ghi số phiếu bầu (cột «{votes.label}») nhưng không có cột cho biết "
+                   f"đơn vị nào được bầu; hãy thêm cột «Kết quả» ghi «{LEADER}» hoặc «{DEPUTY}» cho đơn vị trúng cử.",
+                   file_name, plan.sheet.name, shown_ref(plan.sheet, plan.table.header_bottom, votes.index))
+
+
 def _plans(sheets: list[Sheet]) -> list[_Plan]:
     return [plan for plan in map(_plan, sheets) if plan is not None and _names_a_roster(plan)]
 
@@ -792,11 +800,14 @@ def read_roster(source: Path | bytes | list[Sheet], file_name: str, cluster: str
     written = _Written()
     for plan in plans:
         _SheetReader(plan, file_name, cluster, year, written).read()
+    elected_on = {role["sheet"] for role in written.roles}
+    unelected = [_votes_without_result(plan, file_name) for plan in plans
+                 if plan.columns("votes") and plan.sheet.name not in elected_on]
     result = check_roster(file_name, *(pd.DataFrame(rows) if rows else None
                                        for rows in (written.roles, written.members, written.awards)))
     skipped = [sheet.name for sheet in sheets
                if not sheet.is_empty() and sheet.name not in {plan.sheet.name for plan in plans}]
-    result.problems[:0] = loading_warnings
+    result.problems[:0] = loading_warnings + unelected
     result.problems += [Problem(f"trang không có danh sách Cụm ({LOOKED_FOR}); bỏ qua.", file_name, name,
                                 severity="warning") for name in skipped]
     result.problems += _awards_set_aside(written.set_aside, file_name)
