@@ -516,15 +516,16 @@ def test_votes_for_a_role_are_neither_its_holder_nor_a_score_and_the_result_colu
     assert role_set(result.roles) == {(BORDER, 2024, "Cụm trưởng", "Sở Nội vụ Điện Biên", "B4"),
                                       (BORDER, 2024, "Cụm phó", "Sở Nội vụ Sơn La", "B5")}
     for results in ([91.5, 88], ["Xuất sắc", "Tốt"]):
-        table = [["BẢNG TỔNG HỢP NĂM 2024"], ["STT", "Đơn vị", "Kết quả"], *[[i + 1, unit, result] for i, (unit, result)
-                                                                            in enumerate(zip(("Điện Biên", "Sơn La"), results))]]
+        units = [[i + 1, unit, result] for i, (unit, result) in enumerate(zip(("Điện Biên", "Sơn La"), results))]
+        table = [["BẢNG TỔNG HỢP NĂM 2024"], ["STT", "Đơn vị", "Kết quả"], *units]
         path = write_workbook(tmp_path / "ket_qua.xlsx", SheetSpec("KQ", table))
         assert not looks_like_roster(load_sheets(path, "ket_qua.xlsx"))
 
 
 def test_a_vote_count_that_does_not_say_who_won_is_refused_naming_the_votes_column(tmp_path):
     rows = [[BORDER.upper()], ["KẾT QUẢ BẦU CỤM TRƯỞNG, CỤM PHÓ NĂM 2024"],
-            ["STT", "Đơn vị", "Số phiếu bầu Cụm trưởng", "Số phiếu bầu Cụm phó"], [1, "Điện Biên", 7, 0], [2, "Sơn La", 0, 6]]
+            ["STT", "Đơn vị", "Số phiếu bầu Cụm trưởng", "Số phiếu bầu Cụm phó"],
+            [1, "Điện Biên", 7, 0], [2, "Sơn La", 0, 6]]
     with pytest.raises(Refused) as excinfo:
         read_roster(write_workbook(tmp_path / "bau.xlsx", SheetSpec("Bau", rows)), "bau.xlsx")
     problem, = excinfo.value.problems

@@ -1404,9 +1404,11 @@ def r28_person_in_brackets_after_the_unit() -> Built:
             ["STT", "Cụm thi đua", "Năm", "Cụm trưởng", "Cụm phó"],
             [1, NORTH_NAME, 2023, "Sở Nội vụ tỉnh Lạng Sơn (Giám đốc: ông Nguyễn Văn An)",
              "Sở Nội vụ tỉnh Lai Châu (Phó Giám đốc: bà Lò Thị Mai)"],
-            [2, MIDLAND_NAME, 2023, "Sở Nội vụ tỉnh Bắc Giang (Giám đốc Sở)", "SNV Bắc Kạn (đ/c Hoàng Văn Bình, Giám đốc)"]]
+            [2, MIDLAND_NAME, 2023, "Sở Nội vụ tỉnh Bắc Giang (Giám đốc Sở)",
+             "SNV Bắc Kạn (đ/c Hoàng Văn Bình, Giám đốc)"]]
     return Built(xlsx_bytes(SheetSpec("DS", rows)), "cum_truong_2023.xlsx", RosterExpect(
-        led(NORTH_NAME, 2023, snv("Lạng Sơn"), snv("Lai Châu")) | led(MIDLAND_NAME, 2023, snv("Bắc Giang"), snv("Bắc Kạn"))))
+        led(NORTH_NAME, 2023, snv("Lạng Sơn"), snv("Lai Châu"))
+        | led(MIDLAND_NAME, 2023, snv("Bắc Giang"), snv("Bắc Kạn"))))
 
 
 @case("roster: footnote marks after the provinces ('Thừa Thiên Huế (1)', 'Lạng Sơn (*)', 'Cao Bằng¹') and the notes "
@@ -1475,7 +1477,8 @@ def r33_vote_count_with_the_result_column() -> Built:
       "saying no column tells who was elected, not read as a member list nor as votes for units named '7'")
 def r34_vote_count_without_the_result_column() -> Built:
     rows = [[NORTH], [ELECTION_LINE], ["STT", "Đơn vị", "Số phiếu bầu Cụm trưởng", "Số phiếu bầu Cụm phó"],
-            [1, "Sở Nội vụ tỉnh Điện Biên", 7, 0], [2, "Sở Nội vụ tỉnh Sơn La", 0, 6], [3, "Sở Nội vụ tỉnh Lai Châu", 0, 1]]
+            [1, "Sở Nội vụ tỉnh Điện Biên", 7, 0], [2, "Sở Nội vụ tỉnh Sơn La", 0, 6],
+            [3, "Sở Nội vụ tỉnh Lai Châu", 0, 1]]
     return Built(xlsx_bytes(SheetSpec("Ket qua bau", rows)), "ket_qua_bau.xlsx",
                  RefusalExpect("votes without the result", "Ket qua bau", "C3"))
 
@@ -2030,7 +2033,8 @@ def f03_xls_roster() -> Built:
             [1, NORTH_NAME, "Sở Nội vụ tỉnh Lạng Sơn", "Sở Nội vụ tỉnh Lai Châu"],
             [2, MIDLAND_NAME, "Sở Nội vụ tỉnh Bắc Giang", "Sở Nội vụ tỉnh Bắc Kạn"]]
     return Built(xls(SheetSpec("Cum truong", rows, ["A3:D3"])), "cum_truong_2023.xls", RosterExpect(
-        led(NORTH_NAME, 2023, snv("Lạng Sơn"), snv("Lai Châu")) | led(MIDLAND_NAME, 2023, snv("Bắc Giang"), snv("Bắc Kạn"))))
+        led(NORTH_NAME, 2023, snv("Lạng Sơn"), snv("Lai Châu"))
+        | led(MIDLAND_NAME, 2023, snv("Bắc Giang"), snv("Bắc Kạn"))))
 
 
 @case(".xls: detail sheet with codes as numbers and a merged unit line")

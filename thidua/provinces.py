@@ -33,7 +33,7 @@ def strip_diacritics(text: str) -> str:
 
 
 def without_footnote_mark(text: str) -> str:
-    """'Thừa Thiên Huế' from 'Thừa Thiên Huế (1)': the mark sends to a note under the table, it is no part of the name."""
+    """'Thừa Thiên Huế' from 'Thừa Thiên Huế (1)': the mark points to a note under the table, not part of the name."""
     return _FOOTNOTE_MARK.sub("", text.strip())
 
 

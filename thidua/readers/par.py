@@ -364,11 +364,14 @@ def _no_year(plan: _Plan, file_name: str) -> Problem:
     """The refusal of a table whose year nothing states, saying truly where years were seen: only in a line
     citing a decision or a date, which gives no table's year."""
     cited = _titles(plan, lambda line: bool(year_in(line)) and bool(DECISION_LINE.search(text_key(line))))
-    said = (f"tiêu đề chỉ ghi năm {year_in(cited[0][2])} trong dòng trích văn bản hoặc ngày tháng «{cited[0][2].strip()}» "
-            f"(ô {cell_ref(*cited[0][:2])}), không phải năm của bảng; tên trang và tên tệp không ghi năm" if cited
-            else "tiêu đề, tên trang và tên tệp không ghi năm")
-    return Problem(f"không xác định được năm của bảng: {said}; hãy ghi năm vào tiêu đề (ví dụ «Chỉ số CCHC năm 2021») "
-                   f"hoặc chọn năm khi tải lên.", file_name, plan.table.sheet.name, cell_ref(*cited[0][:2]) if cited else None)
+    said, cell = "tiêu đề, tên trang và tên tệp không ghi năm", None
+    if cited:
+        row, column, line = cited[0]
+        cell = cell_ref(row, column)
+        said = (f"tiêu đề chỉ ghi năm {year_in(line)} trong dòng trích văn bản hoặc ngày tháng «{line.strip()}» "
+                f"(ô {cell}), không phải năm của bảng; tên trang và tên tệp không ghi năm")
+    return Problem(f"không xác định được năm của bảng: {said}; hãy ghi năm vào tiêu đề (ví dụ «Chỉ số CCHC năm "
+                   f"2021») hoặc chọn năm khi tải lên.", file_name, plan.table.sheet.name, cell)
 
 
 def _default_year(plan: _Plan, file_name: str, year: int | None) -> tuple[int, str | None, str | None] | None:

@@ -53,7 +53,8 @@ LOOKED_FOR = ("một dòng tiêu đề bảng (trong 20 dòng đầu của trang
               "«Đơn vị» cùng cột «Vai trò», «Hình thức khen thưởng», «Cụm thi đua» hoặc «Năm»")
 
 _ROLE_LABEL_WORDS = 6  # a header naming a role is short; a title line that mentions one is not
-_ROSTER_KINDS = {"order", "note", "votes", "result", "role", "elected", "year", "unit", "cluster", "award", "leader", "deputy"}
+_ROSTER_KINDS = {"order", "note", "votes", "result", "role", "elected", "year", "unit", "cluster", "award", "leader",
+                 "deputy"}
 _HOLDER_KINDS = ("leader", "deputy", "either")  # 'either': a rotation column under both roles, each cell saying its own
 _SECTION_NUMBER = re.compile(r"^([IVXLCivxlc]+|\d+|[A-Za-z])[.)/]?\s+")
 _NUMBERING = re.compile(r"^([IVXLCivxlc]+|\d+|[A-Za-z])[.)]?$")
@@ -298,8 +299,8 @@ class _SheetReader:
                     next(iter(named.values())).cell)
         cited = next((line for line in titles if years_in(line.text)), None)  # in a date or a decision line
         cell = cited.cell if cited else titles[0].cell if titles else cell_ref(self.plan.table.header_top, 0)
-        title = (f"tiêu đề chỉ ghi năm {years_in(cited.text)[0]} trong dòng trích văn bản hoặc ngày tháng «{cited.text}» "
-                 f"(ô {cell}), không phải năm của danh sách, còn {names} đều không ghi năm" if cited
+        title = (f"tiêu đề chỉ ghi năm {years_in(cited.text)[0]} trong dòng trích văn bản hoặc ngày tháng "
+                 f"«{cited.text}» (ô {cell}), không phải năm của danh sách, còn {names} đều không ghi năm" if cited
                  else f"tiêu đề (từ ô {cell}), {names} đều không ghi năm nào" if titles
                  else f"phần trên bảng (không có tiêu đề), {names} đều không ghi năm nào")
         return (f"thiếu năm: trang không có cột «Năm», và {title}; hãy ghi năm vào tiêu đề (ví dụ «... NĂM 2024») "

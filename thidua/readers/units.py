@@ -197,7 +197,8 @@ def names_an_agency(written: object) -> bool:
 def _is_unit_name(name: str, province_only: bool = False) -> bool:
     """A province, a department before a province, or (unless province_only) an agency's name."""
     prefix, province = split_province(name)
-    return province is not None and (not prefix or names_an_agency(prefix)) or not province_only and names_an_agency(name)
+    return (province is not None and (not prefix or names_an_agency(prefix))
+            or not province_only and names_an_agency(name))
 
 
 def _names_a_unit(piece: str, province_only: bool = False) -> bool:
