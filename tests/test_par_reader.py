@@ -159,6 +159,18 @@ def test_a_table_without_any_year_is_refused(tmp_path):
         read_par(path, path.name)
 
     assert "không xác định được năm" in refusal(excinfo)
+
+
+def test_a_table_whose_only_year_is_in_a_decision_line_is_refused_saying_so(tmp_path):
+    rows = title_block("BẢNG XẾP HẠNG CHỈ SỐ CCHC", "(Kèm theo Quyết định số 125/QĐ-BNV năm 2023 của Bộ Nội vụ)")
+    rows += par_table(ALL_63)
+    path = write_workbook(tmp_path / "chi_so_cchc.xlsx", SheetSpec("Sheet1", rows, TITLE_MERGES))
+
+    with pytest.raises(Refused) as excinfo:
+        read_par(path, path.name)
+
+    problem, = excinfo.value.problems
+    assert problem.cell == "A6" and "chỉ ghi năm 2023 trong dòng trích văn bản" in problem.message
     assert "chi_so_cchc.xlsx" in refusal(excinfo)
 
 

@@ -24,6 +24,19 @@ def test_real_spellings_resolve_to_the_official_name(spelling, official):
     assert registry().resolve(spelling).name == official
 
 
+@pytest.mark.parametrize("marked, official", [
+    ("Thừa Thiên Huế (1)", "Thừa Thiên Huế"), ("Lạng Sơn (*)", "Lạng Sơn"), ("Lạng Sơn¹", "Lạng Sơn"),
+    ("Hà Giang(2)", "Hà Giang"), ("Cao Bằng*", "Cao Bằng"), ("Lào Cai ⁴", "Lào Cai"),
+])
+def test_a_footnote_mark_after_a_province_is_no_part_of_its_name(marked, official):
+    assert registry().resolve(marked).name == official
+
+
+def test_a_bracket_that_is_no_footnote_mark_keeps_a_name_unresolved():
+    assert registry().resolve("Lạng Sơn (Giám đốc)") is None
+    assert registry().resolve("Lạng Sơn (12345)") is None
+
+
 def test_every_province_has_its_own_key():
     keys = [name_key(p.name) for p in registry().provinces]
     assert len(keys) == len(set(keys)) == 63

@@ -478,6 +478,73 @@ def test_a_sheet_stating_no_year_says_once_where_a_year_was_looked_for(tmp_path)
     assert all(f"«{name}»" in problem.message for name in ("Năm", "Danh sach", "ds_cum.xlsx"))
 
 
+def test_a_title_naming_two_years_is_refused_naming_both_never_as_naming_none(tmp_path):
+    rows = [[BORDER.upper()], ["BIÊN BẢN HỘI NGHỊ TỔNG KẾT NĂM 2023 VÀ TRIỂN KHAI NHIỆM VỤ NĂM 2024"],
+            ["STT", "Chức danh", "Đơn vị được bầu"], [1, "Cụm trưởng", "Điện Biên"], [2, "Cụm phó", "Sơn La"]]
+    with pytest.raises(Refused) as excinfo:
+        read_roster(write_workbook(tmp_path / "bien_ban.xlsx", SheetSpec("Bien ban", rows)), "bien_ban.xlsx")
+    problem, = excinfo.value.problems
+    assert (problem.sheet, problem.cell) == ("Bien ban", "A2")
+    assert "2 năm (2023, 2024" in problem.message and "không ghi năm nào" not in problem.message
+
+
+def test_a_year_only_in_a_decision_line_is_said_to_be_there_and_not_the_lists(tmp_path):
+    rows = [[f"DANH SÁCH {BORDER.upper()}"], ["(Kèm theo Quyết định số 12/QĐ-BNV năm 2023)"],
+            ["STT", "Đơn vị", "Vai trò"], [1, "Lạng Sơn", "Cụm trưởng"], [2, "Lai Châu", "Cụm phó"]]
+    with pytest.raises(Refused) as excinfo:
+        read_roster(write_workbook(tmp_path / "ds_cum.xlsx", SheetSpec("Danh sach", rows)), "ds_cum.xlsx")
+    problem, = excinfo.value.problems
+    assert problem.cell == "A2" and "chỉ ghi năm 2023 trong dòng trích văn bản" in problem.message
+
+
+def test_of_several_years_the_line_over_the_table_naming_the_election_gives_the_year(tmp_path):
+    rows = [[BORDER.upper()], ["BIÊN BẢN HỘI NGHỊ TỔNG KẾT CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM 2023"],
+            ["Lai Châu, ngày 15 tháng 12 năm 2023"], ["KẾT QUẢ BẦU CỤM TRƯỞNG, CỤM PHÓ NĂM 2024"],
+            ["STT", "Chức danh", "Đơn vị được bầu", "Số phiếu"], [1, "Cụm trưởng", "Điện Biên", 7],
+            [2, "Cụm phó", "Sơn La", 6], [], [None, "THƯ KÝ HỘI NGHỊ", None, "CHỦ TRÌ HỘI NGHỊ"]]
+    result = read_roster(write_workbook(tmp_path / "bien_ban.xlsx", SheetSpec("Bien ban", rows)), "bien_ban.xlsx")
+    assert role_set(result.roles) == {(BORDER, 2024, "Cụm trưởng", "Sở Nội vụ Điện Biên", "C6"),
+                                      (BORDER, 2024, "Cụm phó", "Sở Nội vụ Sơn La", "C7")}
+
+
+def test_votes_for_a_role_are_neither_its_holder_nor_a_score_and_the_result_column_gives_the_role(tmp_path):
+    rows = [[BORDER.upper()], ["KẾT QUẢ BẦU CỤM TRƯỞNG, CỤM PHÓ NĂM 2024"],
+            ["STT", "Đơn vị", "Số phiếu bầu Cụm trưởng", "Số phiếu bầu Cụm phó", "Kết quả"],
+            [1, "Điện Biên", 7, 0, "Cụm trưởng"], [2, "Sơn La", 0, 6, "Cụm phó"], [3, "Lai Châu", 0, 1, None]]
+    path = write_workbook(tmp_path / "bau.xlsx", SheetSpec("Bau", rows))
+    result = read_roster(path, "bau.xlsx")
+    assert role_set(result.roles) == {(BORDER, 2024, "Cụm trưởng", "Sở Nội vụ Điện Biên", "B4"),
+                                      (BORDER, 2024, "Cụm phó", "Sở Nội vụ Sơn La", "B5")}
+    for results in ([91.5, 88], ["Xuất sắc", "Tốt"]):
+        units = [[i + 1, unit, result] for i, (unit, result) in enumerate(zip(("Điện Biên", "Sơn La"), results))]
+        table = [["BẢNG TỔNG HỢP NĂM 2024"], ["STT", "Đơn vị", "Kết quả"], *units]
+        path = write_workbook(tmp_path / "ket_qua.xlsx", SheetSpec("KQ", table))
+        assert not looks_like_roster(load_sheets(path, "ket_qua.xlsx"))
+
+
+def test_a_vote_count_that_does_not_say_who_won_is_refused_naming_the_votes_column(tmp_path):
+    rows = [[BORDER.upper()], ["KẾT QUẢ BẦU CỤM TRƯỞNG, CỤM PHÓ NĂM 2024"],
+            ["STT", "Đơn vị", "Số phiếu bầu Cụm trưởng", "Số phiếu bầu Cụm phó"],
+            [1, "Điện Biên", 7, 0], [2, "Sơn La", 0, 6]]
+    with pytest.raises(Refused) as excinfo:
+        read_roster(write_workbook(tmp_path / "bau.xlsx", SheetSpec("Bau", rows)), "bau.xlsx")
+    problem, = excinfo.value.problems
+    assert problem.cell == "C3" and "không có cột cho biết đơn vị nào được bầu" in problem.message
+
+
+def test_a_note_in_brackets_after_a_member_is_left_unless_the_name_is_left_without_a_unit(tmp_path):
+    rows = [["DANH SÁCH CỤM TRƯỞNG, CỤM PHÓ NĂM 2023"], ["STT", "Cụm thi đua", "Cụm trưởng", "Cụm phó"],
+            [1, BORDER, "Sở Nội vụ tỉnh Lạng Sơn (Giám đốc: ông Nguyễn Văn An)", "Lai Châu (1)"]]
+    result = read_roster(write_workbook(tmp_path / "ct.xlsx", SheetSpec("CT", rows)), "ct.xlsx")
+    assert role_set(result.roles) == {(BORDER, 2023, "Cụm trưởng", "Sở Nội vụ Lạng Sơn", "C3"),
+                                      (BORDER, 2023, "Cụm phó", "Sở Nội vụ Lai Châu", "D3")}
+    rows[2][2] = "Nguyễn Văn An (Giám đốc Sở Nội vụ tỉnh Lạng Sơn)"
+    with pytest.raises(Refused) as excinfo:
+        read_roster(write_workbook(tmp_path / "ct.xlsx", SheetSpec("CT", rows)), "ct.xlsx")
+    problem, = excinfo.value.problems
+    assert problem.cell == "C3" and "không phải tên một tỉnh" in problem.message
+
+
 def test_a_hidden_sheet_is_reported_to_a_caller_of_the_reader_itself_and_once_through_an_upload(tmp_path):
     from openpyxl import load_workbook
 

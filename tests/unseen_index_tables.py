@@ -506,3 +506,14 @@ def i34_stacked_years_with_other_header_words() -> Built:
     expect = par_expect(2022, first, {})
     expect.scores |= par_expect(2023, second).scores
     return Built(xlsx_bytes(SheetSpec("PAR", rows)), "par.xlsx", expect)
+
+
+@case("footnote marks after provinces in a PAR table ('Thừa Thiên Huế (1)', 'Lạng Sơn (*)', 'Cao Bằng¹') and the "
+      "notes under it: each province read, the marks left")
+def i35_footnote_marks_after_provinces() -> Built:
+    lines = par_scores(names63())
+    marks = {"Thừa Thiên Huế": " (1)", "Lạng Sơn": " (*)", "Cao Bằng": "¹", "Hà Giang": "(2)"}
+    rows = [["CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022"], PAR_HEADER,
+            *[[i + 1, n + marks.get(n, ""), s, r] for i, (n, s, r) in enumerate(lines)],
+            ["(*) Tỉnh được điều chỉnh điểm sau phúc tra."], ["(1), (2), ¹: tỉnh có khiếu nại đã được giải quyết."]]
+    return Built(xlsx_bytes(SheetSpec("PAR", rows)), "par_2022.xlsx", par_expect(2022, lines, {}))

@@ -1396,6 +1396,93 @@ def r27_role_without_unit_inside_the_list() -> Built:
     return Built(xlsx_bytes(SheetSpec("DS", rows)), "ds.xlsx", RefusalExpect("a deputy without a unit", "DS", "B5"))
 
 
+
+@case("roster: the person heading a unit written in brackets after it in the «Cụm trưởng» and «Cụm phó» cells "
+      "('Sở Nội vụ tỉnh Lạng Sơn (Giám đốc: ông Nguyễn Văn An)'): the unit is read, the bracket left")
+def r28_person_in_brackets_after_the_unit() -> Built:
+    rows = [["DANH SÁCH CỤM TRƯỞNG, CỤM PHÓ CÁC CỤM THI ĐUA SỞ NỘI VỤ"],
+            ["STT", "Cụm thi đua", "Năm", "Cụm trưởng", "Cụm phó"],
+            [1, NORTH_NAME, 2023, "Sở Nội vụ tỉnh Lạng Sơn (Giám đốc: ông Nguyễn Văn An)",
+             "Sở Nội vụ tỉnh Lai Châu (Phó Giám đốc: bà Lò Thị Mai)"],
+            [2, MIDLAND_NAME, 2023, "Sở Nội vụ tỉnh Bắc Giang (Giám đốc Sở)",
+             "SNV Bắc Kạn (đ/c Hoàng Văn Bình, Giám đốc)"]]
+    return Built(xlsx_bytes(SheetSpec("DS", rows)), "cum_truong_2023.xlsx", RosterExpect(
+        led(NORTH_NAME, 2023, snv("Lạng Sơn"), snv("Lai Châu"))
+        | led(MIDLAND_NAME, 2023, snv("Bắc Giang"), snv("Bắc Kạn"))))
+
+
+@case("roster: footnote marks after the provinces ('Thừa Thiên Huế (1)', 'Lạng Sơn (*)', 'Cao Bằng¹') and the notes "
+      "under the table: the provinces are read, the marks left")
+def r29_footnote_marks_after_provinces() -> Built:
+    rows = [[NORTH], ["DANH SÁCH ĐƠN VỊ THÀNH VIÊN NĂM 2024"], ["STT", "Đơn vị", "Vai trò"],
+            [1, "Sở Nội vụ tỉnh Lạng Sơn (*)", "Cụm trưởng"], [2, "Cao Bằng¹", "Cụm phó"],
+            [3, "Hà Giang (1)", None], [4, "Lào Cai²", None],
+            ["(*) Được bầu tại Hội nghị tổng kết năm 2023."], ["(1), ¹, ²: đơn vị mới chuyển về Cụm."]]
+    return Built(xlsx_bytes(SheetSpec("DS", rows)), "ds.xlsx", RosterExpect(
+        led(NORTH_NAME, 2024, snv("Lạng Sơn"), snv("Cao Bằng")),
+        members=listed(NORTH_NAME, 2024, map(snv, ("Lạng Sơn", "Cao Bằng", "Hà Giang", "Lào Cai")))))
+
+
+@case("roster: a person's name with the post in brackets in the «Cụm trưởng» cell ('Nguyễn Văn An (Giám đốc Sở "
+      "Nội vụ)'): what is left outside the bracket is no unit, refused naming that cell")
+def r30_a_person_in_the_leader_cell_is_refused() -> Built:
+    rows = [["DANH SÁCH CỤM TRƯỞNG, CỤM PHÓ CÁC CỤM THI ĐUA SỞ NỘI VỤ"],
+            ["STT", "Cụm thi đua", "Năm", "Cụm trưởng", "Cụm phó"],
+            [1, NORTH_NAME, 2023, "Sở Nội vụ tỉnh Lạng Sơn", "Sở Nội vụ tỉnh Lai Châu"],
+            [2, MIDLAND_NAME, 2023, "Nguyễn Văn An (Giám đốc Sở Nội vụ tỉnh Bắc Giang)", "SNV Bắc Kạn"]]
+    return Built(xlsx_bytes(SheetSpec("DS", rows)), "cum_truong_2023.xlsx",
+                 RefusalExpect("a person, not a unit, in the leader cell", "DS", "D4"))
+
+
+MINUTES_TITLE = "BIÊN BẢN HỘI NGHỊ TỔNG KẾT CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM 2023"
+ELECTION_LINE = "KẾT QUẢ BẦU CỤM TRƯỞNG, CỤM PHÓ NĂM 2024"
+
+
+@case("roster: minutes of the year-end meeting of 2023 electing the leaders of 2024 (title naming 2023, the line "
+      "over the table naming 2024; 'Chức danh | Đơn vị được bầu | Số phiếu'): the roles of 2024")
+def r31_minutes_electing_next_years_leaders() -> Built:
+    rows = [[NORTH, None, None, MOTTO], [None, None, None, FREEDOM], [MINUTES_TITLE], [],
+            ["Hôm nay, ngày 15 tháng 12 năm 2023, tại Sở Nội vụ tỉnh Lai Châu, Cụm thi đua tổ chức Hội nghị tổng kết."],
+            [ELECTION_LINE], ["STT", "Chức danh", "Đơn vị được bầu", "Số phiếu"],
+            [1, "Cụm trưởng", "Sở Nội vụ tỉnh Điện Biên", 7], [2, "Cụm phó", "Sở Nội vụ tỉnh Sơn La", 6],
+            [], [None, "THƯ KÝ HỘI NGHỊ", None, "CHỦ TRÌ HỘI NGHỊ"]]
+    return Built(xlsx_bytes(SheetSpec("Bien ban", rows)), "bien_ban_hoi_nghi.xlsx", RosterExpect(
+        led(NORTH_NAME, 2024, snv("Điện Biên"), snv("Sơn La"))))
+
+
+@case("roster: minutes titled 'TỔNG KẾT ... NĂM 2023 VÀ TRIỂN KHAI NHIỆM VỤ NĂM 2024' over the elected units, no line "
+      "naming the year of the roles: refused saying both years are named and asking which, not that no year is named")
+def r32_minutes_naming_two_years_without_saying_which() -> Built:
+    rows = [[NORTH], ["BIÊN BẢN HỘI NGHỊ TỔNG KẾT CÔNG TÁC THI ĐUA NĂM 2023 VÀ TRIỂN KHAI NHIỆM VỤ NĂM 2024"],
+            ["STT", "Chức danh", "Đơn vị được bầu", "Số phiếu"],
+            [1, "Cụm trưởng", "Sở Nội vụ tỉnh Điện Biên", 7], [2, "Cụm phó", "Sở Nội vụ tỉnh Sơn La", 6]]
+    return Built(xlsx_bytes(SheetSpec("Bien ban", rows)), "bien_ban.xlsx",
+                 RefusalExpect("two years named (2023, 2024): which one", "Bien ban", "A2"))
+
+
+@case("roster: a vote count ('Số phiếu bầu Cụm trưởng | Số phiếu bầu Cụm phó | Kết quả') under the cluster's name and "
+      "'KẾT QUẢ BẦU CỤM TRƯỞNG, CỤM PHÓ NĂM 2024': roles from «Kết quả», the votes are no scores")
+def r33_vote_count_with_the_result_column() -> Built:
+    rows = [[NORTH], [ELECTION_LINE],
+            ["STT", "Đơn vị", "Số phiếu bầu Cụm trưởng", "Số phiếu bầu Cụm phó", "Kết quả"],
+            [1, "Sở Nội vụ tỉnh Điện Biên", 7, 0, "Cụm trưởng"], [2, "Sở Nội vụ tỉnh Sơn La", 0, 6, "Cụm phó"],
+            [3, "Sở Nội vụ tỉnh Lai Châu", 0, 1, None], [4, "Sở Nội vụ tỉnh Lào Cai", 0, 0, None]]
+    return Built(xlsx_bytes(SheetSpec("Ket qua bau", rows)), "ket_qua_bau.xlsx", RosterExpect(
+        led(NORTH_NAME, 2024, snv("Điện Biên"), snv("Sơn La")),
+        members=listed(NORTH_NAME, 2024, map(snv, ("Điện Biên", "Sơn La", "Lai Châu", "Lào Cai")))))
+
+
+
+@case("roster: a vote count with no «Kết quả» column ('Số phiếu bầu Cụm trưởng | Số phiếu bầu Cụm phó' only): refused "
+      "saying no column tells who was elected, not read as a member list nor as votes for units named '7'")
+def r34_vote_count_without_the_result_column() -> Built:
+    rows = [[NORTH], [ELECTION_LINE], ["STT", "Đơn vị", "Số phiếu bầu Cụm trưởng", "Số phiếu bầu Cụm phó"],
+            [1, "Sở Nội vụ tỉnh Điện Biên", 7, 0], [2, "Sở Nội vụ tỉnh Sơn La", 0, 6],
+            [3, "Sở Nội vụ tỉnh Lai Châu", 0, 1]]
+    return Built(xlsx_bytes(SheetSpec("Ket qua bau", rows)), "ket_qua_bau.xlsx",
+                 RefusalExpect("votes without the result", "Ket qua bau", "C3"))
+
+
 # ================================================================ round 2: scoring summaries
 
 
@@ -1946,7 +2033,8 @@ def f03_xls_roster() -> Built:
             [1, NORTH_NAME, "Sở Nội vụ tỉnh Lạng Sơn", "Sở Nội vụ tỉnh Lai Châu"],
             [2, MIDLAND_NAME, "Sở Nội vụ tỉnh Bắc Giang", "Sở Nội vụ tỉnh Bắc Kạn"]]
     return Built(xls(SheetSpec("Cum truong", rows, ["A3:D3"])), "cum_truong_2023.xls", RosterExpect(
-        led(NORTH_NAME, 2023, snv("Lạng Sơn"), snv("Lai Châu")) | led(MIDLAND_NAME, 2023, snv("Bắc Giang"), snv("Bắc Kạn"))))
+        led(NORTH_NAME, 2023, snv("Lạng Sơn"), snv("Lai Châu"))
+        | led(MIDLAND_NAME, 2023, snv("Bắc Giang"), snv("Bắc Kạn"))))
 
 
 @case(".xls: detail sheet with codes as numbers and a merged unit line")

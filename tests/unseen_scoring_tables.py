@@ -564,3 +564,24 @@ def t49_name_continued_and_a_section_row_kept_apart() -> Built:
             [None, "và Xã hội"], [3, JUSTICE, 76, 17, 93, 3]]
     return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(LANG_SON_AGENCIES, 2021, {
         FINANCE: U(98, 1), labour: U(96, 2), JUSTICE: U(93, 3)}))
+
+
+@case("a summary naming its units with footnote marks and the director in brackets ('Lạng Sơn (*)', 'Lai Châu¹', "
+      "'Sở Nội vụ tỉnh Sơn La (Giám đốc: ông Lò Văn Pọm)') in a cluster of provinces: each unit read, the marks "
+      "and brackets left")
+def t50_footnote_marks_and_directors_after_unit_names() -> Built:
+    rows = [[NORTH], [TITLE_2022], ["STT", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2", "Tổng điểm", "Xếp hạng"],
+            [1, "Lạng Sơn (*)", 50, 45, 95, 1], [2, "Lai Châu¹", 48, 44, 92, 2],
+            [3, "Sở Nội vụ tỉnh Sơn La (Giám đốc: ông Lò Văn Pọm)", 45, 40, 85, 3],
+            ["(*), ¹: đơn vị có điểm thưởng."]]
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(95, 1, "Lạng Sơn"), snv("Lai Châu"): U(92, 2, "Lai Châu"), snv("Sơn La"): U(85, 3, "Sơn La")}))
+
+
+@case("an agencies' summary with a footnote mark after a unit ('Sở Tài chính (1)'): the agency's name without it")
+def t51_footnote_mark_after_an_agency() -> Built:
+    rows = [*agencies_title(), ["STT", "Tên cơ quan", "Chuyên môn (80 điểm)", "Thi đua (20 điểm)", "Tổng điểm", "Xếp hạng"],
+            [1, f"{FINANCE} (1)", 79, 19, 98, 1], [2, PLANNING, 78, 18, 96, 2], [3, f"{JUSTICE}*", 76, 17, 93, 3],
+            ["(1), (*): đơn vị được cộng điểm sáng kiến."]]
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(LANG_SON_AGENCIES, 2021, {
+        FINANCE: U(98, 1), PLANNING: U(96, 2), JUSTICE: U(93, 3)}))

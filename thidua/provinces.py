@@ -19,6 +19,8 @@ from thidua.config import DATA_DIR
 
 MERGER_YEAR = 2025
 _PREFIX = re.compile(r"^(?:tinh|thanh pho|tp)\s+")
+# a footnote mark after a name: 'Thừa Thiên Huế (1)', 'Lạng Sơn (*)', 'Lạng Sơn*', 'Lạng Sơn¹'
+_FOOTNOTE_MARK = re.compile(r"\s*(\(\s*(\d{1,2}|\*{1,3})\s*\)|\*{1,3}|[¹²³⁴-⁹⁰]+)$")
 
 
 @lru_cache(maxsize=1 << 16)  # readers ask for the same header words and names thousands of times per file
@@ -30,10 +32,15 @@ def strip_diacritics(text: str) -> str:
     return bare.replace("đ", "d").replace("Đ", "D")
 
 
+def without_footnote_mark(text: str) -> str:
+    """'Thừa Thiên Huế' from 'Thừa Thiên Huế (1)': the mark points to a note under the table, not part of the name."""
+    return _FOOTNOTE_MARK.sub("", text.strip())
+
+
 @lru_cache(maxsize=1 << 14, typed=True)
 def name_key(text: object) -> str:
-    """A spelling-independent key: 'Tỉnh Hoà Bình' and 'hoa binh' give the same key."""
-    words = re.sub(r"[^a-z0-9]+", " ", strip_diacritics(str(text)).lower()).strip()
+    """A spelling-independent key: 'Tỉnh Hoà Bình', 'hoa binh' and 'Hòa Bình (1)' give the same key."""
+    words = re.sub(r"[^a-z0-9]+", " ", strip_diacritics(without_footnote_mark(str(text))).lower()).strip()
     previous = None
     while previous != words:
         previous, words = words, _PREFIX.sub("", words)

@@ -5,6 +5,8 @@ import re
 from thidua.tables.schema import ORDER, Field, Schema
 
 ROSTER_COLUMNS = Schema((
+    Field("votes", r"\bso phieu\b|\bphieu bau\b"),  # 'Số phiếu bầu Cụm trưởng': votes, neither a score nor a role
+    Field("result", r"^ket qua( bau( cu)?)?$", "words"),  # an election's 'Kết quả': the role won, or numbers
     Field("score", r"\bdiem\b|\bxep hang\b|\bthu hang\b|\btong\b|\bchi so\b|\bcham\b|\btham dinh\b|\bket qua\b"),
     ORDER,
     Field("note", r"^ghi chu\b"),

@@ -104,9 +104,16 @@ _DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*20\d\d|tháng\s*\d{1,2}
                    rf"|ngày{_BLANK}(\d{{1,2}})?{_BLANK}tháng{_BLANK}(\d{{1,2}})?{_BLANK}năm\s*20\d\d", re.IGNORECASE)
 
 
+_YEAR = re.compile(r"(?<![\d/])(20\d\d)(?!\d)")
+
+
 def year_in(text: object) -> int | None:
     """A plausible year (2000..2099) named in a title, sheet or file name; dates and document
     numbers ("91/2017/NĐ-CP") do not count."""
-    undated = _DATE.sub(" ", unicodedata.normalize("NFC", str(text or "")))
-    match = re.search(r"(?<![\d/])(20\d\d)(?!\d)", undated)
+    match = _YEAR.search(_DATE.sub(" ", unicodedata.normalize("NFC", str(text or ""))))
     return int(match.group(1)) if match else None
+
+
+def years_in(text: object) -> list[int]:
+    """Every year a line names, in order, as year_in reads the first ('... NĂM 2023 VÀ NHIỆM VỤ NĂM 2024')."""
+    return [int(year) for year in _YEAR.findall(_DATE.sub(" ", unicodedata.normalize("NFC", str(text or ""))))]

@@ -360,6 +360,20 @@ def _stated_year(plan: _Plan, file_name: str, year: int | None) -> tuple[int, st
     return None
 
 
+def _no_year(plan: _Plan, file_name: str) -> Problem:
+    """The refusal of a table whose year nothing states, saying truly where years were seen: only in a line
+    citing a decision or a date, which gives no table's year."""
+    cited = _titles(plan, lambda line: bool(year_in(line)) and bool(DECISION_LINE.search(text_key(line))))
+    said, cell = "tiêu đề, tên trang và tên tệp không ghi năm", None
+    if cited:
+        row, column, line = cited[0]
+        cell = cell_ref(row, column)
+        said = (f"tiêu đề chỉ ghi năm {year_in(line)} trong dòng trích văn bản hoặc ngày tháng «{line.strip()}» "
+                f"(ô {cell}), không phải năm của bảng; tên trang và tên tệp không ghi năm")
+    return Problem(f"không xác định được năm của bảng: {said}; hãy ghi năm vào tiêu đề (ví dụ «Chỉ số CCHC năm "
+                   f"2021») hoặc chọn năm khi tải lên.", file_name, plan.table.sheet.name, cell)
+
+
 def _default_year(plan: _Plan, file_name: str, year: int | None) -> tuple[int, str | None, str | None] | None:
     """The year for columns whose header names none: the stated year, else the one year the headers name."""
     if all(r.year is not None for r in plan.roles):
@@ -400,9 +414,7 @@ def _year_groups(plan: _Plan, file_name: str, year: int | None, year_wins: bool 
     default = _default_year(plan, file_name, year)
     if default is None and any(r.year is None for r in plan.roles):
         if not plan.year_cells:
-            return [], [], [Problem(
-                "không xác định được năm của bảng: tiêu đề, tên trang và tên tệp không ghi năm; hãy ghi năm "
-                "vào tiêu đề (ví dụ «Chỉ số CCHC năm 2021») hoặc chọn năm khi tải lên.", file_name, sheet.name)]
+            return [], [], [_no_year(plan, file_name)]
         labels = ", ".join(f"«{r.column.label}»" for r in plan.roles if r.year is None)
         problems.append(Problem(f"các cột {labels} không ghi năm nào trong khi bảng có nhiều năm; đã bỏ qua.",
                                 file_name, sheet.name, severity="warning"))

@@ -33,12 +33,13 @@ from thidua.awards import LADDER, UNRANKED, award_level
 from thidua.kinds.roster import (DECIDED_WORDS, DEPUTY_WORDS, END_OF_TABLE, LEADER_WORDS, MEMBER_WORDS, PART_OF_A_MEMBER,
                                  PERSON, PROPOSAL_TITLE, PROPOSED_WORDS, ROSTER_COLUMNS, ROSTER_TITLE, SECTION, SUBJECT)
 from thidua.provinces import registry
-from thidua.readers.cells import is_blank, number_or_none, text_key, year_in
+from thidua.readers.cells import is_blank, number_or_none, text_key, year_in, years_in
 from thidua.readers.problems import Problem, Refused, cell_ref, shown_ref
 from thidua.readers.table import Column, Table, is_column_number_row, locate_table
 from thidua.readers.units import (Unit, clean_text, cluster_key, cluster_slug, display_case, membership,
                                   names_an_agency, role_written_after, split_province, split_units, with_organiser)
 from thidua.readers.workbook import Sheet, sheets_of
+from thidua.tables.columns import settle
 from thidua.tables.identity import DECISION_LINE, TitleLine, stated_cluster, title_lines
 from thidua.tables.rows import ends_table
 from thidua.tables.schema import plain_words as _words, without_years
@@ -52,7 +53,8 @@ LOOKED_FOR = ("một dòng tiêu đề bảng (trong 20 dòng đầu của trang
               "«Đơn vị» cùng cột «Vai trò», «Hình thức khen thưởng», «Cụm thi đua» hoặc «Năm»")
 
 _ROLE_LABEL_WORDS = 6  # a header naming a role is short; a title line that mentions one is not
-_ROSTER_KINDS = {"order", "note", "role", "elected", "year", "unit", "cluster", "award", "leader", "deputy"}
+_ROSTER_KINDS = {"order", "note", "votes", "result", "role", "elected", "year", "unit", "cluster", "award", "leader",
+                 "deputy"}
 _HOLDER_KINDS = ("leader", "deputy", "either")  # 'either': a rotation column under both roles, each cell saying its own
 _SECTION_NUMBER = re.compile(r"^([IVXLCivxlc]+|\d+|[A-Za-z])[.)/]?\s+")
 _NUMBERING = re.compile(r"^([IVXLCivxlc]+|\d+|[A-Za-z])[.)]?$")
@@ -84,9 +86,11 @@ def _label_kind(label: object) -> str:
         return ""
     if split_province(words)[1] is not None:
         return "other"  # a name ('Sở Nội vụ tỉnh Lạng Sơn'), not a header
+    found = ROSTER_COLUMNS.suggested_by(words)
+    if found is not None and found.name == "votes":
+        return found.name  # 'Số phiếu bầu Cụm trưởng': the votes for a role, not its holder
     if len(words.split()) <= _ROLE_LABEL_WORDS and role_of(words) in (LEADER, DEPUTY):
         return "leader" if role_of(words) == LEADER else "deputy"
-    found = ROSTER_COLUMNS.suggested_by(words)
     return found.name if found else "other"
 
 
@@ -152,7 +156,7 @@ def _plan(sheet: Sheet) -> _Plan | None:
     table = locate_table(sheet, _is_roster_header, _continues_roster_header)
     if table is None:
         return None
-    kinds = _rotation_kinds(table, {c.index: _column_kind(c) for c in table.columns})
+    kinds = _rotation_kinds(table, {c.index: _settled_kind(table, c) for c in table.columns})
     present = set(kinds.values())
     if "score" in present or not present & {*_HOLDER_KINDS, "unit"} or _scores_under(table):
         return None
@@ -161,6 +165,21 @@ def _plan(sheet: Sheet) -> _Plan | None:
     proposed = {c.index: bool(PROPOSED_WORDS.search(_words(c.label))) or titled and not DECIDED_WORDS.search(_words(c.label))
                 for c in table.columns if kinds[c.index] == "award"}
     return _Plan(table, kinds, {index: year for index, year in years.items() if year}, proposed)
+
+
+def _settled_kind(table: Table, column: Column) -> str:
+    """The column's kind from its words, and for an election's «Kết quả» from its cells too: scores when every
+    cell is a number, the role each unit won when its cells are role words ('Cụm trưởng', 'Cụm phó'), else
+    nothing a roster reads ('Xuất sắc')."""
+    kind = _column_kind(column)
+    if kind != "result":
+        return kind
+    cells = [table.sheet.shown(row, column.index) for row in range(table.first_data_row, table.sheet.height)]
+    if settle(ROSTER_COLUMNS, ROSTER_COLUMNS.named(kind), cells).field != kind:
+        return ROSTER_COLUMNS.numbers
+    roles = [role_of(cell) for cell in cells if not is_blank(cell)]
+    held = sum(role in (LEADER, DEPUTY) for role in roles)
+    return "role" if held and roles.count(None) <= held else "other"  # signatures under it are no roles
 
 
 def _rotation_kinds(table: Table, kinds: dict[int, str]) -> dict[int, str]:
@@ -210,13 +229,34 @@ def year_value(value: object) -> int | None:
     return year_in(value) if isinstance(value, str) else None
 
 
+def _titled_years(plan: _Plan) -> dict[int, TitleLine]:
+    """Each year the lines above the table name (not in a date or a decision), with the first line naming it."""
+    named: dict[int, TitleLine] = {}
+    for line in plan.titles:
+        if not DECISION_LINE.search(_words(line.text)):
+            for year in years_in(line.text):
+                named.setdefault(year, line)
+    return named
+
+
+def _title_year(plan: _Plan) -> int | None:
+    """The one year the titles name; of several, the one year the nearest line over the table names when it
+    names a role ('KẾT QUẢ BẦU CỤM TRƯỞNG, CỤM PHÓ NĂM 2024' under the minutes of the meeting of 2023)."""
+    named = _titled_years(plan)
+    if len(named) == 1:
+        return next(iter(named))
+    nearest = next((line for line in reversed(plan.titles)
+                    if years_in(line.text) and not DECISION_LINE.search(_words(line.text))), None)
+    if nearest is None or len(set(years_in(nearest.text))) != 1:
+        return None
+    words = _words(nearest.text)
+    return years_in(nearest.text)[0] if LEADER_WORDS.search(words) or DEPUTY_WORDS.search(words) else None
+
+
 def _stated_year(plan: _Plan, file_name: str, given: int | None) -> int | None:
-    """The one year a title names (not a range, a date or a decision), else the sheet's or the file's
+    """The year the titles name (not a range, a date or a decision), else the sheet's or the file's
     name, else the caller's."""
-    lines = plan.titles
-    titled = {year_in(line.text) for line in lines if year_in(line.text) and not DECISION_LINE.search(_words(line.text))}
-    title_year = titled.pop() if len(titled) == 1 else None
-    return next((year for year in (title_year, year_in(plan.sheet.name), year_in(Path(file_name).stem), given)
+    return next((year for year in (_title_year(plan), year_in(plan.sheet.name), year_in(Path(file_name).stem), given)
                  if year is not None), None)
 
 
@@ -246,13 +286,25 @@ class _SheetReader:
         self.among_individuals = False  # under a 'CÁ NHÂN' row, until a 'TẬP THỂ' row
 
     def _year_looked_for(self, file_name: str) -> tuple[str, str]:
-        """Where a year was looked for on a sheet without a year column, said in words, and the cell to
-        point at: the title's first line, else the header's first cell."""
-        titles = self.plan.titles
-        cell = titles[0].cell if titles else cell_ref(self.plan.table.header_top, 0)
-        title = f"tiêu đề (từ ô {cell})" if titles else "phần trên bảng (không có tiêu đề)"
-        return (f"trang không có cột «Năm», và {title}, tên trang «{self.sheet.name}» lẫn tên tệp «{file_name}» "
-                f"đều không ghi năm nào", cell)
+        """Why a sheet without a year column has no year, as the message to give, and the cell to point at: the
+        first line naming one of several years, else the title's first line, else the header's first cell."""
+        titles, named = self.plan.titles, _titled_years(self.plan)
+        names = f"tên trang «{self.sheet.name}» lẫn tên tệp «{file_name}»"
+        if len(named) > 1:
+            years = ", ".join(str(year) for year in sorted(named))
+            cells = ", ".join(dict.fromkeys(f"ô {line.cell}" for line in named.values()))
+            return (f"không rõ danh sách của năm nào: trang không có cột «Năm», tiêu đề ghi {len(named)} năm ({years}; "
+                    f"{cells}) mà không nói năm nào là năm của danh sách, {names} đều không ghi năm; hãy chọn năm khi "
+                    f"tải lên, hoặc ghi năm ngay trên bảng (ví dụ «KẾT QUẢ BẦU CỤM TRƯỞNG, CỤM PHÓ NĂM {max(named)}»).",
+                    next(iter(named.values())).cell)
+        cited = next((line for line in titles if years_in(line.text)), None)  # in a date or a decision line
+        cell = cited.cell if cited else titles[0].cell if titles else cell_ref(self.plan.table.header_top, 0)
+        title = (f"tiêu đề chỉ ghi năm {years_in(cited.text)[0]} trong dòng trích văn bản hoặc ngày tháng "
+                 f"«{cited.text}» (ô {cell}), không phải năm của danh sách, còn {names} đều không ghi năm" if cited
+                 else f"tiêu đề (từ ô {cell}), {names} đều không ghi năm nào" if titles
+                 else f"phần trên bảng (không có tiêu đề), {names} đều không ghi năm nào")
+        return (f"thiếu năm: trang không có cột «Năm», và {title}; hãy ghi năm vào tiêu đề (ví dụ «... NĂM 2024») "
+                f"hoặc thêm cột «Năm», hoặc chọn năm khi tải lên.", cell)
 
     def read(self) -> None:
         first_role, first_member = len(self.written.roles), len(self.written.members)
@@ -519,8 +571,7 @@ class _Checker:
         year = year_value(value)
         looked_for = row.values.get("year_looked_for")
         if is_blank(value) and isinstance(looked_for, str):
-            self.error(f"thiếu năm: {looked_for}; hãy ghi năm vào tiêu đề (ví dụ «... NĂM 2024») hoặc thêm cột «Năm», "
-                       f"hoặc chọn năm khi tải lên.", row.where("year"))
+            self.error(looked_for, row.where("year"))
         elif is_blank(value):
             self.error("thiếu năm: hãy ghi năm ở cột «Năm» hoặc ở tiêu đề, hoặc chọn năm.", row.where("year"))
         elif year is None:
@@ -720,6 +771,14 @@ def _awards_set_aside(set_aside: list[tuple[str, str]], file_name: str) -> list[
                     file_name, sheet, found[0], severity="warning") for sheet, found in cells.items()]
 
 
+def _votes_without_result(plan: _Plan, file_name: str) -> Problem:
+    """A vote count from which no role was read: the units it lists are candidates, and who won it does not say."""
+    votes = next(column for column in plan.table.columns if plan.kinds[column.index] == "votes")
+    return Problem(f"bảng ghi số phiếu bầu (cột «{votes.label}») nhưng không có cột cho biết "
+                   f"đơn vị nào được bầu; hãy thêm cột «Kết quả» ghi «{LEADER}» hoặc «{DEPUTY}» cho đơn vị trúng cử.",
+                   file_name, plan.sheet.name, shown_ref(plan.sheet, plan.table.header_bottom, votes.index))
+
+
 def _plans(sheets: list[Sheet]) -> list[_Plan]:
     return [plan for plan in map(_plan, sheets) if plan is not None and _names_a_roster(plan)]
 
@@ -742,11 +801,14 @@ def read_roster(source: Path | bytes | list[Sheet], file_name: str, cluster: str
     written = _Written()
     for plan in plans:
         _SheetReader(plan, file_name, cluster, year, written).read()
+    elected_on = {role["sheet"] for role in written.roles}
+    unelected = [_votes_without_result(plan, file_name) for plan in plans
+                 if plan.columns("votes") and plan.sheet.name not in elected_on]
     result = check_roster(file_name, *(pd.DataFrame(rows) if rows else None
                                        for rows in (written.roles, written.members, written.awards)))
     skipped = [sheet.name for sheet in sheets
                if not sheet.is_empty() and sheet.name not in {plan.sheet.name for plan in plans}]
-    result.problems[:0] = loading_warnings
+    result.problems[:0] = loading_warnings + unelected
     result.problems += [Problem(f"trang không có danh sách Cụm ({LOOKED_FOR}); bỏ qua.", file_name, name,
                                 severity="warning") for name in skipped]
     result.problems += _awards_set_aside(written.set_aside, file_name)

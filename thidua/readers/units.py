@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
 
-from thidua.provinces import Province, registry, strip_diacritics
+from thidua.provinces import Province, registry, strip_diacritics, without_footnote_mark
 
 ClusterKind = Literal["provinces", "agencies"]
 HOME_DEPARTMENT = "Sở Nội vụ"
@@ -48,6 +48,7 @@ _DEPARTMENTS = ("Sở Tư pháp", "Sở Kế hoạch và Đầu tư", "Sở Tài
 _DEPARTMENT_OF_PROVINCES = re.compile(  # 'Cụm thi đua Sở Tài chính các tỉnh ...': what each province sends
     r"^(cum|khoi) (thi dua )?(?!thi dua)((so|snv|ban)\b.*?),? (cac tinh|tinh thanh)\b")
 _NUMBERED = re.compile(r"^(cum|khoi) thi dua so (\d+|[ivxlc]+)$")  # 'Cụm thi đua số 3': each province has one
+_CLOSING_NOTE = re.compile(r"\s*\([^()]*\)$")  # 'Sở Nội vụ tỉnh Lạng Sơn (Giám đốc: ông Nguyễn Văn An)'
 _ROLE_SUFFIX = re.compile(  # 'Sở Nội vụ tỉnh Lạng Sơn (Cụm trưởng)', '... - Cụm phó': the unit's role this year
     r"\s*[-–,:]?\s*\(?\s*((cum|khoi) (truong|pho)|(pho )?(truong|pho) (cum|khoi))\b[^()]*\)?\s*$")
 
@@ -114,10 +115,16 @@ def split_province(name: str) -> tuple[str, Province | None]:
     and the words before it."""
     words = clean_text(name).split(" ")
     for start in range(len(words)):
+        if _opens_a_bracket(" ".join(words[:start])):
+            continue  # 'Nguyễn Văn An (Giám đốc Sở Nội vụ tỉnh Bắc Giang)': a province in a note on the name
         province = registry().resolve(" ".join(words[start:]))
         if province is not None:
             return " ".join(words[:start]), province
     return clean_text(name), None
+
+
+def _opens_a_bracket(text: str) -> bool:
+    return text.count("(") > text.count(")")
 
 
 def folded(text: str) -> str:
@@ -187,11 +194,16 @@ def names_an_agency(written: object) -> bool:
     return bool(_AGENCY_HEAD.match(unit_key(written)))
 
 
+def _is_unit_name(name: str, province_only: bool = False) -> bool:
+    """A province, a department before a province, or (unless province_only) an agency's name."""
+    prefix, province = split_province(name)
+    return (province is not None and (not prefix or names_an_agency(prefix))
+            or not province_only and names_an_agency(name))
+
+
 def _names_a_unit(piece: str, province_only: bool = False) -> bool:
     key = unit_key(member_name(piece))
-    prefix, province = split_province(member_name(piece))
-    return bool(key) and not _UNFINISHED.search(key) and (
-        province is not None and (not prefix or names_an_agency(prefix)) or not province_only and names_an_agency(piece))
+    return bool(key) and not _UNFINISHED.search(key) and _is_unit_name(member_name(piece), province_only)
 
 
 def _units_in(text: str, separators: tuple[str, ...]) -> list[str] | None:
@@ -229,10 +241,19 @@ def role_written_after(written: object) -> str:
 
 
 def member_name(written: object) -> str:
-    """A member's name as shown, without the role written after it ('(Cụm trưởng)', '- Cụm phó')."""
+    """A member's name as shown, without the role written after it ('(Cụm trưởng)', '- Cụm phó') nor a note in
+    brackets after it ('(Giám đốc: ông Nguyễn Văn An)', '(1)')."""
     text = clean_text(written)
     role = _ROLE_SUFFIX.search(folded(text))
-    return display_case(clean_text(text[:role.start()] if role and role.start() else text))
+    return display_case(_without_note(clean_text(text[:role.start()] if role and role.start() else text)))
+
+
+def _without_note(name: str) -> str:
+    """The name before a footnote mark or a closing bracket, when that much names a unit; else the name whole."""
+    bare = without_footnote_mark(name)
+    note = _CLOSING_NOTE.search(bare)
+    before = clean_text(bare[:note.start()]) if note else bare
+    return before if before and _is_unit_name(before) else name
 
 
 @dataclass(frozen=True)

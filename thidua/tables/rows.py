@@ -22,7 +22,8 @@ _CLOSING_HEAD = re.compile(r"^(tong|cong|trung binh|binh quan)\b")
 _CLOSING_WORDS = set("tong cong so diem dat duoc chung cac tieu chi toan bo cum cham tu hop nhom muc phan trung binh "
                      "quan i ii iii iv v vi a b c d".split())
 _END_OF_TABLE = re.compile(r"^(nguoi lap|nguoi tong hop|tm\b|t m\b|kt\b|xac nhan|noi nhan)"
-                           r"|^((pho )?giam doc|cum truong|truong cum|cum pho|pho cum|thu truong( don vi)?)$"
+                           r"|^((pho )?giam doc|cum truong|truong cum|cum pho|pho cum|thu truong( don vi)?"
+                           r"|thu ky|chu tri|chu toa)( hoi nghi| cuoc hop)?$"
                            r"|\bngay \d+ thang \d+ nam\b")
 
 
