@@ -144,7 +144,7 @@ else:
             "Xếp hạng cuối năm": [f"{int(r)}/{int(n)}" if pd.notna(r) else "chưa có bảng điểm"
                                   for r, n in zip(led["rank"], led.units)],
             "Tổng điểm": led.total,
-        }), title=f"Cụm trưởng và xếp hạng {cluster}", formats={"Tổng điểm": vn_number}, sources=led.source)
+        }), title=f"Cụm trưởng và xếp hạng {cluster}", formats={"Tổng điểm": vn_number}, sources=led.source_line)
 
 
 def show_saved_message() -> None:

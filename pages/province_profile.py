@@ -11,6 +11,7 @@ from thidua.charts import INDEX_SCALES
 from thidua.clusters import constituents, province_rank_history, year_end_rankings
 from thidua.formatting import MISSING, rank_change_phrase, vn_number, vn_percent, vn_signed, years_phrase
 from thidua.indices import index_lines, province_indices
+from thidua.provenance import source_lines
 from thidua.provinces import MERGER_YEAR, registry
 from thidua.readers.roster import DEPUTY, LEADER
 from thidua.reports import file_stem
@@ -151,7 +152,8 @@ if awards.empty:
     st.info(f"Chưa có khen thưởng nào của {markdown_literal(province)} trong các danh sách Cụm đã nhập.")
 else:
     show_table(pd.DataFrame({"Năm": awards.year, "Cụm thi đua": awards.cluster, "Hình thức khen thưởng": awards.award,
-                             "Quyết định / đề nghị": awards.source}), title=f"Khen thưởng {province}")
+                             "Quyết định / đề nghị": awards.source}), title=f"Khen thưởng {province}",
+               sources=source_lines(awards))
 
 st.subheader("Xếp hạng chấm điểm trong Cụm")
 ranks = pd.DataFrame()
@@ -165,4 +167,4 @@ else:
     show_table(pd.DataFrame({"Năm": ranks.year, "Cụm thi đua": ranks.cluster,
                              "Xếp hạng": [f"{int(r)}/{int(n)}" for r, n in zip(ranks["rank"], ranks.units)],
                              "Tổng điểm": ranks.total}),
-               title=f"Xếp hạng chấm điểm {province}", formats={"Tổng điểm": vn_number})
+               title=f"Xếp hạng chấm điểm {province}", formats={"Tổng điểm": vn_number}, sources=ranks.source_line)

@@ -8,6 +8,7 @@ from pages.shared import (PAR, drawn, index_choice, linked_choice, no_par_data, 
                           vietnamese_order)
 from thidua.charts import METHOD_CHANGE_YEARS
 from thidua.formatting import rank_change_phrase, vn_number, years_phrase
+from thidua.provenance import source_lines
 from thidua.provinces import MERGER_YEAR
 
 TABLE_ROWS = 10
@@ -80,7 +81,7 @@ for column, heading, rows in zip(st.columns(2), ("Tăng hạng nhiều nhất", 
     with column:
         st.subheader(heading)
         show_table(change_table(rows), title=f"{heading} {from_year}-{to_year}", formats=on_screen,
-                   column_config=column_widths)
+                   column_config=column_widths, sources=source_lines(rows))
 
 followed = chosen or list(risers.province.head(DEFAULT_BUMP_COUNT))
 if not chosen:

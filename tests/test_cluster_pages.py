@@ -149,19 +149,19 @@ def test_rotation_finds_who_never_led_and_ranks_each_leader_in_its_own_year():
     rankings = pd.DataFrame({"year": [2022, 2022, 2022], "rank": [2, 1, 3], "total": [97.0, 98.5, 90.0],
                              "units": 3, "unit": ["SNV tỉnh Lạng Sơn", "Sở Nội vụ Cao Bằng", "Sở Nội vụ Hà Giang"],
                              "province": ["Lạng Sơn", "Cao Bằng", "Hà Giang"],
-                             "source": ["Nguồn: tệp «th.xlsx», trang «TH», ô H9", "", ""]})
+                             "source_line": ["Nguồn: tệp «th.xlsx», trang «TH», ô H9", "", ""]})
     ranks = leader_ranks(roles.assign(source_file=["ds.xlsx"] * 4, source_sheet="DS", source_cell=["C5", "D5", "C6", "D6"]),
                          rankings)
     assert list(ranks.year) == [2021, 2022]
     assert pd.isna(ranks["rank"][0])  # 2021 was not scored
     assert (ranks["rank"][1], ranks.total[1]) == (2, 97.0)  # matched by province though spelt differently
-    assert ranks.source[0] == "Cụm trưởng: Nguồn: tệp «ds.xlsx», trang «DS», ô C5"
-    assert ranks.source[1] == ("Cụm trưởng: Nguồn: tệp «ds.xlsx», trang «DS», ô C6 · "
+    assert ranks.source_line[0] == "Cụm trưởng: Nguồn: tệp «ds.xlsx», trang «DS», ô C5"
+    assert ranks.source_line[1] == ("Cụm trưởng: Nguồn: tệp «ds.xlsx», trang «DS», ô C6 · "
                                "tổng điểm: Nguồn: tệp «th.xlsx», trang «TH», ô H9")
     agencies = pd.DataFrame({"year": [2022], "role": ["Cụm trưởng"], "unit": ["VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH"],
                              "province": [None]})
     scored = pd.DataFrame({"year": [2022], "rank": [3], "total": [95.0], "units": 7, "unit": ["Văn phòng UBND tỉnh"],
-                           "province": [None], "source": [""]})
+                           "province": [None], "source_line": [""]})
     assert leader_ranks(agencies, scored)["rank"].tolist() == [3]
 
 
@@ -458,6 +458,18 @@ def test_the_profile_shows_scoring_ranks_and_awards_in_its_clusters(roster_db):
     assert awards.iloc[0][["Năm", "Hình thức khen thưởng", "Quyết định / đề nghị"]].tolist() == [2022, FLAG, "đề nghị"]
     roles = table_with(app, "Cụm trưởng").set_index("Cụm thi đua")
     assert (roles.loc[BORDER, "Cụm trưởng"], roles.loc[BORDER, "Cụm phó"]) == ("2022", "2021")
+
+
+def test_the_profiles_scoring_and_award_tables_show_their_sources_when_asked(roster_db):
+    app = open_page(PROFILE, tinh="Lạng Sơn")
+    assert "Nguồn" not in table_with(app, "Tổng điểm")
+    for box in app.checkbox:
+        if box.label == "Hiện nguồn":
+            box.check()
+    app.run()
+    ranks, awards = table_with(app, "Tổng điểm"), table_with(app, "Hình thức khen thưởng")
+    assert ranks["Nguồn"].iloc[0].startswith("Nguồn: tệp «tong_hop_2022.xlsx», trang «") and ", ô H" in ranks["Nguồn"].iloc[0]
+    assert awards["Nguồn"].iloc[0].startswith("Nguồn: tệp «")
 
 
 def test_without_a_province_the_profile_asks_for_one(demo_db):

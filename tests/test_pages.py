@@ -94,6 +94,14 @@ def test_rank_changes_lists_risers_and_fallers_in_the_users_words(par_db):
     assert RISER in {trace["name"] for trace in bump["data"]}  # nobody chosen: the top risers
 
 
+def test_the_risers_table_says_which_cell_each_new_rank_was_read_from(demo_db):
+    app = open_page(CHANGES, tu_nam="2023", den_nam="2024")
+    assert app.checkbox[0].label == "Hiện nguồn"
+    app.checkbox[0].check().run()
+    sources = table(app, 0)["Nguồn"]
+    assert sources.str.match(r"Nguồn: tệp «.*2024.*», trang «.+», ô [A-Z]+\d+").all()
+
+
 def test_rank_changes_across_the_merger_use_the_new_provinces_and_say_so(par_db):
     app = open_page(CHANGES)  # default: the two latest years, 2021 and 2025
     assert [box.value for box in app.selectbox] == [2021, 2025]

@@ -85,23 +85,23 @@ def year_end_rankings(query: Callable[..., pd.DataFrame], cluster_id: str) -> pd
     """Every year-end ranking of one cluster (the named result cluster_ranking without a year): year,
     unit, province, total, rank, the number of units ranked that year and where each total was read."""
     ranking = query("cluster_ranking", cluster=cluster_id)
-    return ranking[["year", "unit", "province", "total", "rank", "units"]].assign(source=source_lines(ranking))
+    return ranking[["year", "unit", "province", "total", "rank", "units"]].assign(source_line=source_lines(ranking))
 
 
 def leader_ranks(roles: pd.DataFrame, rankings: pd.DataFrame) -> pd.DataFrame:
     """Each year's Cụm trưởng of one cluster with its own year-end rank, total and the number of
     units ranked (empty where that year was not scored), and where the role and the total were read.
-    roles and rankings: year, unit, province (rankings: source, as year_end_rankings gives it).
+    roles and rankings: year, unit, province (rankings: source_line, as year_end_rankings gives it).
     A province's department is matched by its province, another unit by its name's key, so
     'Văn phòng UBND tỉnh' in a scoring sheet is the roster's 'VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH'."""
     leaders = roles[roles.role == LEADER]
     leaders = leaders[["year", "unit", "province"]].assign(key=_match_keys(leaders), role_source=source_lines(leaders))
-    scored = rankings.assign(key=_match_keys(rankings))[["year", "key", "rank", "total", "units", "source"]]
-    joined = leaders.merge(scored.rename(columns={"source": "total_source"}), on=["year", "key"], how="left")
+    scored = rankings.assign(key=_match_keys(rankings))[["year", "key", "rank", "total", "units", "source_line"]]
+    joined = leaders.merge(scored.rename(columns={"source_line": "total_source"}), on=["year", "key"], how="left")
     sources = [" · ".join(f"{what}: {line}" for what, line in (("Cụm trưởng", role), ("tổng điểm", total))
                           if isinstance(line, str) and line)
                for role, total in zip(joined.role_source, joined.total_source)]
-    joined = joined.assign(source=sources).drop(columns=["key", "role_source", "total_source"])
+    joined = joined.assign(source_line=sources).drop(columns=["key", "role_source", "total_source"])
     return joined.sort_values("year").reset_index(drop=True)
 
 
