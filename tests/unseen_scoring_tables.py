@@ -525,22 +525,26 @@ def t45_standard_column_in_a_summary() -> Built:
         criteria={(snv("Điện Biên"), "1"): 44}, criteria_keys={"1", "2"}))
 
 
+def with_a_column_beside_the_units(label: str, of_units, total: float) -> bytes:
+    """The transposed sheet with one more column right of the units: of_units(the units' scores) on each row."""
+    groups = [[*group, of_units(group[3:6])] for group in transposed(SIDE, [])[3:]]
+    rows = [[NORTH], [TITLE_2022], ["TT", "Nội dung tiêu chí", "Điểm chuẩn", *SIDE, label], *groups,
+            [None, "TỔNG CỘNG", 100, 93, 93, 87, total], [None, "XẾP HẠNG", None, 1, 2, 3, None]]
+    return xlsx_bytes(SheetSpec("Tong hop", rows))
+
+
 @case("transposed: a 'Điểm trung bình' column right of the units (the average of each criterion) is no unit's score")
 def t46_transposed_average_column_beside_the_units() -> Built:
-    groups = [[*group, round(sum(group[3:6]) / 3, 2)] for group in transposed(SIDE, [])[3:]]
-    rows = [[NORTH], [TITLE_2022], ["TT", "Nội dung tiêu chí", "Điểm chuẩn", *SIDE, "Điểm trung bình"], *groups,
-            [None, "TỔNG CỘNG", 100, 93, 93, 87, 91], [None, "XẾP HẠNG", None, 1, 2, 3, None]]
-    return Built(xlsx_bytes(SheetSpec("Tong hop", rows)), "th.xlsx", ScoringExpect(
-        NORTH_NAME, 2022, TIED, criteria={(snv("Hà Giang"), "I/2"): 18}, criteria_keys=TRANSPOSED_KEYS))
+    data = with_a_column_beside_the_units("Điểm trung bình", lambda scores: round(sum(scores) / 3, 2), 91)
+    return Built(data, "th.xlsx", ScoringExpect(NORTH_NAME, 2022, TIED, criteria={(snv("Hà Giang"), "I/2"): 18},
+                                                criteria_keys=TRANSPOSED_KEYS))
 
 
 @case("transposed: a 'Cộng' column right of the units adding each criterion over the cluster is no unit's score")
 def t47_transposed_sum_column_beside_the_units() -> Built:
-    groups = [[*group, sum(group[3:6])] for group in transposed(SIDE, [])[3:]]
-    rows = [[NORTH], [TITLE_2022], ["TT", "Nội dung tiêu chí", "Điểm chuẩn", *SIDE, "Cộng"], *groups,
-            [None, "TỔNG CỘNG", 100, 93, 93, 87, 273], [None, "XẾP HẠNG", None, 1, 2, 3, None]]
-    return Built(xlsx_bytes(SheetSpec("Tong hop", rows)), "th.xlsx", ScoringExpect(
-        NORTH_NAME, 2022, TIED, criteria={(snv("Lạng Sơn"), "II"): 55}, criteria_keys=TRANSPOSED_KEYS))
+    data = with_a_column_beside_the_units("Cộng", sum, 273)
+    return Built(data, "th.xlsx", ScoringExpect(NORTH_NAME, 2022, TIED, criteria={(snv("Lạng Sơn"), "II"): 55},
+                                                criteria_keys=TRANSPOSED_KEYS))
 
 
 # ================================================================ names wrapped onto the next row
