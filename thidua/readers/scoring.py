@@ -1016,13 +1016,19 @@ def _criteria_frame(scored: list[_Scored], units: dict[int, Unit]) -> pd.DataFra
             def score(name: str) -> float | None:
                 value = tally.value(node, name)
                 return 0.0 if value is None and has[name] and tally.is_leaf(node) else value  # an empty cell is zero
+
+            def cell(name: str) -> str | None:  # a group's score added up from its rows is in no one cell
+                stated, value = node.values.get(name), score(name)
+                read = tally.is_leaf(node) or (stated is not None and value is not None
+                                               and abs(abs(stated) - abs(value)) <= TOLERANCE)
+                return node.cells.get(name) if read else None
             maximum = node.values.get("max") if node.values.get("max") is not None else tally.value(node, "max")
             rows.append((unit.name, unit.key, node.key, node.parent.key if node.parent else None,
                          node.code.text if node.code and node.code.text != "-" else None,
                          node.title, node.level, tally.is_leaf(node), node.measure,
                          abs(maximum) if maximum is not None else None, score("self"), score("cluster"),
                          node.values.get("self"), node.values.get("cluster"), node.position, sheet,
-                         node.cells.get("cluster"), node.cells.get("self"),
+                         cell("cluster"), cell("self"),
                          node.cells.get("max") if node.values.get("max") is not None else None))
     return frame_of(rows, CRITERIA_COLUMNS, dict.fromkeys(
         ("max_points", "self_score", "cluster_score", "stated_self", "stated_cluster"), "Float64"))
