@@ -19,7 +19,7 @@ def samples(demo_database_file) -> dict[str, object]:
     year = int(db.query("cluster_years", cluster=cluster).year.max())
     par_years = list(db.query("par_years").year)
     return {"cluster": cluster, "year": year, "par_year": int(par_years[0]), "from_year": int(par_years[1]),
-            "to_year": int(par_years[0]), "period": "year", "index": "par",
+            "to_year": int(par_years[0]), "period": "year", "index": "par", "kind": "scoring",
             "unit": db.query("cluster_ranking", cluster=cluster, year=year).unit.iloc[0],
             "upload_id": int(db.query("uploads").upload_id.max()), "upload": int(db.query("uploads").upload_id.max())}
 
