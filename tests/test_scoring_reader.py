@@ -741,3 +741,13 @@ def test_self_total_bonus_penalty_and_maximum_name_their_cell_only_when_one_cell
     criteria = without_gaps(result.criteria.set_index("key")[["max_points", "max_cell", "self_score", "self_cell", "cell"]])
     assert criteria.loc["I"].tolist() == [50, None, 48, "D4", "E4"]  # the maximum is written in the title
     assert criteria.loc["II"].tolist() == [45, "C5", 45, "D5", "E5"]
+
+    side_by_side = [[SNV_NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"],
+                    ["TT", "Nội dung tiêu chí", "Điểm chuẩn", "Lạng Sơn", "Cao Bằng"],
+                    ["I", "Tổ chức", 50, 48, 47], ["II", "Cải cách hành chính", 50, 47, 45], [None, "Điểm thưởng", 5, 1, 2],
+                    [None, "TỔNG CỘNG", 105, 96, 94]]
+    result = read_scoring(path := write_workbook(tmp_path / "tp.xlsx", SheetSpec("Ngang", side_by_side)), path.name)
+    assert without_gaps(result.units.set_index("unit")[["bonus", "bonus_cell"]]).loc["Sở Nội vụ Cao Bằng"].tolist() \
+        == [2, "E6"]
+    criteria = result.criteria[result.criteria.unit == "Sở Nội vụ Cao Bằng"]
+    assert criteria.max_cell.tolist() == ["C4", "C5", "C6"] and criteria.cell.tolist() == ["E4", "E5", "E6"]
