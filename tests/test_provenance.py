@@ -71,6 +71,9 @@ def test_a_summary_with_self_and_cluster_pairs_names_the_cells_of_self_total_bon
     for unit in ranking.unit:
         criteria = empty_db.query("unit_criteria", cluster=cluster, year=2022, unit=unit)
         assert found_at_their_cells(path, criteria, {"self_score": "self_cell", "cluster_score": "cluster_cell"}) == 4
+        assert criteria.max_cell.notna().all()  # the maxima are written in the header: 'I. Công tác tổ chức (40 điểm)'
+        assert all(f"({row.max_points:g} điểm)" in seen_at(path, row.source_sheet, row.max_cell)
+                   for row in criteria.itertuples())
 
 
 def test_detail_sheets_name_the_cells_of_self_totals_maxima_and_self_scores_and_none_for_added_up_bonus(empty_db):

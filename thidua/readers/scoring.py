@@ -427,7 +427,7 @@ class _SummaryColumn:
     column: Column
     node: tuple[str, ...]       # the criterion it belongs to, by its header labels; () = all criteria
     value: str                  # max | self | cluster
-    maximum: dict[tuple[str, ...], float]
+    maximum: dict[tuple[str, ...], tuple[float, str]]  # criterion -> the maximum its header label states, the label
 
 
 @dataclass
@@ -457,20 +457,30 @@ _CODE_TERM = r"\s*(?:[IVX]{1,4}|\d{1,2}|[A-Za-z])\s*"
 _FORMULA = re.compile(rf"\({_CODE_TERM}(?:[+\-–=]{_CODE_TERM})+\)|={_CODE_TERM}(?:[+\-–]{_CODE_TERM})+$")
 
 
-def _criterion_labels(column: Column) -> tuple[tuple[str, ...], dict[tuple[str, ...], float]]:
+def _criterion_labels(column: Column) -> tuple[tuple[str, ...], dict[tuple[str, ...], tuple[float, str]]]:
     """The criterion a column belongs to, as the non-generic labels over it, and the maxima the
     labels state ('Tiêu chí 1 (20 điểm)'). A formula ('(I+II+III+IV-V)', '= 1+2') names a total's
     parts, not a criterion."""
     labels: list[str] = []
-    maxima: dict[tuple[str, ...], float] = {}
+    maxima: dict[tuple[str, ...], tuple[float, str]] = {}
     for part in column.path:
         maximum, label = split_maximum(_FORMULA.sub(" ", part).strip())
         if is_generic(label) and (maximum is None or not set(_words(label).split()) & THEME_WORDS):
             continue
         labels.append(label)
         if maximum is not None:
-            maxima[tuple(labels)] = maximum
+            maxima[tuple(labels)] = maximum, part
     return tuple(labels), maxima
+
+
+def _header_cell(table: Table, column: int, label: str) -> str | None:
+    """The cell a header label over a column is written in (a merged range's top-left); None when the
+    label stands over the column from a cell beside it."""
+    for row in range(table.header_top, table.header_bottom + 1):
+        if _text(table.sheet.shown(row, column)) == label:
+            area = table.sheet.merged_at(row, column)
+            return cell_ref(area.top, area.left) if area else cell_ref(row, column)
+    return None
 
 
 def _has_numbers(sheet: Sheet, column: Column, rows: range) -> bool:
@@ -707,8 +717,11 @@ def _summary_nodes(context: _Context, plan: _SummaryPlan, row: int, maxima_row: 
         else:
             node.values[spec.value] = _score(context, sheet, row, spec.column.index)
             node.cells[spec.value] = where
-        for labels, maximum in spec.maximum.items():
-            nodes[labels].values.setdefault("max", maximum)
+        for labels, (maximum, label) in spec.maximum.items():
+            if "max" not in nodes[labels].values:
+                nodes[labels].values["max"] = maximum
+                if cell := _header_cell(plan.layout.table, spec.column.index, label):
+                    nodes[labels].cells["max"] = cell
         if maxima_row is not None and spec.value != "max":
             maximum = _maximum(sheet.value(maxima_row, spec.column.index))
             if maximum is not None:
