@@ -1018,6 +1018,12 @@ def _unit_frame(scored: list[_Scored], units: dict[int, Unit], ranks: list[tuple
         ("total", "self_total", "criteria_total", "bonus", "penalty"), "Float64")})
 
 
+def _in_own_cell(leaf: bool, stated: float | None, kept: float | None) -> bool:
+    """Whether a criterion's score kept is the one in its own cell: a row without scored rows under it, or a
+    group stating what its rows add up to (a group's score added up from its rows is in no one cell)."""
+    return leaf or (stated is not None and kept is not None and abs(abs(stated) - abs(kept)) <= TOLERANCE)
+
+
 def _criteria_frame(scored: list[_Scored], units: dict[int, Unit]) -> pd.DataFrame:
     rows = []
     for item in scored:
@@ -1026,22 +1032,19 @@ def _criteria_frame(scored: list[_Scored], units: dict[int, Unit]) -> pd.DataFra
         has = {name: any(name in n.cells for n in nodes) for name in SCORES}
         sheet = item.criteria_sheet or item.sheet
         for node in (n for n in nodes if tally.scored(n)):
-            def score(name: str) -> float | None:
-                value = tally.value(node, name)
-                return 0.0 if value is None and has[name] and tally.is_leaf(node) else value  # an empty cell is zero
-
-            def cell(name: str) -> str | None:  # a group's score added up from its rows is in no one cell
-                stated, value = node.values.get(name), score(name)
-                read = tally.is_leaf(node) or (stated is not None and value is not None
-                                               and abs(abs(stated) - abs(value)) <= TOLERANCE)
-                return node.cells.get(name) if read else None
+            leaf = tally.is_leaf(node)
+            values = {name: tally.value(node, name) for name in SCORES}
+            scores = {name: 0.0 if value is None and has[name] and leaf else value  # an empty cell is zero
+                      for name, value in values.items()}
+            cells = {name: node.cells.get(name) if _in_own_cell(leaf, node.values.get(name), scores[name]) else None
+                     for name in SCORES}
             maximum = node.values.get("max") if node.values.get("max") is not None else tally.value(node, "max")
             rows.append((unit.name, unit.key, node.key, node.parent.key if node.parent else None,
                          node.code.text if node.code and node.code.text != "-" else None,
-                         node.title, node.level, tally.is_leaf(node), node.measure,
-                         abs(maximum) if maximum is not None else None, score("self"), score("cluster"),
+                         node.title, node.level, leaf, node.measure,
+                         abs(maximum) if maximum is not None else None, scores["self"], scores["cluster"],
                          node.values.get("self"), node.values.get("cluster"), node.position, sheet,
-                         cell("cluster"), cell("self"),
+                         cells["cluster"], cells["self"],
                          node.cells.get("max") if node.values.get("max") is not None else None))
     return frame_of(rows, CRITERIA_COLUMNS, dict.fromkeys(
         ("max_points", "self_score", "cluster_score", "stated_self", "stated_cluster"), "Float64"))
