@@ -3,7 +3,8 @@
 -- figures for comparison, and the number of units ranked that year. The published rank stands
 -- when every unit's scores come from one workbook that gave ranks; otherwise units are ranked
 -- by total (ties share the better rank). upload_id: the upload each unit's figures come from;
--- source_file, source_sheet, source_cell: where the total was read, uploaded_at and uploaded_by: when and by whom.
+-- source_file, source_sheet, source_cell: where the total was read, uploaded_at and uploaded_by: when and by whom;
+-- self_total_cell, bonus_cell, penalty_cell: those figures' cells on source_sheet (none when added up from several).
 -- optional: period, year
 WITH scored AS (
     SELECT s.*,
@@ -28,7 +29,8 @@ SELECT s.unit, s.total, s.final_rank::INTEGER AS rank, p.name AS province, s.sel
        CASE WHEN s.year_previous = s.year - 1 THEN s.total_previous END AS total_previous,
        CASE WHEN s.year_previous = s.year - 1 THEN s.rank_previous_any END AS rank_previous,
        s.year, count(*) OVER (PARTITION BY s.year) AS units, s.upload_id,
-       u.file_name AS source_file, s.source_sheet, s.total_cell AS source_cell, u.uploaded_at, u.uploaded_by
+       u.file_name AS source_file, s.source_sheet, s.total_cell AS source_cell, u.uploaded_at, u.uploaded_by,
+       s.self_total_cell, s.bonus_cell, s.penalty_cell
 FROM with_previous s
 JOIN uploads u ON u.upload_id = s.upload_id
 LEFT JOIN provinces p ON p.code = s.province_code

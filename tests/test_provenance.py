@@ -8,6 +8,7 @@ import pytest
 from thidua.ingest import ingest_file, write_upload
 from thidua.provenance import source_line, source_lines
 from thidua.roster_editor import ROLES, edited_reading, shown
+from unseen_layouts import s01_three_row_header_with_self_and_appraised_pairs
 
 DEMO = Path(__file__).parent.parent / "data" / "demo"
 SUMMARY = DEMO / "scoring" / "Cum SNV mien nui bien gioi phia Bac - Tong hop diem 2024.xlsx"
@@ -25,6 +26,11 @@ def number_at(path: Path, sheet: str, cell: str) -> float:
     return float(str(seen_at(path, sheet, cell)).replace(",", "."))
 
 
+def score_at(path: Path, sheet: str, cell: str) -> float:
+    """A score cell: a blank one scores zero."""
+    return 0.0 if seen_at(path, sheet, cell) is None else number_at(path, sheet, cell)
+
+
 @pytest.mark.parametrize("workbook", [SUMMARY, DETAIL], ids=["summary", "detail"])
 def test_each_cluster_total_is_found_at_its_sheet_and_cell(empty_db, workbook):
     ingest_file(empty_db, workbook)
@@ -35,6 +41,55 @@ def test_each_cluster_total_is_found_at_its_sheet_and_cell(empty_db, workbook):
     assert set(ranking.source_file) == {workbook.name}
     for row in ranking.itertuples():
         assert number_at(workbook, row.source_sheet, row.source_cell) == pytest.approx(row.total, abs=0.005)
+
+
+def found_at_their_cells(path: Path, rows: pd.DataFrame, figures: dict[str, str]) -> int:
+    """Checks each figure (column -> its cell's column) against the workbook at the row's sheet and cell;
+    how many it found. A penalty is stored by its size, however its cell writes it."""
+    checked = 0
+    for row in rows.itertuples():
+        for figure, cell in figures.items():
+            if pd.notna(getattr(row, cell)):
+                assert abs(score_at(path, row.source_sheet, getattr(row, cell))) == \
+                    pytest.approx(getattr(row, figure), abs=0.005), (row, figure)
+                checked += 1
+    return checked
+
+
+def test_a_summary_with_self_and_cluster_pairs_names_the_cells_of_self_total_bonus_penalty_and_self_scores(
+        empty_db, tmp_path):
+    built = s01_three_row_header_with_self_and_appraised_pairs()
+    path = tmp_path / built.file_name
+    path.write_bytes(built.data)
+    ingest_file(empty_db, path)
+    cluster = empty_db.query("clusters").cluster_id.iloc[0]
+    ranking = empty_db.query("cluster_ranking", cluster=cluster, year=2022)
+
+    assert ranking.self_total_cell.notna().all()
+    assert found_at_their_cells(path, ranking, {"self_total": "self_total_cell", "bonus": "bonus_cell",
+                                                "penalty": "penalty_cell"}) == 3 + 2 + 2  # a blank bonus has no cell
+    for unit in ranking.unit:
+        criteria = empty_db.query("unit_criteria", cluster=cluster, year=2022, unit=unit)
+        assert found_at_their_cells(path, criteria, {"self_score": "self_cell", "cluster_score": "cluster_cell"}) == 4
+        assert criteria.max_cell.notna().all()  # the maxima are written in the header: 'I. Công tác tổ chức (40 điểm)'
+        assert all(f"({row.max_points:g} điểm)" in seen_at(path, row.source_sheet, row.max_cell)
+                   for row in criteria.itertuples())
+
+
+def test_detail_sheets_name_the_cells_of_self_totals_maxima_and_self_scores_and_none_for_added_up_bonus(empty_db):
+    ingest_file(empty_db, DETAIL)
+    cluster = empty_db.query("clusters").cluster_id.iloc[0]
+    ranking = empty_db.query("cluster_ranking", cluster=cluster, year=2024)
+
+    assert len(ranking) > 1 and ranking.self_total_cell.notna().all()
+    assert found_at_their_cells(DETAIL, ranking, {"self_total": "self_total_cell"}) == len(ranking)
+    assert ranking.bonus_cell.isna().all()  # each unit's bonus adds up its rows of bonus: no one cell holds it
+    for unit in ranking.unit:
+        criteria = empty_db.query("unit_criteria", cluster=cluster, year=2024, unit=unit)
+        leaves = criteria[criteria.is_leaf]
+        assert leaves.self_cell.notna().all() and leaves[leaves.max_points.notna()].max_cell.notna().all()
+        assert found_at_their_cells(DETAIL, criteria, {"max_points": "max_cell", "self_score": "self_cell",
+                                                       "cluster_score": "cluster_cell"}) > 2 * len(leaves)
 
 
 def test_each_award_is_found_at_its_sheet_and_cell(empty_db):

@@ -65,6 +65,21 @@ def test_the_dtypes_the_pages_rely_on(demo_db, tmp_path, samples):
     assert nothing.empty and nothing.unit.dtype == object and str(nothing["rank"].dtype) == "int32"
 
 
+def test_the_cells_of_scoring_figures_are_text_or_nothing(demo_db):
+    held = set()
+    for cluster in demo_db.query("clusters").cluster_id:
+        ranking = demo_db.query("cluster_ranking", cluster=cluster)
+        year, unit = int(ranking.year.max()), ranking.unit.iloc[-1]
+        criteria = demo_db.query("unit_criteria", cluster=cluster, year=year, unit=unit)
+        for frame, columns in ((ranking, ("self_total_cell", "bonus_cell", "penalty_cell")),
+                               (criteria, ("cluster_cell", "self_cell", "max_cell"))):
+            for column in columns:
+                written = frame[column].notna().any()
+                assert str(frame[column].dtype) == ("str" if written else "object"), (cluster, column)
+                held |= {column} if written else set()
+    assert len(held) == 6  # each column holds cells somewhere in the demo
+
+
 SQL_OF_EVERY_KIND = """SELECT * FROM (VALUES
     (1::INTEGER, NULL::INTEGER, 5::BIGINT, true, NULL::BOOLEAN, 'a', NULL::VARCHAR, 1.5::DOUBLE,
      TIMESTAMP '2020-01-01 10:00', NULL::TIMESTAMP, 2::SMALLINT, 3::HUGEINT, 1.25::DECIMAL(5, 2), DATE '2020-01-02'),

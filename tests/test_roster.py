@@ -340,7 +340,8 @@ def test_awards_unite_roster_lists_and_scoring_proposals_in_ladder_order(db, tmp
         "unit": ["Sở Nội vụ Lai Châu", "Sở Nội vụ Điện Biên"], "province_code": ["12", "11"], "total": [99.0, 97.0],
         "rank": [1, 2], "rank_computed": [False, False], "self_total": [None, None], "bonus": [None, None],
         "penalty": [None, None], "award": ["Bằng khen của Thủ tướng Chính phủ", "Giấy khen"], "sheet": ["Tổng hợp"] * 2,
-        "total_cell": ["E5", "E6"], "rank_cell": ["F5", "F6"], "award_cell": ["G5", "G6"]})
+        "total_cell": ["E5", "E6"], "rank_cell": ["F5", "F6"], "award_cell": ["G5", "G6"],
+        **dict.fromkeys(("self_total_cell", "bonus_cell", "penalty_cell"), [None, None])})
     with db.transaction() as writer:
         upload = writer.run("write/insert_upload", file_name="diem.xlsx", content_hash="h", kind="scoring",
                             scope="2022", row_count=2, warning_count=0, uploaded_by="")

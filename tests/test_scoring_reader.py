@@ -714,3 +714,40 @@ def test_each_units_total_rank_and_award_name_the_cells_they_were_read_from(tmp_
     assert cells.loc["Sở Nội vụ Lạng Sơn"].tolist() == ["Ngang", 95, "D6", 1, "D7", "Cờ thi đua của Bộ Nội vụ", "D8"]
     assert cells.loc["Sở Nội vụ Cao Bằng"].tolist()[:5] == ["Ngang", 92, "E6", 2, "E7"]
     assert cells.loc["Sở Nội vụ Cao Bằng"].isna().tolist() == [False] * 5 + [True, True]
+
+
+def without_gaps(frame):
+    """Missing values as None, so that a row compares as a list."""
+    return frame.astype(object).where(frame.notna(), None)
+
+
+def test_self_total_bonus_penalty_and_maximum_name_their_cell_only_when_one_cell_holds_them(tmp_path):
+    summary = [[SNV_NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"],
+               ["STT", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2", "Điểm thưởng", "Điểm cộng", "Điểm trừ", "Tổng điểm"],
+               [1, "Lạng Sơn", 50, 40, 2, 1, -1, 92], [2, "Cao Bằng", 48, 44, None, 1, None, 93]]
+    units = read_scoring(path := write_workbook(tmp_path / "th.xlsx", SheetSpec("TH", summary)), path.name).units
+    figures = without_gaps(units.set_index("unit")[["bonus", "bonus_cell", "penalty", "penalty_cell", "total_cell"]])
+    assert figures.loc["Sở Nội vụ Lạng Sơn"].tolist() == [3, None, 1, "G4", "H4"]  # a bonus over two columns
+    assert figures.loc["Sở Nội vụ Cao Bằng"].tolist() == [1, "F5", 0, None, "H5"]
+
+    detail = [["Đơn vị: Sở Nội vụ Lạng Sơn"], ["BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2022"],
+              ["TT", "Nội dung", "Điểm tối đa", "Tự chấm", "Cụm chấm"],
+              ["I", "Công tác tổ chức (50 điểm)", None, 48, 47], ["II", "Cải cách hành chính", 45, 45, 44],
+              ["III", "Điểm thưởng", 5, 2, 1], [None, "Tổng cộng", None, 95, 92]]
+    result = read_scoring(path := write_workbook(tmp_path / "ct.xlsx", SheetSpec("Lang Son", detail)), path.name,
+                          cluster=SNV_NORTH_NAME)
+    unit = without_gaps(result.units).iloc[0]
+    assert [unit.self_total, unit.self_total_cell, unit.total_cell, unit.bonus, unit.bonus_cell] == [95, "D7", "E7", 1, "E6"]
+    criteria = without_gaps(result.criteria.set_index("key")[["max_points", "max_cell", "self_score", "self_cell", "cell"]])
+    assert criteria.loc["I"].tolist() == [50, None, 48, "D4", "E4"]  # the maximum is written in the title
+    assert criteria.loc["II"].tolist() == [45, "C5", 45, "D5", "E5"]
+
+    side_by_side = [[SNV_NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"],
+                    ["TT", "Nội dung tiêu chí", "Điểm chuẩn", "Lạng Sơn", "Cao Bằng"],
+                    ["I", "Tổ chức", 50, 48, 47], ["II", "Cải cách hành chính", 50, 47, 45], [None, "Điểm thưởng", 5, 1, 2],
+                    [None, "TỔNG CỘNG", 105, 96, 94]]
+    result = read_scoring(path := write_workbook(tmp_path / "tp.xlsx", SheetSpec("Ngang", side_by_side)), path.name)
+    assert without_gaps(result.units.set_index("unit")[["bonus", "bonus_cell"]]).loc["Sở Nội vụ Cao Bằng"].tolist() \
+        == [2, "E6"]
+    criteria = result.criteria[result.criteria.unit == "Sở Nội vụ Cao Bằng"]
+    assert criteria.max_cell.tolist() == ["C4", "C5", "C6"] and criteria.cell.tolist() == ["E4", "E5", "E6"]

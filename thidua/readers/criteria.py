@@ -272,12 +272,22 @@ def combined(roots: Iterable[Node], name: str, measures: tuple[Measure, ...] = (
     return sum(-v if r.measure == "penalty" else v for r, v in found) if found else None
 
 
+def _measure_tops(roots: Iterable[Node], measure: Measure) -> list[Node]:
+    """Where each subtree of bonus (or penalty) starts."""
+    return [n for r in roots for n in r.walk() if n.measure == measure and (n.parent is None or n.parent.measure != measure)]
+
+
 def measure_total(roots: Iterable[Node], measure: Measure, name: str, tally: Tally | None = None) -> float:
     """All bonus (or all penalty, by its size) under the given nodes, wherever its subtree starts."""
-    tops = [n for r in roots for n in r.walk()
-            if n.measure == measure and (n.parent is None or n.parent.measure != measure)]
     tally = tally or Tally()
-    return sum(v for n in tops if (v := tally.value(n, name)) is not None)
+    return sum(v for n in _measure_tops(roots, measure) if (v := tally.value(n, name)) is not None)
+
+
+def measure_cell(roots: Iterable[Node], measure: Measure, name: str, tally: Tally) -> str | None:
+    """The cell holding measure_total when one row without scored rows under it gives it; None when it is
+    added up from several."""
+    found = [n for n in _measure_tops(roots, measure) if tally.value(n, name) is not None]
+    return found[0].cells.get(name) if len(found) == 1 and tally.is_leaf(found[0]) else None
 
 
 def _span(cells: list[str]) -> str:

@@ -47,7 +47,7 @@ from thidua.kinds.scoring import CLUSTER_WORDS, CRITERIA_WORDS, INDEX_WORDS, SCO
 from thidua.provinces import registry
 from thidua.readers.cells import NotANumber, is_blank, number_or_none, parse_number, text_key, year_in
 from thidua.readers.criteria import (SCORES, TOLERANCE, Code, Node, Tally, TreeBuilder, check_maximums, combined, describe,
-                                     measure_total, parse_code, reconcile_groups, restore_lost_zero, split_code,
+                                     measure_cell, measure_total, parse_code, reconcile_groups, restore_lost_zero, split_code,
                                      split_maximum)
 from thidua.readers.problems import Problem, Refused, cell_ref
 from thidua.readers.table import Column, Table, locate_table
@@ -65,10 +65,11 @@ from thidua.tables.schema import label_words as _words
 from thidua.tables.shapes import side_by_side, unit_heading
 
 UNIT_COLUMNS = ["unit", "unit_key", "province", "total", "rank", "rank_computed", "self_total", "criteria_total",
-                "bonus", "penalty", "award", "note", "sheet", "name_cell", "total_cell", "rank_cell", "award_cell"]
+                "bonus", "penalty", "award", "note", "sheet", "name_cell", "total_cell", "rank_cell", "award_cell",
+                "self_total_cell", "bonus_cell", "penalty_cell"]
 CRITERIA_COLUMNS = ["unit", "unit_key", "key", "parent_key", "code", "title", "level", "is_leaf", "measure",
                     "max_points", "self_score", "cluster_score", "stated_self", "stated_cluster", "position",
-                    "sheet", "cell"]
+                    "sheet", "cell", "self_cell", "max_cell"]
 TITLE_SCAN_ROWS = 20
 RANK_DISAGREEMENTS_LISTED = 3
 
@@ -177,6 +178,9 @@ class _Scored:
     note: str | None = None
     criteria_sheet: str | None = None   # where the criteria were read, when not on this sheet
     award_cell: str | None = None
+    self_total_cell: str | None = None
+    bonus_cell: str | None = None
+    penalty_cell: str | None = None
 
 
 @dataclass
@@ -300,18 +304,29 @@ def _read_detail(context: _Context, layout: _Layout, written: str, published: bo
     if columns["cluster"] is None:
         context.warn("trang chỉ có điểm tự chấm, chưa có điểm Cụm chấm: đơn vị chưa có tổng điểm để xếp hạng.",
                      sheet.name)
-    last = closings[-1].cells.get("cluster") if closings else None
+    total = combined(roots, "cluster", tally=tally) if columns["cluster"] is not None else None
+    self_total = combined(roots, "self", tally=tally) if columns["self"] is not None else None
     own = columns["cluster"] if columns["cluster"] is not None else columns["self"]
     rank_row, award_row = lines.get("rank"), lines.get("award")
     award = _award_line(context, sheet, award_row, own) if award_row is not None else None
-    return _Scored(written, sheet.name, None, roots,
-                   combined(roots, "cluster", tally=tally) if columns["cluster"] is not None else None, last,
-                   combined(roots, "self", tally=tally) if columns["self"] is not None else None,
+    return _Scored(written, sheet.name, None, roots, total, _closing_cell(closings, "cluster", total), self_total,
                    combined(roots, "cluster", ("criterion",), tally),
                    measure_total(roots, "bonus", "cluster", tally), measure_total(roots, "penalty", "cluster", tally),
                    _rank(context, sheet, rank_row, own) if rank_row is not None else None,
                    cell_ref(rank_row, own) if rank_row is not None and own is not None else None,
-                   award, award_cell=cell_ref(award_row, own) if award else None)
+                   award, award_cell=cell_ref(award_row, own) if award else None,
+                   self_total_cell=_closing_cell(closings, "self", self_total),
+                   bonus_cell=measure_cell(roots, "bonus", "cluster", tally),
+                   penalty_cell=measure_cell(roots, "penalty", "cluster", tally))
+
+
+def _closing_cell(closings: list[_Closing], name: str, total: float | None) -> str | None:
+    """The cell of the last total row when it states the total the criteria add up to; else the total is
+    computed and no cell holds it."""
+    if not closings or total is None:
+        return None
+    stated = closings[-1].values.get(name)
+    return closings[-1].cells.get(name) if stated is not None and abs(stated - total) <= TOLERANCE else None
 
 
 def _labelled_row(code_cell: object, words: str, maximum_cell: object) -> str | None:
@@ -360,6 +375,8 @@ def _detail_node(row: int, code_cell: object, text: object, scores: dict[str, fl
     values = {"max": maximum if maximum is not None else written_maximum, **scores}
     if not title and code is None and all(v is None for v in values.values()):
         return None
+    if maximum is None:  # a maximum written in the title, or none: the maximum column's cell holds nothing
+        cells = {name: cell for name, cell in cells.items() if name != "max"}
     return Node(code, title or f"(dòng {row + 1})", row, values, cells)
 
 
@@ -410,7 +427,7 @@ class _SummaryColumn:
     column: Column
     node: tuple[str, ...]       # the criterion it belongs to, by its header labels; () = all criteria
     value: str                  # max | self | cluster
-    maximum: dict[tuple[str, ...], float]
+    maximum: dict[tuple[str, ...], tuple[float, str]]  # criterion -> the maximum its header label states, the label
 
 
 @dataclass
@@ -440,20 +457,30 @@ _CODE_TERM = r"\s*(?:[IVX]{1,4}|\d{1,2}|[A-Za-z])\s*"
 _FORMULA = re.compile(rf"\({_CODE_TERM}(?:[+\-–=]{_CODE_TERM})+\)|={_CODE_TERM}(?:[+\-–]{_CODE_TERM})+$")
 
 
-def _criterion_labels(column: Column) -> tuple[tuple[str, ...], dict[tuple[str, ...], float]]:
+def _criterion_labels(column: Column) -> tuple[tuple[str, ...], dict[tuple[str, ...], tuple[float, str]]]:
     """The criterion a column belongs to, as the non-generic labels over it, and the maxima the
     labels state ('Tiêu chí 1 (20 điểm)'). A formula ('(I+II+III+IV-V)', '= 1+2') names a total's
     parts, not a criterion."""
     labels: list[str] = []
-    maxima: dict[tuple[str, ...], float] = {}
+    maxima: dict[tuple[str, ...], tuple[float, str]] = {}
     for part in column.path:
         maximum, label = split_maximum(_FORMULA.sub(" ", part).strip())
         if is_generic(label) and (maximum is None or not set(_words(label).split()) & THEME_WORDS):
             continue
         labels.append(label)
         if maximum is not None:
-            maxima[tuple(labels)] = maximum
+            maxima[tuple(labels)] = maximum, part
     return tuple(labels), maxima
+
+
+def _header_cell(table: Table, column: int, label: str) -> str | None:
+    """The cell a header label over a column is written in (a merged range's top-left); None when the
+    label stands over the column from a cell beside it."""
+    for row in range(table.header_top, table.header_bottom + 1):
+        if _text(table.sheet.shown(row, column)) == label:
+            area = table.sheet.merged_at(row, column)
+            return cell_ref(area.top, area.left) if area else cell_ref(row, column)
+    return None
 
 
 def _has_numbers(sheet: Sheet, column: Column, rows: range) -> bool:
@@ -685,11 +712,16 @@ def _summary_nodes(context: _Context, plan: _SummaryPlan, row: int, maxima_row: 
         where = cell_ref(row, spec.column.index)
         if spec.value == "max":
             node.values["max"] = _maximum(sheet.value(row, spec.column.index))
+            if node.values["max"] is not None:
+                node.cells["max"] = where
         else:
             node.values[spec.value] = _score(context, sheet, row, spec.column.index)
             node.cells[spec.value] = where
-        for labels, maximum in spec.maximum.items():
-            nodes[labels].values.setdefault("max", maximum)
+        for labels, (maximum, label) in spec.maximum.items():
+            if "max" not in nodes[labels].values:
+                nodes[labels].values["max"] = maximum
+                if cell := _header_cell(plan.layout.table, spec.column.index, label):
+                    nodes[labels].cells["max"] = cell
         if maxima_row is not None and spec.value != "max":
             maximum = _maximum(sheet.value(maxima_row, spec.column.index))
             if maximum is not None:
@@ -744,11 +776,14 @@ def _summary_total(context: _Context, plan: _SummaryPlan, roots: list[Node], row
     last = totals[-1]
     where = cell_ref(row, last.index)
     stated = _score(context, sheet, row, last.index)
-    if stated is None or everything is None or abs(stated - everything) <= TOLERANCE:
-        return (stated if stated is not None else everything), where
+    if stated is None:
+        return everything, None
+    if everything is None or abs(stated - everything) <= TOLERANCE:
+        return stated, where
     left = _sum_left(plan, roots, row, scorer, last.index)
-    if left is not None and abs(stated - left) <= TOLERANCE:
-        return stated + sum(_extras(plan, row, scorer, lambda index: index > last.index)), where
+    if left is not None and abs(stated - left) <= TOLERANCE:  # bonus and penalty right of it come on top
+        after = _extras(plan, row, scorer, lambda index: index > last.index)
+        return stated + sum(after), None if after else where
     context.warn(f"đơn vị «{written}»: tổng điểm ghi {vn_number(stated)}, nhưng các cột điểm cộng lại "
                  f"{vn_number(everything)} (tiêu chí + điểm thưởng - điểm trừ); dùng tổng điểm ghi trong bảng.",
                  sheet.name, where)
@@ -789,19 +824,19 @@ def _read_summary(context: _Context, plan: _SummaryPlan) -> list[_Scored]:
         cluster_row = readings["cluster"]
         roots = _summary_nodes(context, plan, cluster_row, maxima_row)
         if plan.row_scorers is None:
-            self_total, _ = _summary_total(context, plan, roots, row, "self", written)
+            self_total, self_total_cell = _summary_total(context, plan, roots, row, "self", written)
         elif "self" in readings:
             self_roots = _summary_nodes(context, plan, readings["self"], maxima_row)
-            self_total, _ = _summary_total(context, plan, self_roots, readings["self"], "cluster", written)
+            self_total, self_total_cell = _summary_total(context, plan, self_roots, readings["self"], "cluster",
+                                                         written)
             _take_self_scores(roots, self_roots)
         else:
-            self_total = None
+            self_total, self_total_cell = None, None
         context.problems.extend(reconcile_groups(roots, context.file_name, sheet.name, subject)
                                 + check_maximums(roots, context.file_name, sheet.name, subject))
         total, total_cell = _summary_total(context, plan, roots, cluster_row, "cluster", written)
-        extras = {name: sum(abs(v) if name == "penalty" else v for c, s in columns if s == "cluster"
-                            and (v := _score(context, sheet, cluster_row, c.index)) is not None)
-                  for name, columns in (("bonus", plan.bonus), ("penalty", plan.penalty))}
+        bonus, bonus_cell = _extra(context, sheet, cluster_row, plan.bonus, by_size=False)
+        penalty, penalty_cell = _extra(context, sheet, cluster_row, plan.penalty, by_size=True)
         rank_row = _written_row(sheet, [cluster_row, row], plan.rank)
         rank_cell = cell_ref(rank_row, plan.rank.index) if plan.rank else None
         note_row = _written_row(sheet, [cluster_row, row], plan.note)
@@ -811,13 +846,22 @@ def _read_summary(context: _Context, plan: _SummaryPlan) -> list[_Scored]:
         scored.append(_Scored(
             written, sheet.name, cell_ref(row, plan.unit.index), roots,
             total if total is not None else 0.0, total_cell, self_total, combined(roots, "cluster"),
-            extras["bonus"], extras["penalty"], _rank(context, sheet, rank_row, plan.rank.index if plan.rank else None),
+            bonus, penalty, _rank(context, sheet, rank_row, plan.rank.index if plan.rank else None),
             rank_cell, award, _text(sheet.value(note_row, plan.note.index)) or None if plan.note else None,
-            award_cell=award_cell))
+            award_cell=award_cell, self_total_cell=self_total_cell, bonus_cell=bonus_cell, penalty_cell=penalty_cell))
     if not scored:
         context.error("bảng tổng hợp không có dòng đơn vị nào có điểm.", sheet.name)
     _refuse_ranks_beyond(context, scored)
     return scored
+
+
+def _extra(context: _Context, sheet: Sheet, row: int, columns: list[tuple[Column, str]], by_size: bool
+           ) -> tuple[float, str | None]:
+    """A unit's bonus (or penalty, by its size) over the cluster's columns of it, and its cell when one
+    cell holds it."""
+    found = [(cell_ref(row, c.index), abs(v) if by_size else v) for c, scorer in columns if scorer == "cluster"
+             and (v := _score(context, sheet, row, c.index)) is not None]
+    return sum(v for _, v in found), found[0][0] if len(found) == 1 else None
 
 
 def _refuse_ranks_beyond(context: _Context, scored: list[_Scored]) -> None:
@@ -929,6 +973,7 @@ def _merge_details(context: _Context, summary: list[_Scored], details: list[_Sco
             row.criteria_total = detail.criteria_total
         if row.bonus == 0 and row.penalty == 0:  # a summary of totals leaves bonus and penalty to the details
             row.bonus, row.penalty = detail.bonus, detail.penalty
+            row.bonus_cell = row.penalty_cell = None  # the unit's cells are the summary's; these are on the detail sheet
 
 
 def _ranks(context: _Context, scored: list[_Scored], units: dict[int, Unit]) -> list[tuple[int | None, bool]]:
@@ -967,9 +1012,16 @@ def _unit_frame(scored: list[_Scored], units: dict[int, Unit], ranks: list[tuple
     for s, (rank, computed) in zip(scored, ranks):
         unit = units[id(s)]
         rows.append((unit.name, unit.key, unit.province, s.total, rank, computed, s.self_total, s.criteria_total,
-                     s.bonus, s.penalty, s.award, s.note, s.sheet, s.name_cell, s.total_cell, s.rank_cell, s.award_cell))
+                     s.bonus, s.penalty, s.award, s.note, s.sheet, s.name_cell, s.total_cell, s.rank_cell, s.award_cell,
+                     s.self_total_cell, s.bonus_cell, s.penalty_cell))
     return frame_of(rows, UNIT_COLUMNS, {"rank": "Int64", **dict.fromkeys(
         ("total", "self_total", "criteria_total", "bonus", "penalty"), "Float64")})
+
+
+def _in_own_cell(leaf: bool, stated: float | None, kept: float | None) -> bool:
+    """Whether a criterion's score kept is the one in its own cell: a row without scored rows under it, or a
+    group stating what its rows add up to (a group's score added up from its rows is in no one cell)."""
+    return leaf or (stated is not None and kept is not None and abs(abs(stated) - abs(kept)) <= TOLERANCE)
 
 
 def _criteria_frame(scored: list[_Scored], units: dict[int, Unit]) -> pd.DataFrame:
@@ -980,16 +1032,20 @@ def _criteria_frame(scored: list[_Scored], units: dict[int, Unit]) -> pd.DataFra
         has = {name: any(name in n.cells for n in nodes) for name in SCORES}
         sheet = item.criteria_sheet or item.sheet
         for node in (n for n in nodes if tally.scored(n)):
-            def score(name: str) -> float | None:
-                value = tally.value(node, name)
-                return 0.0 if value is None and has[name] and tally.is_leaf(node) else value  # an empty cell is zero
+            leaf = tally.is_leaf(node)
+            values = {name: tally.value(node, name) for name in SCORES}
+            scores = {name: 0.0 if value is None and has[name] and leaf else value  # an empty cell is zero
+                      for name, value in values.items()}
+            cells = {name: node.cells.get(name) if _in_own_cell(leaf, node.values.get(name), scores[name]) else None
+                     for name in SCORES}
             maximum = node.values.get("max") if node.values.get("max") is not None else tally.value(node, "max")
             rows.append((unit.name, unit.key, node.key, node.parent.key if node.parent else None,
                          node.code.text if node.code and node.code.text != "-" else None,
-                         node.title, node.level, tally.is_leaf(node), node.measure,
-                         abs(maximum) if maximum is not None else None, score("self"), score("cluster"),
+                         node.title, node.level, leaf, node.measure,
+                         abs(maximum) if maximum is not None else None, scores["self"], scores["cluster"],
                          node.values.get("self"), node.values.get("cluster"), node.position, sheet,
-                         node.cells.get("cluster")))
+                         cells["cluster"], cells["self"],
+                         node.cells.get("max") if node.values.get("max") is not None else None))
     return frame_of(rows, CRITERIA_COLUMNS, dict.fromkeys(
         ("max_points", "self_score", "cluster_score", "stated_self", "stated_cluster"), "Float64"))
 
