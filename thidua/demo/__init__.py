@@ -12,7 +12,7 @@ from pathlib import Path
 from thidua.config import DEMO_DIR
 from thidua.db import Database
 from thidua.demo import indices, par, roster, scoring
-from thidua.ingest import IngestOutcome, ingest_file
+from thidua.ingest import IngestOutcome, ingest_files
 
 DEMO_UPLOADER = "demo"
 GENERATORS = (par.write_files, indices.write_files, roster.write_files, scoring.write_files)
@@ -29,9 +29,14 @@ def write_demo_files(demo_dir: Path = DEMO_DIR) -> list[Path]:
 
 
 def build_demo_database(db: Database, demo_dir: Path = DEMO_DIR) -> list[IngestOutcome]:
-    """Ingests every demo file, as the demo uploader."""
-    with db.session():
-        return [ingest_file(db, path, uploaded_by=DEMO_UPLOADER) for path in demo_files(demo_dir)]
+    """Ingests every demo file, as the demo uploader, the next files read while one is written. A demo
+    file refused is a fault of the demo: raised."""
+    outcomes = []
+    for _, outcome in ingest_files(db, demo_files(demo_dir), uploaded_by=DEMO_UPLOADER):
+        if isinstance(outcome, Exception):
+            raise outcome
+        outcomes.append(outcome)
+    return outcomes
 
 
 def never_written(db: Database) -> bool:
