@@ -10,7 +10,7 @@ from pages.shared import (ALL_REGIONS, Results, drawn, index_table, index_years,
                           words_matcher)
 from thidua.charts import INDEX_SCALES
 from thidua.formatting import rank_change_phrase, vn_number, vn_signed
-from thidua.indices import NOT_PUBLISHED
+from thidua.indices import NOT_PUBLISHED, RANKED_BY_SCORE
 from thidua.provenance import source_lines
 from thidua.provinces import MERGER_YEAR, registry
 from thidua.untrusted import markdown_literal
@@ -34,6 +34,8 @@ def published_caption(index: str, year: int, ranking: pd.DataFrame) -> None:
     note = partial_note(INDEX_SCALES[index], year, len(ranking))
     if note:
         st.caption(note)
+    if ranking.rank_computed.any():
+        st.caption(f"{INDEX_SCALES[index].short} năm {year}: {RANKED_BY_SCORE}; «xếp hạng» ở đây là thứ tự theo điểm.")
 
 
 def overview(query: Results, index: str) -> None:

@@ -13,7 +13,8 @@ from unseen_index_tables import pci_lines
 from workbook_builders import SheetSpec, xlsx_bytes
 
 from thidua import reports
-from thidua.indices import NOT_PUBLISHED, index_lines, province_indices
+from thidua.charts import index_grid
+from thidua.indices import NOT_PUBLISHED, index_lines, place_phrase, province_indices
 from thidua.kinds.index import INDICES
 
 COMPARE, CHANGES, PROFILE = "pages/compare_provinces.py", "pages/rank_changes.py", "pages/province_profile.py"
@@ -93,7 +94,7 @@ def test_the_profile_shows_the_province_on_all_five_indices_with_a_gap_for_a_mis
     own = history[history.province == LEFT_OUT_OF_PAPI_2023]
     for index, label in [("papi", "PAPI"), ("pci", "PCI"), ("dti", "DTI"), ("sipas", "SIPAS"), ("par", "PAR Index")]:
         for row in own[own["index"] == index].itertuples():
-            assert text[(label, str(row.year))] == f"<b>{row.rank}</b>/63"
+            assert text[(label, str(row.year))] == f"<b>{row.rank}</b>/63" + ("*" if row.rank_computed else "")
     assert not any(cell.startswith("<b>0</b>") for cell in text.values())
 
 
@@ -101,10 +102,12 @@ def test_on_a_phone_each_index_is_one_line_of_its_years_newest_first():
     history = pd.DataFrame({
         "index": ["papi", "papi", "pci"], "index_name": "", "year": [2022, 2023, 2022],
         "province": ["Hà Nam", "Hà Nội", "Hà Nội"], "score": [41.5, 44.0, 70.1], "rank": [12, 3, 1],
-        "band": ["Nhóm cao", "Nhóm cao nhất", None], "published": [63, 61, 63], "ranked_among": 63})
+        "band": ["Nhóm cao", "Nhóm cao nhất", None], "published": [63, 61, 63], "ranked_among": 63,
+        "rank_computed": [True, True, False]})
     places = province_indices(history, "Hà Nam")
     assert index_lines(places, {"papi": "PAPI", "pci": "PCI"}) == [
-        ("PAPI", [f"2023: {NOT_PUBLISHED}", "2022: hạng 12/63 (41,50, Nhóm cao)"]), ("PCI", [f"2022: {NOT_PUBLISHED}"])]
+        ("PAPI", [f"2023: {NOT_PUBLISHED}", "2022: thứ 12/63 theo điểm (41,50, Nhóm cao)"]),
+        ("PCI", [f"2022: {NOT_PUBLISHED}"])]
 
 
 def test_a_province_deck_has_one_slide_of_the_other_indices_with_the_gap_said(demo_db):
@@ -116,7 +119,7 @@ def test_a_province_deck_has_one_slide_of_the_other_indices_with_the_gap_said(de
     assert f"2023: {NOT_PUBLISHED}" in next(line for line in chart.notes.splitlines() if line.startswith("PAPI:"))
     papi = demo_db.query("index_ranking", index="papi", year=2024)
     own = papi[papi.province == LEFT_OUT_OF_PAPI_2023].iloc[0]
-    assert f"PAPI 2024 hạng {own['rank']}/63" in chart.takeaway
+    assert f"PAPI 2024 thứ {own['rank']}/63 theo điểm" in chart.takeaway  # PAPI publishes bands, not ranks
     slides = Presentation(io.BytesIO(deck.pptx())).slides
     titled = [slide for slide in slides
               if any(shape.has_text_frame and shape.text_frame.text == reports.OTHER_INDICES_TITLE for shape in slide.shapes)]
@@ -137,3 +140,16 @@ def test_a_table_naming_no_index_is_written_as_the_index_chosen_on_the_upload_pa
     written = par_db.query("index_ranking", index="pci", year=2021)
     assert set(zip(written.province, written.score, written["rank"])) == set(pci_lines(OLD_NAMES))
     assert par_db.query("par_ranking", year=2021)[["province", "score"]].equals(par_before[["province", "score"]])
+
+
+def test_a_papi_place_is_said_to_be_by_score_where_the_publisher_gives_bands_not_ranks(demo_db):
+    places = province_indices(demo_db.query("index_history"), "Hải Dương")
+    papi = next(places[(places["index"] == "papi") & places.listed].itertuples())
+    assert papi.rank_computed and place_phrase(papi).startswith(f"thứ {int(papi.rank)}/63 theo điểm")
+    pci = next(places[(places["index"] == "pci") & places.listed].itertuples())
+    assert place_phrase(pci).startswith("hạng ")  # VCCI publishes its ranks
+    grid = index_grid(places, "Hải Dương")
+    assert f"<b>{int(papi.rank)}</b>/63*" in [cell for row in grid.data[0].text for cell in row]
+    assert "thứ tự theo điểm" in grid.layout.title.subtitle.text
+    app = open_page(OVERVIEW, chi_so="papi")
+    assert any("thứ tự theo điểm" in caption.value for caption in app.caption)

@@ -19,7 +19,7 @@ import plotly.io as pio
 from thidua.awards import LADDER, award_level
 from thidua.clusters import JOINED, LEFT, MEMBER, unit_label
 from thidua.formatting import MISSING, rank_change_phrase, vn_number, vn_percent, vn_signed
-from thidua.indices import NOT_PUBLISHED
+from thidua.indices import NOT_PUBLISHED, RANKED_BY_SCORE
 from thidua.provinces import MERGER_YEAR
 from thidua.provenance import source_lines
 from thidua.readers.units import display_case
@@ -752,9 +752,12 @@ def index_grid(places: pd.DataFrame, province: str, *, subtitle: str | None = No
                 text_row.append(f'<i><span style="color:#7f8c8d">{NOT_PUBLISHED.replace(" ", "<br>", 1)}</span></i>')
                 hover_row.append(f"<b>{label}</b><br>Năm {year}: {NOT_PUBLISHED} (bảng có {row.published} tỉnh)")
             else:
+                by_score = bool(row.rank_computed)
                 z_row.append(1 + min(2, int(3 * (row.rank - 1) / row.ranked_among)))
-                text_row.append(f"<b>{int(row.rank)}</b>/{int(row.ranked_among)}")
-                hover_row.append(f"<b>{label}</b><br>Năm {year}: hạng {int(row.rank)}/{int(row.ranked_among)}"
+                text_row.append(f"<b>{int(row.rank)}</b>/{int(row.ranked_among)}" + ("*" if by_score else ""))
+                hover_row.append(f"<b>{label}</b><br>Năm {year}: " + (f"thứ {int(row.rank)}/{int(row.ranked_among)} "
+                                 f"theo điểm ({RANKED_BY_SCORE})" if by_score else
+                                 f"hạng {int(row.rank)}/{int(row.ranked_among)}")
                                  + (f"<br>{row.band}" if isinstance(row.band, str) else ""))
         z.append(z_row)
         text.append(text_row)
@@ -762,7 +765,8 @@ def index_grid(places: pd.DataFrame, province: str, *, subtitle: str | None = No
     fig = _table_heatmap(z, text, hover, [str(year) for year in years], rows, list(PLACE_COLORS))
     _legend_swatches(fig, [*zip(PLACE_NAMES, PLACE_COLORS[1:]), (NOT_PUBLISHED.capitalize(), GAP_COLOR)])
     house_style(fig, f"{province}: xếp hạng các chỉ số cấp tỉnh qua các năm",
-                _joined(subtitle or "Mỗi chỉ số xếp hạng riêng; không cộng gộp",
+                _joined(_joined(subtitle or "Mỗi chỉ số xếp hạng riêng; không cộng gộp",
+                                f"* thứ tự theo điểm: {RANKED_BY_SCORE}" if places.rank_computed.eq(True).any() else ""),
                         PHONE_YEARS_NOTE if size == "phone" else ""),
                 plot_height=_table_height(len(rows), 2), top_axis=34, bottom=16, **_table_layout(rows),
                 size=size)

@@ -8,6 +8,7 @@ from thidua.formatting import vn_number
 from thidua.provinces import MERGER_YEAR, registry
 
 NOT_PUBLISHED = "không công bố"
+RANKED_BY_SCORE = "bảng công bố xếp nhóm, không xếp hạng"  # PAPI: the place shown is by score
 
 
 def province_indices(history: pd.DataFrame, province: str) -> pd.DataFrame:
@@ -19,16 +20,19 @@ def province_indices(history: pd.DataFrame, province: str) -> pd.DataFrame:
     own = history[((history.year < MERGER_YEAR) & (history.province == province))
                   | ((history.year >= MERGER_YEAR) & (history.province == continued_as))]
     tables = history.drop_duplicates(["index", "year"])[["index", "index_name", "year", "published", "ranked_among"]]
-    found = tables.merge(own[["index", "year", "score", "rank", "band"]], on=["index", "year"], how="left")
+    found = tables.merge(own[["index", "year", "score", "rank", "band", "rank_computed"]], on=["index", "year"], how="left")
     return found.assign(listed=found["rank"].notna()).reset_index(drop=True)
 
 
 def place_phrase(row) -> str:
-    """A year of province_indices in words: 'hạng 18/63 (69,73)', or 'không công bố'."""
+    """A year of province_indices in words: 'hạng 18/63 (69,73)', 'thứ 55/63 theo điểm (…)' where the table
+    publishes no rank, or 'không công bố'."""
     if not row.listed:
         return NOT_PUBLISHED
     band = f", {row.band}" if isinstance(row.band, str) else ""
-    return f"hạng {int(row.rank)}/{int(row.ranked_among)} ({vn_number(row.score)}{band})"
+    place = f"thứ {int(row.rank)}/{int(row.ranked_among)} theo điểm" if bool(row.rank_computed) \
+        else f"hạng {int(row.rank)}/{int(row.ranked_among)}"
+    return f"{place} ({vn_number(row.score)}{band})"
 
 
 def index_lines(places: pd.DataFrame, names: dict[str, str]) -> list[tuple[str, list[str]]]:
