@@ -8,7 +8,7 @@ from thidua.formatting import vn_number
 from thidua.provinces import MERGER_YEAR, registry
 
 NOT_PUBLISHED = "không công bố"
-RANKED_BY_SCORE = "bảng công bố xếp nhóm, không xếp hạng"  # PAPI: the place shown is by score
+RANKED_BY_SCORE = "bảng công bố không ghi thứ hạng"  # PAPI gives bands; some tables give scores only
 
 
 def province_indices(history: pd.DataFrame, province: str) -> pd.DataFrame:
