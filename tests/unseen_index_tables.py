@@ -517,3 +517,30 @@ def i35_footnote_marks_after_provinces() -> Built:
             *[[i + 1, n + marks.get(n, ""), s, r] for i, (n, s, r) in enumerate(lines)],
             ["(*) Tỉnh được điều chỉnh điểm sau phúc tra."], ["(1), (2), ¹: tỉnh có khiếu nại đã được giải quyết."]]
     return Built(xlsx_bytes(SheetSpec("PAR", rows)), "par_2022.xlsx", par_expect(2022, lines, {}))
+
+
+def previous_places(lines) -> list[int]:
+    """Last year's ranks as a table gives them beside this year's, for comparison (a permutation of 1..N)."""
+    return [(rank + 7) % len(lines) + 1 for _, _, rank in lines]
+
+
+@case("PAR 2023 with a 'Xếp hạng năm 2022' column and a 'Tăng, giảm (bậc)' column beside it: last year's places "
+      "given for comparison are not written as the 2022 figures")
+def i36_last_years_ranks_beside_this_years_table() -> Built:
+    lines = par_scores(names63())
+    rows = [["BỘ NỘI VỤ"], ["CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2023 CỦA CÁC TỈNH, THÀNH PHỐ"], [],
+            ["TT", "Tỉnh, thành phố", "Chỉ số năm 2023 (%)", "Xếp hạng năm 2023", "Xếp hạng năm 2022", "Tăng, giảm (bậc)"],
+            *[[i + 1, n, s, r, before, before - r]
+              for i, ((n, s, r), before) in enumerate(zip(lines, previous_places(lines)))]]
+    return Built(xlsx_bytes(SheetSpec("PAR", rows)), "par_2023.xlsx", par_expect(2023, lines),
+                 warns=("xep hang nam 2022",))
+
+
+@case("VCCI's PCI 2022 with a 'Xếp hạng 2021' column: only the 2022 scores and ranks are PCI figures of the file")
+def i37_pci_with_last_years_ranks() -> Built:
+    lines = pci_lines(names63())
+    rows = [["PHÒNG THƯƠNG MẠI VÀ CÔNG NGHIỆP VIỆT NAM (VCCI)"], [PCI_TITLE.format(year=2022)], [],
+            ["Xếp hạng 2022", "Tỉnh, thành phố", "Điểm PCI 2022", "Xếp hạng 2021"],
+            *[[r, n, s, before] for (n, s, r), before in zip(lines, previous_places(lines))]]
+    return Built(xlsx_bytes(SheetSpec("PCI", rows)), "pci_2022.xlsx",
+                 ParExpect({}, indices=index_expect("pci", 2022, lines)))

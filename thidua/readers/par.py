@@ -1083,6 +1083,12 @@ def _read_plan(plan: _Plan, found: _Sheets, file_name: str, year: int | None, ye
         return
     groups, sipas_only, problems = _year_groups(plan, file_name, year, year_wins, schema)
     found.problems += problems
+    for group in _reference_ranks(groups):
+        groups.remove(group)
+        found.problems.append(Problem(
+            f"cột «{group.rank.label}» ghi thứ hạng năm {group.year} để so sánh, không có chỉ số năm đó: không ghi "
+            f"(thứ hạng năm {group.year} lấy từ bảng của năm {group.year}).", file_name, sheet.name,
+            _header_cell(plan.table, group.rank), severity="warning"))
     for group in groups:
         readable, problems = _typed_by_content(plan, group, rows, file_name)
         found.problems += problems
@@ -1093,6 +1099,14 @@ def _read_plan(plan: _Plan, found: _Sheets, file_name: str, year: int | None, ye
     for table in sipas_only:
         found.problems += table.read(rows, file_name)
         found.sipas.append(table)
+
+
+def _reference_ranks(groups: list[_YearColumns]) -> list[_YearColumns]:
+    """Another year's ranks alone beside a year with its scores ('Xếp hạng năm 2022' in the 2023 table): that
+    year's places given for comparison, which must not replace the figures of that year's own table."""
+    scored = {group.year for group in groups if group.score is not None}
+    return [group for group in groups if scored and group.year not in scored and group.score is None
+            and group.rank is not None and group.sipas is None and not group.components]
 
 
 def _attach_sipas(entries: list[_Entry], tables: list[_SipasTable], file_name: str) -> list[Problem]:
