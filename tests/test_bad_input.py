@@ -17,9 +17,9 @@ from bad_files.make_corpus import DDE, BadFile, corpus, valid_par
 from conftest import OLD_NAMES, par_result, write_year
 from thidua.db import Database
 from thidua.ingest import ingest_file, write_upload
-from thidua.readers import guard
+from thidua.io import guard
 from thidua.readers.problems import Refused
-from thidua.readers.workbook import load_sheets
+from thidua.io.workbook import load_sheets
 from thidua.uploads import Corrections, preview_file
 from workbook_builders import SheetSpec, xlsx_bytes
 

@@ -17,7 +17,7 @@ from thidua.provinces import registry
 from thidua.readers.par import read_par
 from thidua.readers.scoring import read_scoring
 from thidua.readers.units import cluster_key
-from thidua.readers.workbook import load_sheets
+from thidua.io.workbook import load_sheets
 
 OFFICIAL_NAMES = {p.name for p in registry().provinces}
 

@@ -5,7 +5,7 @@ import pytest
 
 from thidua.readers.par import ColumnChoice, looks_like_par, read_par
 from thidua.readers.problems import Refused
-from thidua.readers.workbook import load_sheets
+from thidua.io.workbook import load_sheets
 from workbook_builders import (Percent, SheetSpec, par_lines, par_table, province_names, title_block,
                                write_csv, write_workbook)
 

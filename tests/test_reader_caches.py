@@ -10,7 +10,7 @@ import pandas as pd
 from thidua.readers.criteria import Node, Tally, TreeBuilder, check_maximums, combined, parse_code, reconcile_groups
 from thidua.readers.scoring import CRITERIA_COLUMNS, UNIT_COLUMNS
 from thidua.readers.table import locate_table
-from thidua.readers.workbook import Merged, Sheet
+from thidua.io.workbook import Merged, Sheet
 from thidua.tables.frames import frame_of
 
 

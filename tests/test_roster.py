@@ -12,7 +12,7 @@ from thidua.ingest import detect_kind, ingest_file
 from thidua.readers.problems import Refused
 from thidua.readers.roster import check_roster, looks_like_roster, read_roster, role_of
 from thidua.readers.units import cluster_slug
-from thidua.readers.workbook import load_sheets
+from thidua.io.workbook import load_sheets
 from workbook_builders import SheetSpec, write_csv, write_workbook
 
 BORDER = "Cụm thi đua Sở Nội vụ các tỉnh miền núi biên giới phía Bắc"

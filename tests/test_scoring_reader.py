@@ -15,7 +15,7 @@ from thidua.readers.criteria import parse_code, split_code
 from thidua.readers.problems import Refused
 from thidua.readers.scoring import looks_like_scoring, read_scoring
 from thidua.readers.units import cluster_key, membership
-from thidua.readers.workbook import load_sheets
+from thidua.io.workbook import load_sheets
 
 SNV_NORTH = "CỤM THI ĐUA SỞ NỘI VỤ CÁC TỈNH MIỀN NÚI BIÊN GIỚI PHÍA BẮC"
 SNV_NORTH_NAME = "Cụm thi đua Sở Nội vụ các tỉnh miền núi biên giới phía Bắc"

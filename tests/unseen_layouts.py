@@ -21,7 +21,7 @@ from typing import Callable
 from thidua.awards import award_level
 from thidua.ingest import read_upload
 from thidua.provinces import registry
-from thidua.readers.cells import text_key
+from thidua.io.cells import text_key
 from thidua.readers.problems import Refused
 from thidua.readers.units import cluster_key
 from workbook_builders import FORMATTED, F, Percent, SheetSpec, xlsx_bytes

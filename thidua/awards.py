@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from thidua.readers.cells import text_key
+from thidua.io.cells import text_key
 
 # (name, words that must all appear in the award's key: lower case, no diacritics)
 LADDER = (

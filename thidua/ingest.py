@@ -30,7 +30,7 @@ from thidua.readers.problems import Problem, Refused
 from thidua.readers.roster import RosterResult, looks_like_roster, read_roster
 from thidua.readers.scoring import PERIODS, ScoringResult, looks_like_scoring, read_scoring
 from thidua.readers.units import cluster_slug
-from thidua.readers.workbook import Sheet, Sheets, load_sheets
+from thidua.io.workbook import Sheet, Sheets, load_sheets
 from thidua.untrusted import cleaned_reading
 
 KIND_LABELS = {"par": "Chỉ số CCHC (PAR Index)", "index": "Chỉ số cấp tỉnh", "scoring": "Bảng chấm điểm thi đua",

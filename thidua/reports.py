@@ -24,7 +24,7 @@ from thidua.demo import DEMO_UPLOADER
 from thidua.formatting import rank_change_phrase, vn_number, vn_percent, years_phrase
 from thidua.indices import index_lines, place_phrase, province_indices
 from thidua.provinces import MERGER_YEAR, registry, strip_diacritics
-from thidua.readers.cells import text_key
+from thidua.io.cells import text_key
 from thidua.readers.roster import DEPUTY, LEADER
 from thidua.readers.units import cluster_slug
 

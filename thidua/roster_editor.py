@@ -14,7 +14,7 @@ import pandas as pd
 
 from thidua.ingest import Reading, content_hash
 from thidua.provenance import EDITOR_FILE_NAME
-from thidua.readers.cells import is_blank
+from thidua.io.cells import is_blank
 from thidua.readers.problems import Problem, Refused, cell_ref
 from thidua.readers.roster import RosterResult, check_roster
 

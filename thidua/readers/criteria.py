@@ -14,7 +14,7 @@ from functools import cached_property, lru_cache
 from typing import Iterable, Literal
 
 from thidua.formatting import vn_number
-from thidua.readers.cells import text_key
+from thidua.io.cells import text_key
 from thidua.readers.problems import Problem
 
 Measure = Literal["criterion", "bonus", "penalty"]

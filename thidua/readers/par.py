@@ -16,10 +16,10 @@ from thidua.kinds.index import (AVERAGE_ROW, INDEX_TABLE_COLUMNS, INDEX_TITLE_WO
                                 PART_AVERAGE_ROW, SCORE_PRECEDENCE, SCORING_HEADER_WORDS, SIPAS, IndexSchema,
                                 index_named_in)
 from thidua.provinces import MERGER_YEAR, Province, registry
-from thidua.readers.cells import NotANumber, holds_no_figure, is_blank, parse_number, text_key, year_in
+from thidua.io.cells import NotANumber, holds_no_figure, is_blank, parse_number, text_key, year_in
 from thidua.readers.problems import Problem, Refused, cell_ref, shown_ref
 from thidua.readers.table import HEADER_SCAN_ROWS, Column, Table, is_column_number_row, locate_table, table_at
-from thidua.readers.workbook import Sheet, sheets_of
+from thidua.io.workbook import Sheet, sheets_of
 from thidua.tables.columns import rank_in
 from thidua.tables.identity import DECISION_LINE, cell_text
 from thidua.tables.rows import states_maxima

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Literal
 from openpyxl.utils import get_column_letter
 
 if TYPE_CHECKING:
-    from thidua.readers.workbook import Sheet
+    from thidua.io.workbook import Sheet
 
 
 @lru_cache(maxsize=1 << 16)  # readers name the same cells of every sheet of a template

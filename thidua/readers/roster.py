@@ -33,12 +33,12 @@ from thidua.awards import LADDER, UNRANKED, award_level
 from thidua.kinds.roster import (DECIDED_WORDS, DEPUTY_WORDS, END_OF_TABLE, LEADER_WORDS, MEMBER_WORDS, PART_OF_A_MEMBER,
                                  PERSON, PROPOSAL_TITLE, PROPOSED_WORDS, ROSTER_COLUMNS, ROSTER_TITLE, SECTION, SUBJECT)
 from thidua.provinces import registry
-from thidua.readers.cells import is_blank, number_or_none, text_key, year_in, years_in
+from thidua.io.cells import is_blank, number_or_none, text_key, year_in, years_in
 from thidua.readers.problems import Problem, Refused, cell_ref, shown_ref
 from thidua.readers.table import Column, Table, is_column_number_row, locate_table
 from thidua.readers.units import (Unit, clean_text, cluster_key, cluster_slug, display_case, membership,
                                   names_an_agency, role_written_after, split_province, split_units, with_organiser)
-from thidua.readers.workbook import Sheet, sheets_of
+from thidua.io.workbook import Sheet, sheets_of
 from thidua.tables.columns import settle
 from thidua.tables.identity import DECISION_LINE, TitleLine, stated_cluster, title_lines
 from thidua.tables.rows import ends_table

@@ -45,7 +45,7 @@ from thidua.formatting import vn_number
 from thidua.kinds.scoring import CLUSTER_WORDS, CRITERIA_WORDS, INDEX_WORDS, SCORING_COLUMNS, SCORING_WORDS, SELF_WORDS, \
     THEME_WORDS, is_generic, scores_only
 from thidua.provinces import registry
-from thidua.readers.cells import NotANumber, is_blank, number_or_none, parse_number, text_key, year_in
+from thidua.io.cells import NotANumber, is_blank, number_or_none, parse_number, text_key, year_in
 from thidua.readers.criteria import (SCORES, TOLERANCE, Code, Node, Tally, TreeBuilder, check_maximums, combined, describe,
                                      measure_cell, measure_total, parse_code, reconcile_groups, restore_lost_zero, split_code,
                                      split_maximum)
@@ -53,7 +53,7 @@ from thidua.readers.problems import Problem, Refused, cell_ref
 from thidua.readers.table import Column, Table, locate_table
 from thidua.readers.units import ClusterKind, Membership, Unit, clean_text, cluster_key, display_case, folded, \
     membership
-from thidua.readers.workbook import Sheet, sheets_of
+from thidua.io.workbook import Sheet, sheets_of
 from thidua.tables.columns import outside_ranks, rank_in, settle
 from thidua.tables.identity import PERIODS, Stated, TitleLine, is_generic_sheet, letterhead, lines_over, \
     other_province, period_named, stated_cluster, stated_key, stated_period, stated_year, title_lines, unit_from_file_name, \

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable
 
-from thidua.readers.cells import is_blank, number_or_none, text_key
-from thidua.readers.workbook import Sheet
+from thidua.io.cells import is_blank, number_or_none, text_key
+from thidua.io.workbook import Sheet
 
 HEADER_SCAN_ROWS = 20
 MAX_HEADER_ROWS = 4

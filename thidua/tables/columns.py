@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from thidua.readers.cells import holds_no_figure, number_or_none
+from thidua.io.cells import holds_no_figure, number_or_none
 from thidua.tables.schema import Field, Schema, label_words
 
 _ROMAN_RANKS = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}

@@ -13,10 +13,10 @@ from typing import NamedTuple
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 from thidua.provinces import registry, strip_diacritics
-from thidua.readers.cells import is_blank, year_in
+from thidua.io.cells import is_blank, year_in
 from thidua.readers.problems import cell_ref
 from thidua.readers.units import clean_text, cluster_named_in, folded, split_province, with_organiser
-from thidua.readers.workbook import Sheet
+from thidua.io.workbook import Sheet
 from thidua.tables.schema import label_words
 
 PERIODS = {"year": "tổng kết năm", "mid": "sơ kết 6 tháng"}

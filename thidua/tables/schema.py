@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from thidua.readers.cells import text_key
+from thidua.io.cells import text_key
 
 # what a field's cells hold: anything; words (a column of numbers under such words holds scores);
 # whole numbers 1..N (a rank)

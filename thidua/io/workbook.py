@@ -16,8 +16,8 @@ from pathlib import Path
 import python_calamine
 from openpyxl.utils import get_column_letter
 
-from thidua.readers import guard
-from thidua.readers.cells import is_blank, text_key
+from thidua.io import guard
+from thidua.io.cells import is_blank, text_key
 from thidua.readers.problems import Problem, Refused, cell_ref
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
