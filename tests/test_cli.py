@@ -166,6 +166,12 @@ def test_the_same_file_twice_is_written_once(tmp_path, two_years):
     assert len(uploads) == 1
 
 
+def test_a_missing_file_is_named_in_one_vietnamese_line(tmp_path):
+    missing = run("ingest", str(tmp_path / "khong_co.xlsx"), db=tmp_path / "t.duckdb")
+    assert missing.returncode == 1
+    assert missing.stderr.strip() == f"tệp «{tmp_path / 'khong_co.xlsx'}»: không tìm thấy tệp."
+
+
 def test_unknown_query_and_missing_parameter_are_explained(tmp_path):
     db = tmp_path / "t.duckdb"
     unknown = run("query", "no_such_result", db=db)

@@ -235,9 +235,11 @@ COMMANDS = {"ingest": run_ingest, "query": run_query, "demo": run_demo, "export"
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    starting_readers = None
     if args.command == "ingest":  # the worker processes that read the files start while the rest of the program loads
         from thidua.io import isolated
-        threading.Thread(target=isolated.warm, name="start-readers", daemon=True).start()
+        starting_readers = threading.Thread(target=isolated.warm, name="start-readers", daemon=True)
+        starting_readers.start()
     from thidua.db import Database, DatabaseBusy, DatabaseUnwritable
 
     db = Database(args.db or default_db_path(), lock_wait=LOCK_WAIT)
@@ -253,6 +255,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Lỗi ngoài dự kiến khi chạy lệnh «{args.command}» ({type(error).__name__}: {error}). "
               "Không có gì được ghi dở; hãy báo người quản trị kèm dòng này.", file=sys.stderr)
         return 2
+    finally:
+        if starting_readers is not None:  # a worker still starting as the program ends prints a traceback
+            starting_readers.join()
 
 
 if __name__ == "__main__":
