@@ -2165,6 +2165,15 @@ def f23_stray_value_far_right() -> Built:
                  RefusalExpect("a value far right and below the table", "TH", "XFD9000"))
 
 
+@case("PAR as Excel's «Unicode Text»: UTF-16 with its byte-order mark, tab-separated, renamed .csv")
+def f24_utf16_unicode_text() -> Built:
+    lines = par_scores(names63())
+    rows = [["Chỉ số CCHC năm 2021"], ["STT", "Tỉnh, thành phố", "Chỉ số CCHC (%)", "Xếp hạng"],
+            *[[i + 1, n, comma(s), r] for i, (n, s, r) in enumerate(lines)]]
+    text = csv_bytes(rows, "\t").decode("utf-8-sig")
+    return Built(text.encode("utf-16"), "par.csv", par_expect(2021, lines, {}))
+
+
 @case("as saved by Excel: totals =SUM(...), ranks =RANK(...), a unit name ='Sở Nội vụ '&..., each with its computed value")
 def f16_formulas_with_computed_values() -> Built:
     rows = [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"],

@@ -14,6 +14,7 @@ text that Excel would run as a formula or a browser as HTML. Nothing here evalua
 """
 from __future__ import annotations
 
+import codecs
 import io
 import re
 import zipfile
@@ -175,8 +176,11 @@ def formula_cells_without_values(sheet: bytes) -> list[str]:
     return sheet_xml.scan_sheet(io.BytesIO(sheet), MAX_ROWS, MAX_CELLS).formulas_without_values
 
 
+UTF16_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # Excel's «Unicode Text»: every other byte NUL
+
+
 def _check_csv_bytes(data: bytes, file_name: str) -> None:
-    if b"\x00" in data:
+    if b"\x00" in data and not data.startswith(UTF16_MARKS):
         raise _refuse("tệp CSV chứa dữ liệu nhị phân (byte NUL), không phải văn bản (có thể là tệp khác bị đổi đuôi); "
                       "hãy xuất lại bảng từ Excel dưới dạng CSV UTF-8.", file_name)
     lines = data.split(b"\n")

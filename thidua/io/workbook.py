@@ -214,13 +214,22 @@ def _hidden_lines(sheet: Sheet, file_name: str) -> list[Problem]:
 LISTED = 10
 
 
-def _csv_sheet(data: bytes, file_name: str) -> Sheet:
-    for encoding in ("utf-8-sig", "cp1258", "latin-1"):
+def _csv_text(data: bytes) -> str:
+    """The text of a CSV file: UTF-16 when it starts with its mark (Excel's «Unicode Text»), else UTF-8,
+    else the Vietnamese Windows code page; a byte neither explains is read as Latin-1 (names then do not
+    resolve, and the reader says which)."""
+    if data.startswith(guard.UTF16_MARKS):
+        return data.decode("utf-16", errors="replace")
+    for encoding in ("utf-8-sig", "cp1258"):
         try:
-            text = data.decode(encoding)
-            break
+            return data.decode(encoding)
         except UnicodeDecodeError:
             continue
+    return data.decode("latin-1")
+
+
+def _csv_sheet(data: bytes, file_name: str) -> Sheet:
+    text = _csv_text(data)
     try:
         rows = [list(r) for r in csv.reader(io.StringIO(text), delimiter=_delimiter(text))]
     except csv.Error as error:  # a field longer than the csv module allows: an unclosed quote swallowed the rest
