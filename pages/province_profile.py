@@ -109,7 +109,7 @@ else:
         "Cách tỉnh cao nhất": newest_first.score - newest_first.best,
     }), title=f"Chỉ số CCHC {province} qua các năm",
         formats={"Chỉ số (%)": vn_number, "So với trung vị cả nước": vn_signed, "So với trung vị vùng": vn_signed,
-                 "Cách tỉnh cao nhất": vn_signed})
+                 "Cách tỉnh cao nhất": vn_signed}, sources=source_lines(newest_first))
 
 st.subheader("Các chỉ số cấp tỉnh")
 places = province_indices(query("index_history"), province)

@@ -429,6 +429,18 @@ def test_the_profile_shows_ranks_with_jumps_benchmarks_clusters_and_the_merger(d
     assert image_downloads(app) == len(shown_figures)
 
 
+def test_the_profiles_par_table_says_where_each_years_score_was_read(demo_db):
+    app = open_page(PROFILE, tinh="Lạng Sơn", tu_nam="2022", den_nam="2024")
+    assert "Nguồn" not in table_with(app, "Biến động")
+    next(box for box in app.checkbox if box.label == "Hiện nguồn").check().run()
+    rows = table_with(app, "Biến động").set_index("Năm")
+    history = demo_db.query("par_history").set_index(["province", "year"])
+    for year in (2022, 2023, 2024):
+        read = history.loc[("Lạng Sơn", year)]
+        assert rows.loc[year, "Nguồn"].startswith(
+            f"Nguồn: tệp «{read.source_file}», trang «{read.source_sheet}», ô {read.source_cell}, nhập ngày ")
+
+
 def test_the_profile_reads_its_years_from_the_url(demo_db):
     app = open_page(PROFILE, tinh="Lạng Sơn", tu_nam="2020", den_nam="2022")
     ranks = figures(app)["Lạng Sơn: xếp hạng Chỉ số CCHC qua các năm"]

@@ -175,7 +175,7 @@ def province_rank_history(history: pd.DataFrame, province: str) -> pd.DataFrame:
     provinces were ranked, and change (places gained since its previous year: positive = rose;
     empty in its first year, and in its first year after the merger, across_merger, when 63 ranks
     became 34). An old province that merged continues as the new province it joined (after_merger
-    marks those years)."""
+    marks those years). Other columns of history (where each figure was read) are kept."""
     counts = history.groupby("year").size().rename("provinces")
     old = registry().by_name.get(province)
     continued_as = old.new_province if old is not None else province
@@ -185,5 +185,4 @@ def province_rank_history(history: pd.DataFrame, province: str) -> pd.DataFrame:
     series["after_merger"] = series.year >= MERGER_YEAR
     series["across_merger"] = series.after_merger & ~series.after_merger.shift(fill_value=True)
     series["change"] = (series["rank"].shift() - series["rank"]).where(~series.across_merger)
-    return series[["year", "province", "rank", "score", "region", "provinces", "change", "after_merger",
-                   "across_merger"]]
+    return series
