@@ -188,3 +188,15 @@ def test_long_component_names_wrap_and_the_top_margin_makes_room_for_them():
     assert len(lines) > 3 and all(len(line) <= charts.HEATMAP_LABEL_CHARS for line in lines)
     short = charts.component_heatmap(components.iloc[:1], year=2022)
     assert fig.layout.margin.t > short.layout.margin.t
+
+
+def test_a_phone_labels_a_long_score_line_only_at_its_ends_and_extremes_so_labels_do_not_collide():
+    years = list(range(2017, 2025))
+    scores = [77.83, 79.91, 79.92, 82.05, 86.5, 80.68, 83.16, 85.76]
+    frame = pd.DataFrame({"year": years, "score": scores, "national_median": 80.0, "region_median": 79.0,
+                          "best": 92.0, "best_province": "Quảng Ninh"})
+    on_page = charts.province_score_benchmarks(frame, "Lạng Sơn", "Trung du và miền núi phía Bắc")
+    on_phone = charts.province_score_benchmarks(frame, "Lạng Sơn", "Trung du và miền núi phía Bắc", size="phone")
+    assert list(on_page.data[-1].text) == [vn_number(score) for score in scores]
+    assert [text for text in on_phone.data[-1].text if text] == ["77,83", "86,50", "85,76"]  # first (lowest), highest, last
+    assert list(on_phone.data[-1].customdata) == [vn_number(score) for score in scores]  # every value on touch

@@ -791,13 +791,14 @@ def province_score_benchmarks(frame: pd.DataFrame, province: str, region: str, *
                         line=dict(color=color, width=2, dash=dash), marker=dict(size=7, color=color),
                         customdata=pd.DataFrame({"v": data[column].map(vn_number), "who": extra}),
                         hovertemplate=f"{name}<br>Năm %{{x}}: %{{customdata[0]}}% %{{customdata[1]}}<extra></extra>")
+    shown = data.score.map(vn_number)
     fig.add_scatter(x=data.year, y=data.score, mode="lines+markers+text", name=province,
                     line=dict(color=HIGHLIGHT_COLOR, width=4), marker=dict(size=11, color=HIGHLIGHT_COLOR),
-                    text=data.score.map(vn_number),
+                    text=shown.where(_labelled_points(data.score, size), ""), customdata=shown,
                     textposition=["top center" if above else "bottom center"
                                   for above in data.score >= data.national_median.fillna(data.score)],
                     textfont=dict(size=14, color=HIGHLIGHT_COLOR),
-                    hovertemplate=f"<b>{province}</b><br>Năm %{{x}}: %{{text}}%<extra></extra>")
+                    hovertemplate=f"<b>{province}</b><br>Năm %{{x}}: %{{customdata}}%<extra></extra>")
     years = [int(y) for y in data.year]
     for year in METHOD_CHANGE_YEARS:
         if years and years[0] < year <= years[-1]:
@@ -813,6 +814,18 @@ def province_score_benchmarks(frame: pd.DataFrame, province: str, region: str, *
                 yaxis=dict(title_text="Chỉ số (%)", ticksuffix="%", range=[math.floor(low) - 2, math.ceil(high) + 2],
                            gridcolor="#eef1f3"), size=size)
     return fig
+
+
+PHONE_LABELLED_POINTS = 5  # more labels than this over a phone's width run into each other
+
+
+def _labelled_points(values: pd.Series, size: Size) -> pd.Series:
+    """Which points of a line carry their value: all of them, but on a phone with many points only the first,
+    the last, the highest and the lowest (the rest show on touch)."""
+    if size != "phone" or len(values) <= PHONE_LABELLED_POINTS:
+        return pd.Series(True, index=values.index)
+    kept = {values.index[0], values.index[-1], values.idxmax(), values.idxmin()}
+    return pd.Series(values.index.isin(kept), index=values.index)
 
 
 def cluster_ranking_bar(ranking: pd.DataFrame, *, cluster: str, year: int, highlight: str | None = None,
