@@ -632,11 +632,6 @@ class _Content:
     numbers: tuple[float, ...]
     words: int
 
-    @classmethod
-    def of(cls, sheet: Sheet, rows: list[_ProvinceRow], column: Column, file_name: str, ranks: bool) -> _Content:
-        numbers, not_numbers = _column_numbers(sheet, rows, column, file_name, percent=False, ranks=ranks)
-        return cls(tuple(numbers.values()), len(not_numbers))
-
     def are_scores(self) -> bool:
         """Percentages 0..100 or fractions 0..1, as an index or its components are written."""
         return bool(self.numbers) and not self.words and all(0 <= n <= 100 for n in self.numbers)
@@ -671,7 +666,8 @@ def _typed_by_content(plan: _Plan, group: _YearColumns, rows: list[_ProvinceRow]
 
     def content(column: Column) -> _Content:
         if column.index not in contents:
-            contents[column.index] = _Content.of(sheet, rows, column, file_name, ranks=column is group.rank)
+            numbers, words = _column_numbers(sheet, rows, column, file_name, percent=False, ranks=column is group.rank)
+            contents[column.index] = _Content(tuple(numbers.values()), len(words))
         return contents[column.index]
 
     def named(column: Column) -> str:
