@@ -106,6 +106,7 @@ class _Role:
     label: str   # the component's name; the leaf header label otherwise
     year: int | None
     priority: int = 0
+    year_cell: str | None = None  # the cell naming the year over the column
 
 
 @dataclass
@@ -172,7 +173,6 @@ class _Plan:
     table: Table
     province: Column
     roles: list[_Role]
-    year_cells: dict[int, str]
     left: int = 0                 # the columns this table spans: tables side by side share the header rows
     right: int | None = None
     named_columns: dict[int, tuple[str, str]] = field(default_factory=dict)  # column -> (index key, cell) its header names
@@ -183,6 +183,15 @@ class _Plan:
     def spans(self, column: int) -> bool:
         return self.left <= column and (self.right is None or column <= self.right)
 
+    @property
+    def year_cells(self) -> dict[int, str | None]:
+        """Each year the columns' headers name, and the cell naming it over the first of them."""
+        cells: dict[int, str | None] = {}
+        for role in self.roles:
+            if role.year is not None:
+                cells.setdefault(role.year, role.year_cell)
+        return cells
+
     def for_index(self, key: str) -> _Plan:
         """The plan of this table read as the given index: columns naming another index are left out."""
         if key == SIPAS.key:  # its own table: the SIPAS column is the score
@@ -190,11 +199,7 @@ class _Plan:
         other = {c for c, (named, _) in self.named_columns.items() if named != key}
         if not other:
             return self
-        roles = [r for r in self.roles if r.column.index not in other]
-        year_cells: dict[int, str] = {}
-        for found in filter(None, (_header_year(self.table, r.column) for r in roles)):
-            year_cells.setdefault(*found)
-        return replace(self, roles=roles, year_cells=year_cells,
+        return replace(self, roles=[r for r in self.roles if r.column.index not in other],
                        other_index_columns=[(r.column.label, self.named_columns[r.column.index][1])
                                             for r in self.roles if r.column.index in other])
 
@@ -219,7 +224,7 @@ def _plans(table: Table) -> list[_Plan]:
 
 
 def _plan_columns(table: Table, left: int = 0, right: int | None = None) -> _Plan | None:
-    province, roles, year_cells, named_columns = None, [], {}, {}
+    province, roles, named_columns = None, [], {}
     for column in table.columns:
         if column.index < left or (right is not None and column.index > right):
             continue
@@ -231,13 +236,11 @@ def _plan_columns(table: Table, left: int = 0, right: int | None = None) -> _Pla
         if role == "province":
             province = province or column
         elif isinstance(role, _Role):
+            role.year_cell = found[1] if found else None
             roles.append(role)
-            if found:
-                year_cells.setdefault(*found)
     if province is None or not any(r.role in ("score", "rank") for r in roles):
         return None
-    return _Plan(table, province, [r for r in roles if r.column.index != province.index], year_cells, left, right,
-                 named_columns)
+    return _Plan(table, province, roles, left, right, named_columns)
 
 
 def _index_named_over(table: Table, column: Column) -> tuple[str, str] | None:
@@ -335,14 +338,13 @@ def _chosen_plan(sheet: Sheet, choice: ColumnChoice, file_name: str) -> _Plan:
     def column(index: int) -> Column:
         return labelled.get(index) or Column(index, [f"Cột {get_column_letter(index + 1)}"])
 
-    roles, year_cells = [], {}
+    roles = []
     for index, role in ((choice.score, "score"), (choice.rank, "rank")):
         if index is not None:
             found = _header_year(table, column(index))
-            roles.append(_Role(column(index), role, column(index).path[-1], found[0] if found else None))
-            if found:
-                year_cells.setdefault(*found)
-    return _Plan(table, column(choice.province), roles, year_cells)
+            roles.append(_Role(column(index), role, column(index).path[-1], found[0] if found else None,
+                               year_cell=found[1] if found else None))
+    return _Plan(table, column(choice.province), roles)
 
 
 def _stated_year(plan: _Plan, file_name: str, year: int | None) -> tuple[int, str | None, str | None] | None:
@@ -376,8 +378,6 @@ def _no_year(plan: _Plan, file_name: str) -> Problem:
 
 def _default_year(plan: _Plan, file_name: str, year: int | None) -> tuple[int, str | None, str | None] | None:
     """The year for columns whose header names none: the stated year, else the one year the headers name."""
-    if all(r.year is not None for r in plan.roles):
-        return None
     stated = _stated_year(plan, file_name, year)
     if stated is None and len(plan.year_cells) == 1:
         (only, cell), = plan.year_cells.items()
@@ -390,11 +390,8 @@ def _corrected_year(plan: _Plan, file_name: str, year: int) -> tuple[_Plan, list
     them), and a warning when the file states another year."""
     if len(plan.year_cells) > 1:
         return plan, []
-    replaced = replace(plan, roles=[replace(r, year=year) for r in plan.roles], year_cells={year: None})
-    stated = _stated_year(plan, file_name, None)
-    if stated is None and plan.year_cells:
-        (only, cell), = plan.year_cells.items()
-        stated = only, plan.table.sheet.name, cell
+    replaced = replace(plan, roles=[replace(r, year=year, year_cell=None) for r in plan.roles])
+    stated = _default_year(plan, file_name, None)
     if not stated or stated[0] == year:
         return replaced, []
     source = "tiêu đề" if stated[2] else "tên trang" if stated[1] else "tên tệp"
@@ -411,7 +408,7 @@ def _year_groups(plan: _Plan, file_name: str, year: int | None, year_wins: bool 
     if year is not None and year_wins:
         plan, problems = _corrected_year(plan, file_name, year)
     sheet = plan.table.sheet
-    default = _default_year(plan, file_name, year)
+    default = None if all(r.year is not None for r in plan.roles) else _default_year(plan, file_name, year)
     if default is None and any(r.year is None for r in plan.roles):
         if not plan.year_cells:
             return [], [], [_no_year(plan, file_name)]
@@ -424,7 +421,7 @@ def _year_groups(plan: _Plan, file_name: str, year: int | None, year_wins: bool 
         if role_year is None:
             continue
         if role_year not in groups:
-            where = (sheet.name, plan.year_cells[role_year]) if role.year else (default[1], default[2])
+            where = (sheet.name, role.year_cell) if role.year else (default[1], default[2])
             groups[role_year] = _YearColumns(role_year, where, schema=schema)
         _assign(groups[role_year], role)
     kept, sipas_only = [], []
@@ -635,11 +632,6 @@ class _Content:
     numbers: tuple[float, ...]
     words: int
 
-    @classmethod
-    def of(cls, sheet: Sheet, rows: list[_ProvinceRow], column: Column, file_name: str, ranks: bool) -> _Content:
-        numbers, not_numbers = _column_numbers(sheet, rows, column, file_name, percent=False, ranks=ranks)
-        return cls(tuple(numbers.values()), len(not_numbers))
-
     def are_scores(self) -> bool:
         """Percentages 0..100 or fractions 0..1, as an index or its components are written."""
         return bool(self.numbers) and not self.words and all(0 <= n <= 100 for n in self.numbers)
@@ -674,7 +666,8 @@ def _typed_by_content(plan: _Plan, group: _YearColumns, rows: list[_ProvinceRow]
 
     def content(column: Column) -> _Content:
         if column.index not in contents:
-            contents[column.index] = _Content.of(sheet, rows, column, file_name, ranks=column is group.rank)
+            numbers, words = _column_numbers(sheet, rows, column, file_name, percent=False, ranks=column is group.rank)
+            contents[column.index] = _Content(tuple(numbers.values()), len(words))
         return contents[column.index]
 
     def named(column: Column) -> str:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -132,6 +132,7 @@ def _continues_roster_header(words: list[str]) -> bool:
 @dataclass
 class _Plan:
     table: Table
+    titles: list[TitleLine]        # the lines above the table
     kinds: dict[int, str]          # column index -> kind
     column_years: dict[int, int]   # a year named over a leader or deputy column ("Năm 2022 / Cụm trưởng")
     proposed: dict[int, bool]      # award column index -> it lists proposals
@@ -139,11 +140,6 @@ class _Plan:
     @property
     def sheet(self) -> Sheet:
         return self.table.sheet
-
-    @cached_property
-    def titles(self) -> list[TitleLine]:
-        """The lines above the table."""
-        return title_lines(self.sheet, self.table.header_top)
 
     def columns(self, *kinds: str) -> list[int]:
         return [index for index, kind in self.kinds.items() if kind in kinds]
@@ -156,15 +152,16 @@ def _plan(sheet: Sheet) -> _Plan | None:
     table = locate_table(sheet, _is_roster_header, _continues_roster_header)
     if table is None:
         return None
-    kinds = _rotation_kinds(table, {c.index: _settled_kind(table, c) for c in table.columns})
+    titles = title_lines(sheet, table.header_top)
+    kinds = _rotation_kinds(table, titles, {c.index: _settled_kind(table, c) for c in table.columns})
     present = set(kinds.values())
     if "score" in present or not present & {*_HOLDER_KINDS, "unit"} or _scores_under(table):
         return None
     years = {c.index: year_in(" ".join(c.path)) for c in table.columns if kinds[c.index] in _HOLDER_KINDS}
-    titled = any(PROPOSAL_TITLE.search(_words(line.text)) for line in title_lines(sheet, table.header_top))
+    titled = any(PROPOSAL_TITLE.search(_words(line.text)) for line in titles)
     proposed = {c.index: bool(PROPOSED_WORDS.search(_words(c.label))) or titled and not DECIDED_WORDS.search(_words(c.label))
                 for c in table.columns if kinds[c.index] == "award"}
-    return _Plan(table, kinds, {index: year for index, year in years.items() if year}, proposed)
+    return _Plan(table, titles, kinds, {index: year for index, year in years.items() if year}, proposed)
 
 
 def _settled_kind(table: Table, column: Column) -> str:
@@ -182,14 +179,13 @@ def _settled_kind(table: Table, column: Column) -> str:
     return "role" if held and roles.count(None) <= held else "other"  # signatures under it are no roles
 
 
-def _rotation_kinds(table: Table, kinds: dict[int, str]) -> dict[int, str]:
+def _rotation_kinds(table: Table, titles: list[TitleLine], kinds: dict[int, str]) -> dict[int, str]:
     """'Cụm thi đua | 2021 | 2022 | 2023' with a unit in each cell: the year columns hold the role the
     title or sheet name names; when it names both ('CỤM TRƯỞNG, CỤM PHÓ QUA CÁC NĂM') each cell must say
     which ('Lạng Sơn (Cụm trưởng)')."""
     if set(kinds.values()) & {"leader", "deputy", "unit"} or "year" not in kinds.values():
         return kinds
-    words = " ".join(_words(text) for text in [line.text for line in title_lines(table.sheet, table.header_top)]
-                     + [table.sheet.name.replace("_", " ")])
+    words = " ".join(_words(text) for text in [line.text for line in titles] + [table.sheet.name.replace("_", " ")])
     deputy = bool(DEPUTY_WORDS.search(words))
     leader = bool(LEADER_WORDS.search(DEPUTY_WORDS.sub(" ", words)))
     if not (leader or deputy):
