@@ -200,3 +200,13 @@ def test_a_phone_labels_a_long_score_line_only_at_its_ends_and_extremes_so_label
     assert list(on_page.data[-1].text) == [vn_number(score) for score in scores]
     assert [text for text in on_phone.data[-1].text if text] == ["77,83", "86,50", "85,76"]  # first (lowest), highest, last
     assert list(on_phone.data[-1].customdata) == [vn_number(score) for score in scores]  # every value on touch
+
+
+def test_a_phone_says_a_provinces_rank_and_jump_in_a_few_characters():
+    series = pd.DataFrame({"year": [2020, 2021, 2022], "province": "Lạng Sơn", "rank": [40, 27, 30], "provinces": 63,
+                           "change": [None, 13, -3], "after_merger": False})
+    on_page = charts.province_rank_history(series, "Lạng Sơn").data[0].text
+    on_phone = charts.province_rank_history(series, "Lạng Sơn", size="phone").data[0].text
+    assert on_page[1].startswith("<b>27</b>/63<br>") and "tăng 13 bậc" in on_page[1] and "giảm 3 bậc" in on_page[2]
+    assert on_phone[0] == "<b>40</b>" and on_phone[1].startswith("<b>27</b><br>") and "▲13" in on_phone[1]
+    assert "▼3" in on_phone[2] and "bậc" not in "".join(on_phone)

@@ -692,8 +692,7 @@ def province_rank_history(series: pd.DataFrame, province: str, *, subtitle: str 
         fig.add_scatter(
             x=part.year, y=part["rank"], mode="lines+markers+text", name=name.format(part.province.iloc[-1]),
             line=dict(color=color, width=3, dash=dash), marker=dict(size=12, color=color),
-            text=[f"<b>{int(rank)}</b>/{int(count)}" + _jump_line(change)
-                  for rank, count, change in zip(part["rank"], part.provinces, part.change)],
+            text=[_rank_label(rank, count, change, size) for rank, count, change in zip(part["rank"], part.provinces, part.change)],
             textposition="bottom center", textfont=dict(size=15, color=color),
             customdata=part[["province"]],
             hovertemplate="<b>%{customdata[0]}</b><br>Năm %{x}: hạng %{y}<extra></extra>",
@@ -712,12 +711,15 @@ def province_rank_history(series: pd.DataFrame, province: str, *, subtitle: str 
     return fig
 
 
-def _jump_line(change: float) -> str:
-    """A second label line saying the year's jump in words, green when it rose, red when it fell."""
+def _rank_label(rank: float, count: float, change: float, size: Size) -> str:
+    """'<b>27</b>/63' over the year's jump in words ('tăng 13 bậc'), green when it rose, red when it fell; on
+    a phone, where eight years share 330 px, '<b>27</b>' over '▲13'."""
+    label = f"<b>{int(rank)}</b>" + ("" if size == "phone" else f"/{int(count)}")
     if pd.isna(change):
-        return ""
+        return label
     color = ROSE_COLOR if change > 0 else FELL_COLOR if change < 0 else "#7f8c8d"
-    return f'<br><span style="color:{color};font-size:14px">{rank_change_phrase(change)}</span>'
+    said = (f"{'▲' if change > 0 else '▼'}{abs(int(change))}" if change else "=") if size == "phone" else rank_change_phrase(change)
+    return f'{label}<br><span style="color:{color};font-size:14px">{said}</span>'
 
 
 # A province's place on an index, by the share of provinces ranked above it: top third, middle, bottom third.
@@ -800,11 +802,12 @@ def province_score_benchmarks(frame: pd.DataFrame, province: str, region: str, *
                     textfont=dict(size=14, color=HIGHLIGHT_COLOR),
                     hovertemplate=f"<b>{province}</b><br>Năm %{{x}}: %{{customdata}}%<extra></extra>")
     years = [int(y) for y in data.year]
-    for year in METHOD_CHANGE_YEARS:
+    for year in METHOD_CHANGE_YEARS:  # on a phone the words would run into each other: the subtitle says them
         if years and years[0] < year <= years[-1]:
             fig.add_vline(x=year - 0.5, line=dict(color="#bdc3c7", dash="dot"),
-                          annotation=dict(text="Đổi phương pháp", font=dict(size=13, color="#7f8c8d")),
-                          annotation_position="top")
+                          **({} if size == "phone" else dict(
+                              annotation=dict(text="Đổi phương pháp", font=dict(size=13, color="#7f8c8d")),
+                              annotation_position="top")))
     low = data[["score", "national_median", "region_median"]].min().min() if len(data) else 70.0
     high = data[["score", "best"]].max().max() if len(data) else 100.0
     house_style(fig, f"{province}: Chỉ số CCHC so với trung vị và tỉnh cao nhất", subtitle, plot_height=420,
