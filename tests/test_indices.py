@@ -105,6 +105,18 @@ def test_undoing_an_index_upload_brings_back_the_one_it_replaced(empty_db, tmp_p
     assert empty_db.query("index_ranking", index="pci", year=2020).source_file.unique().tolist() == ["PCI_a.xlsx"]
 
 
+def test_an_index_upload_says_which_upload_of_that_index_and_year_it_replaces_and_no_other(empty_db, tmp_path):
+    sipas = ingest_file(empty_db, write_workbook(tmp_path / "SIPAS_2020.xlsx", sipas_sheet(2020, sipas_lines(names63()))),
+                        index="sipas")
+    first = ingest_file(empty_db, write_workbook(tmp_path / "PCI_a.xlsx", pci_sheet(2020, names63())))
+    second = ingest_file(empty_db, write_workbook(tmp_path / "PCI_b.xlsx", pci_sheet(2020, names63()[::-1])))
+
+    assert first.changes.replaced == [] and sipas.upload_id not in {u.upload_id for u in second.changes.replaced}
+    assert [u.upload_id for u in second.changes.replaced] == [first.upload_id]
+    pci = empty_db.query("data_sources", kind="index").query("index_id == 'pci'")
+    assert pci.upload_id.tolist() == [second.upload_id]
+
+
 def test_a_full_pci_table_with_an_unknown_province_is_refused_naming_the_cell(empty_db, tmp_path):
     lines = pci_lines(names63())
     rows = [[PCI_TITLE.format(year=2021)], ["Xếp hạng", "Tỉnh, thành phố", "Điểm PCI"], *[[r, n, s] for n, s, r in lines]]

@@ -73,6 +73,18 @@ def test_a_page_that_read_no_figures_gets_everything_in_force_and_many_files_are
     assert reports.provenance(ALL.iloc[:0], []).source == "chưa có số liệu"
 
 
+def test_an_index_chart_names_its_own_table_and_is_demo_only_when_that_table_is():
+    real_pci = ("index", 2023, None, 6, "PCI 2023.xlsx", "", pd.Timestamp("2026-08-01 10:00"))
+    demo_papi = ("index", 2023, None, 7, "papi.xlsx", DEMO_UPLOADER, pd.Timestamp("2026-01-01 08:00"))
+    every = pd.concat([ALL.assign(index_id=None), sources(real_pci, demo_papi).assign(index_id=["pci", "papi"])])
+    pci = reports.provenance(every, [("index_ranking", {"index": "pci", "year": 2023})])
+    assert pci == reports.Provenance("tệp «PCI 2023.xlsx»", date(2026, 8, 1), False)  # the demo PAR 2019 is not its
+    papi = reports.provenance(every, [("index_jumps", {"index": "papi", "from_year": 2022, "to_year": 2023})])
+    assert papi.source == reports.ILLUSTRATIVE and papi.illustrative
+    par = reports.provenance(every, [("index_ranking", {"index": "par", "year": 2021})])
+    assert par.source == "Bộ Nội vụ — Chỉ số CCHC năm 2021"
+
+
 def test_file_names_are_made_from_titles_without_diacritics():
     assert reports.file_stem("Chỉ số CCHC (PAR Index) năm 2021: Đắk Lắk") == "chi-so-cchc-par-index-nam-2021-dak-lak"
 

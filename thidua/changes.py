@@ -185,14 +185,14 @@ def change_of(writer: Writer, coverage: pd.DataFrame, change: Callable[[], objec
     return outcome, Changes(uploads(replaced), compared(before, after))
 
 
-_PLACE = ["kind", "year", "cluster_id", "period"]  # where data_sources says an upload supplies figures
+_PLACE = ["kind", "year", "cluster_id", "period", "index_id"]  # where data_sources says an upload supplies figures
 # Kinds whose figures in force all come from the uploads data_sources lists for their place (a roster's
 # awards also come from scoring, an index has no place there): where none is listed, the pages show none.
 _ONLY_FROM_SOURCES = {"par", "scoring"}
 
 
 def _places(frame: pd.DataFrame, *more: str) -> list[tuple]:
-    """Each row's (kind, year, cluster_id, period, *more), None where a kind has no such part."""
+    """Each row's (kind, year, cluster_id, period, index_id, *more), None where a kind has no such part."""
     columns = [[None if pd.isna(value) else value for value in frame[key].tolist()] for key in [*_PLACE, *more]]
     return list(zip(*columns))
 

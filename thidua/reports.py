@@ -23,6 +23,7 @@ from thidua.clusters import province_rank_history
 from thidua.demo import DEMO_UPLOADER
 from thidua.formatting import rank_change_phrase, vn_number, vn_percent, years_phrase
 from thidua.indices import index_lines, place_phrase, province_indices
+from thidua.kinds.index import PAR
 from thidua.provinces import MERGER_YEAR, registry, strip_diacritics
 from thidua.io.cells import text_key
 from thidua.readers.roster import DEPUTY, LEADER
@@ -52,6 +53,7 @@ RESULT_KINDS = {
     "cluster_ranking": ("scoring",), "cluster_groups": ("scoring",), "unit_criteria": ("scoring",),
     "cluster_members": ("roster", "scoring"), "leader_history": ("roster",), "awards": ("roster", "scoring"),
     "roster_members": ("roster",), "roster_awards": ("roster",),
+    "index_ranking": ("par", "index"), "index_jumps": ("par", "index"), "index_history": ("par", "index"),
 }
 YEAR_PARAMS = ("year", "from_year", "to_year")
 # The named results that read one scoring period (year-end unless a period parameter says otherwise).
@@ -78,6 +80,8 @@ def supplying(sources: pd.DataFrame, name: str, params: Params) -> pd.DataFrame:
         rows = rows[(rows.kind == "par") | (rows.cluster_id == params["cluster"])]
     if name in PERIOD_RESULTS:
         rows = rows[(rows.kind != "scoring") | (rows.period == (params.get("period") or "year"))]
+    if params.get("index") is not None:  # one provincial index: the PAR Index's own rows, or that index's
+        rows = rows[rows.kind == "par"] if params["index"] == PAR.key else rows[rows.index_id == params["index"]]
     return rows
 
 
