@@ -49,7 +49,7 @@ from thidua.io.cells import NotANumber, is_blank, number_or_none, parse_number, 
 from thidua.readers.criteria import (SCORES, TOLERANCE, Code, Node, Tally, TreeBuilder, check_maximums, combined, describe,
                                      measure_cell, measure_total, parse_code, reconcile_groups, restore_lost_zero, split_code,
                                      split_maximum)
-from thidua.readers.problems import Problem, Refused, cell_ref
+from thidua.readers.problems import Problem, Refused, cell_ref, shown_ref
 from thidua.readers.table import Column, Table, locate_table
 from thidua.readers.units import ClusterKind, Membership, Unit, clean_text, cluster_key, display_case, folded, \
     membership
@@ -478,8 +478,7 @@ def _header_cell(table: Table, column: int, label: str) -> str | None:
     label stands over the column from a cell beside it."""
     for row in range(table.header_top, table.header_bottom + 1):
         if _text(table.sheet.shown(row, column)) == label:
-            area = table.sheet.merged_at(row, column)
-            return cell_ref(area.top, area.left) if area else cell_ref(row, column)
+            return shown_ref(table.sheet, row, column)
     return None
 
 
@@ -487,21 +486,18 @@ def _has_numbers(sheet: Sheet, column: Column, rows: range) -> bool:
     return any(number_or_none(sheet.value(r, column.index)) is not None for r in rows)
 
 
-def _of_another_year(layout: _Layout, column: Column, year: int) -> bool:
-    """A column of another year's figures ('Điểm năm 2021', 'Năm 2021 / Xếp hạng'); a criterion
-    naming a year ('Chỉ số CCHC năm 2021') is still a criterion."""
-    named, kind = year_in(column.label), layout.kinds[column.index]
-    if named is None or named == year or kind in ("unit", "order", "year", "cluster"):
+def _of_another_time(layout: _Layout, column: Column, year: int, period: str) -> bool:
+    """A column of another year's figures ('Điểm năm 2021', 'Năm 2021 / Xếp hạng'), or in a year-end table a
+    total or rank under a mid-year label ('Sơ kết 6 tháng / Tổng điểm'). A criterion naming a year ('Chỉ số
+    CCHC năm 2021') is still a criterion, a mid-year score weighted into the year's total ('Điểm sơ kết 6
+    tháng (30%)') is still read."""
+    kind, named = layout.kinds[column.index], year_in(column.label)
+    if kind in ("unit", "order", "year", "cluster"):
         return False
-    return kind not in ("score", "content", "other", "max") or all(is_generic(part) for part in column.path)
-
-
-def _of_another_period(layout: _Layout, column: Column, period: str) -> bool:
-    """In a year-end table, a total or rank under a mid-year label ('Sơ kết 6 tháng / Tổng điểm'); a
-    mid-year score weighted into the year's total ('Điểm sơ kết 6 tháng (30%)') is still read."""
-    if period != "year" or not any(period_named(part) == "mid" for part in column.path):
-        return False
-    return layout.kinds[column.index] not in ("unit", "order", "year", "cluster", "score", "content", "other", "max")
+    figures = kind not in ("score", "content", "other", "max")
+    if named is not None and named != year:
+        return figures or all(is_generic(part) for part in column.path)
+    return figures and period == "year" and any(period_named(part) == "mid" for part in column.path)
 
 
 def _settled(layout: _Layout) -> tuple[_Layout, list[tuple[Column, int]]]:
@@ -534,8 +530,7 @@ def _body_rows(table: Table) -> list[int]:
 
 def _summary_plan(layout: _Layout, year: int, period: str) -> _SummaryPlan:
     layout, contradictions = _settled(layout)
-    other_years = [c for c in layout.table.columns
-                   if _of_another_year(layout, c, year) or _of_another_period(layout, c, period)]
+    other_years = [c for c in layout.table.columns if _of_another_time(layout, c, year, period)]
     row_scorers = _row_scorer_column(layout)
     layout = replace(layout, kinds={**layout.kinds, **{c.index: "ignored" for c in other_years + [row_scorers] if c}})
     table, sheet = layout.table, layout.table.sheet
