@@ -503,7 +503,7 @@ def _of_another_time(layout: _Layout, column: Column, year: int, period: str) ->
 def _settled(layout: _Layout) -> tuple[_Layout, list[tuple[Column, int]]]:
     """The layout with each column's field as its cells confirm it (a column of numbers under award or
     grade words is a criterion), and the cells contradicting their column."""
-    sheet, rows = layout.table.sheet, _body_rows(layout.table)
+    sheet, rows = layout.table.sheet, _body_rows(layout.table, at_total=True)
     kinds, odd = dict(layout.kinds), []
     for column in layout.table.columns:
         suggested = SCORING_COLUMNS.named(layout.kinds[column.index])
@@ -516,12 +516,12 @@ def _settled(layout: _Layout) -> tuple[_Layout, list[tuple[Column, int]]]:
     return replace(layout, kinds=kinds), odd
 
 
-def _body_rows(table: Table) -> list[int]:
-    """The data rows down to a total row or the signatures."""
+def _body_rows(table: Table, at_total: bool) -> list[int]:
+    """The data rows down to the signatures (and at_total, down to a total row), without blank rows or the
+    header repeated."""
     rows = []
     for row in _data_rows(table):
-        values = table.sheet.row_values(row)
-        if closes(*values) or _is_end(table.sheet, row, [], None):
+        if (at_total and closes(*table.sheet.row_values(row))) or _is_end(table.sheet, row, [], None):
             break
         if not table.repeats_header(row) and not table.sheet.is_blank_row(row):
             rows.append(row)
@@ -549,7 +549,7 @@ def _summary_plan(layout: _Layout, year: int, period: str) -> _SummaryPlan:
                 and (labels or kind == "score"):
             criteria.append(_SummaryColumn(column, labels, "max" if kind == "max" else scorer, maxima))
     _tell_apart(table, criteria)
-    sums = _sums_of_the_left(sheet, criteria, _body_rows(table))
+    sums = _sums_of_the_left(sheet, criteria, _body_rows(table, at_total=True))
     totals += [(c.column, c.value) for c in sums]
     criteria = [c for c in criteria if c not in sums]
     named = [c for c in criteria if c.node]
@@ -594,12 +594,7 @@ def _row_scorer_column(layout: _Layout) -> Column | None:
     """A column ('Nội dung', 'Hình thức chấm') whose words, row by row down the table, are only 'Tự chấm'
     and 'Cụm chấm' (or 'Thẩm định'): each unit has a row of each."""
     table, sheet = layout.table, layout.table.sheet
-    rows = []
-    for row in _data_rows(table):
-        if _is_end(sheet, row, [], None):
-            break
-        if not table.repeats_header(row):
-            rows.append(row)
+    rows = _body_rows(table, at_total=False)  # a unit's rows may stand under a total row
     for column in table.columns:
         if layout.kinds[column.index] in ("unit", "order", "note"):
             continue
