@@ -150,11 +150,6 @@ class Node:
     children: list[Node] = field(default_factory=list)
 
     @property
-    def scored(self) -> bool:
-        """It or something under it carries a number (descriptive lines do not)."""
-        return Tally().scored(self)
-
-    @property
     def is_leaf(self) -> bool:
         return Tally().is_leaf(self)
 
@@ -182,7 +177,8 @@ class Node:
 
 
 class Tally:
-    """Node.scored, scored_children, is_leaf and value, each node worked out once per tally: a
+    """Whether a node is scored (it or something under it carries a number; descriptive lines do not), its
+    scored children, whether it is a leaf, its value: each node worked out once per tally: a
     question about a whole tree (its checks, its totals, its rows) asks one tally, so that no
     subtree is added up again for every node above it. A tally keeps what it found, so a tree
     must not change while one is asked; the next question takes a new one."""

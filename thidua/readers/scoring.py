@@ -295,9 +295,9 @@ def _read_detail(context: _Context, layout: _Layout, written: str, published: bo
                 last_codes[node.code.rank] = node.code
     roots = builder.roots
     subject = f"đơn vị «{written}»"
-    _refuse_repeated_criteria(context, sheet.name, roots, columns["order"] if columns["order"] is not None
-                              else columns["content"], subject)
     tally = Tally()  # the tree is finished: every question below shares what it adds up to
+    _refuse_repeated_criteria(context, sheet.name, roots, columns["order"] if columns["order"] is not None
+                              else columns["content"], subject, tally)
     context.problems.extend(reconcile_groups(roots, context.file_name, sheet.name, subject, tally)
                             + check_maximums(roots, context.file_name, sheet.name, subject, tally))
     _reconcile_closings(context, sheet.name, roots, closings, subject, tally, published)
@@ -349,11 +349,11 @@ def _award_line(context: _Context, sheet: Sheet, row: int, column: int | None) -
     return text if text and not _NOTHING.match(text) else None
 
 
-def _refuse_repeated_criteria(context: _Context, sheet: str, roots: list[Node], code_column: int, subject: str
-                              ) -> None:
+def _refuse_repeated_criteria(context: _Context, sheet: str, roots: list[Node], code_column: int, subject: str,
+                              tally: Tally) -> None:
     """Two scored rows with one code under one parent would be one criterion counted twice."""
     seen: dict[str, Node] = {}
-    for node in (n for root in roots for n in root.walk() if n.scored):
+    for node in (n for root in roots for n in root.walk() if tally.scored(n)):
         first = seen.setdefault(node.key, node)
         if first is not node:
             context.error(f"{subject}: mục «{describe(node)}» trùng mã với mục ở ô {cell_ref(first.position, code_column)}"
@@ -1065,11 +1065,8 @@ class ScoringResult:
 def looks_like_scoring(sheets: list[Sheet]) -> bool:
     """Some sheet holds a scoring table (a unit or criterion column and score columns) and speaks
     of emulation scoring, not of the PAR Index."""
-    for layout in (layout for sheet in sheets for layout in _layouts(sheet)):
-        header = _header_text(layout)
-        if SCORING_WORDS.search(header) or (CRITERIA_WORDS.search(header) and not INDEX_WORDS.search(header)):
-            return True
-    return False
+    headers = (_header_text(layout) for sheet in sheets for layout in _layouts(sheet))
+    return any(SCORING_WORDS.search(h) or (CRITERIA_WORDS.search(h) and not INDEX_WORDS.search(h)) for h in headers)
 
 
 def _header_text(layout: _Layout) -> str:
