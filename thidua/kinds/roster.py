@@ -30,11 +30,9 @@ PROPOSAL_TITLE = re.compile(r"^danh sach\b.*\bde (nghi|xuat)\b")
 ROSTER_TITLE = re.compile(r"\b(cum|khoi) (thi dua|truong|pho)\b|\bthanh vien\b|\btruong (cum|khoi)\b")
 
 # rows: a cluster's section ('I. Cụm thi đua ...'), awards to collectives or persons ('II. CÁ NHÂN'), a person or
-# an office of a member ('Phòng ... - Sở Nội vụ'), and the notes, totals and signatures ending the table
+# an office of a member ('Phòng ... - Sở Nội vụ'); the notes, totals and signatures ending it are in tables.rows
 SECTION = re.compile(r"^(([ivxlc]+|\d+|[a-z])[.)/]?\s+)?(cum|khoi) thi dua\b")
 SUBJECT = re.compile(r"^((khen thuong|danh sach|de nghi|doi voi) )*(tap the|ca nhan)$")
 PERSON = re.compile(r"^(ong|ba|dong chi|d c)\b|[,–-] ?(pho )?(giam doc|truong phong|chanh van phong|chuyen vien"
                     r"|thanh tra vien|can bo)\b")
 PART_OF_A_MEMBER = re.compile(r"^(phong|ban|van phong|trung tam|chi cuc|bo phan|to)\b.*\b(so|snv)\b")
-END_OF_TABLE = re.compile(r"^(nguoi lap|nguoi tong hop|tm\b|t/m\b|kt\b|xac nhan|noi nhan|ghi chu|luu y|chu thich"
-                          r"|\(?\*|tong (cong|so)\b|cong( \d+ don vi)?$)|\bngay \d+ thang \d+ nam\b")

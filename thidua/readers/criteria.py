@@ -16,6 +16,7 @@ from typing import Iterable, Literal
 from thidua.formatting import vn_number
 from thidua.io.cells import text_key
 from thidua.readers.problems import Problem
+from thidua.tables.schema import plain_words
 
 Measure = Literal["criterion", "bonus", "penalty"]
 SCORES = ("self", "cluster")
@@ -129,8 +130,7 @@ def split_maximum(text: str) -> tuple[float | None, str]:
 
 @lru_cache(maxsize=1 << 14)  # a pure function of a title, asked for twice per row
 def measure_of(title: str) -> Measure:
-    words = re.sub(r"[^a-z0-9 ]+", " ", text_key(title)).strip()
-    words = re.sub(r"\s+", " ", words)
+    words = plain_words(title)
     if _PENALTY_TITLE.match(words):
         return "penalty"
     if _BONUS_TITLE.match(words):
@@ -148,15 +148,6 @@ class Node:
     measure: Measure = "criterion"
     parent: Node | None = None
     children: list[Node] = field(default_factory=list)
-
-    @property
-    def scored(self) -> bool:
-        """It or something under it carries a number (descriptive lines do not)."""
-        return Tally().scored(self)
-
-    @property
-    def scored_children(self) -> tuple[Node, ...]:
-        return Tally().scored_children(self)
 
     @property
     def is_leaf(self) -> bool:
@@ -186,7 +177,8 @@ class Node:
 
 
 class Tally:
-    """Node.scored, scored_children, is_leaf and value, each node worked out once per tally: a
+    """Whether a node is scored (it or something under it carries a number; descriptive lines do not), its
+    scored children, whether it is a leaf, its value: each node worked out once per tally: a
     question about a whole tree (its checks, its totals, its rows) asks one tally, so that no
     subtree is added up again for every node above it. A tally keeps what it found, so a tree
     must not change while one is asked; the next question takes a new one."""

@@ -30,7 +30,7 @@ from pathlib import Path
 import pandas as pd
 
 from thidua.awards import LADDER, UNRANKED, award_level
-from thidua.kinds.roster import (DECIDED_WORDS, DEPUTY_WORDS, END_OF_TABLE, LEADER_WORDS, MEMBER_WORDS, PART_OF_A_MEMBER,
+from thidua.kinds.roster import (DECIDED_WORDS, DEPUTY_WORDS, LEADER_WORDS, MEMBER_WORDS, PART_OF_A_MEMBER,
                                  PERSON, PROPOSAL_TITLE, PROPOSED_WORDS, ROSTER_COLUMNS, ROSTER_TITLE, SECTION, SUBJECT)
 from thidua.provinces import registry
 from thidua.io.cells import is_blank, number_or_none, text_key, year_in, years_in
@@ -41,7 +41,7 @@ from thidua.readers.units import (Unit, clean_text, cluster_key, cluster_slug, d
 from thidua.io.workbook import Sheet, sheets_of
 from thidua.tables.columns import settle
 from thidua.tables.identity import DECISION_LINE, TitleLine, stated_cluster, title_lines
-from thidua.tables.rows import ends_table
+from thidua.tables.rows import END_OF_LIST, ends_table
 from thidua.tables.schema import plain_words as _words, without_years
 
 LEADER, DEPUTY, MEMBER = "Cụm trưởng", "Cụm phó", "Thành viên"
@@ -326,7 +326,7 @@ class _SheetReader:
                   if not is_blank(value) and column not in self.note_columns]
         if not filled:
             return False
-        if all(END_OF_TABLE.search(_words(value)) for value in filled):
+        if all(END_OF_LIST.search(_words(value)) for value in filled):
             return True  # a signer's title alone ('CỤM TRƯỞNG') ends it only with no unit named under it
         return all(ends_table(value) for value in filled) and not self._units_under(row)
 

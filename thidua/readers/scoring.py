@@ -49,7 +49,7 @@ from thidua.io.cells import NotANumber, is_blank, number_or_none, parse_number, 
 from thidua.readers.criteria import (SCORES, TOLERANCE, Code, Node, Tally, TreeBuilder, check_maximums, combined, describe,
                                      measure_cell, measure_total, parse_code, reconcile_groups, restore_lost_zero, split_code,
                                      split_maximum)
-from thidua.readers.problems import Problem, Refused, cell_ref
+from thidua.readers.problems import Problem, Refused, cell_ref, shown_ref
 from thidua.readers.table import Column, Table, locate_table
 from thidua.readers.units import ClusterKind, Membership, Unit, clean_text, cluster_key, display_case, folded, \
     membership
@@ -295,9 +295,9 @@ def _read_detail(context: _Context, layout: _Layout, written: str, published: bo
                 last_codes[node.code.rank] = node.code
     roots = builder.roots
     subject = f"đơn vị «{written}»"
-    _refuse_repeated_criteria(context, sheet.name, roots, columns["order"] if columns["order"] is not None
-                              else columns["content"], subject)
     tally = Tally()  # the tree is finished: every question below shares what it adds up to
+    _refuse_repeated_criteria(context, sheet.name, roots, columns["order"] if columns["order"] is not None
+                              else columns["content"], subject, tally)
     context.problems.extend(reconcile_groups(roots, context.file_name, sheet.name, subject, tally)
                             + check_maximums(roots, context.file_name, sheet.name, subject, tally))
     _reconcile_closings(context, sheet.name, roots, closings, subject, tally, published)
@@ -349,11 +349,11 @@ def _award_line(context: _Context, sheet: Sheet, row: int, column: int | None) -
     return text if text and not _NOTHING.match(text) else None
 
 
-def _refuse_repeated_criteria(context: _Context, sheet: str, roots: list[Node], code_column: int, subject: str
-                              ) -> None:
+def _refuse_repeated_criteria(context: _Context, sheet: str, roots: list[Node], code_column: int, subject: str,
+                              tally: Tally) -> None:
     """Two scored rows with one code under one parent would be one criterion counted twice."""
     seen: dict[str, Node] = {}
-    for node in (n for root in roots for n in root.walk() if n.scored):
+    for node in (n for root in roots for n in root.walk() if tally.scored(n)):
         first = seen.setdefault(node.key, node)
         if first is not node:
             context.error(f"{subject}: mục «{describe(node)}» trùng mã với mục ở ô {cell_ref(first.position, code_column)}"
@@ -478,8 +478,7 @@ def _header_cell(table: Table, column: int, label: str) -> str | None:
     label stands over the column from a cell beside it."""
     for row in range(table.header_top, table.header_bottom + 1):
         if _text(table.sheet.shown(row, column)) == label:
-            area = table.sheet.merged_at(row, column)
-            return cell_ref(area.top, area.left) if area else cell_ref(row, column)
+            return shown_ref(table.sheet, row, column)
     return None
 
 
@@ -487,27 +486,24 @@ def _has_numbers(sheet: Sheet, column: Column, rows: range) -> bool:
     return any(number_or_none(sheet.value(r, column.index)) is not None for r in rows)
 
 
-def _of_another_year(layout: _Layout, column: Column, year: int) -> bool:
-    """A column of another year's figures ('Điểm năm 2021', 'Năm 2021 / Xếp hạng'); a criterion
-    naming a year ('Chỉ số CCHC năm 2021') is still a criterion."""
-    named, kind = year_in(column.label), layout.kinds[column.index]
-    if named is None or named == year or kind in ("unit", "order", "year", "cluster"):
+def _of_another_time(layout: _Layout, column: Column, year: int, period: str) -> bool:
+    """A column of another year's figures ('Điểm năm 2021', 'Năm 2021 / Xếp hạng'), or in a year-end table a
+    total or rank under a mid-year label ('Sơ kết 6 tháng / Tổng điểm'). A criterion naming a year ('Chỉ số
+    CCHC năm 2021') is still a criterion, a mid-year score weighted into the year's total ('Điểm sơ kết 6
+    tháng (30%)') is still read."""
+    kind, named = layout.kinds[column.index], year_in(column.label)
+    if kind in ("unit", "order", "year", "cluster"):
         return False
-    return kind not in ("score", "content", "other", "max") or all(is_generic(part) for part in column.path)
-
-
-def _of_another_period(layout: _Layout, column: Column, period: str) -> bool:
-    """In a year-end table, a total or rank under a mid-year label ('Sơ kết 6 tháng / Tổng điểm'); a
-    mid-year score weighted into the year's total ('Điểm sơ kết 6 tháng (30%)') is still read."""
-    if period != "year" or not any(period_named(part) == "mid" for part in column.path):
-        return False
-    return layout.kinds[column.index] not in ("unit", "order", "year", "cluster", "score", "content", "other", "max")
+    figures = kind not in ("score", "content", "other", "max")
+    if named is not None and named != year:
+        return figures or all(is_generic(part) for part in column.path)
+    return figures and period == "year" and any(period_named(part) == "mid" for part in column.path)
 
 
 def _settled(layout: _Layout) -> tuple[_Layout, list[tuple[Column, int]]]:
     """The layout with each column's field as its cells confirm it (a column of numbers under award or
     grade words is a criterion), and the cells contradicting their column."""
-    sheet, rows = layout.table.sheet, _body_rows(layout.table)
+    sheet, rows = layout.table.sheet, _body_rows(layout.table, at_total=True)
     kinds, odd = dict(layout.kinds), []
     for column in layout.table.columns:
         suggested = SCORING_COLUMNS.named(layout.kinds[column.index])
@@ -520,12 +516,12 @@ def _settled(layout: _Layout) -> tuple[_Layout, list[tuple[Column, int]]]:
     return replace(layout, kinds=kinds), odd
 
 
-def _body_rows(table: Table) -> list[int]:
-    """The data rows down to a total row or the signatures."""
+def _body_rows(table: Table, at_total: bool) -> list[int]:
+    """The data rows down to the signatures (and at_total, down to a total row), without blank rows or the
+    header repeated."""
     rows = []
     for row in _data_rows(table):
-        values = table.sheet.row_values(row)
-        if closes(*values) or _is_end(table.sheet, row, [], None):
+        if (at_total and closes(*table.sheet.row_values(row))) or _is_end(table.sheet, row, [], None):
             break
         if not table.repeats_header(row) and not table.sheet.is_blank_row(row):
             rows.append(row)
@@ -534,8 +530,7 @@ def _body_rows(table: Table) -> list[int]:
 
 def _summary_plan(layout: _Layout, year: int, period: str) -> _SummaryPlan:
     layout, contradictions = _settled(layout)
-    other_years = [c for c in layout.table.columns
-                   if _of_another_year(layout, c, year) or _of_another_period(layout, c, period)]
+    other_years = [c for c in layout.table.columns if _of_another_time(layout, c, year, period)]
     row_scorers = _row_scorer_column(layout)
     layout = replace(layout, kinds={**layout.kinds, **{c.index: "ignored" for c in other_years + [row_scorers] if c}})
     table, sheet = layout.table, layout.table.sheet
@@ -554,7 +549,7 @@ def _summary_plan(layout: _Layout, year: int, period: str) -> _SummaryPlan:
                 and (labels or kind == "score"):
             criteria.append(_SummaryColumn(column, labels, "max" if kind == "max" else scorer, maxima))
     _tell_apart(table, criteria)
-    sums = _sums_of_the_left(sheet, criteria, _body_rows(table))
+    sums = _sums_of_the_left(sheet, criteria, _body_rows(table, at_total=True))
     totals += [(c.column, c.value) for c in sums]
     criteria = [c for c in criteria if c not in sums]
     named = [c for c in criteria if c.node]
@@ -599,12 +594,7 @@ def _row_scorer_column(layout: _Layout) -> Column | None:
     """A column ('Nội dung', 'Hình thức chấm') whose words, row by row down the table, are only 'Tự chấm'
     and 'Cụm chấm' (or 'Thẩm định'): each unit has a row of each."""
     table, sheet = layout.table, layout.table.sheet
-    rows = []
-    for row in _data_rows(table):
-        if _is_end(sheet, row, [], None):
-            break
-        if not table.repeats_header(row):
-            rows.append(row)
+    rows = _body_rows(table, at_total=False)  # a unit's rows may stand under a total row
     for column in table.columns:
         if layout.kinds[column.index] in ("unit", "order", "note"):
             continue
@@ -1075,11 +1065,8 @@ class ScoringResult:
 def looks_like_scoring(sheets: list[Sheet]) -> bool:
     """Some sheet holds a scoring table (a unit or criterion column and score columns) and speaks
     of emulation scoring, not of the PAR Index."""
-    for layout in (layout for sheet in sheets for layout in _layouts(sheet)):
-        header = _header_text(layout)
-        if SCORING_WORDS.search(header) or (CRITERIA_WORDS.search(header) and not INDEX_WORDS.search(header)):
-            return True
-    return False
+    headers = (_header_text(layout) for sheet in sheets for layout in _layouts(sheet))
+    return any(SCORING_WORDS.search(h) or (CRITERIA_WORDS.search(h) and not INDEX_WORDS.search(h)) for h in headers)
 
 
 def _header_text(layout: _Layout) -> str:

@@ -87,20 +87,16 @@ def display_case(text: str) -> str:
     return shown
 
 
-def _key_words(text: object) -> str:
-    words = re.sub(r"[^a-z0-9]+", " ", strip_diacritics(clean_text(text)).lower().replace("&", " va ")).split()
-    return " ".join(_ABBREVIATIONS.get(word, word) for word in words)
-
-
 def unit_key(name: object) -> str:
     """'Văn phòng UBND tỉnh' and 'VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH' give the same key."""
-    return _key_words(name)
+    words = re.sub(r"[^a-z0-9]+", " ", strip_diacritics(clean_text(name)).lower().replace("&", " va ")).split()
+    return " ".join(_ABBREVIATIONS.get(word, word) for word in words)
 
 
 def cluster_key(name: object) -> str:
     """'Cụm thi đua Sở Nội vụ các tỉnh, thành Bắc Bộ' and 'CUM THI DUA SNV CAC TINH THANH BAC BO'
     give the same key; 'Cụm Sở Nội vụ ...' is read as 'Cụm thi đua Sở Nội vụ ...'."""
-    return re.sub(r"^(cum|khoi)(?! thi dua)", r"\1 thi dua", _key_words(name))
+    return re.sub(r"^(cum|khoi)(?! thi dua)", r"\1 thi dua", unit_key(name))
 
 
 def cluster_slug(name: object) -> str:
@@ -244,8 +240,7 @@ def member_name(written: object) -> str:
     """A member's name as shown, without the role written after it ('(Cụm trưởng)', '- Cụm phó') nor a note in
     brackets after it ('(Giám đốc: ông Nguyễn Văn An)', '(1)')."""
     text = clean_text(written)
-    role = _ROLE_SUFFIX.search(folded(text))
-    return display_case(_without_note(clean_text(text[:role.start()] if role and role.start() else text)))
+    return display_case(_without_note(clean_text(text[:len(text) - len(role_written_after(text))])))
 
 
 def _without_note(name: str) -> str:

@@ -21,10 +21,13 @@ _MAXIMA = re.compile(r"^(diem chuan|diem toi da|thang diem|toi da|diem quy dinh)
 _CLOSING_HEAD = re.compile(r"^(tong|cong|trung binh|binh quan)\b")
 _CLOSING_WORDS = set("tong cong so diem dat duoc chung cac tieu chi toan bo cum cham tu hop nhom muc phan trung binh "
                      "quan i ii iii iv v vi a b c d".split())
-_END_OF_TABLE = re.compile(r"^(nguoi lap|nguoi tong hop|tm\b|t m\b|kt\b|xac nhan|noi nhan)"
-                           r"|^((pho )?giam doc|cum truong|truong cum|cum pho|pho cum|thu truong( don vi)?"
-                           r"|thu ky|chu tri|chu toa)( hoi nghi| cuoc hop)?$"
-                           r"|\bngay \d+ thang \d+ nam\b")
+_SIGNED = r"^(nguoi lap|nguoi tong hop|tm\b|t m\b|kt\b|xac nhan|noi nhan)"
+_DATE_LINE = r"\bngay \d+ thang \d+ nam\b"
+_END_OF_TABLE = re.compile(rf"{_SIGNED}|^((pho )?giam doc|cum truong|truong cum|cum pho|pho cum|thu truong( don vi)?"
+                           rf"|thu ky|chu tri|chu toa)( hoi nghi| cuoc hop)?$|{_DATE_LINE}")
+# a list of names ends at a signature, a note or a total, whatever stands under it; a signer's title alone
+# ('Cụm trưởng') ends it only as ends_table says
+END_OF_LIST = re.compile(rf"{_SIGNED}|^(ghi chu|luu y|chu thich|tong (cong|so)\b|cong( \d+ don vi)?$)|{_DATE_LINE}")
 
 
 def labelled_row(*labels: object) -> str | None:
