@@ -41,8 +41,12 @@ COLUMN_LABELS = {"year": "Năm", "province": "Tỉnh, thành phố", "province_c
                  "self_score": "Tự chấm", "cluster_score": "Cụm chấm", "proposed": "Đề nghị", "period": "Kỳ",
                  "criteria_total": "Tổng điểm các tiêu chí", "stated_cluster": "Cụm chấm (ghi trong tệp)",
                  "stated_self": "Tự chấm (ghi trong tệp)", "level": "Cấp tiêu chí", "measure": "Loại dòng",
-                 "kind": "Loại", "note": "Ghi chú", "sheet": "Trang tính", "cell": "Ô", "name_cell": "Ô tên",
-                 "rank_cell": "Ô xếp hạng", "total_cell": "Ô tổng điểm"}
+                 "kind": "Loại", "note": "Ghi chú", "index": "Chỉ số", "band": "Nhóm xếp hạng",
+                 "sheet": "Trang tính", "source_sheet": "Trang tính", "sipas_sheet": "Trang SIPAS", "cell": "Ô",
+                 "name_cell": "Ô tên", "score_cell": "Ô điểm", "rank_cell": "Ô xếp hạng", "sipas_cell": "Ô SIPAS",
+                 "total_cell": "Ô tổng điểm", "self_total_cell": "Ô tự chấm", "bonus_cell": "Ô điểm thưởng",
+                 "penalty_cell": "Ô điểm trừ", "award_cell": "Ô khen thưởng", "self_cell": "Ô tự chấm",
+                 "max_cell": "Ô điểm tối đa"}
 # Columns without a name here (unit_key, parent_key, position, ...) are the readers' bookkeeping: not shown.
 COMMITTED_KEY, UNDONE_KEY, GENERATION_KEY = "upload_committed", "upload_undone", "upload_generation"
 _log = logging.getLogger(__name__)

@@ -274,6 +274,15 @@ def test_the_preview_names_its_columns_in_vietnamese_and_hides_the_readers_keys(
     assert f"({vn_number(size, 1)} KB)" in texts(test) and "," in vn_number(size, 1)
 
 
+@pytest.mark.parametrize("kind", ["par", "indices"])
+def test_the_preview_of_an_index_table_says_the_sheet_and_cell_of_each_score(par_db, kind):
+    workbook = sorted((DEMO / kind).glob("*.xlsx"))[-1]
+    test = upload(sign_in(app()), (workbook.name, workbook.read_bytes()))
+    scores = next(frame.value for frame in test.dataframe if "Điểm" in frame.value.columns)
+    assert {"Trang tính", "Ô điểm"} <= set(scores.columns)
+    assert scores["Ô điểm"].str.fullmatch(r"[A-Z]+\d+").any()
+
+
 def test_a_file_of_another_type_is_refused_on_the_page_in_vietnamese(par_db):
     test = upload(sign_in(app()), ("bao cao.pdf", b"%PDF-1.4 not a workbook"))
     assert "bao cao.pdf" in texts(test) and "không đọc được loại tệp «.pdf»" in texts(test)
