@@ -139,11 +139,12 @@ def _text_arrays(name: str, value: str | pd.DataFrame) -> Iterator[tuple[str, pa
     if isinstance(value, str):
         yield name, pa.array([value], pa.large_string())
         return
-    for column, dtype in value.dtypes.items():  # a column taken out of a frame costs ~20 µs: numbers are not
+    for column, values in value.items():  # by position: a frame's dtypes, or a column by name, cost more
+        dtype = values.dtype
         if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow":
-            yield column, pa.array(value[column].array).cast(pa.large_string())
+            yield column, pa.array(values.array).cast(pa.large_string())
         elif dtype.kind in "OU" or isinstance(dtype, pd.StringDtype):
-            yield column, pa.array([v for v in value[column].tolist() if isinstance(v, str)], pa.large_string())
+            yield column, pa.array([v for v in values.tolist() if isinstance(v, str)], pa.large_string())
 
 
 def _fields(result) -> Iterator[tuple[str, object]]:
