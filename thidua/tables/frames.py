@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-TEXT = pd.StringDtype(na_value=np.nan)  # what pandas infers for a column of texts (and blanks)
+TEXT = pd.StringDtype("pyarrow", na_value=np.nan)  # what pandas infers for a column of texts (and blanks)
 
 
 def frame_of(rows: list[tuple], columns: list[str], dtypes: dict[str, str]) -> pd.DataFrame:
