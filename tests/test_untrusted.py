@@ -69,6 +69,19 @@ def test_control_and_direction_characters_are_stripped_and_long_names_cut_with_a
     assert len(cut) == 1 and cut[0].cell == "B5" and f"chỉ giữ {NAME_LIMIT}" in cut[0].message
 
 
+@pytest.mark.parametrize("mark", ["\x01", "\x7f", "\u009f", "\u200f", "\u202a", "\u2069"])
+def test_one_control_character_alone_is_found_and_stripped(mark):
+    """The first and last characters of each range stripped, in a reading where nothing else needs cleaning."""
+    reading = read_upload(summary_csv([f"Ban Tổ{mark} chức", "Ban Dân vận"]), "tong hop.csv")
+    assert list(reading.result.units.unit) == ["Ban Tổ chức", "Ban Dân vận"]
+
+
+def test_a_long_name_alone_is_cut_with_a_warning():
+    reading = read_upload(summary_csv(["Ban " + "y" * NAME_LIMIT, "Ban Dân vận"]), "tong hop.csv")
+    assert [len(unit) for unit in reading.result.units.unit] == [NAME_LIMIT, len("Ban Dân vận")]
+    assert any(f"chỉ giữ {NAME_LIMIT}" in warning.message for warning in reading.warnings)
+
+
 def test_markdown_in_unit_names_is_read_and_stored_as_written():
     """Markup is no markup to the reader: its characters stay in the name. Only a bracket after a name is a
     note left out of it, as in 'Sở Tài chính (1)', whatever it holds."""

@@ -252,7 +252,10 @@ def implausible_scores(reading: Reading) -> list[Problem]:
     frames = [frame for part in reading.result.parts for frame in ((part.units, "total_cell"), (part.criteria, "cell"))]
     for frame, cell_column in frames:
         for column in (c for c in POINT_COLUMNS if c in frame):
-            points = pd.to_numeric(frame[column], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+            points = frame[column]
+            if not pd.api.types.is_numeric_dtype(points):  # pd.to_numeric costs ~0.1 ms a column already numeric
+                points = pd.to_numeric(points, errors="coerce")
+            points = points.to_numpy(dtype=float, na_value=np.nan)
             beyond = ~np.isnan(points) & ~(np.abs(points) <= MAX_POINTS)
             if not beyond.any():  # the usual case: taking no rows out of a frame still costs a copy
                 continue

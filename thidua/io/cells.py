@@ -15,16 +15,12 @@ _SPACES = re.compile(r"\s+")
 _UNIT_WORDS = re.compile(r"\s*(điểm|đ|diem|bậc|bac)\.?$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 16, typed=True)  # asked for every cell of every header row; typed: 1 and 1.0 differ
 def text_key(value: object) -> str:
     """Lower case, no diacritics, single spaces: for matching header words."""
     if value is None:
         return ""
-    return _text_key(str(value))
-
-
-@lru_cache(maxsize=1 << 16)
-def _text_key(text: str) -> str:
-    return _SPACES.sub(" ", strip_diacritics(text).lower()).strip()
+    return _SPACES.sub(" ", strip_diacritics(str(value)).lower()).strip()
 
 
 def is_blank(value: object) -> bool:

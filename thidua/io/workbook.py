@@ -182,7 +182,7 @@ def _calamine_sheet(workbook: python_calamine.CalamineWorkbook, name: str, file_
                     marks: guard.SheetMarks | None) -> Sheet:
     sheet = workbook.get_sheet_by_name(name)
     guard.check_sheet_height(sheet.height, file_name, name)
-    rows = [list(r) for r in sheet.to_python(skip_empty_area=False)]
+    rows = sheet.to_python(skip_empty_area=False)  # a new list of new lists
     merged = [Merged(top, left, bottom, right)
               for (top, left), (bottom, right) in (sheet.merged_cell_ranges or [])]
     marks = marks or guard.SheetMarks()

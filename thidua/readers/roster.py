@@ -63,7 +63,7 @@ _NUMERIC = re.compile(r"^[\d\s.,()%/+-]+$")
 
 def _whole(word: str) -> str:
     """'2021' from the header word of a number cell ('2021.0')."""
-    return re.sub(r"^(\d+)\.0$", r"\1", word)
+    return re.sub(r"^(\d+)\.0$", r"\1", word) if word.endswith(".0") else word
 
 
 def role_of(written: object) -> str | None:

@@ -53,14 +53,17 @@ class Table:
     def _repeats_header(self, row: int) -> bool:
         if row <= self.header_bottom:
             return False
-        values = self.sheet.row_values(row)
-        if is_column_number_row(values):
+        if is_column_number_row(self.sheet.row_values(row)):
             return True
+        tops = range(self.header_top, self.header_bottom + 1)
+        first = next((c for c in range(self.sheet.width) if text_key(self.sheet.shown(row, c))), None)
+        if first is None or all(self.sheet.header_words(top)[first] != text_key(self.sheet.shown(row, first))
+                                for top in tops):
+            return False  # a data row differs from the header in its first cell: its other words need no key
         words = self.sheet.header_words(row)
         if sum(1 for w in words if w) < 2:
             return False
-        return any(all(not w or w == self.sheet.header_words(top)[c] for c, w in enumerate(words))
-                   for top in range(self.header_top, self.header_bottom + 1))
+        return any(all(not w or w == self.sheet.header_words(top)[c] for c, w in enumerate(words)) for top in tops)
 
 
 def _is_year(value: object) -> bool:
@@ -70,13 +73,17 @@ def _is_year(value: object) -> bool:
 
 def is_column_number_row(values: list[object]) -> bool:
     """A row such as '(1) (2) (3)' or '1 2 3 4' that numbers the columns under a header."""
-    filled = [v for v in values if not is_blank(v)]
+    filled = []
+    for v in values:  # a data row stops at its first word or fraction
+        if is_blank(v):
+            continue
+        if not (isinstance(v, str) and _COLUMN_NUMBER.match(v.strip()) or _is_whole(v)):
+            return False
+        filled.append(v)
     if len(filled) < 2:
         return False
-    if all(isinstance(v, str) and _COLUMN_NUMBER.match(v.strip()) for v in filled):
+    if all(isinstance(v, str) for v in filled):  # each a number as text: '(1)', '2', 'a'
         return True
-    if not all(isinstance(v, str) and _COLUMN_NUMBER.match(v.strip()) or _is_whole(v) for v in filled):
-        return False
     numbers = [int(number_or_none(v)) if _is_whole(v) else _leading_number(v) for v in filled]
     numbers = [n for n in numbers if n is not None]  # letters ('A', 'B') number the name columns
     return bool(numbers) and numbers[0] in (0, 1) and numbers == list(range(numbers[0], numbers[0] + len(numbers)))

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+
+TEXT = pd.StringDtype("pyarrow", na_value=np.nan)  # what pandas infers for a column of texts (and blanks)
 
 
 def frame_of(rows: list[tuple], columns: list[str], dtypes: dict[str, str]) -> pd.DataFrame:
@@ -10,7 +13,7 @@ def frame_of(rows: list[tuple], columns: list[str], dtypes: dict[str, str]) -> p
     dtypes take that dtype (the nullable Float64, Int64), the others the one pandas infers."""
     if not rows:  # empty object columns, as pandas makes from no records
         return pd.DataFrame({name: pd.array([], dtype=dtypes.get(name, object)) for name in columns})
-    return pd.DataFrame({name: _nullable(values, dtypes[name]) if name in dtypes else list(values)
+    return pd.DataFrame({name: _nullable(values, dtypes[name]) if name in dtypes else _inferred(values)
                          for name, values in zip(columns, zip(*rows))}, copy=False)  # the arrays are its own
 
 
@@ -22,3 +25,11 @@ def _nullable(values: tuple, dtype: str) -> pd.api.extensions.ExtensionArray:
     missing = np.isnan(numbers)
     numbers[missing] = 0.0
     return pd.arrays.FloatingArray(numbers, missing)
+
+
+def _inferred(values: tuple) -> object:
+    """Texts and None as the text column pandas would infer, built by Arrow in one call (pandas' inference
+    costs ~0.15 ms a column); any other values as a list, for pandas to infer."""
+    if any(type(value) is str for value in values) and all(type(value) is str or value is None for value in values):
+        return pd.arrays.ArrowStringArray(pa.chunked_array([pa.array(values, type=pa.large_string())]), dtype=TEXT)
+    return list(values)
