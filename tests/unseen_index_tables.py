@@ -5,6 +5,8 @@ look like the PAR Index and are read as the index they name, never as it. Each r
 must yield or the refusal it must give (DOMAIN.md; issues on the readers and on the other indices)."""
 from __future__ import annotations
 
+from typing import Callable
+
 from thidua.provinces import strip_diacritics
 from thidua.provinces import registry
 from unseen_layouts import Built, ParExpect, RefusalExpect, case, comma, names63, par_expect, par_scores
@@ -544,3 +546,33 @@ def i37_pci_with_last_years_ranks() -> Built:
             *[[r, n, s, before] for (n, s, r), before in zip(lines, previous_places(lines))]]
     return Built(xlsx_bytes(SheetSpec("PCI", rows)), "pci_2022.xlsx",
                  ParExpect({}, indices=index_expect("pci", 2022, lines)))
+
+
+def by_region(heading: Callable[[int, str], str]) -> tuple[list[list[object]], list[tuple[str, float, int]]]:
+    """A PAR 2022 table grouped by the six regions, each under a row with heading(number, region) and the
+    region's average score; the provinces keep their national ranks."""
+    lines = par_scores(names63())
+    regions: dict[str, list[tuple[str, float, int]]] = {}
+    for line in lines:
+        regions.setdefault(registry().resolve(line[0]).region, []).append(line)
+    rows: list[list[object]] = [["CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022 THEO VÙNG"], PAR_HEADER]
+    for number, (region, members) in enumerate(regions.items(), start=1):
+        rows.append([None, heading(number, region), round(sum(s for _, s, _ in members) / len(members), 2), None])
+        rows += [[None, n, s, r] for n, s, r in members]
+    return rows, lines
+
+
+@case("PAR grouped by region, each region's row 'Vùng 1: Trung du và miền núi phía Bắc' carrying the region's average "
+      "score: the provinces read, the region rows left out with a warning naming them")
+def i38_region_rows_with_their_average() -> Built:
+    rows, lines = by_region(lambda number, region: f"Vùng {number}: {region}")
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "par_2022.xlsx", par_expect(2022, lines, {}), warns=("vung", "b3"))
+
+
+@case("PAR grouped by region under rows naming the region only ('Vùng 4', 'TÂY NGUYÊN', 'VI. Đồng bằng sông Cửu Long') "
+      "with averages: no region taken for a province (nor 'Tây Nguyên' for Thái Nguyên)")
+def i39_region_rows_in_other_words() -> Built:
+    headings = {1: "Vùng 1", 2: "TRUNG DU VÀ MIỀN NÚI PHÍA BẮC", 3: "III. Bắc Trung Bộ và duyên hải miền Trung",
+                4: "TÂY NGUYÊN", 5: "Vùng Đông Nam Bộ", 6: "VI. Đồng bằng sông Cửu Long"}
+    rows, lines = by_region(lambda number, _: headings[number])
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "par_2022.xlsx", par_expect(2022, lines, {}), warns=("vung",))

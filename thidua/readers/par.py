@@ -522,15 +522,16 @@ class _ProvinceRow:
     province: Province
 
 
-def _province_rows(plan: _Plan) -> tuple[list[_ProvinceRow], list[tuple[int, object]]]:
+def _province_rows(plan: _Plan) -> tuple[list[_ProvinceRow], list[tuple[int, object]], list[int]]:
     """The rows naming a province, from the header down to the (national) average row or the notes,
-    passing over a region's average and a row of maxima, and the (row, name) of rows with figures
-    under a name that is no province."""
+    passing over a region's average and a row of maxima, the (row, name) of rows with figures
+    under a name that is no province, and the rows naming a region with figures (left out)."""
     sheet, column = plan.table.sheet, plan.province.index
     value_columns = [r.column.index for r in plan.roles]
     header_labels = {text_key(label) for label in plan.province.path}
     found: list[_ProvinceRow] = []
     unknown: list[tuple[int, object]] = []
+    regions: list[int] = []
     after_average = False  # an average row (placed among the provinces by its value) may come before the last
     for row in range(plan.table.first_data_row, sheet.height if plan.bottom is None else plan.bottom):
         values = sheet.rows[row]
@@ -539,6 +540,9 @@ def _province_rows(plan: _Plan) -> tuple[list[_ProvinceRow], list[tuple[int, obj
         name = sheet.shown(row, column)
         label = text_key(name if not is_blank(name) else next((v for v in values if isinstance(v, str)), ""))
         if PART_AVERAGE_ROW.search(label) or states_maxima(label):
+            continue
+        if registry().names_region(label):
+            regions += [row] if any(not holds_no_figure(sheet.value(row, c)) for c in value_columns) else []
             continue
         if NOTES_ROW.match(label):
             if found:
@@ -564,7 +568,7 @@ def _province_rows(plan: _Plan) -> tuple[list[_ProvinceRow], list[tuple[int, obj
             continue  # the header repeated on a new page
         elif has_figures:
             unknown.append((row, name))
-    return found, unknown
+    return found, unknown, regions
 
 
 def _has_header_labels(plan: _Plan, row: int) -> bool:
@@ -950,7 +954,7 @@ def looks_like_par(sheets: list[Sheet]) -> bool:
         if SCORING_HEADER_WORDS.search(header):
             continue
         for plan in plans:
-            rows, unknown = _province_rows(plan)
+            rows, unknown, _ = _province_rows(plan)
             indexed = INDEX_TITLE_WORDS.search(header) or _table_index(plan)
             if rows and len(rows) >= len(unknown) and (indexed or len(rows) >= PROVINCES_IN_A_TABLE):
                 return True
@@ -1073,8 +1077,13 @@ def _read_plan(plan: _Plan, found: _Sheets, file_name: str, year: int | None, ye
         labels = ", ".join(f"«{label}» (ô {cell})" for label, cell in plan.other_index_columns)
         found.problems.append(Problem(f"các cột {labels} thuộc chỉ số khác, không phải {schema.short}; đã bỏ qua.",
                                       file_name, sheet.name, plan.other_index_columns[0][1], severity="warning"))
-    rows, unknown = _province_rows(plan)
+    rows, unknown, regions = _province_rows(plan)
     found.problems += _unknown_provinces(plan, unknown, file_name)
+    if regions and rows:
+        cells = ", ".join(cell_ref(row, plan.province.index) for row in regions)
+        found.problems.append(Problem(
+            f"các ô {cells} ghi tên vùng, không phải tỉnh, thành phố: đã bỏ qua số liệu của các dòng này.",
+            file_name, sheet.name, cell_ref(regions[0], plan.province.index), severity="warning"))
     if not rows:
         if not unknown:
             found.headers_only.append(Problem(
