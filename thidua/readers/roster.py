@@ -31,7 +31,8 @@ import pandas as pd
 
 from thidua.awards import LADDER, UNRANKED, award_level
 from thidua.kinds.roster import (DECIDED_WORDS, DEPUTY_WORDS, END_OF_TABLE, LEADER_WORDS, MEMBER_WORDS, PART_OF_A_MEMBER,
-                                 PERSON, PROPOSAL_TITLE, PROPOSED_WORDS, ROSTER_COLUMNS, ROSTER_TITLE, SECTION, SUBJECT)
+                                 PERSON, PROPOSAL_TITLE, PROPOSED_WORDS, ROSTER_COLUMNS, ROSTER_TITLE, SECTION, SUBJECT,
+                                 names_a_person, unit_after_post)
 from thidua.provinces import registry
 from thidua.io.cells import is_blank, number_or_none, text_key, year_in, years_in
 from thidua.readers.problems import Problem, Refused, cell_ref, shown_ref
@@ -590,6 +591,13 @@ class _Checker:
             return None
         if key is None:
             return None
+        if self.memberships[key].kind == "agencies" and names_a_person(written):
+            led = unit_after_post(written)
+            if led is None or not names_an_agency(led):
+                self.error(f"«{written}» là tên một người, không phải tên đơn vị: hãy ghi tên cơ quan, đơn vị "
+                           "(ví dụ «Sở Tài chính»).", row.where("unit"))
+                return None
+            written = led
         unit = self.memberships[key].unit(written, year)
         if self.memberships[key].kind == "provinces" and unit.province is None:
             close = registry().suggest(written)
