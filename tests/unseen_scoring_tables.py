@@ -7,12 +7,11 @@ register into the CASES of tests/unseen_layouts.py and are judged there.
 """
 from __future__ import annotations
 
-from unseen_layouts import FLAG, MERIT, MIDLAND, MIDLAND_NAME, MOTTO, NORTH, NORTH_NAME, FREEDOM, Built, \
-    RefusalExpect, ScoringExpect, U, case, snv
+from unseen_layouts import FLAG, LANG_SON_AGENCIES, MERIT, MIDLAND, MIDLAND_NAME, MOTTO, NORTH, NORTH_NAME, FREEDOM, \
+    Built, RefusalExpect, ScoringExpect, U, case, snv
 from workbook_builders import Percent, SheetSpec, xlsx_bytes
 
 TITLE_2022 = "BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM 2022"
-LANG_SON_AGENCIES = "Cụm thi đua các cơ quan tham mưu tổng hợp tỉnh Lạng Sơn"
 PLANNING = "Sở Kế hoạch và Đầu tư"
 FINANCE = "Sở Tài chính"
 OFFICE = "Văn phòng UBND tỉnh"
@@ -589,3 +588,27 @@ def t51_footnote_mark_after_an_agency() -> Built:
             ["(1), (*): đơn vị được cộng điểm sáng kiến."]]
     return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(LANG_SON_AGENCIES, 2021, {
         FINANCE: U(98, 1), PLANNING: U(96, 2), JUSTICE: U(93, 3)}))
+
+
+# ================================================================ cells merged over several units
+
+
+@case("'Đề nghị khen thưởng' with one 'Bằng khen' cell merged down over the 2nd to 4th units: each of the three "
+      "proposed for it, the 5th for nothing")
+def t52_award_merged_over_several_units() -> Built:
+    rows = [[NORTH], [TITLE_2022], ["STT", "Đơn vị", "Tổng điểm", "Xếp hạng", "Đề nghị khen thưởng"],
+            [1, "Lạng Sơn", 98, 1, FLAG], [2, "Cao Bằng", 96, 2, MERIT], [3, "Hà Giang", 95, 3, None],
+            [4, "Lào Cai", 94, 4, None], [5, "Sơn La", 90, 5, None]]
+    return Built(xlsx_bytes(SheetSpec("TH", rows, ["E5:E7"])), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(98, 1, "Lạng Sơn", award=FLAG), snv("Cao Bằng"): U(96, 2, "Cao Bằng", award=MERIT),
+        snv("Hà Giang"): U(95, 3, "Hà Giang", award=MERIT), snv("Lào Cai"): U(94, 4, "Lào Cai", award=MERIT),
+        snv("Sơn La"): U(90, 5, "Sơn La")}, without_award={snv("Sơn La")}))
+
+
+@case("transposed: the 'Đề nghị khen thưởng' line with 'Bằng khen' merged across the 2nd and 3rd units' columns")
+def t53_transposed_award_merged_across_units() -> Built:
+    rows = transposed(SIDE, [[None, "TỔNG CỘNG", 100, 93, 93, 87], [None, "XẾP HẠNG", None, 1, 2, 3],
+                             [None, "Đề nghị khen thưởng", None, FLAG, MERIT, None]])
+    expect = {name: U(u.total, u.rank, u.province, award=FLAG if u.rank == 1 else MERIT) for name, u in TIED.items()}
+    return Built(xlsx_bytes(SheetSpec("Tong hop", rows, ["E10:F10"])), "th.xlsx", ScoringExpect(
+        NORTH_NAME, 2022, expect, criteria_keys=TRANSPOSED_KEYS))

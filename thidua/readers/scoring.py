@@ -49,7 +49,7 @@ from thidua.io.cells import NotANumber, is_blank, number_or_none, parse_number, 
 from thidua.readers.criteria import (SCORES, TOLERANCE, Code, Node, Tally, TreeBuilder, check_maximums, combined, describe,
                                      measure_cell, measure_total, parse_code, reconcile_groups, restore_lost_zero, split_code,
                                      split_maximum)
-from thidua.readers.problems import Problem, Refused, cell_ref
+from thidua.readers.problems import Problem, Refused, cell_ref, shown_ref
 from thidua.readers.table import Column, Table, locate_table
 from thidua.readers.units import ClusterKind, Membership, Unit, clean_text, cluster_key, display_case, folded, \
     membership
@@ -314,7 +314,7 @@ def _read_detail(context: _Context, layout: _Layout, written: str, published: bo
                    measure_total(roots, "bonus", "cluster", tally), measure_total(roots, "penalty", "cluster", tally),
                    _rank(context, sheet, rank_row, own) if rank_row is not None else None,
                    cell_ref(rank_row, own) if rank_row is not None and own is not None else None,
-                   award, award_cell=cell_ref(award_row, own) if award else None,
+                   award, award_cell=shown_ref(sheet, award_row, own) if award else None,
                    self_total_cell=_closing_cell(closings, "self", self_total),
                    bonus_cell=measure_cell(roots, "bonus", "cluster", tally),
                    penalty_cell=measure_cell(roots, "penalty", "cluster", tally))
@@ -339,11 +339,11 @@ def _labelled_row(code_cell: object, words: str, maximum_cell: object) -> str | 
 
 
 def _award_line(context: _Context, sheet: Sheet, row: int, column: int | None) -> str | None:
-    """A unit's cell of an award proposal line: words, not a number."""
-    value = sheet.value(row, column) if column is not None else ""
+    """A unit's cell of an award proposal line: words, not a number (a cell merged across units proposes for each)."""
+    value = sheet.shown(row, column) if column is not None else ""
     if number_or_none(value) is not None:
         context.error(f"dòng đề nghị khen thưởng ghi số «{_text(value)}»: hãy ghi hình thức khen thưởng hoặc để trống.",
-                      sheet.name, cell_ref(row, column))
+                      sheet.name, shown_ref(sheet, row, column))
         return None
     text = _text(value)
     return text if text and not _NOTHING.match(text) else None
@@ -893,15 +893,15 @@ def _rank(context: _Context, sheet: Sheet, row: int, column: int | None) -> int 
 
 
 def _award(sheet: Sheet, row: int, columns: list[Column]) -> tuple[str | None, str | None]:
-    """The award proposal as written, and the cell of its first words; with one column per award, the
-    column of each mark ('x')."""
+    """The award proposal as written (a cell merged down over several units proposes it for each), and the
+    cell of its first words; with one column per award, the column of each mark ('x')."""
     proposals, cells = [], []
     for column in columns:
-        text = _text(sheet.value(row, column.index))
+        text = _text(sheet.shown(row, column.index))
         if not text or _NOTHING.match(text):
             continue
         proposals.append(column.path[-1] if len(columns) > 1 and _MARK.match(text) else text)
-        cells.append(cell_ref(row, column.index))
+        cells.append(shown_ref(sheet, row, column.index))
     return "; ".join(proposals) or None, cells[0] if cells else None
 
 
