@@ -612,3 +612,51 @@ def t53_transposed_award_merged_across_units() -> Built:
     expect = {name: U(u.total, u.rank, u.province, award=FLAG if u.rank == 1 else MERIT) for name, u in TIED.items()}
     return Built(xlsx_bytes(SheetSpec("Tong hop", rows, ["E10:F10"])), "th.xlsx", ScoringExpect(
         NORTH_NAME, 2022, expect, criteria_keys=TRANSPOSED_KEYS))
+
+
+# ================================================================ scores stated in percent
+
+
+@case("a 'Tổng điểm (%)' column of percent cells (95% arriving as 0,95) right of the points total: the total said "
+      "again, no criterion; a warning names the column")
+def t54_total_again_in_percent_beside_the_points() -> Built:
+    rows = [[NORTH], [TITLE_2022],
+            ["STT", "Đơn vị", "Tiêu chí 1 (60 điểm)", "Tiêu chí 2 (40 điểm)", "Tổng điểm", "Tổng điểm (%)", "Xếp hạng"],
+            [1, "Lạng Sơn", 58, 37, 95, Percent(0.95), 1], [2, "Cao Bằng", 55, 38, 93, Percent(0.93), 2],
+            [3, "Hà Giang", 50, 35, 85, Percent(0.85), 3]]
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(95, 1, "Lạng Sơn"), snv("Cao Bằng"): U(93, 2, "Cao Bằng"), snv("Hà Giang"): U(85, 3, "Hà Giang")},
+        criteria_keys={"1", "2"}), warns=("tong diem (%)", "f3"))
+
+
+@case("a 135-point total with 'Kết quả (%)' beside it holding 90; 87,33; 80 (points out of 100): no criterion")
+def t55_percent_points_beside_a_larger_total() -> Built:
+    rows = [[NORTH], [TITLE_2022],
+            ["STT", "Đơn vị", "Tiêu chí 1 (100 điểm)", "Tiêu chí 2 (50 điểm)", "Tổng điểm", "Kết quả (%)", "Xếp hạng"],
+            [1, "Lạng Sơn", 98, 37, 135, 90, 1], [2, "Cao Bằng", 95, 36, 131, 87.33, 2], [3, "Hà Giang", 90, 30, 120, 80, 3]]
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(135, 1, "Lạng Sơn"), snv("Cao Bằng"): U(131, 2, "Cao Bằng"), snv("Hà Giang"): U(120, 3, "Hà Giang")},
+        criteria_keys={"1", "2"}))
+
+
+@case("the only score a 'Kết quả (%)' column of percent cells (0,95 for 95%): refused at its header, never 0,95 points")
+def t56_only_score_in_percent_cells() -> Built:
+    rows = [[NORTH], [TITLE_2022], ["STT", "Đơn vị", "Kết quả (%)", "Xếp hạng"],
+            [1, "Lạng Sơn", Percent(0.95), 1], [2, "Cao Bằng", Percent(0.93), 2], [3, "Hà Giang", Percent(0.85), 3]]
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", RefusalExpect("a total in percent cells", "TH", "C3"))
+
+
+@case("the only total 'Tổng điểm (%)' written as text '95%', '93,5%': read as the points it shows")
+def t57_only_total_in_percent_text() -> Built:
+    rows = [[NORTH], [TITLE_2022], ["STT", "Đơn vị", "Tổng điểm (%)", "Xếp hạng"],
+            [1, "Lạng Sơn", "95%", 1], [2, "Cao Bằng", "93,5%", 2], [3, "Hà Giang", "85%", 3]]
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(95, 1, "Lạng Sơn"), snv("Cao Bằng"): U(93.5, 2, "Cao Bằng"), snv("Hà Giang"): U(85, 3, "Hà Giang")}))
+
+
+@case("criteria stated in percent cells ('Tiêu chí 1 (%)': 96% arriving as 0,96) beside a points total: refused at "
+      "the criterion's header, not stored as 0,96 points")
+def t58_criteria_in_percent_cells() -> Built:
+    rows = [[NORTH], [TITLE_2022], ["STT", "Đơn vị", "Tiêu chí 1 (%)", "Tiêu chí 2 (%)", "Tổng điểm", "Xếp hạng"],
+            [1, "Lạng Sơn", Percent(0.96), Percent(0.94), 95, 1], [2, "Cao Bằng", Percent(0.9), Percent(0.96), 93, 2]]
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", RefusalExpect("criteria in percent cells", "TH", "C3"))

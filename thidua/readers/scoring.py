@@ -54,14 +54,14 @@ from thidua.readers.table import Column, Table, locate_table
 from thidua.readers.units import ClusterKind, Membership, Unit, clean_text, cluster_key, display_case, folded, \
     membership
 from thidua.io.workbook import Sheet, sheets_of
-from thidua.tables.columns import outside_ranks, rank_in, settle
+from thidua.tables.columns import fractions_only, outside_ranks, rank_in, settle, states_percent
 from thidua.tables.identity import PERIODS, Stated, TitleLine, is_generic_sheet, letterhead, lines_over, \
     other_province, period_named, stated_cluster, stated_key, stated_period, stated_year, title_lines, unit_from_file_name, \
     unit_from_lines
 from thidua.tables.frames import frame_of
 from thidua.tables.identity import cell_text as _text
 from thidua.tables.rows import closes, ends_table, labelled_row, states_maxima
-from thidua.tables.schema import label_words as _words
+from thidua.tables.schema import label_words as _words, plain_words
 from thidua.tables.shapes import side_by_side, unit_heading
 
 UNIT_COLUMNS = ["unit", "unit_key", "province", "total", "rank", "rank_computed", "self_total", "criteria_total",
@@ -444,6 +444,7 @@ class _SummaryPlan:
     other_years: list[Column]             # another year's or period's figures ('Điểm năm 2021', 'Sơ kết 6 tháng'): not read
     row_scorers: Column | None            # says whose score each row holds: a unit's 'Tự chấm' and 'Cụm chấm' rows
     contradictions: list[tuple[Column, int]]  # (column, row): a number among the words of an award or grade column
+    in_percent: list[Column]              # the total again as a percentage ('Tổng điểm (%)'): not read
 
     @property
     def sheet(self) -> Sheet:
@@ -537,7 +538,9 @@ def _summary_plan(layout: _Layout, year: int, period: str) -> _SummaryPlan:
     other_years = [c for c in layout.table.columns
                    if _of_another_year(layout, c, year) or _of_another_period(layout, c, period)]
     row_scorers = _row_scorer_column(layout)
-    layout = replace(layout, kinds={**layout.kinds, **{c.index: "ignored" for c in other_years + [row_scorers] if c}})
+    in_percent = _totals_in_percent(layout)
+    layout = replace(layout, kinds={**layout.kinds,
+                                    **{c.index: "ignored" for c in other_years + [row_scorers] + in_percent if c}})
     table, sheet = layout.table, layout.table.sheet
     rows = _data_rows(table)
 
@@ -566,7 +569,22 @@ def _summary_plan(layout: _Layout, year: int, period: str) -> _SummaryPlan:
                         [(c, scorer_of(c)) for c in layout.all("bonus")],
                         [(c, scorer_of(c)) for c in layout.all("penalty")],
                         layout.first("rank"), layout.all("award"), layout.first("note"), other_years, row_scorers,
-                        contradictions)
+                        contradictions, in_percent)
+
+
+def _fractions_under_percent(plan: _SummaryPlan, rows: list[int]) -> list[Column]:
+    """Score columns stated in percent whose every number is 0..1: percent cells, which arrive as fractions."""
+    columns = [c.column for c in plan.criteria] + [c for c, _ in plan.totals]
+    return [c for c in columns if states_percent(c.path[-1])
+            and fractions_only([plan.sheet.value(row, c.index) for row in rows])]
+
+
+def _totals_in_percent(layout: _Layout) -> list[Column]:
+    """Score columns naming nothing but a percentage ('Tổng điểm (%)', 'Kết quả (%)') beside other score columns:
+    the total said again on another scale, no criterion nor the total to store."""
+    scores = [c for c in layout.table.columns if layout.kinds[c.index] in ("score", "total")]
+    in_percent = [c for c in scores if states_percent(c.path[-1]) and is_generic(plain_words(c.path[-1]))]
+    return in_percent if len(in_percent) < len(scores) else []
 
 
 def _sums_of_the_left(sheet: Sheet, criteria: list[_SummaryColumn], rows: list[int]) -> list[_SummaryColumn]:
@@ -806,6 +824,13 @@ def _read_summary(context: _Context, plan: _SummaryPlan) -> list[_Scored]:
         context.error(f"cột «{column.label}» ghi chữ (hình thức khen thưởng, xếp loại) nhưng ô này ghi số "
                       f"«{_text(sheet.value(row, column.index))}»: hãy ghi chữ hoặc để trống, hoặc đặt cột điểm dưới "
                       f"tiêu đề riêng.", sheet.name, cell_ref(row, column.index))
+    for column in plan.in_percent:
+        context.warn(f"cột «{column.label}» ghi lại điểm theo tỷ lệ phần trăm; bỏ qua cột, đọc điểm ở các cột điểm.",
+                     sheet.name, _header_cell(plan.layout.table, column.index, column.path[-1]))
+    for column in _fractions_under_percent(plan, rows):
+        context.error(f"cột «{column.label}» ghi điểm theo tỷ lệ phần trăm (ô định dạng %, 95% là 0,95): không rõ là "
+                      f"bao nhiêu điểm; hãy ghi điểm bằng số (ví dụ 95).", sheet.name,
+                      _header_cell(plan.layout.table, column.index, column.path[-1]))
     if not plan.criteria and not plan.totals:
         years = f" (chỉ có cột của năm, kỳ khác: {', '.join(f'«{c.label}»' for c in plan.other_years)})" \
             if plan.other_years else ""
