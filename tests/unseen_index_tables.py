@@ -576,3 +576,13 @@ def i39_region_rows_in_other_words() -> Built:
                 4: "TÂY NGUYÊN", 5: "Vùng Đông Nam Bộ", 6: "VI. Đồng bằng sông Cửu Long"}
     rows, lines = by_region(lambda number, _: headings[number])
     return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "par_2022.xlsx", par_expect(2022, lines, {}), warns=("vung",))
+
+
+@case("PAR scores typed as percentages (92,13) in most rows and as fractions (0,925, a percent cell's value) in "
+      "every other row: refused at the first fraction, never stored as 0,925%")
+def i40_fractions_among_percentages() -> Built:
+    lines = par_scores(names63())
+    rows = [["CHỈ SỐ CCHC NĂM 2022"], PAR_HEADER,
+            *[[i + 1, n, s if i % 2 else round(s / 100, 4), r] for i, (n, s, r) in enumerate(lines)]]
+    return Built(xlsx_bytes(SheetSpec("PAR", rows)), "par_2022.xlsx",
+                 RefusalExpect("a fraction among percentages", "PAR", "C3"))

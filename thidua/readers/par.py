@@ -751,6 +751,7 @@ def _entries(plan: _Plan, group: _YearColumns, rows: list[_ProvinceRow],
 
     schema = group.schema
     scores, ranks, sipas = numbers(group.score, schema.percent), numbers(group.rank, False), numbers(group.sipas)
+    problems += _fractions_among_percentages(sheet, group, scores, file_name) if schema.percent else []
     components = [(label, numbers(column, schema.percent)) for label, column in group.components]
     entries = []
     for province_row in rows:
@@ -776,6 +777,22 @@ def _entries(plan: _Plan, group: _YearColumns, rows: list[_ProvinceRow],
         problems.append(Problem(f"năm {group.year}: bảng không có cột {schema.short}, chỉ có thứ hạng; chỉ số các tỉnh "
                                 "để trống.", file_name, sheet.name, severity="warning"))
     return entries, problems
+
+
+def _fractions_among_percentages(sheet: Sheet, group: _YearColumns, scores: dict[int, float], file_name: str
+                                 ) -> list[Problem]:
+    """A fraction (a percent cell, 0,925 for 92,5%) among scores written as percentages (91,76): which one the
+    cell means cannot be told from the value alone, and no index score is 1% or less."""
+    fractions = [row for row, score in scores.items() if 0 < score <= 1]
+    if not fractions or len(fractions) == len(scores):
+        return []
+    row = fractions[0]
+    percentage = next(score for score in scores.values() if score > 1)
+    fraction = scores[row]
+    return [Problem(f"chỉ số năm {group.year} ở ô này là {_shown(fraction)}, ở các ô khác là phần trăm (như "
+                    f"{_shown(percentage)}): không rõ ô này là {_shown(fraction)}% hay {_shown(fraction * 100)}% (ô định "
+                    "dạng % lưu 92,5% thành 0,925); hãy ghi mọi ô cùng một cách.", file_name, sheet.name,
+                    _cell(row, group.score))]
 
 
 def _cell(row: int, column: Column | None) -> str | None:
