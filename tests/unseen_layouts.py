@@ -1506,6 +1506,16 @@ def r36_a_person_without_a_unit_in_an_agencies_roster() -> Built:
                  RefusalExpect("a person, not a unit, in the deputy cell", "DS", "C5"))
 
 
+@case("roster: the election's outcome beside the outgoing holders ('Chức danh | Đơn vị năm 2023 | Đơn vị năm 2024' "
+      "under 'KẾT QUẢ BẦU CỤM TRƯỞNG, CỤM PHÓ NĂM 2024'): each year's roles from its own column")
+def r37_outgoing_and_elected_units_side_by_side() -> Built:
+    rows = [[NORTH], [ELECTION_LINE], ["STT", "Chức danh", "Đơn vị năm 2023", "Đơn vị năm 2024"],
+            [1, "Cụm trưởng", "Sở Nội vụ tỉnh Lai Châu", "Sở Nội vụ tỉnh Điện Biên"],
+            [2, "Cụm phó", "Sở Nội vụ tỉnh Điện Biên", "Sở Nội vụ tỉnh Sơn La"]]
+    return Built(xlsx_bytes(SheetSpec("Ket qua bau", rows)), "ket_qua_bau.xlsx", RosterExpect(
+        led(NORTH_NAME, 2023, snv("Lai Châu"), snv("Điện Biên")) | led(NORTH_NAME, 2024, snv("Điện Biên"), snv("Sơn La"))))
+
+
 # ================================================================ round 2: scoring summaries
 
 
