@@ -660,3 +660,30 @@ def t58_criteria_in_percent_cells() -> Built:
     rows = [[NORTH], [TITLE_2022], ["STT", "Đơn vị", "Tiêu chí 1 (%)", "Tiêu chí 2 (%)", "Tổng điểm", "Xếp hạng"],
             [1, "Lạng Sơn", Percent(0.96), Percent(0.94), 95, 1], [2, "Cao Bằng", Percent(0.9), Percent(0.96), 93, 2]]
     return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", RefusalExpect("criteria in percent cells", "TH", "C3"))
+
+
+# ================================================================ group rows among the units
+
+
+@case("a summary in two groups, each closed by its subtotal row ('Cộng nhóm A' 188) under group headings "
+      "('A | Nhóm các tỉnh biên giới'): the units of both groups read, no subtotal taken for a unit")
+def t59_group_subtotals_among_the_units() -> Built:
+    rows = [[NORTH], [TITLE_2022], ["STT", "Đơn vị", "Tổng điểm", "Xếp hạng"],
+            ["A", "Nhóm các tỉnh biên giới", None, None], [1, "Lạng Sơn", 95, 1], [2, "Cao Bằng", 93, 2],
+            [None, "Cộng nhóm A", 188, None], ["B", "Nhóm các tỉnh còn lại", None, None],
+            [3, "Sơn La", 90, 3], [4, "Điện Biên", 88, 4], [None, "Cộng nhóm B", 178, None], [None, "TỔNG CỘNG", 366, None]]
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(95, 1, "Lạng Sơn"), snv("Cao Bằng"): U(93, 2, "Cao Bằng"), snv("Sơn La"): U(90, 3, "Sơn La"),
+        snv("Điện Biên"): U(88, 4, "Điện Biên")}))
+
+
+@case("a group's mean row ('Bình quân nhóm 1' 94) after its units and more units under it: every unit read, "
+      "the means none")
+def t60_group_averages_among_the_units() -> Built:
+    rows = [[NORTH], [TITLE_2022], ["STT", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2", "Tổng điểm", "Xếp hạng"],
+            [1, "Lạng Sơn", 50, 45, 95, 1], [2, "Cao Bằng", 48, 45, 93, 2], [None, "Bình quân nhóm 1", 49, 45, 94, None],
+            [3, "Sơn La", 46, 44, 90, 3], [4, "Điện Biên", 45, 43, 88, 4], [None, "Bình quân nhóm 2", 45.5, 43.5, 89, None],
+            [], ["Ghi chú: Điện Biên nộp báo cáo chậm 2 ngày."]]
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(95, 1, "Lạng Sơn"), snv("Cao Bằng"): U(93, 2, "Cao Bằng"), snv("Sơn La"): U(90, 3, "Sơn La"),
+        snv("Điện Biên"): U(88, 4, "Điện Biên")}, criteria={(snv("Điện Biên"), "2"): 43}, criteria_keys={"1", "2"}))

@@ -687,7 +687,11 @@ def _summary_rows(plan: _SummaryPlan) -> tuple[list[int], int | None]:
         number_cell = sheet.value(row, order.index) if order else ""
         if sheet.is_blank_row(row):
             continue
-        if _is_end(sheet, row, measures, plan.note) or closes(name, number_cell) or labelled_row(name, number_cell):
+        if _is_end(sheet, row, measures, plan.note):
+            break
+        if closes(name, number_cell) or labelled_row(name, number_cell):
+            if _numbered_unit_below(plan, row):
+                continue  # a group's subtotal or average ('Cộng nhóm A', 'Bình quân nhóm 1'), more units under it
             break  # the units end at a total, average, rank or note line
         has_scores = any(number_or_none(sheet.value(row, c)) is not None for c in measures)
         if states_maxima(name) or states_maxima(number_cell) \
@@ -700,6 +704,18 @@ def _summary_rows(plan: _SummaryPlan) -> tuple[list[int], int | None]:
                 and (has_scores or number_or_none(number_cell) is not None):
             units.append(row)
     return units, maxima_row
+
+
+def _numbered_unit_below(plan: _SummaryPlan, row: int) -> bool:
+    """The next row with scores under this one is a numbered unit's (not a total, note or signature)."""
+    sheet, order, measures = plan.sheet, plan.layout.first("order"), plan.measure_columns()
+    for below in range(row + 1, _data_rows(plan.layout.table).stop):
+        name, number_cell = sheet.value(below, plan.unit.index), sheet.value(below, order.index) if order else ""
+        if _is_end(sheet, below, measures, plan.note) or closes(name, number_cell) or labelled_row(name, number_cell):
+            return False
+        if any(number_or_none(sheet.value(below, c)) is not None for c in measures):
+            return order is not None and number_or_none(number_cell) is not None and not is_blank(name)
+    return False
 
 
 _NAME_GOES_ON = re.compile(r"(\s(và|của|các)|[-–,&])$", re.IGNORECASE)
