@@ -687,3 +687,14 @@ def t60_group_averages_among_the_units() -> Built:
     return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(95, 1, "Lạng Sơn"), snv("Cao Bằng"): U(93, 2, "Cao Bằng"), snv("Sơn La"): U(90, 3, "Sơn La"),
         snv("Điện Biên"): U(88, 4, "Điện Biên")}, criteria={(snv("Điện Biên"), "2"): 43}, criteria_keys={"1", "2"}))
+
+
+@case("the same groups in a summary without a numbering column ('Đơn vị | Tổng điểm | Xếp hạng', 'Cộng nhóm A' "
+      "between the units): the units under the subtotal read by their names")
+def t61_group_subtotal_without_numbering() -> Built:
+    rows = [[NORTH], [TITLE_2022], ["Đơn vị", "Tổng điểm", "Xếp hạng"], ["Lạng Sơn", 95, 1], ["Cao Bằng", 93, 2],
+            ["Cộng nhóm A", 188, None], ["Sơn La", 90, 3], ["Điện Biên", 88, 4], ["Cộng nhóm B", 178, None], [],
+            ["Điện Biên nộp báo cáo chậm, trừ", 1]]
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(95, 1, "Lạng Sơn"), snv("Cao Bằng"): U(93, 2, "Cao Bằng"), snv("Sơn La"): U(90, 3, "Sơn La"),
+        snv("Điện Biên"): U(88, 4, "Điện Biên")}))

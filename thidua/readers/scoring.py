@@ -52,7 +52,7 @@ from thidua.readers.criteria import (SCORES, TOLERANCE, Code, Node, Tally, TreeB
 from thidua.readers.problems import Problem, Refused, cell_ref, shown_ref
 from thidua.readers.table import Column, Table, locate_table
 from thidua.readers.units import ClusterKind, Membership, Unit, clean_text, cluster_key, display_case, folded, \
-    membership
+    membership, names_an_agency, split_province
 from thidua.io.workbook import Sheet, sheets_of
 from thidua.tables.columns import fractions_only, outside_ranks, rank_in, settle, states_percent
 from thidua.tables.identity import PERIODS, Stated, TitleLine, is_generic_sheet, letterhead, lines_over, \
@@ -690,7 +690,7 @@ def _summary_rows(plan: _SummaryPlan) -> tuple[list[int], int | None]:
         if _is_end(sheet, row, measures, plan.note):
             break
         if closes(name, number_cell) or labelled_row(name, number_cell):
-            if _numbered_unit_below(plan, row):
+            if _unit_below(plan, row):
                 continue  # a group's subtotal or average ('Cộng nhóm A', 'Bình quân nhóm 1'), more units under it
             break  # the units end at a total, average, rank or note line
         has_scores = any(number_or_none(sheet.value(row, c)) is not None for c in measures)
@@ -706,15 +706,19 @@ def _summary_rows(plan: _SummaryPlan) -> tuple[list[int], int | None]:
     return units, maxima_row
 
 
-def _numbered_unit_below(plan: _SummaryPlan, row: int) -> bool:
-    """The next row with scores under this one is a numbered unit's (not a total, note or signature)."""
+def _unit_below(plan: _SummaryPlan, row: int) -> bool:
+    """The next row with scores under this one is a unit's (not a total, note or signature): numbered, or without a
+    numbering column, named as a unit is ('Sơn La', 'Sở Tài chính')."""
     sheet, order, measures = plan.sheet, plan.layout.first("order"), plan.measure_columns()
     for below in range(row + 1, _data_rows(plan.layout.table).stop):
         name, number_cell = sheet.value(below, plan.unit.index), sheet.value(below, order.index) if order else ""
         if _is_end(sheet, below, measures, plan.note) or closes(name, number_cell) or labelled_row(name, number_cell):
             return False
         if any(number_or_none(sheet.value(below, c)) is not None for c in measures):
-            return order is not None and number_or_none(number_cell) is not None and not is_blank(name)
+            if order is not None:
+                return number_or_none(number_cell) is not None and not is_blank(name)
+            prefix, province = split_province(_text(name))
+            return province is not None and (not prefix or names_an_agency(prefix)) or names_an_agency(name)
     return False
 
 
