@@ -586,3 +586,25 @@ def i40_fractions_among_percentages() -> Built:
             *[[i + 1, n, s if i % 2 else round(s / 100, 4), r] for i, (n, s, r) in enumerate(lines)]]
     return Built(xlsx_bytes(SheetSpec("PAR", rows)), "par_2022.xlsx",
                  RefusalExpect("a fraction among percentages", "PAR", "C3"))
+
+
+@case("PAR listing each region's provinces then its row 'Cộng vùng Tây Nguyên' (the region's mean): the provinces "
+      "read, the six region rows left out with a warning")
+def i41_region_rows_closing_each_region() -> Built:
+    lines = par_scores(names63())
+    regions: dict[str, list[tuple[str, float, int]]] = {}
+    for line in lines:
+        regions.setdefault(registry().resolve(line[0]).region, []).append(line)
+    rows: list[list[object]] = [["CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022"], PAR_HEADER]
+    for region, members in regions.items():
+        rows += [[None, n, s, r] for n, s, r in members]
+        rows.append([None, f"Cộng vùng {region}", round(sum(s for _, s, _ in members) / len(members), 2), None])
+    return Built(xlsx_bytes(SheetSpec("PAR", rows)), "par_2022.xlsx", par_expect(2022, lines, {}), warns=("vung",))
+
+
+@case("PAR closing with 'Giá trị cao nhất' and 'Giá trị thấp nhất' rows under the provinces: statistics, no provinces")
+def i42_highest_and_lowest_rows() -> Built:
+    lines = par_scores(names63())
+    rows = [["CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022"], PAR_HEADER, *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(lines)],
+            [None, "Giá trị cao nhất", lines[0][1], None], [None, "Giá trị thấp nhất", lines[-1][1], None]]
+    return Built(xlsx_bytes(SheetSpec("PAR", rows)), "par_2022.xlsx", par_expect(2022, lines, {}))

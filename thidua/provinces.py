@@ -25,9 +25,11 @@ _PREFIX = re.compile(r"^(?:tinh|thanh pho|tp)\s+")
 _OTHER_REGION_NAMES = ("Tây Bắc", "Đông Bắc", "Bắc Trung Bộ", "Duyên hải Nam Trung Bộ", "Nam Trung Bộ",
                        "Duyên hải miền Trung", "Trung du miền núi phía Bắc", "Miền núi phía Bắc", "Đồng bằng Bắc Bộ",
                        "ĐBSCL", "ĐBSH", "Miền Bắc", "Miền Trung", "Miền Nam")
-# 'Vùng 1', 'Vùng I: ...', 'Khu vực 2 - ...': a numbered region, whatever follows; else an ordinal before a name
-_NUMBERED_REGION = re.compile(r"^(vung|khu vuc)\s*(\d{1,2}|[ivx]{1,4})\b")
-_REGION_PREFIX = re.compile(r"^((vung|khu vuc)\s+)?((\d{1,2}|[ivx]{1,4})\s*[.:)\-]\s*)?")
+# 'Vùng 1', 'Vùng I: ...', 'Khu vực 2 - ...': a numbered region, whatever follows; else an ordinal before a name;
+# either perhaps after the words of its sum or mean ('Cộng vùng Tây Nguyên', 'Bình quân vùng 1')
+_REGION_FIGURE = r"^((cong|tong|tong cong|binh quan|trung binh|chi so)\s+)?"
+_NUMBERED_REGION = re.compile(_REGION_FIGURE + r"(vung|khu vuc)\s*(\d{1,2}|[ivx]{1,4})\b")
+_REGION_PREFIX = re.compile(_REGION_FIGURE + r"((vung|khu vuc)\s+)?((\d{1,2}|[ivx]{1,4})\s*[.:)\-]\s*)?")
 _FOOTNOTE_MARK = re.compile(r"\s*(\(\s*(\d{1,2}|\*{1,3})\s*\)|\*{1,3}|[¹²³⁴-⁹⁰]+)$")
 
 
