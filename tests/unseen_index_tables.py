@@ -608,3 +608,13 @@ def i42_highest_and_lowest_rows() -> Built:
     rows = [["CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022"], PAR_HEADER, *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(lines)],
             [None, "Giá trị cao nhất", lines[0][1], None], [None, "Giá trị thấp nhất", lines[-1][1], None]]
     return Built(xlsx_bytes(SheetSpec("PAR", rows)), "par_2022.xlsx", par_expect(2022, lines, {}))
+
+
+@case("PAR with 'Tổng điểm đạt được' (points) beside 'Chỉ số (%)' (percent cells) holding the same figures: the "
+      "index once, no component that is the index again; a warning names the column")
+def i43_points_column_equal_to_the_index() -> Built:
+    lines = par_scores(names63())
+    rows = [["CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022"], ["TT", "Tỉnh, thành phố", "Tổng điểm đạt được", "Chỉ số (%)", "Xếp hạng"],
+            *[[i + 1, n, s, Percent(round(s / 100, 4)), r] for i, (n, s, r) in enumerate(lines)]]
+    return Built(xlsx_bytes(SheetSpec("PAR", rows)), "par_2022.xlsx", par_expect(2022, lines, {}),
+                 warns=("tong diem dat duoc",))

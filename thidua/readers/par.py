@@ -752,7 +752,12 @@ def _entries(plan: _Plan, group: _YearColumns, rows: list[_ProvinceRow],
     schema = group.schema
     scores, ranks, sipas = numbers(group.score, schema.percent), numbers(group.rank, False), numbers(group.sipas)
     problems += _fractions_among_percentages(sheet, group, scores, file_name) if schema.percent else []
-    components = [(label, numbers(column, schema.percent)) for label, column in group.components]
+    read = [(column, label, numbers(column, schema.percent)) for label, column in group.components]
+    again = [column for column, _, found in read if _says_the_index_again(scores, found)]
+    problems += [Problem(f"cột «{column.label}» ghi lại chính chỉ số năm {group.year} (mọi dòng bằng cột "
+                         f"«{group.score.label}»), không phải chỉ số thành phần; đã bỏ qua.", file_name, sheet.name,
+                         _header_cell(plan.table, column), severity="warning") for column in again]
+    components = [(label, found) for column, label, found in read if column not in again]
     entries = []
     for province_row in rows:
         row = province_row.row
@@ -777,6 +782,12 @@ def _entries(plan: _Plan, group: _YearColumns, rows: list[_ProvinceRow],
         problems.append(Problem(f"năm {group.year}: bảng không có cột {schema.short}, chỉ có thứ hạng; chỉ số các tỉnh "
                                 "để trống.", file_name, sheet.name, severity="warning"))
     return entries, problems
+
+
+def _says_the_index_again(scores: dict[int, float], component: dict[int, float]) -> bool:
+    """A component column equal to the index in every row ('Tổng điểm đạt được' beside 'Chỉ số (%)')."""
+    return bool(component) and component.keys() == scores.keys() \
+        and all(abs(component[row] - scores[row]) <= 0.005 for row in scores)
 
 
 def _fractions_among_percentages(sheet: Sheet, group: _YearColumns, scores: dict[int, float], file_name: str
