@@ -698,3 +698,11 @@ def t61_group_subtotal_without_numbering() -> Built:
     return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(95, 1, "Lạng Sơn"), snv("Cao Bằng"): U(93, 2, "Cao Bằng"), snv("Sơn La"): U(90, 3, "Sơn La"),
         snv("Điện Biên"): U(88, 4, "Điện Biên")}))
+
+
+@case("transposed: a unit heading two columns ('Lạng Sơn' in D3 and again in F3, an old copy left beside): refused "
+      "naming the second, not one of them stored as its scores")
+def t62_transposed_unit_heading_two_columns() -> Built:
+    rows = transposed([*SIDE[:2], SIDE[0]], [[None, "TỔNG CỘNG", 100, 93, 93, 80]],
+                      [["I", "Công tác tổ chức", 40, 38, 38, 30], ["II", "Cải cách hành chính", 60, 55, 55, 50]])
+    return Built(xlsx_bytes(SheetSpec("Tong hop", rows)), "th.xlsx", RefusalExpect("a unit twice", "Tong hop", "F3"))

@@ -1274,6 +1274,10 @@ def _read_details(context: _Context, details: list[_Layout], lines: list[TitleLi
     scored_sheets, scored = [], []
     for layout in details:
         by_unit = _units_side_by_side(layout)
+        sheet, header = layout.table.sheet, layout.table.header_top
+        for written, first, column in _unit_columns_twice(layout) if by_unit else []:
+            context.error(f"đơn vị «{written}» đứng đầu hai cột điểm (ô {shown_ref(sheet, header, first.index)} và ô "
+                          f"này): không rõ cột nào là điểm của đơn vị.", sheet.name, shown_ref(sheet, header, column.index))
         if by_unit:
             side_by_side = [_read_detail(context, unit_layout, written, published=True)
                             for written, unit_layout in by_unit.items()]
@@ -1294,13 +1298,30 @@ def _read_details(context: _Context, details: list[_Layout], lines: list[TitleLi
     return scored
 
 
+_NO_UNITS_SCORES = ("order", "content", "max", "note", "ignored")
+
+
+def _unit_columns_twice(layout: _Layout) -> list[tuple[str, Column, Column]]:
+    """(unit, first column, column) for a unit heading a second column of the same scorer ('Lạng Sơn' over two
+    columns apart): which of them holds its scores cannot be told."""
+    seen: dict[tuple[str, str | None], Column] = {}
+    twice = []
+    for column in layout.table.columns:
+        written = unit_heading(tuple(column.path), scores_only) if layout.kinds[column.index] not in _NO_UNITS_SCORES \
+            else None
+        first = seen.setdefault((text_key(written), _scorer(column)), column) if written else column
+        if first is not column:
+            twice.append((written, first, column))
+    return twice
+
+
 def _units_side_by_side(layout: _Layout) -> dict[str, _Layout]:
     """For a detail sheet whose score columns are headed by two or more units, each unit's name and the
     layout seeing only its columns (one column per unit holds its cluster score); a score column headed by
     no unit ('Điểm trung bình' of them all) is no unit's."""
     columns: dict[str, list[Column]] = {}
     for column in layout.table.columns:
-        if layout.kinds[column.index] in ("order", "content", "max", "note", "ignored"):
+        if layout.kinds[column.index] in _NO_UNITS_SCORES:
             continue
         written = unit_heading(tuple(column.path), scores_only)
         if written:
