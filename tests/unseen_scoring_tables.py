@@ -706,3 +706,27 @@ def t62_transposed_unit_heading_two_columns() -> Built:
     rows = transposed([*SIDE[:2], SIDE[0]], [[None, "TỔNG CỘNG", 100, 93, 93, 80]],
                       [["I", "Công tác tổ chức", 40, 38, 38, 30], ["II", "Cải cách hành chính", 60, 55, 55, 50]])
     return Built(xlsx_bytes(SheetSpec("Tong hop", rows)), "th.xlsx", RefusalExpect("a unit twice", "Tong hop", "F3"))
+
+
+# ================================================================ columns comparing with last year
+
+
+@case("'Xếp hạng năm trước' (last year's places, no year written) left of this year's 'Xếp hạng': this year's ranks, "
+      "the other column set aside with a warning")
+def t63_last_years_places_without_a_year() -> Built:
+    rows = [[NORTH], [TITLE_2022], ["STT", "Đơn vị", "Xếp hạng năm trước", "Tổng điểm", "Xếp hạng"],
+            [1, "Lạng Sơn", 3, 95, 1], [2, "Cao Bằng", 1, 93, 2], [3, "Hà Giang", 2, 85, 3]]
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(95, 1, "Lạng Sơn"), snv("Cao Bằng"): U(93, 2, "Cao Bằng"), snv("Hà Giang"): U(85, 3, "Hà Giang")}),
+        warns=("xep hang nam truoc",))
+
+
+@case("'Tăng/giảm so với năm 2021' and 'Chênh lệch' columns (signed differences) between the total and the rank: "
+      "no criteria")
+def t64_differences_with_last_year_are_no_criteria() -> Built:
+    rows = [[NORTH], [TITLE_2022],
+            ["STT", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2", "Tổng điểm", "Tăng/giảm so với năm 2021", "Chênh lệch", "Xếp hạng"],
+            [1, "Lạng Sơn", 50, 45, 95, 2.5, 2.5, 1], [2, "Cao Bằng", 48, 45, 93, -1, -1, 2], [3, "Hà Giang", 45, 40, 85, 0.5, 0.5, 3]]
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(95, 1, "Lạng Sơn"), snv("Cao Bằng"): U(93, 2, "Cao Bằng"), snv("Hà Giang"): U(85, 3, "Hà Giang")},
+        criteria_keys={"1", "2"}))

@@ -42,8 +42,8 @@ from openpyxl.utils import get_column_letter
 
 from thidua.awards import UNRANKED, award_level
 from thidua.formatting import vn_number
-from thidua.kinds.scoring import CLUSTER_WORDS, CRITERIA_WORDS, INDEX_WORDS, SCORING_COLUMNS, SCORING_WORDS, SELF_WORDS, \
-    THEME_WORDS, is_generic, scores_only
+from thidua.kinds.scoring import CLUSTER_WORDS, CRITERIA_WORDS, INDEX_WORDS, PREVIOUS_WORDS, SCORING_COLUMNS, \
+    SCORING_WORDS, SELF_WORDS, THEME_WORDS, is_generic, scores_only
 from thidua.provinces import registry
 from thidua.io.cells import NotANumber, is_blank, number_or_none, parse_number, text_key, year_in
 from thidua.readers.criteria import (SCORES, TOLERANCE, Code, Node, Tally, TreeBuilder, check_maximums, combined, describe,
@@ -492,6 +492,7 @@ def _of_another_year(layout: _Layout, column: Column, year: int) -> bool:
     """A column of another year's figures ('Điểm năm 2021', 'Năm 2021 / Xếp hạng'); a criterion
     naming a year ('Chỉ số CCHC năm 2021') is still a criterion."""
     named, kind = year_in(column.label), layout.kinds[column.index]
+    named = named or (year - 1 if PREVIOUS_WORDS.search(_words(column.label)) else None)
     if named is None or named == year or kind in ("unit", "order", "year", "cluster"):
         return False
     return kind not in ("score", "content", "other", "max") or all(is_generic(part) for part in column.path)
@@ -837,7 +838,8 @@ def _read_summary(context: _Context, plan: _SummaryPlan) -> list[_Scored]:
         context.warn("một bảng khác (có dòng tiêu đề riêng) bắt đầu ở dòng này; chỉ đọc bảng tổng hợp ở trên, "
                      "không đọc bảng này.", sheet.name, cell_ref(below, plan.unit.index))
     for column in plan.other_years:
-        of = f"năm {year_in(column.label)}" if year_in(column.label) else "kỳ sơ kết 6 tháng"
+        of = f"năm {year_in(column.label)}" if year_in(column.label) \
+            else "năm trước" if PREVIOUS_WORDS.search(_words(column.label)) else "kỳ sơ kết 6 tháng"
         context.warn(f"cột «{column.label}» ghi số liệu của {of}, không phải của năm, kỳ của bảng; bỏ qua cột.",
                      sheet.name, cell_ref(header, column.index))
     for column, row in plan.contradictions:
