@@ -730,3 +730,12 @@ def t64_differences_with_last_year_are_no_criteria() -> Built:
     return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(95, 1, "Lạng Sơn"), snv("Cao Bằng"): U(93, 2, "Cao Bằng"), snv("Hà Giang"): U(85, 3, "Hà Giang")},
         criteria_keys={"1", "2"}))
+
+
+@case("two tied units' total written once in a cell merged down over both rows (C5:C6): refused at the second "
+      "unit's cell, not stored as 0 for it")
+def t65_total_merged_over_two_units() -> Built:
+    rows = [[NORTH], [TITLE_2022], ["STT", "Đơn vị", "Tổng điểm", "Xếp hạng"],
+            [1, "Lạng Sơn", 95, 1], [2, "Cao Bằng", 93, 2], [3, "Hà Giang", None, None], [4, "Lào Cai", 85, 4]]
+    return Built(xlsx_bytes(SheetSpec("TH", rows, ["C5:C6", "D5:D6"])), "th.xlsx",
+                 RefusalExpect("a total merged over two units", "TH", "C6"))

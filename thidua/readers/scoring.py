@@ -707,6 +707,13 @@ def _summary_rows(plan: _SummaryPlan) -> tuple[list[int], int | None]:
     return units, maxima_row
 
 
+def _merged_from_another_unit(plan: _SummaryPlan, rows: list[int], row: int, cluster_row: int) -> list[int]:
+    """The unit's score columns whose cell lies in a range merged down from another unit's row (a tie written once over
+    both units): the cell itself is blank, and the figure shown there is the other unit's."""
+    areas = [(column, plan.sheet.merged_at(cluster_row, column)) for column in plan.measure_columns()]
+    return [column for column, area in areas if area and area.top < row and area.top in rows]
+
+
 def _unit_below(plan: _SummaryPlan, row: int) -> bool:
     """The next row with scores under this one is a unit's (not a total, note or signature): numbered, or without a
     numbering column, named as a unit is ('Sơn La', 'Sở Tài chính')."""
@@ -882,6 +889,10 @@ def _read_summary(context: _Context, plan: _SummaryPlan) -> list[_Scored]:
         context.problems.extend(reconcile_groups(roots, context.file_name, sheet.name, subject)
                                 + check_maximums(roots, context.file_name, sheet.name, subject))
         total, total_cell = _summary_total(context, plan, roots, cluster_row, "cluster", written)
+        for column in _merged_from_another_unit(plan, rows, row, cluster_row):
+            merged_with = shown_ref(sheet, cluster_row, column)
+            context.error(f"{subject}: ô điểm này gộp chung với ô của đơn vị ở dòng trên ({merged_with}); hãy ghi điểm "
+                          "của từng đơn vị vào ô riêng.", sheet.name, cell_ref(cluster_row, column))
         bonus, bonus_cell = _extra(context, sheet, cluster_row, plan.bonus, by_size=False)
         penalty, penalty_cell = _extra(context, sheet, cluster_row, plan.penalty, by_size=True)
         rank_row = _written_row(sheet, [cluster_row, row], plan.rank)
