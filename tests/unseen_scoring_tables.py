@@ -739,3 +739,24 @@ def t65_total_merged_over_two_units() -> Built:
             [1, "Lạng Sơn", 95, 1], [2, "Cao Bằng", 93, 2], [3, "Hà Giang", None, None], [4, "Lào Cai", 85, 4]]
     return Built(xlsx_bytes(SheetSpec("TH", rows, ["C5:C6", "D5:D6"])), "th.xlsx",
                  RefusalExpect("a total merged over two units", "TH", "C6"))
+
+
+@case("'Tổng điểm chấm' (before bonus and penalty), 'Điểm thưởng', 'Điểm trừ', then 'Tổng điểm sau khi cộng, trừ': "
+      "the last is the total, not a criterion beside a stated total of 95")
+def t66_total_after_bonus_and_penalty() -> Built:
+    rows = [[NORTH], [TITLE_2022],
+            ["STT", "Đơn vị", "Tổng điểm chấm", "Điểm thưởng", "Điểm trừ", "Tổng điểm sau khi cộng, trừ", "Xếp hạng"],
+            [1, "Lạng Sơn", 95, 2, 1, 96, 1], [2, "Cao Bằng", 93, None, None, 93, 2], [3, "Hà Giang", 85, 1, None, 86, 3]]
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(96, 1, "Lạng Sơn", bonus=2, penalty=1), snv("Cao Bằng"): U(93, 2, "Cao Bằng"),
+        snv("Hà Giang"): U(86, 3, "Hà Giang", bonus=1)}))
+
+
+@case("a 'Trọng số' row (60%, 40%) under the header, above the units: no unit named 'Trọng số'")
+def t67_weights_row_above_the_units() -> Built:
+    rows = [[NORTH], [TITLE_2022], ["STT", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2", "Tổng điểm", "Xếp hạng"],
+            [None, "Trọng số", "60%", "40%", None, None],
+            [1, "Lạng Sơn", 50, 45, 95, 1], [2, "Cao Bằng", 48, 45, 93, 2], [3, "Hà Giang", 45, 40, 85, 3]]
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(95, 1, "Lạng Sơn"), snv("Cao Bằng"): U(93, 2, "Cao Bằng"), snv("Hà Giang"): U(85, 3, "Hà Giang")},
+        criteria_keys={"1", "2"}))

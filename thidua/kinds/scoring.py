@@ -31,7 +31,7 @@ SELF_WORDS = re.compile(r"\btu (cham|danh gia|dem)\b|\bdon vi (tu )?cham\b")
 CLUSTER_WORDS = re.compile(r"\bcum\b|\btham dinh\b|\bhoi dong\b|\bket qua\b|\bkiem tra\b")
 _GENERIC_WORDS = set(
     "diem cham theo tieu chi ket qua cac noi dung cum tu tham dinh dat duoc thi dua danh gia so nhom chuan toi da "
-    "thang khung quy dinh tong cong hop chua sau truoc khi tinh va cua don vi lan muc".split())
+    "thang khung quy dinh tong cong tru hop chua sau truoc khi tinh va cua don vi lan muc".split())
 _SCORER_WORDS = {"cham", "diem", "tham", "dinh", "ket", "qua", "dat"}
 THEME_WORDS = {"thi", "dua", "danh", "gia"}  # generic words that, with a maximum of their own, name a criterion
 SCORING_WORDS = re.compile(r"thi dua|tu cham|cum cham|tham dinh|khen thuong|diem thuong|diem cong|diem tru")

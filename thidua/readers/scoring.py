@@ -60,7 +60,7 @@ from thidua.tables.identity import PERIODS, Stated, TitleLine, is_generic_sheet,
     unit_from_lines
 from thidua.tables.frames import frame_of
 from thidua.tables.identity import cell_text as _text
-from thidua.tables.rows import closes, ends_table, labelled_row, states_maxima
+from thidua.tables.rows import closes, ends_table, labelled_row, states_maxima, states_weights
 from thidua.tables.schema import label_words as _words, plain_words
 from thidua.tables.shapes import side_by_side, unit_heading
 
@@ -694,6 +694,8 @@ def _summary_rows(plan: _SummaryPlan) -> tuple[list[int], int | None]:
             if _unit_below(plan, row):
                 continue  # a group's subtotal or average ('Cộng nhóm A', 'Bình quân nhóm 1'), more units under it
             break  # the units end at a total, average, rank or note line
+        if states_weights(name) or states_weights(number_cell):
+            continue
         has_scores = any(number_or_none(sheet.value(row, c)) is not None for c in measures)
         if states_maxima(name) or states_maxima(number_cell) \
                 or (not units and has_scores and is_blank(name) and is_blank(number_cell)):
