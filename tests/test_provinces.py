@@ -56,3 +56,16 @@ def test_the_2025_merger_maps_old_provinces_to_34_new_ones():
     assert len({p.new_province for p in reg.provinces}) == 34
     assert len(reg.expected(2024)) == 63
     assert sorted(p.new_province for p in reg.expected(2025)) == sorted({p.new_province for p in reg.provinces})
+
+
+@pytest.mark.parametrize("heading", ["Vùng 1", "Vùng 1: Trung du và miền núi phía Bắc", "IV. Tây Nguyên", "TÂY NGUYÊN",
+                                     "Đồng bằng sông Cửu Long", "Bắc Trung Bộ và duyên hải miền Trung",
+                                     "Vùng Đông Nam Bộ (6 tỉnh)", "Khu vực II - ĐBSCL"])
+def test_a_region_is_named_and_never_resolves_to_a_province(heading):
+    assert registry().names_region(heading)
+    assert registry().resolve(heading) is None
+
+
+def test_no_province_is_taken_for_a_region():
+    spellings = [p.name for p in registry().provinces] + ["Tỉnh Tây Ninh", "Thái Nguyên", "Bà Rịa - Vũng Tàu", "Vũng Tàu"]
+    assert not [name for name in spellings if registry().names_region(name)]

@@ -5,6 +5,8 @@ look like the PAR Index and are read as the index they name, never as it. Each r
 must yield or the refusal it must give (DOMAIN.md; issues on the readers and on the other indices)."""
 from __future__ import annotations
 
+from typing import Callable
+
 from thidua.provinces import strip_diacritics
 from thidua.provinces import registry
 from unseen_layouts import Built, ParExpect, RefusalExpect, case, comma, names63, par_expect, par_scores
@@ -544,3 +546,75 @@ def i37_pci_with_last_years_ranks() -> Built:
             *[[r, n, s, before] for (n, s, r), before in zip(lines, previous_places(lines))]]
     return Built(xlsx_bytes(SheetSpec("PCI", rows)), "pci_2022.xlsx",
                  ParExpect({}, indices=index_expect("pci", 2022, lines)))
+
+
+def by_region(heading: Callable[[int, str], str]) -> tuple[list[list[object]], list[tuple[str, float, int]]]:
+    """A PAR 2022 table grouped by the six regions, each under a row with heading(number, region) and the
+    region's average score; the provinces keep their national ranks."""
+    lines = par_scores(names63())
+    regions: dict[str, list[tuple[str, float, int]]] = {}
+    for line in lines:
+        regions.setdefault(registry().resolve(line[0]).region, []).append(line)
+    rows: list[list[object]] = [["CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022 THEO VÙNG"], PAR_HEADER]
+    for number, (region, members) in enumerate(regions.items(), start=1):
+        rows.append([None, heading(number, region), round(sum(s for _, s, _ in members) / len(members), 2), None])
+        rows += [[None, n, s, r] for n, s, r in members]
+    return rows, lines
+
+
+@case("PAR grouped by region, each region's row 'Vùng 1: Trung du và miền núi phía Bắc' carrying the region's average "
+      "score: the provinces read, the region rows left out with a warning naming them")
+def i38_region_rows_with_their_average() -> Built:
+    rows, lines = by_region(lambda number, region: f"Vùng {number}: {region}")
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "par_2022.xlsx", par_expect(2022, lines, {}), warns=("vung", "b3"))
+
+
+@case("PAR grouped by region under rows naming the region only ('Vùng 4', 'TÂY NGUYÊN', 'VI. Đồng bằng sông Cửu Long') "
+      "with averages: no region taken for a province (nor 'Tây Nguyên' for Thái Nguyên)")
+def i39_region_rows_in_other_words() -> Built:
+    headings = {1: "Vùng 1", 2: "TRUNG DU VÀ MIỀN NÚI PHÍA BẮC", 3: "III. Bắc Trung Bộ và duyên hải miền Trung",
+                4: "TÂY NGUYÊN", 5: "Vùng Đông Nam Bộ", 6: "VI. Đồng bằng sông Cửu Long"}
+    rows, lines = by_region(lambda number, _: headings[number])
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "par_2022.xlsx", par_expect(2022, lines, {}), warns=("vung",))
+
+
+@case("PAR scores typed as percentages (92,13) in most rows and as fractions (0,925, a percent cell's value) in "
+      "every other row: refused at the first fraction, never stored as 0,925%")
+def i40_fractions_among_percentages() -> Built:
+    lines = par_scores(names63())
+    rows = [["CHỈ SỐ CCHC NĂM 2022"], PAR_HEADER,
+            *[[i + 1, n, s if i % 2 else round(s / 100, 4), r] for i, (n, s, r) in enumerate(lines)]]
+    return Built(xlsx_bytes(SheetSpec("PAR", rows)), "par_2022.xlsx",
+                 RefusalExpect("a fraction among percentages", "PAR", "C3"))
+
+
+@case("PAR listing each region's provinces then its row 'Cộng vùng Tây Nguyên' (the region's mean): the provinces "
+      "read, the six region rows left out with a warning")
+def i41_region_rows_closing_each_region() -> Built:
+    lines = par_scores(names63())
+    regions: dict[str, list[tuple[str, float, int]]] = {}
+    for line in lines:
+        regions.setdefault(registry().resolve(line[0]).region, []).append(line)
+    rows: list[list[object]] = [["CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022"], PAR_HEADER]
+    for region, members in regions.items():
+        rows += [[None, n, s, r] for n, s, r in members]
+        rows.append([None, f"Cộng vùng {region}", round(sum(s for _, s, _ in members) / len(members), 2), None])
+    return Built(xlsx_bytes(SheetSpec("PAR", rows)), "par_2022.xlsx", par_expect(2022, lines, {}), warns=("vung",))
+
+
+@case("PAR closing with 'Giá trị cao nhất' and 'Giá trị thấp nhất' rows under the provinces: statistics, no provinces")
+def i42_highest_and_lowest_rows() -> Built:
+    lines = par_scores(names63())
+    rows = [["CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022"], PAR_HEADER, *[[i + 1, n, s, r] for i, (n, s, r) in enumerate(lines)],
+            [None, "Giá trị cao nhất", lines[0][1], None], [None, "Giá trị thấp nhất", lines[-1][1], None]]
+    return Built(xlsx_bytes(SheetSpec("PAR", rows)), "par_2022.xlsx", par_expect(2022, lines, {}))
+
+
+@case("PAR with 'Tổng điểm đạt được' (points) beside 'Chỉ số (%)' (percent cells) holding the same figures: the "
+      "index once, no component that is the index again; a warning names the column")
+def i43_points_column_equal_to_the_index() -> Built:
+    lines = par_scores(names63())
+    rows = [["CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022"], ["TT", "Tỉnh, thành phố", "Tổng điểm đạt được", "Chỉ số (%)", "Xếp hạng"],
+            *[[i + 1, n, s, Percent(round(s / 100, 4)), r] for i, (n, s, r) in enumerate(lines)]]
+    return Built(xlsx_bytes(SheetSpec("PAR", rows)), "par_2022.xlsx", par_expect(2022, lines, {}),
+                 warns=("tong diem dat duoc",))

@@ -1483,6 +1483,39 @@ def r34_vote_count_without_the_result_column() -> Built:
                  RefusalExpect("votes without the result", "Ket qua bau", "C3"))
 
 
+LANG_SON_AGENCIES = "Cụm thi đua các cơ quan tham mưu tổng hợp tỉnh Lạng Sơn"
+
+
+@case("roster of an agencies cluster naming the head and his post instead of the unit ('Nguyễn Văn An (Giám đốc Sở "
+      "Tài chính)', 'Trần Minh Tuấn - Phó Giám đốc Sở Kế hoạch và Đầu tư'): the units the posts name, never a person")
+def r35_agency_heads_in_the_role_cells() -> Built:
+    rows = [["UBND TỈNH LẠNG SƠN"], ["CỤM THI ĐUA CÁC CƠ QUAN THAM MƯU TỔNG HỢP"],
+            ["DANH SÁCH CỤM TRƯỞNG, CỤM PHÓ NĂM 2021"], ["STT", "Cụm trưởng", "Cụm phó"],
+            [1, "Nguyễn Văn An (Giám đốc Sở Tài chính)", "Trần Minh Tuấn - Phó Giám đốc Sở Kế hoạch và Đầu tư"]]
+    return Built(xlsx_bytes(SheetSpec("DS", rows)), "cum_truong_2021.xlsx", RosterExpect(
+        led(LANG_SON_AGENCIES, 2021, "Sở Tài chính", "Sở Kế hoạch và Đầu tư")))
+
+
+@case("roster of an agencies cluster with a bare person's name in the «Cụm phó» cell ('Lê Thị Hồng'): no unit, "
+      "refused naming that cell")
+def r36_a_person_without_a_unit_in_an_agencies_roster() -> Built:
+    rows = [["UBND TỈNH LẠNG SƠN"], ["CỤM THI ĐUA CÁC CƠ QUAN THAM MƯU TỔNG HỢP"],
+            ["DANH SÁCH CỤM TRƯỞNG, CỤM PHÓ NĂM 2021"], ["STT", "Cụm trưởng", "Cụm phó"],
+            [1, "Sở Tài chính", "Lê Thị Hồng"]]
+    return Built(xlsx_bytes(SheetSpec("DS", rows)), "cum_truong_2021.xlsx",
+                 RefusalExpect("a person, not a unit, in the deputy cell", "DS", "C5"))
+
+
+@case("roster: the election's outcome beside the outgoing holders ('Chức danh | Đơn vị năm 2023 | Đơn vị năm 2024' "
+      "under 'KẾT QUẢ BẦU CỤM TRƯỞNG, CỤM PHÓ NĂM 2024'): each year's roles from its own column")
+def r37_outgoing_and_elected_units_side_by_side() -> Built:
+    rows = [[NORTH], [ELECTION_LINE], ["STT", "Chức danh", "Đơn vị năm 2023", "Đơn vị năm 2024"],
+            [1, "Cụm trưởng", "Sở Nội vụ tỉnh Lai Châu", "Sở Nội vụ tỉnh Điện Biên"],
+            [2, "Cụm phó", "Sở Nội vụ tỉnh Điện Biên", "Sở Nội vụ tỉnh Sơn La"]]
+    return Built(xlsx_bytes(SheetSpec("Ket qua bau", rows)), "ket_qua_bau.xlsx", RosterExpect(
+        led(NORTH_NAME, 2023, snv("Lai Châu"), snv("Điện Biên")) | led(NORTH_NAME, 2024, snv("Điện Biên"), snv("Sơn La"))))
+
+
 # ================================================================ round 2: scoring summaries
 
 

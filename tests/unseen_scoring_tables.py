@@ -7,12 +7,11 @@ register into the CASES of tests/unseen_layouts.py and are judged there.
 """
 from __future__ import annotations
 
-from unseen_layouts import FLAG, MERIT, MIDLAND, MIDLAND_NAME, MOTTO, NORTH, NORTH_NAME, FREEDOM, Built, \
-    RefusalExpect, ScoringExpect, U, case, snv
+from unseen_layouts import FLAG, LANG_SON_AGENCIES, MERIT, MIDLAND, MIDLAND_NAME, MOTTO, NORTH, NORTH_NAME, FREEDOM, \
+    Built, RefusalExpect, ScoringExpect, U, case, snv
 from workbook_builders import Percent, SheetSpec, xlsx_bytes
 
 TITLE_2022 = "BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM 2022"
-LANG_SON_AGENCIES = "Cụm thi đua các cơ quan tham mưu tổng hợp tỉnh Lạng Sơn"
 PLANNING = "Sở Kế hoạch và Đầu tư"
 FINANCE = "Sở Tài chính"
 OFFICE = "Văn phòng UBND tỉnh"
@@ -589,3 +588,175 @@ def t51_footnote_mark_after_an_agency() -> Built:
             ["(1), (*): đơn vị được cộng điểm sáng kiến."]]
     return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(LANG_SON_AGENCIES, 2021, {
         FINANCE: U(98, 1), PLANNING: U(96, 2), JUSTICE: U(93, 3)}))
+
+
+# ================================================================ cells merged over several units
+
+
+@case("'Đề nghị khen thưởng' with one 'Bằng khen' cell merged down over the 2nd to 4th units: each of the three "
+      "proposed for it, the 5th for nothing")
+def t52_award_merged_over_several_units() -> Built:
+    rows = [[NORTH], [TITLE_2022], ["STT", "Đơn vị", "Tổng điểm", "Xếp hạng", "Đề nghị khen thưởng"],
+            [1, "Lạng Sơn", 98, 1, FLAG], [2, "Cao Bằng", 96, 2, MERIT], [3, "Hà Giang", 95, 3, None],
+            [4, "Lào Cai", 94, 4, None], [5, "Sơn La", 90, 5, None]]
+    return Built(xlsx_bytes(SheetSpec("TH", rows, ["E5:E7"])), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(98, 1, "Lạng Sơn", award=FLAG), snv("Cao Bằng"): U(96, 2, "Cao Bằng", award=MERIT),
+        snv("Hà Giang"): U(95, 3, "Hà Giang", award=MERIT), snv("Lào Cai"): U(94, 4, "Lào Cai", award=MERIT),
+        snv("Sơn La"): U(90, 5, "Sơn La")}, without_award={snv("Sơn La")}))
+
+
+@case("transposed: the 'Đề nghị khen thưởng' line with 'Bằng khen' merged across the 2nd and 3rd units' columns")
+def t53_transposed_award_merged_across_units() -> Built:
+    rows = transposed(SIDE, [[None, "TỔNG CỘNG", 100, 93, 93, 87], [None, "XẾP HẠNG", None, 1, 2, 3],
+                             [None, "Đề nghị khen thưởng", None, FLAG, MERIT, None]])
+    expect = {name: U(u.total, u.rank, u.province, award=FLAG if u.rank == 1 else MERIT) for name, u in TIED.items()}
+    return Built(xlsx_bytes(SheetSpec("Tong hop", rows, ["E10:F10"])), "th.xlsx", ScoringExpect(
+        NORTH_NAME, 2022, expect, criteria_keys=TRANSPOSED_KEYS))
+
+
+# ================================================================ scores stated in percent
+
+
+@case("a 'Tổng điểm (%)' column of percent cells (95% arriving as 0,95) right of the points total: the total said "
+      "again, no criterion; a warning names the column")
+def t54_total_again_in_percent_beside_the_points() -> Built:
+    rows = [[NORTH], [TITLE_2022],
+            ["STT", "Đơn vị", "Tiêu chí 1 (60 điểm)", "Tiêu chí 2 (40 điểm)", "Tổng điểm", "Tổng điểm (%)", "Xếp hạng"],
+            [1, "Lạng Sơn", 58, 37, 95, Percent(0.95), 1], [2, "Cao Bằng", 55, 38, 93, Percent(0.93), 2],
+            [3, "Hà Giang", 50, 35, 85, Percent(0.85), 3]]
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(95, 1, "Lạng Sơn"), snv("Cao Bằng"): U(93, 2, "Cao Bằng"), snv("Hà Giang"): U(85, 3, "Hà Giang")},
+        criteria_keys={"1", "2"}), warns=("tong diem (%)", "f3"))
+
+
+@case("a 135-point total with 'Kết quả (%)' beside it holding 90; 87,33; 80 (points out of 100): no criterion")
+def t55_percent_points_beside_a_larger_total() -> Built:
+    rows = [[NORTH], [TITLE_2022],
+            ["STT", "Đơn vị", "Tiêu chí 1 (100 điểm)", "Tiêu chí 2 (50 điểm)", "Tổng điểm", "Kết quả (%)", "Xếp hạng"],
+            [1, "Lạng Sơn", 98, 37, 135, 90, 1], [2, "Cao Bằng", 95, 36, 131, 87.33, 2], [3, "Hà Giang", 90, 30, 120, 80, 3]]
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(135, 1, "Lạng Sơn"), snv("Cao Bằng"): U(131, 2, "Cao Bằng"), snv("Hà Giang"): U(120, 3, "Hà Giang")},
+        criteria_keys={"1", "2"}))
+
+
+@case("the only score a 'Kết quả (%)' column of percent cells (0,95 for 95%): refused at its header, never 0,95 points")
+def t56_only_score_in_percent_cells() -> Built:
+    rows = [[NORTH], [TITLE_2022], ["STT", "Đơn vị", "Kết quả (%)", "Xếp hạng"],
+            [1, "Lạng Sơn", Percent(0.95), 1], [2, "Cao Bằng", Percent(0.93), 2], [3, "Hà Giang", Percent(0.85), 3]]
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", RefusalExpect("a total in percent cells", "TH", "C3"))
+
+
+@case("the only total 'Tổng điểm (%)' written as text '95%', '93,5%': read as the points it shows")
+def t57_only_total_in_percent_text() -> Built:
+    rows = [[NORTH], [TITLE_2022], ["STT", "Đơn vị", "Tổng điểm (%)", "Xếp hạng"],
+            [1, "Lạng Sơn", "95%", 1], [2, "Cao Bằng", "93,5%", 2], [3, "Hà Giang", "85%", 3]]
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(95, 1, "Lạng Sơn"), snv("Cao Bằng"): U(93.5, 2, "Cao Bằng"), snv("Hà Giang"): U(85, 3, "Hà Giang")}))
+
+
+@case("criteria stated in percent cells ('Tiêu chí 1 (%)': 96% arriving as 0,96) beside a points total: refused at "
+      "the criterion's header, not stored as 0,96 points")
+def t58_criteria_in_percent_cells() -> Built:
+    rows = [[NORTH], [TITLE_2022], ["STT", "Đơn vị", "Tiêu chí 1 (%)", "Tiêu chí 2 (%)", "Tổng điểm", "Xếp hạng"],
+            [1, "Lạng Sơn", Percent(0.96), Percent(0.94), 95, 1], [2, "Cao Bằng", Percent(0.9), Percent(0.96), 93, 2]]
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", RefusalExpect("criteria in percent cells", "TH", "C3"))
+
+
+# ================================================================ group rows among the units
+
+
+@case("a summary in two groups, each closed by its subtotal row ('Cộng nhóm A' 188) under group headings "
+      "('A | Nhóm các tỉnh biên giới'): the units of both groups read, no subtotal taken for a unit")
+def t59_group_subtotals_among_the_units() -> Built:
+    rows = [[NORTH], [TITLE_2022], ["STT", "Đơn vị", "Tổng điểm", "Xếp hạng"],
+            ["A", "Nhóm các tỉnh biên giới", None, None], [1, "Lạng Sơn", 95, 1], [2, "Cao Bằng", 93, 2],
+            [None, "Cộng nhóm A", 188, None], ["B", "Nhóm các tỉnh còn lại", None, None],
+            [3, "Sơn La", 90, 3], [4, "Điện Biên", 88, 4], [None, "Cộng nhóm B", 178, None], [None, "TỔNG CỘNG", 366, None]]
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(95, 1, "Lạng Sơn"), snv("Cao Bằng"): U(93, 2, "Cao Bằng"), snv("Sơn La"): U(90, 3, "Sơn La"),
+        snv("Điện Biên"): U(88, 4, "Điện Biên")}))
+
+
+@case("a group's mean row ('Bình quân nhóm 1' 94) after its units and more units under it: every unit read, "
+      "the means none")
+def t60_group_averages_among_the_units() -> Built:
+    rows = [[NORTH], [TITLE_2022], ["STT", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2", "Tổng điểm", "Xếp hạng"],
+            [1, "Lạng Sơn", 50, 45, 95, 1], [2, "Cao Bằng", 48, 45, 93, 2], [None, "Bình quân nhóm 1", 49, 45, 94, None],
+            [3, "Sơn La", 46, 44, 90, 3], [4, "Điện Biên", 45, 43, 88, 4], [None, "Bình quân nhóm 2", 45.5, 43.5, 89, None],
+            [], ["Ghi chú: Điện Biên nộp báo cáo chậm 2 ngày."]]
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(95, 1, "Lạng Sơn"), snv("Cao Bằng"): U(93, 2, "Cao Bằng"), snv("Sơn La"): U(90, 3, "Sơn La"),
+        snv("Điện Biên"): U(88, 4, "Điện Biên")}, criteria={(snv("Điện Biên"), "2"): 43}, criteria_keys={"1", "2"}))
+
+
+@case("the same groups in a summary without a numbering column ('Đơn vị | Tổng điểm | Xếp hạng', 'Cộng nhóm A' "
+      "between the units): the units under the subtotal read by their names")
+def t61_group_subtotal_without_numbering() -> Built:
+    rows = [[NORTH], [TITLE_2022], ["Đơn vị", "Tổng điểm", "Xếp hạng"], ["Lạng Sơn", 95, 1], ["Cao Bằng", 93, 2],
+            ["Cộng nhóm A", 188, None], ["Sơn La", 90, 3], ["Điện Biên", 88, 4], ["Cộng nhóm B", 178, None], [],
+            ["Điện Biên nộp báo cáo chậm, trừ", 1]]
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(95, 1, "Lạng Sơn"), snv("Cao Bằng"): U(93, 2, "Cao Bằng"), snv("Sơn La"): U(90, 3, "Sơn La"),
+        snv("Điện Biên"): U(88, 4, "Điện Biên")}))
+
+
+@case("transposed: a unit heading two columns ('Lạng Sơn' in D3 and again in F3, an old copy left beside): refused "
+      "naming the second, not one of them stored as its scores")
+def t62_transposed_unit_heading_two_columns() -> Built:
+    rows = transposed([*SIDE[:2], SIDE[0]], [[None, "TỔNG CỘNG", 100, 93, 93, 80]],
+                      [["I", "Công tác tổ chức", 40, 38, 38, 30], ["II", "Cải cách hành chính", 60, 55, 55, 50]])
+    return Built(xlsx_bytes(SheetSpec("Tong hop", rows)), "th.xlsx", RefusalExpect("a unit twice", "Tong hop", "F3"))
+
+
+# ================================================================ columns comparing with last year
+
+
+@case("'Xếp hạng năm trước' (last year's places, no year written) left of this year's 'Xếp hạng': this year's ranks, "
+      "the other column set aside with a warning")
+def t63_last_years_places_without_a_year() -> Built:
+    rows = [[NORTH], [TITLE_2022], ["STT", "Đơn vị", "Xếp hạng năm trước", "Tổng điểm", "Xếp hạng"],
+            [1, "Lạng Sơn", 3, 95, 1], [2, "Cao Bằng", 1, 93, 2], [3, "Hà Giang", 2, 85, 3]]
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(95, 1, "Lạng Sơn"), snv("Cao Bằng"): U(93, 2, "Cao Bằng"), snv("Hà Giang"): U(85, 3, "Hà Giang")}),
+        warns=("xep hang nam truoc",))
+
+
+@case("'Tăng/giảm so với năm 2021' and 'Chênh lệch' columns (signed differences) between the total and the rank: "
+      "no criteria")
+def t64_differences_with_last_year_are_no_criteria() -> Built:
+    rows = [[NORTH], [TITLE_2022],
+            ["STT", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2", "Tổng điểm", "Tăng/giảm so với năm 2021", "Chênh lệch", "Xếp hạng"],
+            [1, "Lạng Sơn", 50, 45, 95, 2.5, 2.5, 1], [2, "Cao Bằng", 48, 45, 93, -1, -1, 2], [3, "Hà Giang", 45, 40, 85, 0.5, 0.5, 3]]
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(95, 1, "Lạng Sơn"), snv("Cao Bằng"): U(93, 2, "Cao Bằng"), snv("Hà Giang"): U(85, 3, "Hà Giang")},
+        criteria_keys={"1", "2"}))
+
+
+@case("two tied units' total written once in a cell merged down over both rows (C5:C6): refused at the second "
+      "unit's cell, not stored as 0 for it")
+def t65_total_merged_over_two_units() -> Built:
+    rows = [[NORTH], [TITLE_2022], ["STT", "Đơn vị", "Tổng điểm", "Xếp hạng"],
+            [1, "Lạng Sơn", 95, 1], [2, "Cao Bằng", 93, 2], [3, "Hà Giang", None, None], [4, "Lào Cai", 85, 4]]
+    return Built(xlsx_bytes(SheetSpec("TH", rows, ["C5:C6", "D5:D6"])), "th.xlsx",
+                 RefusalExpect("a total merged over two units", "TH", "C6"))
+
+
+@case("'Tổng điểm chấm' (before bonus and penalty), 'Điểm thưởng', 'Điểm trừ', then 'Tổng điểm sau khi cộng, trừ': "
+      "the last is the total, not a criterion beside a stated total of 95")
+def t66_total_after_bonus_and_penalty() -> Built:
+    rows = [[NORTH], [TITLE_2022],
+            ["STT", "Đơn vị", "Tổng điểm chấm", "Điểm thưởng", "Điểm trừ", "Tổng điểm sau khi cộng, trừ", "Xếp hạng"],
+            [1, "Lạng Sơn", 95, 2, 1, 96, 1], [2, "Cao Bằng", 93, None, None, 93, 2], [3, "Hà Giang", 85, 1, None, 86, 3]]
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(96, 1, "Lạng Sơn", bonus=2, penalty=1), snv("Cao Bằng"): U(93, 2, "Cao Bằng"),
+        snv("Hà Giang"): U(86, 3, "Hà Giang", bonus=1)}))
+
+
+@case("a 'Trọng số' row (60%, 40%) under the header, above the units: no unit named 'Trọng số'")
+def t67_weights_row_above_the_units() -> Built:
+    rows = [[NORTH], [TITLE_2022], ["STT", "Đơn vị", "Tiêu chí 1", "Tiêu chí 2", "Tổng điểm", "Xếp hạng"],
+            [None, "Trọng số", "60%", "40%", None, None],
+            [1, "Lạng Sơn", 50, 45, 95, 1], [2, "Cao Bằng", 48, 45, 93, 2], [3, "Hà Giang", 45, 40, 85, 3]]
+    return Built(xlsx_bytes(SheetSpec("TH", rows)), "th.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(95, 1, "Lạng Sơn"), snv("Cao Bằng"): U(93, 2, "Cao Bằng"), snv("Hà Giang"): U(85, 3, "Hà Giang")},
+        criteria_keys={"1", "2"}))

@@ -20,6 +20,16 @@ from thidua.config import DATA_DIR
 MERGER_YEAR = 2025
 _PREFIX = re.compile(r"^(?:tinh|thanh pho|tp)\s+")
 # a footnote mark after a name: 'Thừa Thiên Huế (1)', 'Lạng Sơn (*)', 'Lạng Sơn*', 'Lạng Sơn¹'
+# the regions tables group provinces under besides the registry's six (Resolution 81/2023/QH15): the older
+# eight and the usual shorter names; a row naming one is a heading or a region's average, never a province
+_OTHER_REGION_NAMES = ("Tây Bắc", "Đông Bắc", "Bắc Trung Bộ", "Duyên hải Nam Trung Bộ", "Nam Trung Bộ",
+                       "Duyên hải miền Trung", "Trung du miền núi phía Bắc", "Miền núi phía Bắc", "Đồng bằng Bắc Bộ",
+                       "ĐBSCL", "ĐBSH", "Miền Bắc", "Miền Trung", "Miền Nam")
+# 'Vùng 1', 'Vùng I: ...', 'Khu vực 2 - ...': a numbered region, whatever follows; else an ordinal before a name;
+# either perhaps after the words of its sum or mean ('Cộng vùng Tây Nguyên', 'Bình quân vùng 1')
+_REGION_FIGURE = r"^((cong|tong|tong cong|binh quan|trung binh|chi so)\s+)?"
+_NUMBERED_REGION = re.compile(_REGION_FIGURE + r"(vung|khu vuc)\s*(\d{1,2}|[ivx]{1,4})\b")
+_REGION_PREFIX = re.compile(_REGION_FIGURE + r"((vung|khu vuc)\s+)?((\d{1,2}|[ivx]{1,4})\s*[.:)\-]\s*)?")
 _FOOTNOTE_MARK = re.compile(r"\s*(\(\s*(\d{1,2}|\*{1,3})\s*\)|\*{1,3}|[¹²³⁴-⁹⁰]+)$")
 
 
@@ -66,6 +76,7 @@ class Registry:
         self.provinces = provinces
         self.by_name = {p.name: p for p in provinces}
         self._by_key: dict[str, Province] = {}
+        self._region_keys = {name_key(region) for region in [*(p.region for p in provinces), *_OTHER_REGION_NAMES]}
         for province in provinces:
             for spelling in [province.name, *variants.get(province.code, [])]:
                 self._by_key[name_key(spelling)] = province
@@ -74,6 +85,14 @@ class Registry:
         if text is None:
             return None
         return self._by_key.get(name_key(text))
+
+    def names_region(self, text: object) -> bool:
+        """'Vùng 1', 'Vùng 1: Trung du và miền núi phía Bắc', 'IV. Tây Nguyên', 'ĐỒNG BẰNG SÔNG CỬU LONG': a region."""
+        written = re.sub(r"\(.*?\)", " ", strip_diacritics(str(text)).lower())  # '(14 tỉnh)' after the name
+        words = re.sub(r"[^a-z0-9.:)\-]+", " ", written).strip()
+        if _NUMBERED_REGION.match(words):
+            return True
+        return name_key(_REGION_PREFIX.sub("", words, count=1)) in self._region_keys
 
     def suggest(self, text: object, count: int = 3) -> list[str]:
         """The official names closest to an unknown spelling, best first."""

@@ -72,6 +72,7 @@ SCORING_HEADER_WORDS = re.compile(r"tu cham|cum cham|cham diem|thi dua|\bcum\b|d
 
 # the rows of such a table a label names: an average ends the provinces (the national one) or stands inside
 # them (a region's), notes and signatures end the table
-AVERAGE_ROW = re.compile(r"trung binh|binh quan|ca nuoc|tong cong|tong so")
+AVERAGE_ROW = re.compile(r"trung binh|binh quan|ca nuoc|tong cong|tong so"
+                         r"|^((gia tri|diem|chi so|muc) )?(cao nhat|thap nhat|lon nhat|nho nhat|trung vi)$")
 PART_AVERAGE_ROW = re.compile(r"^(?!.*\bca nuoc\b)(?=.*\b(trung binh|binh quan)\b)(?=.*\b(vung|khu vuc|nhom)\b)")
 NOTES_ROW = re.compile(r"^(\(?\*|ghi chu|chu thich|luu y|nguon|nguoi lap|tm\b|kt\b|noi nhan|bo truong|thu truong)")

@@ -2,6 +2,7 @@
 each field, tried in this order; and the words of its roles, titles and rows."""
 import re
 
+from thidua.io.cells import text_key
 from thidua.tables.schema import ORDER, Field, Schema
 
 ROSTER_COLUMNS = Schema((
@@ -36,3 +37,34 @@ SUBJECT = re.compile(r"^((khen thuong|danh sach|de nghi|doi voi) )*(tap the|ca n
 PERSON = re.compile(r"^(ong|ba|dong chi|d c)\b|[,–-] ?(pho )?(giam doc|truong phong|chanh van phong|chuyen vien"
                     r"|thanh tra vien|can bo)\b")
 PART_OF_A_MEMBER = re.compile(r"^(phong|ban|van phong|trung tam|chi cuc|bo phan|to)\b.*\b(so|snv)\b")
+# a person written where a unit belongs: 'Ông Nguyễn Văn An', 'Nguyễn Văn An (Giám đốc Sở Tài chính)', 'Giám đốc Sở
+# Tài chính', 'Lê Thị Mai': a surname, then the middle name most Vietnamese carry (a district such as 'Hoàng Su Phì' has none)
+SURNAMES = frozenset("nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly lo luong dinh trinh doan "
+                     "dao mai cao ha to trieu vi nong luc hua chu ta lam thai quach tang kieu tong lai hau la".split())
+HONORIFIC = re.compile(r"^(ong|ba|dong chi|d/c|dc|d c)\b")
+# the post of a unit's head; the unit's own name follows it ('Chánh Văn phòng UBND tỉnh': 'Văn phòng UBND tỉnh')
+POST = re.compile(r"^(pho )?(giam doc|chu tich|thu truong|cuc truong|chanh(?= (van phong|thanh tra)\b)"
+                  r"|truong(?= ban\b))\b")
+
+
+def names_a_person(written: str) -> bool:
+    """Before any bracket, dash or comma: an honorific or a post, or a person's name (a surname, capitalised words)
+    with the middle name 'Văn' or 'Thị' or a post after it ('Trần Minh Tuấn (Giám đốc Sở Tài chính)')."""
+    head = re.split(r"\s*[(,–:]|\s+-\s+", written.strip(), maxsplit=1)[0]
+    words = text_key(head).split()
+    if HONORIFIC.match(" ".join(words)) or POST.match(" ".join(words)):
+        return True
+    named = 2 <= len(words) <= 5 and words[0] in SURNAMES and all(word[:1].isupper() for word in head.split())
+    led = unit_after_post(written.strip()[len(head):])
+    return named and (words[1] in ("van", "thi") or led is not None and not HONORIFIC.match(text_key(led)))
+
+
+def unit_after_post(written: str) -> str | None:
+    """'Sở Tài chính' from 'Nguyễn Văn An (Giám đốc Sở Tài chính)' or '... - Giám đốc Sở Tài chính': the words after
+    a post, as written; None when no post is written or nothing follows it."""
+    words = re.sub(r"[()]", " ", written).split()
+    for start in range(len(words)):
+        post = POST.match(text_key(" ".join(words[start:])))
+        if post:
+            return " ".join(words[start + len(post.group(0).split()):]).strip(" :,-–") or None
+    return None

@@ -11,7 +11,8 @@ SCORING_COLUMNS = Schema((
     Field("cluster", r"^(ten )?(cum|khoi)( thi dua)?$"),
     Field("grade", r"\bxep loai\b|\bphan loai\b", "words"),
     Field("ignored", r"\bt[iy] le\b|^\(?%\)?$|\bdon vi tinh\b|^ma (so )?(don vi|dv|co quan|tinh|dinh danh)\b"
-                    r"|^so (luong|lan|tieu chi|chi tieu|noi dung|van ban|phieu|ngay)\b"),
+                    r"|^so (luong|lan|tieu chi|chi tieu|noi dung|van ban|phieu|ngay)\b"
+                    r"|^(diem |muc )?(tang\W*giam|chenh lech|so sanh|bien dong|thay doi)\b"),
     Field("order", r"^(s?tt|so tt|so thu tu|thu tu|ma so|ma tieu chi|ma|muc)$"),
     Field("note", r"\bghi chu\b|\bly do\b|\bdien giai\b"),
     Field("award", r"\bkhen thuong\b|\bdanh hieu\b|\bhinh thuc\b|\bde nghi\b|\bde xuat\b", "words"),
@@ -30,11 +31,12 @@ SELF_WORDS = re.compile(r"\btu (cham|danh gia|dem)\b|\bdon vi (tu )?cham\b")
 CLUSTER_WORDS = re.compile(r"\bcum\b|\btham dinh\b|\bhoi dong\b|\bket qua\b|\bkiem tra\b")
 _GENERIC_WORDS = set(
     "diem cham theo tieu chi ket qua cac noi dung cum tu tham dinh dat duoc thi dua danh gia so nhom chuan toi da "
-    "thang khung quy dinh tong cong hop chua sau truoc khi tinh va cua don vi lan muc".split())
+    "thang khung quy dinh tong cong tru hop chua sau truoc khi tinh va cua don vi lan muc".split())
 _SCORER_WORDS = {"cham", "diem", "tham", "dinh", "ket", "qua", "dat"}
 THEME_WORDS = {"thi", "dua", "danh", "gia"}  # generic words that, with a maximum of their own, name a criterion
 SCORING_WORDS = re.compile(r"thi dua|tu cham|cum cham|tham dinh|khen thuong|diem thuong|diem cong|diem tru")
 CRITERIA_WORDS = re.compile(r"tieu chi|diem chuan|diem toi da|thang diem")
+PREVIOUS_WORDS = re.compile(r"\b(nam|ky|dot) (truoc|lien truoc|cu)\b")  # 'Xếp hạng năm trước': last year's
 INDEX_WORDS = re.compile(r"\bchi so\b|\bpar\b|\bcchc\b|\bsipas\b")
 
 

@@ -519,15 +519,16 @@ class _ProvinceRow:
     province: Province
 
 
-def _province_rows(plan: _Plan) -> tuple[list[_ProvinceRow], list[tuple[int, object]]]:
+def _province_rows(plan: _Plan) -> tuple[list[_ProvinceRow], list[tuple[int, object]], list[int]]:
     """The rows naming a province, from the header down to the (national) average row or the notes,
-    passing over a region's average and a row of maxima, and the (row, name) of rows with figures
-    under a name that is no province."""
+    passing over a region's average and a row of maxima, the (row, name) of rows with figures
+    under a name that is no province, and the rows naming a region with figures (left out)."""
     sheet, column = plan.table.sheet, plan.province.index
     value_columns = [r.column.index for r in plan.roles]
     header_labels = {text_key(label) for label in plan.province.path}
     found: list[_ProvinceRow] = []
     unknown: list[tuple[int, object]] = []
+    regions: list[int] = []
     after_average = False  # an average row (placed among the provinces by its value) may come before the last
     for row in range(plan.table.first_data_row, sheet.height if plan.bottom is None else plan.bottom):
         values = sheet.rows[row]
@@ -536,6 +537,9 @@ def _province_rows(plan: _Plan) -> tuple[list[_ProvinceRow], list[tuple[int, obj
         name = sheet.shown(row, column)
         label = text_key(name if not is_blank(name) else next((v for v in values if isinstance(v, str)), ""))
         if PART_AVERAGE_ROW.search(label) or states_maxima(label):
+            continue
+        if registry().names_region(label):
+            regions += [row] if any(not holds_no_figure(sheet.value(row, c)) for c in value_columns) else []
             continue
         if NOTES_ROW.match(label):
             if found:
@@ -561,7 +565,7 @@ def _province_rows(plan: _Plan) -> tuple[list[_ProvinceRow], list[tuple[int, obj
             continue  # the header repeated on a new page
         elif has_figures:
             unknown.append((row, name))
-    return found, unknown
+    return found, unknown, regions
 
 
 def _has_header_labels(plan: _Plan, row: int) -> bool:
@@ -740,7 +744,13 @@ def _entries(plan: _Plan, group: _YearColumns, rows: list[_ProvinceRow],
 
     schema = group.schema
     scores, ranks, sipas = numbers(group.score, schema.percent), numbers(group.rank, False), numbers(group.sipas)
-    components = [(label, numbers(column, schema.percent)) for label, column in group.components]
+    problems += _fractions_among_percentages(sheet, group, scores, file_name) if schema.percent else []
+    read = [(column, label, numbers(column, schema.percent)) for label, column in group.components]
+    again = [column for column, _, found in read if _says_the_index_again(scores, found)]
+    problems += [Problem(f"cột «{column.label}» ghi lại chính chỉ số năm {group.year} (mọi dòng bằng cột "
+                         f"«{group.score.label}»), không phải chỉ số thành phần; đã bỏ qua.", file_name, sheet.name,
+                         _header_cell(plan.table, column), severity="warning") for column in again]
+    components = [(label, found) for column, label, found in read if column not in again]
     entries = []
     for province_row in rows:
         row = province_row.row
@@ -765,6 +775,28 @@ def _entries(plan: _Plan, group: _YearColumns, rows: list[_ProvinceRow],
         problems.append(Problem(f"năm {group.year}: bảng không có cột {schema.short}, chỉ có thứ hạng; chỉ số các tỉnh "
                                 "để trống.", file_name, sheet.name, severity="warning"))
     return entries, problems
+
+
+def _says_the_index_again(scores: dict[int, float], component: dict[int, float]) -> bool:
+    """A component column equal to the index in every row ('Tổng điểm đạt được' beside 'Chỉ số (%)')."""
+    return bool(component) and component.keys() == scores.keys() \
+        and all(abs(component[row] - scores[row]) <= 0.005 for row in scores)
+
+
+def _fractions_among_percentages(sheet: Sheet, group: _YearColumns, scores: dict[int, float], file_name: str
+                                 ) -> list[Problem]:
+    """A fraction (a percent cell, 0,925 for 92,5%) among scores written as percentages (91,76): which one the
+    cell means cannot be told from the value alone, and no index score is 1% or less."""
+    fractions = [row for row, score in scores.items() if 0 < score <= 1]
+    if not fractions or len(fractions) == len(scores):
+        return []
+    row = fractions[0]
+    percentage = next(score for score in scores.values() if score > 1)
+    fraction = scores[row]
+    return [Problem(f"chỉ số năm {group.year} ở ô này là {_shown(fraction)}, ở các ô khác là phần trăm (như "
+                    f"{_shown(percentage)}): không rõ ô này là {_shown(fraction)}% hay {_shown(fraction * 100)}% (ô định "
+                    "dạng % lưu 92,5% thành 0,925); hãy ghi mọi ô cùng một cách.", file_name, sheet.name,
+                    _cell(row, group.score))]
 
 
 def _cell(row: int, column: Column | None) -> str | None:
@@ -943,7 +975,7 @@ def looks_like_par(sheets: list[Sheet]) -> bool:
         if SCORING_HEADER_WORDS.search(header):
             continue
         for plan in plans:
-            rows, unknown = _province_rows(plan)
+            rows, unknown, _ = _province_rows(plan)
             indexed = INDEX_TITLE_WORDS.search(header) or _table_index(plan)
             if rows and len(rows) >= len(unknown) and (indexed or len(rows) >= PROVINCES_IN_A_TABLE):
                 return True
@@ -1066,8 +1098,13 @@ def _read_plan(plan: _Plan, found: _Sheets, file_name: str, year: int | None, ye
         labels = ", ".join(f"«{label}» (ô {cell})" for label, cell in plan.other_index_columns)
         found.problems.append(Problem(f"các cột {labels} thuộc chỉ số khác, không phải {schema.short}; đã bỏ qua.",
                                       file_name, sheet.name, plan.other_index_columns[0][1], severity="warning"))
-    rows, unknown = _province_rows(plan)
+    rows, unknown, regions = _province_rows(plan)
     found.problems += _unknown_provinces(plan, unknown, file_name)
+    if regions and rows:
+        cells = ", ".join(cell_ref(row, plan.province.index) for row in regions)
+        found.problems.append(Problem(
+            f"các ô {cells} ghi tên vùng, không phải tỉnh, thành phố: đã bỏ qua số liệu của các dòng này.",
+            file_name, sheet.name, cell_ref(regions[0], plan.province.index), severity="warning"))
     if not rows:
         if not unknown:
             found.headers_only.append(Problem(

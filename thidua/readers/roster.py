@@ -31,7 +31,8 @@ import pandas as pd
 
 from thidua.awards import LADDER, UNRANKED, award_level
 from thidua.kinds.roster import (DECIDED_WORDS, DEPUTY_WORDS, LEADER_WORDS, MEMBER_WORDS, PART_OF_A_MEMBER,
-                                 PERSON, PROPOSAL_TITLE, PROPOSED_WORDS, ROSTER_COLUMNS, ROSTER_TITLE, SECTION, SUBJECT)
+                                 PERSON, PROPOSAL_TITLE, PROPOSED_WORDS, ROSTER_COLUMNS, ROSTER_TITLE, SECTION, SUBJECT,
+                                 names_a_person, unit_after_post)
 from thidua.provinces import registry
 from thidua.io.cells import is_blank, number_or_none, text_key, year_in, years_in
 from thidua.readers.problems import Problem, Refused, cell_ref, shown_ref
@@ -147,6 +148,11 @@ class _Plan:
     def first(self, kind: str) -> int | None:
         return next(iter(self.columns(kind)), None)
 
+    def unit_columns(self) -> list[int]:
+        """The unit column; one per year when the header names a year over each ('Đơn vị năm 2023 | năm 2024')."""
+        dated = [column for column in self.columns("unit") if column in self.column_years]
+        return dated or self.columns("unit")[:1]
+
 
 def _plan(sheet: Sheet) -> _Plan | None:
     table = locate_table(sheet, _is_roster_header, _continues_roster_header)
@@ -158,6 +164,9 @@ def _plan(sheet: Sheet) -> _Plan | None:
     if "score" in present or not present & {*_HOLDER_KINDS, "unit"} or _scores_under(table):
         return None
     years = {c.index: year_in(" ".join(c.path)) for c in table.columns if kinds[c.index] in _HOLDER_KINDS}
+    unit_years = {c.index: year_in(" ".join(c.path)) for c in table.columns if kinds[c.index] == "unit"}
+    if len(set(unit_years.values()) - {None}) > 1:  # 'Đơn vị năm 2023 | Đơn vị năm 2024': each year's units
+        years |= unit_years
     titled = any(PROPOSAL_TITLE.search(_words(line.text)) for line in titles)
     proposed = {c.index: bool(PROPOSED_WORDS.search(_words(c.label))) or titled and not DECIDED_WORDS.search(_words(c.label))
                 for c in table.columns if kinds[c.index] == "award"}
@@ -390,8 +399,10 @@ class _SheetReader:
         if self.year_looked_for:
             where["year_looked_for"], where["year_cell"] = self.year_looked_for
         self._read_role_columns(row, where)
-        if self.plan.first("unit") is not None:
-            self._read_unit_row(row, where)
+        for column in self.plan.unit_columns():
+            year = self.plan.column_years.get(column)
+            stated = {"year": year, "year_cell": shown_ref(self.sheet, self.plan.table.header_top, column)} if year else {}
+            self._read_unit_row(row, {**where, **stated}, column)
 
     def _read_role_columns(self, row: int, where: dict) -> None:
         """Each unit a leader or deputy cell lists holds that role. The columns of one year stand together
@@ -426,17 +437,17 @@ class _SheetReader:
                 said = {"role": LEADER if kind == "leader" else DEPUTY, "role_cell": header_cell}
             self.written.roles.append({**where, **stated, **said, "unit": unit, "unit_cell": unit_cell})
 
-    def _read_unit_row(self, row: int, where: dict) -> None:
+    def _read_unit_row(self, row: int, where: dict, column: int) -> None:
         """Each unit the unit cell lists, with its role (a blank role or 'Thành viên' is a member; a member
         list may write the role after the name), or its awards, or both. Awards to persons are set aside."""
-        units, unit_cell = self._listed(row, self.plan.first("unit"))
+        units, unit_cell = self._listed(row, column)
         role_column, award_columns = self.plan.first("role"), self.plan.columns("award")
         role, role_cell = self._value(row, role_column) if role_column is not None else ("", None)
         awards = [(award, cell, self.plan.proposed[column] or bool(PROPOSED_WORDS.match(_words(award))))
                   for column in award_columns for award, cell in [self._value(row, column)] if award]
         if not (units or role or awards):
             return
-        if awards and self._not_to_a_member(row, self._value(row, self.plan.first("unit"))[0]):
+        if awards and self._not_to_a_member(row, self._value(row, column)[0]):
             self.written.set_aside.append((self.sheet.name, unit_cell))
             return
         roles_after_names = role_column is None and not self.plan.columns(*_HOLDER_KINDS)
@@ -586,6 +597,13 @@ class _Checker:
             return None
         if key is None:
             return None
+        if self.memberships[key].kind == "agencies" and names_a_person(written):
+            led = unit_after_post(written)
+            if led is None or not names_an_agency(led):
+                self.error(f"«{written}» là tên một người, không phải tên đơn vị: hãy ghi tên cơ quan, đơn vị "
+                           "(ví dụ «Sở Tài chính»).", row.where("unit"))
+                return None
+            written = led
         unit = self.memberships[key].unit(written, year)
         if self.memberships[key].kind == "provinces" and unit.province is None:
             close = registry().suggest(written)

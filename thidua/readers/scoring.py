@@ -42,8 +42,8 @@ from openpyxl.utils import get_column_letter
 
 from thidua.awards import UNRANKED, award_level
 from thidua.formatting import vn_number
-from thidua.kinds.scoring import CLUSTER_WORDS, CRITERIA_WORDS, INDEX_WORDS, SCORING_COLUMNS, SCORING_WORDS, SELF_WORDS, \
-    THEME_WORDS, is_generic, scores_only
+from thidua.kinds.scoring import CLUSTER_WORDS, CRITERIA_WORDS, INDEX_WORDS, PREVIOUS_WORDS, SCORING_COLUMNS, \
+    SCORING_WORDS, SELF_WORDS, THEME_WORDS, is_generic, scores_only
 from thidua.provinces import registry
 from thidua.io.cells import NotANumber, is_blank, number_or_none, parse_number, text_key, year_in
 from thidua.readers.criteria import (SCORES, TOLERANCE, Code, Node, Tally, TreeBuilder, check_maximums, combined, describe,
@@ -52,16 +52,16 @@ from thidua.readers.criteria import (SCORES, TOLERANCE, Code, Node, Tally, TreeB
 from thidua.readers.problems import Problem, Refused, cell_ref, shown_ref
 from thidua.readers.table import Column, Table, locate_table
 from thidua.readers.units import ClusterKind, Membership, Unit, clean_text, cluster_key, display_case, folded, \
-    membership
+    membership, names_an_agency, split_province
 from thidua.io.workbook import Sheet, sheets_of
-from thidua.tables.columns import outside_ranks, rank_in, settle
+from thidua.tables.columns import fractions_only, outside_ranks, rank_in, settle, states_percent
 from thidua.tables.identity import PERIODS, Stated, TitleLine, is_generic_sheet, letterhead, lines_over, \
     other_province, period_named, stated_cluster, stated_key, stated_period, stated_year, title_lines, unit_from_file_name, \
     unit_from_lines
 from thidua.tables.frames import frame_of
 from thidua.tables.identity import cell_text as _text
-from thidua.tables.rows import closes, ends_table, labelled_row, states_maxima
-from thidua.tables.schema import label_words as _words
+from thidua.tables.rows import closes, ends_table, labelled_row, states_maxima, states_weights
+from thidua.tables.schema import label_words as _words, plain_words
 from thidua.tables.shapes import side_by_side, unit_heading
 
 UNIT_COLUMNS = ["unit", "unit_key", "province", "total", "rank", "rank_computed", "self_total", "criteria_total",
@@ -314,7 +314,7 @@ def _read_detail(context: _Context, layout: _Layout, written: str, published: bo
                    measure_total(roots, "bonus", "cluster", tally), measure_total(roots, "penalty", "cluster", tally),
                    _rank(context, sheet, rank_row, own) if rank_row is not None else None,
                    cell_ref(rank_row, own) if rank_row is not None and own is not None else None,
-                   award, award_cell=cell_ref(award_row, own) if award else None,
+                   award, award_cell=shown_ref(sheet, award_row, own) if award else None,
                    self_total_cell=_closing_cell(closings, "self", self_total),
                    bonus_cell=measure_cell(roots, "bonus", "cluster", tally),
                    penalty_cell=measure_cell(roots, "penalty", "cluster", tally))
@@ -339,11 +339,11 @@ def _labelled_row(code_cell: object, words: str, maximum_cell: object) -> str | 
 
 
 def _award_line(context: _Context, sheet: Sheet, row: int, column: int | None) -> str | None:
-    """A unit's cell of an award proposal line: words, not a number."""
-    value = sheet.value(row, column) if column is not None else ""
+    """A unit's cell of an award proposal line: words, not a number (a cell merged across units proposes for each)."""
+    value = sheet.shown(row, column) if column is not None else ""
     if number_or_none(value) is not None:
         context.error(f"dòng đề nghị khen thưởng ghi số «{_text(value)}»: hãy ghi hình thức khen thưởng hoặc để trống.",
-                      sheet.name, cell_ref(row, column))
+                      sheet.name, shown_ref(sheet, row, column))
         return None
     text = _text(value)
     return text if text and not _NOTHING.match(text) else None
@@ -444,6 +444,7 @@ class _SummaryPlan:
     other_years: list[Column]             # another year's or period's figures ('Điểm năm 2021', 'Sơ kết 6 tháng'): not read
     row_scorers: Column | None            # says whose score each row holds: a unit's 'Tự chấm' and 'Cụm chấm' rows
     contradictions: list[tuple[Column, int]]  # (column, row): a number among the words of an award or grade column
+    in_percent: list[Column]              # the total again as a percentage ('Tổng điểm (%)'): not read
 
     @property
     def sheet(self) -> Sheet:
@@ -492,6 +493,7 @@ def _of_another_time(layout: _Layout, column: Column, year: int, period: str) ->
     CCHC năm 2021') is still a criterion, a mid-year score weighted into the year's total ('Điểm sơ kết 6
     tháng (30%)') is still read."""
     kind, named = layout.kinds[column.index], year_in(column.label)
+    named = named or (year - 1 if PREVIOUS_WORDS.search(_words(column.label)) else None)
     if kind in ("unit", "order", "year", "cluster"):
         return False
     figures = kind not in ("score", "content", "other", "max")
@@ -532,7 +534,9 @@ def _summary_plan(layout: _Layout, year: int, period: str) -> _SummaryPlan:
     layout, contradictions = _settled(layout)
     other_years = [c for c in layout.table.columns if _of_another_time(layout, c, year, period)]
     row_scorers = _row_scorer_column(layout)
-    layout = replace(layout, kinds={**layout.kinds, **{c.index: "ignored" for c in other_years + [row_scorers] if c}})
+    in_percent = _totals_in_percent(layout)
+    layout = replace(layout, kinds={**layout.kinds,
+                                    **{c.index: "ignored" for c in other_years + [row_scorers] + in_percent if c}})
     table, sheet = layout.table, layout.table.sheet
     rows = _data_rows(table)
 
@@ -561,7 +565,22 @@ def _summary_plan(layout: _Layout, year: int, period: str) -> _SummaryPlan:
                         [(c, scorer_of(c)) for c in layout.all("bonus")],
                         [(c, scorer_of(c)) for c in layout.all("penalty")],
                         layout.first("rank"), layout.all("award"), layout.first("note"), other_years, row_scorers,
-                        contradictions)
+                        contradictions, in_percent)
+
+
+def _fractions_under_percent(plan: _SummaryPlan, rows: list[int]) -> list[Column]:
+    """Score columns stated in percent whose every number is 0..1: percent cells, which arrive as fractions."""
+    columns = [c.column for c in plan.criteria] + [c for c, _ in plan.totals]
+    return [c for c in columns if states_percent(c.path[-1])
+            and fractions_only([plan.sheet.value(row, c.index) for row in rows])]
+
+
+def _totals_in_percent(layout: _Layout) -> list[Column]:
+    """Score columns naming nothing but a percentage ('Tổng điểm (%)', 'Kết quả (%)') beside other score columns:
+    the total said again on another scale, no criterion nor the total to store."""
+    scores = [c for c in layout.table.columns if layout.kinds[c.index] in ("score", "total")]
+    in_percent = [c for c in scores if states_percent(c.path[-1]) and is_generic(plain_words(c.path[-1]))]
+    return in_percent if len(in_percent) < len(scores) else []
 
 
 def _sums_of_the_left(sheet: Sheet, criteria: list[_SummaryColumn], rows: list[int]) -> list[_SummaryColumn]:
@@ -659,8 +678,14 @@ def _summary_rows(plan: _SummaryPlan) -> tuple[list[int], int | None]:
         number_cell = sheet.value(row, order.index) if order else ""
         if sheet.is_blank_row(row):
             continue
-        if _is_end(sheet, row, measures, plan.note) or closes(name, number_cell) or labelled_row(name, number_cell):
+        if _is_end(sheet, row, measures, plan.note):
+            break
+        if closes(name, number_cell) or labelled_row(name, number_cell):
+            if _unit_below(plan, row):
+                continue  # a group's subtotal or average ('Cộng nhóm A', 'Bình quân nhóm 1'), more units under it
             break  # the units end at a total, average, rank or note line
+        if states_weights(name) or states_weights(number_cell):
+            continue
         has_scores = any(number_or_none(sheet.value(row, c)) is not None for c in measures)
         if states_maxima(name) or states_maxima(number_cell) \
                 or (not units and has_scores and is_blank(name) and is_blank(number_cell)):
@@ -672,6 +697,29 @@ def _summary_rows(plan: _SummaryPlan) -> tuple[list[int], int | None]:
                 and (has_scores or number_or_none(number_cell) is not None):
             units.append(row)
     return units, maxima_row
+
+
+def _merged_from_another_unit(plan: _SummaryPlan, rows: list[int], row: int, cluster_row: int) -> list[int]:
+    """The unit's score columns whose cell lies in a range merged down from another unit's row (a tie written once over
+    both units): the cell itself is blank, and the figure shown there is the other unit's."""
+    areas = [(column, plan.sheet.merged_at(cluster_row, column)) for column in plan.measure_columns()]
+    return [column for column, area in areas if area and area.top < row and area.top in rows]
+
+
+def _unit_below(plan: _SummaryPlan, row: int) -> bool:
+    """The next row with scores under this one is a unit's (not a total, note or signature): numbered, or without a
+    numbering column, named as a unit is ('Sơn La', 'Sở Tài chính')."""
+    sheet, order, measures = plan.sheet, plan.layout.first("order"), plan.measure_columns()
+    for below in range(row + 1, _data_rows(plan.layout.table).stop):
+        name, number_cell = sheet.value(below, plan.unit.index), sheet.value(below, order.index) if order else ""
+        if _is_end(sheet, below, measures, plan.note) or closes(name, number_cell) or labelled_row(name, number_cell):
+            return False
+        if any(number_or_none(sheet.value(below, c)) is not None for c in measures):
+            if order is not None:
+                return number_or_none(number_cell) is not None and not is_blank(name)
+            prefix, province = split_province(_text(name))
+            return province is not None and (not prefix or names_an_agency(prefix)) or names_an_agency(name)
+    return False
 
 
 _NAME_GOES_ON = re.compile(r"(\s(và|của|các)|[-–,&])$", re.IGNORECASE)
@@ -789,13 +837,21 @@ def _read_summary(context: _Context, plan: _SummaryPlan) -> list[_Scored]:
         context.warn("một bảng khác (có dòng tiêu đề riêng) bắt đầu ở dòng này; chỉ đọc bảng tổng hợp ở trên, "
                      "không đọc bảng này.", sheet.name, cell_ref(below, plan.unit.index))
     for column in plan.other_years:
-        of = f"năm {year_in(column.label)}" if year_in(column.label) else "kỳ sơ kết 6 tháng"
+        of = f"năm {year_in(column.label)}" if year_in(column.label) \
+            else "năm trước" if PREVIOUS_WORDS.search(_words(column.label)) else "kỳ sơ kết 6 tháng"
         context.warn(f"cột «{column.label}» ghi số liệu của {of}, không phải của năm, kỳ của bảng; bỏ qua cột.",
                      sheet.name, cell_ref(header, column.index))
     for column, row in plan.contradictions:
         context.error(f"cột «{column.label}» ghi chữ (hình thức khen thưởng, xếp loại) nhưng ô này ghi số "
                       f"«{_text(sheet.value(row, column.index))}»: hãy ghi chữ hoặc để trống, hoặc đặt cột điểm dưới "
                       f"tiêu đề riêng.", sheet.name, cell_ref(row, column.index))
+    for column in plan.in_percent:
+        context.warn(f"cột «{column.label}» ghi lại điểm theo tỷ lệ phần trăm; bỏ qua cột, đọc điểm ở các cột điểm.",
+                     sheet.name, _header_cell(plan.layout.table, column.index, column.path[-1]))
+    for column in _fractions_under_percent(plan, rows):
+        context.error(f"cột «{column.label}» ghi điểm theo tỷ lệ phần trăm (ô định dạng %, 95% là 0,95): không rõ là "
+                      f"bao nhiêu điểm; hãy ghi điểm bằng số (ví dụ 95).", sheet.name,
+                      _header_cell(plan.layout.table, column.index, column.path[-1]))
     if not plan.criteria and not plan.totals:
         years = f" (chỉ có cột của năm, kỳ khác: {', '.join(f'«{c.label}»' for c in plan.other_years)})" \
             if plan.other_years else ""
@@ -825,6 +881,10 @@ def _read_summary(context: _Context, plan: _SummaryPlan) -> list[_Scored]:
         context.problems.extend(reconcile_groups(roots, context.file_name, sheet.name, subject)
                                 + check_maximums(roots, context.file_name, sheet.name, subject))
         total, total_cell = _summary_total(context, plan, roots, cluster_row, "cluster", written)
+        for column in _merged_from_another_unit(plan, rows, row, cluster_row):
+            merged_with = shown_ref(sheet, cluster_row, column)
+            context.error(f"{subject}: ô điểm này gộp chung với ô của đơn vị ở dòng trên ({merged_with}); hãy ghi điểm "
+                          "của từng đơn vị vào ô riêng.", sheet.name, cell_ref(cluster_row, column))
         bonus, bonus_cell = _extra(context, sheet, cluster_row, plan.bonus, by_size=False)
         penalty, penalty_cell = _extra(context, sheet, cluster_row, plan.penalty, by_size=True)
         rank_row = _written_row(sheet, [cluster_row, row], plan.rank)
@@ -883,15 +943,15 @@ def _rank(context: _Context, sheet: Sheet, row: int, column: int | None) -> int 
 
 
 def _award(sheet: Sheet, row: int, columns: list[Column]) -> tuple[str | None, str | None]:
-    """The award proposal as written, and the cell of its first words; with one column per award, the
-    column of each mark ('x')."""
+    """The award proposal as written (a cell merged down over several units proposes it for each), and the
+    cell of its first words; with one column per award, the column of each mark ('x')."""
     proposals, cells = [], []
     for column in columns:
-        text = _text(sheet.value(row, column.index))
+        text = _text(sheet.shown(row, column.index))
         if not text or _NOTHING.match(text):
             continue
         proposals.append(column.path[-1] if len(columns) > 1 and _MARK.match(text) else text)
-        cells.append(cell_ref(row, column.index))
+        cells.append(shown_ref(sheet, row, column.index))
     return "; ".join(proposals) or None, cells[0] if cells else None
 
 
@@ -1216,6 +1276,10 @@ def _read_details(context: _Context, details: list[_Layout], lines: list[TitleLi
     scored_sheets, scored = [], []
     for layout in details:
         by_unit = _units_side_by_side(layout)
+        sheet, header = layout.table.sheet, layout.table.header_top
+        for written, first, column in _unit_columns_twice(layout) if by_unit else []:
+            context.error(f"đơn vị «{written}» đứng đầu hai cột điểm (ô {shown_ref(sheet, header, first.index)} và ô "
+                          f"này): không rõ cột nào là điểm của đơn vị.", sheet.name, shown_ref(sheet, header, column.index))
         if by_unit:
             side_by_side = [_read_detail(context, unit_layout, written, published=True)
                             for written, unit_layout in by_unit.items()]
@@ -1236,13 +1300,30 @@ def _read_details(context: _Context, details: list[_Layout], lines: list[TitleLi
     return scored
 
 
+_NO_UNITS_SCORES = ("order", "content", "max", "note", "ignored")
+
+
+def _unit_columns_twice(layout: _Layout) -> list[tuple[str, Column, Column]]:
+    """(unit, first column, column) for a unit heading a second column of the same scorer ('Lạng Sơn' over two
+    columns apart): which of them holds its scores cannot be told."""
+    seen: dict[tuple[str, str | None], Column] = {}
+    twice = []
+    for column in layout.table.columns:
+        written = unit_heading(tuple(column.path), scores_only) if layout.kinds[column.index] not in _NO_UNITS_SCORES \
+            else None
+        first = seen.setdefault((text_key(written), _scorer(column)), column) if written else column
+        if first is not column:
+            twice.append((written, first, column))
+    return twice
+
+
 def _units_side_by_side(layout: _Layout) -> dict[str, _Layout]:
     """For a detail sheet whose score columns are headed by two or more units, each unit's name and the
     layout seeing only its columns (one column per unit holds its cluster score); a score column headed by
     no unit ('Điểm trung bình' of them all) is no unit's."""
     columns: dict[str, list[Column]] = {}
     for column in layout.table.columns:
-        if layout.kinds[column.index] in ("order", "content", "max", "note", "ignored"):
+        if layout.kinds[column.index] in _NO_UNITS_SCORES:
             continue
         written = unit_heading(tuple(column.path), scores_only)
         if written:

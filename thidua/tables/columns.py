@@ -47,3 +47,15 @@ def rank_in(value: object) -> int | None:
     if number is None:
         number = _ROMAN_RANKS.get(words.upper(), _RANK_WORDS.get(words))
     return int(number) if number is not None and float(number).is_integer() and number >= 1 else None
+
+
+def states_percent(label: object) -> bool:
+    """'Tổng điểm (%)', 'Kết quả %': a score stated as a percentage; '(30%)' is a weight, not that."""
+    words = label_words(label)
+    return "%" in words and not re.search(r"\d\s*%", words)
+
+
+def fractions_only(values: list[object]) -> bool:
+    """Every number 0..1: percent cells (95% arrives as 0.95), or a share written as a fraction."""
+    numbers = [number_or_none(v) for v in values if not holds_no_figure(v)]
+    return any(n is not None for n in numbers) and all(n is None or 0 <= n <= 1 for n in numbers)

@@ -18,6 +18,7 @@ LABELLED_ROWS = Schema((  # rows a label names, when the row carries no criterio
     Field("note", r"^(ghi chu|luu y)\b"),
 ))
 _MAXIMA = re.compile(r"^(diem chuan|diem toi da|thang diem|toi da|diem quy dinh)\b")
+_WEIGHTS = re.compile(r"^(trong so|he so|ty trong|ti trong)\b")
 _CLOSING_HEAD = re.compile(r"^(tong|cong|trung binh|binh quan)\b")
 _CLOSING_WORDS = set("tong cong so diem dat duoc chung cac tieu chi toan bo cum cham tu hop nhom muc phan trung binh "
                      "quan i ii iii iv v vi a b c d".split())
@@ -41,6 +42,11 @@ def labelled_row(*labels: object) -> str | None:
 def states_maxima(label: object) -> bool:
     """'Điểm chuẩn', 'Điểm tối đa': the row of maxima above the units."""
     return bool(_MAXIMA.match(label_words(label)))
+
+
+def states_weights(label: object) -> bool:
+    """'Trọng số', 'Hệ số': the row weighting each criterion ('60%', '40%'), no unit's scores."""
+    return bool(_WEIGHTS.match(label_words(label)))
 
 
 def closes(*values: object) -> bool:
