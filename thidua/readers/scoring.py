@@ -42,8 +42,8 @@ from openpyxl.utils import get_column_letter
 
 from thidua.awards import UNRANKED, award_level
 from thidua.formatting import vn_number
-from thidua.kinds.scoring import CLUSTER_WORDS, CRITERIA_WORDS, INDEX_WORDS, SCORING_COLUMNS, SCORING_WORDS, SELF_WORDS, \
-    THEME_WORDS, is_generic, scores_only
+from thidua.kinds.scoring import CLUSTER_WORDS, CRITERIA_SET_TITLE, CRITERIA_WORDS, INDEX_WORDS, SCORING_COLUMNS, \
+    SCORING_WORDS, SELF_WORDS, THEME_WORDS, is_generic, scores_only
 from thidua.provinces import registry
 from thidua.io.cells import NotANumber, is_blank, number_or_none, parse_number, text_key, year_in
 from thidua.readers.criteria import (SCORES, TOLERANCE, Code, Node, Tally, TreeBuilder, check_maximums, combined, describe,
@@ -1138,7 +1138,9 @@ def _read_part(context: _Context, summaries: list[_Layout], details: list[_Layou
     if summary:
         _merge_details(context, summary, detail, units)
     if details and not summaries and not detail:
-        context.error("không có trang chi tiết nào đọc được điểm của một đơn vị.")
+        sheets = {layout.table.sheet.name for layout in details}
+        why = "; ".join(f"trang «{p.sheet}»: {p.message}" for p in context.problems if p.sheet in sheets)
+        context.error(f"không có trang chi tiết nào đọc được điểm của một đơn vị ({why})", details[0].table.sheet.name)
     sheet = (summaries or details)[0].table.sheet.name if summaries or details else ""
     return _Part(identity, sheet, summary, detail, members, units)
 
@@ -1239,6 +1241,10 @@ def _read_details(context: _Context, details: list[_Layout], lines: list[TitleLi
         if columns["self"] is None and columns["cluster"] is None:
             context.warn("trang có cột nội dung nhưng không có cột điểm tự chấm hay Cụm chấm; bỏ qua trang.",
                          layout.table.sheet.name)
+        elif _is_criteria_set(layout, columns, lines):
+            context.warn("trang là bộ tiêu chí (tiêu đề nói vậy, cột «Điểm» không nói của ai và không có cột điểm tối "
+                         "đa nên là điểm tối đa của từng tiêu chí), không phải bảng chấm của một đơn vị; bỏ qua trang.",
+                         layout.table.sheet.name)
         else:
             scored_sheets.append(layout)
     for layout in scored_sheets:
@@ -1247,6 +1253,14 @@ def _read_details(context: _Context, details: list[_Layout], lines: list[TitleLi
         if written:
             scored.append(_read_detail(context, layout, written))
     return scored
+
+
+def _is_criteria_set(layout: _Layout, columns: dict[str, int | None], lines: list[TitleLine]) -> bool:
+    """A sheet titled as the criteria ('BỘ TIÊU CHÍ CHẤM ĐIỂM') whose one number column is a bare 'Điểm', beside no
+    maximum: those are the criteria's points, no unit's scores."""
+    sheet, scores = layout.table.sheet, [c for c in layout.table.columns if c.index == columns["cluster"]]
+    bare = columns["self"] is None and columns["max"] is None and _scorer(scores[0]) is None
+    return bare and any(CRITERIA_SET_TITLE.search(folded(line.text)) for line in lines if line.sheet == sheet.name)
 
 
 def _units_side_by_side(layout: _Layout) -> dict[str, _Layout]:

@@ -1,0 +1,51 @@
+"""Rosters (leaders and deputies, members, awards) and scoring detail sheets in layouts where a figure could
+be stored that the file does not say: a deputy taken for the leader, a person's award for the unit's, the
+scoring unit for the scored one, a criteria template for a unit. Each case says the figures it must yield or
+the refusal (sheet and cell) it must give; they register into the CASES of tests/unseen_layouts.py and are
+judged there.
+"""
+from __future__ import annotations
+
+from unseen_layouts import NORTH, NORTH_NAME, Built, RefusalExpect, ScoringExpect, U, case, detail_header, snv
+from workbook_builders import SheetSpec, xlsx_bytes
+
+TITLE_2022 = "BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2022"
+
+
+# ================================================================ scoring detail sheets
+
+
+@case("detail: a cross-scoring form naming the scorer first ('Đơn vị chấm: Sở Nội vụ tỉnh Lạng Sơn (Cụm trưởng)') "
+      "and the unit scored under it ('Đơn vị được chấm: Sở Nội vụ tỉnh Cao Bằng'): the scores are Cao Bằng's")
+def u01_scorer_line_above_the_unit_scored() -> Built:
+    rows = [[NORTH], [TITLE_2022], ["Đơn vị chấm: Sở Nội vụ tỉnh Lạng Sơn (Cụm trưởng)"],
+            ["Đơn vị được chấm: Sở Nội vụ tỉnh Cao Bằng"], *detail_header(),
+            ["I", "Công tác tổ chức", 50, 48, 45], ["II", "Cải cách hành chính", 50, 47, 44]]
+    return Built(xlsx_bytes(SheetSpec("Sheet1", rows)), "cham_cheo.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Cao Bằng"): U(89, 1, "Cao Bằng", self_total=95)}, criteria={(snv("Cao Bằng"), "II"): 44}))
+
+
+def _criteria_set() -> SheetSpec:
+    """The cluster's criteria as issued: each criterion's points under a bare 'Điểm' (its maximum, no unit's score)."""
+    return SheetSpec("Tieu chi", [[NORTH], ["BỘ TIÊU CHÍ CHẤM ĐIỂM THI ĐUA NĂM 2022"], ["TT", "Nội dung tiêu chí", "Điểm"],
+                                  ["I", "Công tác tổ chức", 50], ["II", "Cải cách hành chính", 50], [None, "Tổng cộng", 100]])
+
+
+def _unit_detail(name: str, own: tuple[float, float], cluster: tuple[float, float]) -> SheetSpec:
+    return SheetSpec(name, [[NORTH], [TITLE_2022], *detail_header(), ["I", "Công tác tổ chức", 50, own[0], cluster[0]],
+                            ["II", "Cải cách hành chính", 50, own[1], cluster[1]]])
+
+
+@case("details beside the criteria set ('BỘ TIÊU CHÍ CHẤM ĐIỂM' on a sheet 'Tieu chi', a bare 'Điểm' column holding "
+      "each criterion's points): the criteria set is no unit scoring full marks")
+def u02_criteria_set_beside_the_details() -> Built:
+    return Built(xlsx_bytes(_criteria_set(), _unit_detail("Lai Chau", (48, 47), (46, 45)),
+                            _unit_detail("Son La", (49, 48), (47, 46))), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lai Châu"): U(91, 2, "Lai Châu", self_total=95), snv("Sơn La"): U(93, 1, "Sơn La", self_total=97)}),
+        warns=("tieu chi",))
+
+
+@case("a file holding only the criteria set ('BỘ TIÊU CHÍ CHẤM ĐIỂM', a bare 'Điểm' column): refused, no unit "
+      "'Tieu chi' with 100 points")
+def u03_criteria_set_alone() -> Built:
+    return Built(xlsx_bytes(_criteria_set()), "bo_tieu_chi_2022.xlsx", RefusalExpect("criteria only", "Tieu chi"))
