@@ -6,7 +6,8 @@ judged there.
 """
 from __future__ import annotations
 
-from unseen_layouts import NORTH, NORTH_NAME, Built, RefusalExpect, ScoringExpect, U, case, detail_header, snv
+from unseen_layouts import MIDLAND_NAME, NORTH, NORTH_NAME, Built, RefusalExpect, RosterExpect, ScoringExpect, U, case, \
+    detail_header, led, snv
 from workbook_builders import SheetSpec, xlsx_bytes
 
 TITLE_2022 = "BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2022"
@@ -49,3 +50,25 @@ def u02_criteria_set_beside_the_details() -> Built:
       "'Tieu chi' with 100 points")
 def u03_criteria_set_alone() -> Built:
     return Built(xlsx_bytes(_criteria_set()), "bo_tieu_chi_2022.xlsx", RefusalExpect("criteria only", "Tieu chi"))
+
+
+# ================================================================ rosters
+
+
+@case("roster: one column headed 'Cụm trưởng, Cụm phó' holding both units, each with its role after it "
+      "('Lai Châu (Cụm trưởng); Điện Biên (Cụm phó)'): the leader is no deputy")
+def u04_one_column_for_leader_and_deputy() -> Built:
+    rows = [["DANH SÁCH CỤM TRƯỞNG, CỤM PHÓ CÁC CỤM THI ĐUA SỞ NỘI VỤ NĂM 2023"], ["STT", "Cụm thi đua", "Cụm trưởng, Cụm phó"],
+            [1, NORTH_NAME, "Lai Châu (Cụm trưởng); Điện Biên (Cụm phó)"],
+            [2, MIDLAND_NAME, "Sở Nội vụ tỉnh Bắc Kạn - Cụm trưởng\nSở Nội vụ tỉnh Tuyên Quang - Cụm phó"]]
+    return Built(xlsx_bytes(SheetSpec("DS", rows)), "ds.xlsx", RosterExpect(
+        led(NORTH_NAME, 2023, snv("Lai Châu"), snv("Điện Biên")) | led(MIDLAND_NAME, 2023, snv("Bắc Kạn"), snv("Tuyên Quang"))))
+
+
+@case("roster: one column headed 'Cụm trưởng, Cụm phó' listing two units without their roles: refused naming the "
+      "cell, not both stored as deputies")
+def u05_one_column_for_both_roles_without_saying_which() -> Built:
+    rows = [["DANH SÁCH CỤM TRƯỞNG, CỤM PHÓ NĂM 2023"], ["STT", "Cụm thi đua", "Cụm trưởng, Cụm phó"],
+            [1, NORTH_NAME, "Lai Châu, Điện Biên"]]
+    return Built(xlsx_bytes(SheetSpec("DS", rows)), "ds.xlsx", RefusalExpect("which is the leader", "DS", "C3"))
+

@@ -54,7 +54,7 @@ LOOKED_FOR = ("một dòng tiêu đề bảng (trong 20 dòng đầu của trang
 
 _ROLE_LABEL_WORDS = 6  # a header naming a role is short; a title line that mentions one is not
 _ROSTER_KINDS = {"order", "note", "votes", "result", "role", "elected", "year", "unit", "cluster", "award", "leader",
-                 "deputy"}
+                 "deputy", "either"}
 _HOLDER_KINDS = ("leader", "deputy", "either")  # 'either': a rotation column under both roles, each cell saying its own
 _SECTION_NUMBER = re.compile(r"^([IVXLCivxlc]+|\d+|[A-Za-z])[.)/]?\s+")
 _NUMBERING = re.compile(r"^([IVXLCivxlc]+|\d+|[A-Za-z])[.)]?$")
@@ -90,8 +90,16 @@ def _label_kind(label: object) -> str:
     if found is not None and found.name == "votes":
         return found.name  # 'Số phiếu bầu Cụm trưởng': the votes for a role, not its holder
     if len(words.split()) <= _ROLE_LABEL_WORDS and role_of(words) in (LEADER, DEPUTY):
-        return "leader" if role_of(words) == LEADER else "deputy"
+        return _holder_kind(words)
     return found.name if found else "other"
+
+
+def _holder_kind(words: str) -> str | None:
+    """'leader' or 'deputy' for words naming one role; 'either' for words naming both ('Cụm trưởng, Cụm phó'), whose
+    cells must each say which."""
+    deputy = bool(DEPUTY_WORDS.search(words))
+    leader = bool(LEADER_WORDS.search(DEPUTY_WORDS.sub(" ", words)))
+    return "either" if leader and deputy else "leader" if leader else "deputy" if deputy else None
 
 
 def _column_kind(column: Column) -> str:
@@ -115,7 +123,7 @@ def _is_roster_header(words: list[str]) -> bool:
     kinds = {label: _label_kind(label) for label in labels}
     if "score" in kinds.values() or sum(kind in _ROSTER_KINDS for kind in kinds.values()) < 2:
         return False
-    if {"unit", "leader", "deputy"} & set(kinds.values()):
+    if {"unit", *_HOLDER_KINDS} & set(kinds.values()):
         return True
     return (any(not without_years(label) for label in labels)
             and any(kind == "cluster" and len(label.split()) <= 4 for label, kind in kinds.items()))
@@ -186,11 +194,9 @@ def _rotation_kinds(table: Table, titles: list[TitleLine], kinds: dict[int, str]
     if set(kinds.values()) & {"leader", "deputy", "unit"} or "year" not in kinds.values():
         return kinds
     words = " ".join(_words(text) for text in [line.text for line in titles] + [table.sheet.name.replace("_", " ")])
-    deputy = bool(DEPUTY_WORDS.search(words))
-    leader = bool(LEADER_WORDS.search(DEPUTY_WORDS.sub(" ", words)))
-    if not (leader or deputy):
+    role = _holder_kind(words)
+    if role is None:
         return kinds
-    role = "either" if leader and deputy else "leader" if leader else "deputy"
     return {index: role if kind == "year" else kind for index, kind in kinds.items()}
 
 
