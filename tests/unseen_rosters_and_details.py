@@ -6,8 +6,8 @@ judged there.
 """
 from __future__ import annotations
 
-from unseen_layouts import MIDLAND_NAME, NORTH, NORTH_NAME, Built, RefusalExpect, RosterExpect, ScoringExpect, U, case, \
-    detail_header, led, snv
+from unseen_layouts import AGENCIES_LS, FLAG, MERIT, MIDLAND_NAME, NORTH, NORTH_NAME, Built, RefusalExpect, \
+    RosterExpect, ScoringExpect, U, case, detail_header, led, listed, snv
 from workbook_builders import SheetSpec, xlsx_bytes
 
 TITLE_2022 = "BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2022"
@@ -28,8 +28,9 @@ def u01_scorer_line_above_the_unit_scored() -> Built:
 
 def _criteria_set() -> SheetSpec:
     """The cluster's criteria as issued: each criterion's points under a bare 'Điểm' (its maximum, no unit's score)."""
-    return SheetSpec("Tieu chi", [[NORTH], ["BỘ TIÊU CHÍ CHẤM ĐIỂM THI ĐUA NĂM 2022"], ["TT", "Nội dung tiêu chí", "Điểm"],
-                                  ["I", "Công tác tổ chức", 50], ["II", "Cải cách hành chính", 50], [None, "Tổng cộng", 100]])
+    rows = [[NORTH], ["BỘ TIÊU CHÍ CHẤM ĐIỂM THI ĐUA NĂM 2022"], ["TT", "Nội dung tiêu chí", "Điểm"],
+            ["I", "Công tác tổ chức", 50], ["II", "Cải cách hành chính", 50], [None, "Tổng cộng", 100]]
+    return SheetSpec("Tieu chi", rows)
 
 
 def _unit_detail(name: str, own: tuple[float, float], cluster: tuple[float, float]) -> SheetSpec:
@@ -40,8 +41,8 @@ def _unit_detail(name: str, own: tuple[float, float], cluster: tuple[float, floa
 @case("details beside the criteria set ('BỘ TIÊU CHÍ CHẤM ĐIỂM' on a sheet 'Tieu chi', a bare 'Điểm' column holding "
       "each criterion's points): the criteria set is no unit scoring full marks")
 def u02_criteria_set_beside_the_details() -> Built:
-    return Built(xlsx_bytes(_criteria_set(), _unit_detail("Lai Chau", (48, 47), (46, 45)),
-                            _unit_detail("Son La", (49, 48), (47, 46))), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+    sheets = (_criteria_set(), _unit_detail("Lai Chau", (48, 47), (46, 45)), _unit_detail("Son La", (49, 48), (47, 46)))
+    return Built(xlsx_bytes(*sheets), "chi_tiet.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lai Châu"): U(91, 2, "Lai Châu", self_total=95), snv("Sơn La"): U(93, 1, "Sơn La", self_total=97)}),
         warns=("tieu chi",))
 
@@ -58,11 +59,13 @@ def u03_criteria_set_alone() -> Built:
 @case("roster: one column headed 'Cụm trưởng, Cụm phó' holding both units, each with its role after it "
       "('Lai Châu (Cụm trưởng); Điện Biên (Cụm phó)'): the leader is no deputy")
 def u04_one_column_for_leader_and_deputy() -> Built:
-    rows = [["DANH SÁCH CỤM TRƯỞNG, CỤM PHÓ CÁC CỤM THI ĐUA SỞ NỘI VỤ NĂM 2023"], ["STT", "Cụm thi đua", "Cụm trưởng, Cụm phó"],
+    rows = [["DANH SÁCH CỤM TRƯỞNG, CỤM PHÓ CÁC CỤM THI ĐUA SỞ NỘI VỤ NĂM 2023"],
+            ["STT", "Cụm thi đua", "Cụm trưởng, Cụm phó"],
             [1, NORTH_NAME, "Lai Châu (Cụm trưởng); Điện Biên (Cụm phó)"],
             [2, MIDLAND_NAME, "Sở Nội vụ tỉnh Bắc Kạn - Cụm trưởng\nSở Nội vụ tỉnh Tuyên Quang - Cụm phó"]]
     return Built(xlsx_bytes(SheetSpec("DS", rows)), "ds.xlsx", RosterExpect(
-        led(NORTH_NAME, 2023, snv("Lai Châu"), snv("Điện Biên")) | led(MIDLAND_NAME, 2023, snv("Bắc Kạn"), snv("Tuyên Quang"))))
+        led(NORTH_NAME, 2023, snv("Lai Châu"), snv("Điện Biên"))
+        | led(MIDLAND_NAME, 2023, snv("Bắc Kạn"), snv("Tuyên Quang"))))
 
 
 @case("roster: one column headed 'Cụm trưởng, Cụm phó' listing two units without their roles: refused naming the "
@@ -72,3 +75,50 @@ def u05_one_column_for_both_roles_without_saying_which() -> Built:
             [1, NORTH_NAME, "Lai Châu, Điện Biên"]]
     return Built(xlsx_bytes(SheetSpec("DS", rows)), "ds.xlsx", RefusalExpect("which is the leader", "DS", "C3"))
 
+
+@case("roster: an award list with a 'Họ và tên' column beside 'Đơn vị công tác' (collectives leave the name blank): "
+      "a person's Bằng khen is not their unit's")
+def u06_award_list_with_a_name_column() -> Built:
+    rows = [[NORTH], ["DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2022"],
+            ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Hình thức đề nghị"],
+            [1, None, None, "Sở Nội vụ tỉnh Lạng Sơn", FLAG],
+            [2, "Nguyễn Văn An", "Giám đốc", "Sở Nội vụ tỉnh Lai Châu", MERIT],
+            [3, "Lò Thị Mai", "Phó Giám đốc", "Sở Nội vụ tỉnh Cao Bằng", MERIT]]
+    return Built(xlsx_bytes(SheetSpec("KT", rows)), "kt.xlsx", RosterExpect(set(), members=set(), awards={
+        (NORTH_NAME, 2022, snv("Lạng Sơn"), FLAG, True)}))
+
+
+@case("roster: a list of individuals only ('DANH SÁCH CÁ NHÂN ĐỀ NGHỊ TẶNG BẰNG KHEN', 'Họ và tên | Đơn vị công tác'): "
+      "refused naming a person's row, no award stored for their units")
+def u07_individuals_only() -> Built:
+    rows = [[NORTH], ["DANH SÁCH CÁ NHÂN ĐỀ NGHỊ TẶNG BẰNG KHEN NĂM 2022"],
+            ["STT", "Họ và tên", "Đơn vị công tác", "Hình thức khen thưởng"],
+            [1, "Nguyễn Văn An", "Sở Nội vụ tỉnh Lạng Sơn", MERIT], [2, "Lò Thị Mai", "Sở Nội vụ tỉnh Lai Châu", MERIT]]
+    return Built(xlsx_bytes(SheetSpec("CN", rows)), "ca_nhan.xlsx", RefusalExpect("persons only", "CN", "C4"))
+
+
+@case("roster: an agencies cluster's award list naming a person with the post in brackets ('Nguyễn Văn An (Giám đốc "
+      "Sở Tư pháp)') under 'Tên tập thể, cá nhân': no unit 'Nguyễn Văn An'")
+def u08_person_with_post_in_brackets_in_an_agencies_award_list() -> Built:
+    rows = [["UBND TỈNH LẠNG SƠN"], ["CỤM THI ĐUA CÁC CƠ QUAN THAM MƯU TỔNG HỢP"],
+            ["DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2023"],
+            ["STT", "Tên tập thể, cá nhân", "Hình thức khen thưởng"],
+            [1, "Sở Tài chính", "Cờ thi đua của UBND tỉnh"],
+            [2, "Nguyễn Văn An (Giám đốc Sở Tư pháp)", "Bằng khen của Chủ tịch UBND tỉnh"],
+            [3, "Văn phòng UBND tỉnh", "Bằng khen của Chủ tịch UBND tỉnh"]]
+    return Built(xlsx_bytes(SheetSpec("KT", rows)), "kt.xlsx", RosterExpect(set(), members=set(), awards={
+        (AGENCIES_LS, 2023, "Sở Tài chính", "Cờ thi đua của UBND tỉnh", True),
+        (AGENCIES_LS, 2023, "Văn phòng UBND tỉnh", "Bằng khen của Chủ tịch UBND tỉnh", True)}))
+
+
+@case("roster: a member list naming each unit's head ('Họ và tên Giám đốc | Chức vụ') beside 'Vai trò trong Cụm': the "
+      "roles come from the column holding roles, not from the posts ('Giám đốc')")
+def u09_posts_of_the_heads_beside_the_roles() -> Built:
+    rows = [[NORTH], ["DANH SÁCH ĐƠN VỊ THÀNH VIÊN VÀ NGƯỜI ĐỨNG ĐẦU NĂM 2024"],
+            ["STT", "Đơn vị", "Họ và tên Giám đốc", "Chức vụ", "Vai trò trong Cụm"],
+            [1, "Sở Nội vụ tỉnh Lạng Sơn", "Nguyễn Văn An", "Giám đốc", "Cụm trưởng"],
+            [2, "Sở Nội vụ tỉnh Cao Bằng", "Lò Văn Bình", "Giám đốc", "Cụm phó"],
+            [3, "Sở Nội vụ tỉnh Hà Giang", "Hoàng Văn Cường", "Phó Giám đốc phụ trách", None]]
+    return Built(xlsx_bytes(SheetSpec("DS", rows)), "ds.xlsx", RosterExpect(
+        led(NORTH_NAME, 2024, snv("Lạng Sơn"), snv("Cao Bằng")),
+        members=listed(NORTH_NAME, 2024, map(snv, ("Lạng Sơn", "Cao Bằng", "Hà Giang")))))

@@ -13,6 +13,7 @@ ROSTER_COLUMNS = Schema((
     Field("role", r"\bvai tro\b|\bchuc danh\b|\bchuc vu\b|\bvi tri\b|\bnhiem vu\b"),
     Field("elected", r"^nam (duoc )?bau\b"),
     Field("year", r"^(nam|nhiem ky)\b|^(19|20)\d\d$"),
+    Field("person", r"^(ho (va )?ten|ten ca nhan)\b"),  # a person's name: the row is an individual's award
     Field("unit", r"^(ten |cac )?(don vi|co quan|tinh|dia phuong|thanh vien|tap the)\b"),
     Field("cluster", r"^(ten )?(cum|khoi)\b"),
     Field("award", r"\bkhen thuong\b|\bdanh hieu\b|\bhinh thuc\b", "words"),
@@ -32,8 +33,9 @@ ROSTER_TITLE = re.compile(r"\b(cum|khoi) (thi dua|truong|pho)\b|\bthanh vien\b|\
 # rows: a cluster's section ('I. Cụm thi đua ...'), awards to collectives or persons ('II. CÁ NHÂN'), a person or
 # an office of a member ('Phòng ... - Sở Nội vụ'), and the notes, totals and signatures ending the table
 SECTION = re.compile(r"^(([ivxlc]+|\d+|[a-z])[.)/]?\s+)?(cum|khoi) thi dua\b")
+PERSONS_TITLE = re.compile(r"\bca nhan\b")  # 'DANH SÁCH CÁ NHÂN ĐỀ NGHỊ ...': unless it names 'tập thể' too
 SUBJECT = re.compile(r"^((khen thuong|danh sach|de nghi|doi voi) )*(tap the|ca nhan)$")
-PERSON = re.compile(r"^(ong|ba|dong chi|d c)\b|[,–-] ?(pho )?(giam doc|truong phong|chanh van phong|chuyen vien"
+PERSON = re.compile(r"^(ong|ba|dong chi|d c)\b|[,–(-] ?(pho )?(giam doc|truong phong|chanh van phong|chuyen vien"
                     r"|thanh tra vien|can bo)\b")
 PART_OF_A_MEMBER = re.compile(r"^(phong|ban|van phong|trung tam|chi cuc|bo phan|to)\b.*\b(so|snv)\b")
 END_OF_TABLE = re.compile(r"^(nguoi lap|nguoi tong hop|tm\b|t/m\b|kt\b|xac nhan|noi nhan|ghi chu|luu y|chu thich"

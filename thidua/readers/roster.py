@@ -22,7 +22,7 @@ AWARD_COLUMNS), so an in-app editor applies the same checks as a workbook.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -31,7 +31,8 @@ import pandas as pd
 
 from thidua.awards import LADDER, UNRANKED, award_level
 from thidua.kinds.roster import (DECIDED_WORDS, DEPUTY_WORDS, END_OF_TABLE, LEADER_WORDS, MEMBER_WORDS, PART_OF_A_MEMBER,
-                                 PERSON, PROPOSAL_TITLE, PROPOSED_WORDS, ROSTER_COLUMNS, ROSTER_TITLE, SECTION, SUBJECT)
+                                 PERSON, PERSONS_TITLE, PROPOSAL_TITLE, PROPOSED_WORDS, ROSTER_COLUMNS, ROSTER_TITLE,
+                                 SECTION, SUBJECT)
 from thidua.provinces import registry
 from thidua.io.cells import is_blank, number_or_none, text_key, year_in, years_in
 from thidua.readers.problems import Problem, Refused, cell_ref, shown_ref
@@ -54,7 +55,7 @@ LOOKED_FOR = ("một dòng tiêu đề bảng (trong 20 dòng đầu của trang
 
 _ROLE_LABEL_WORDS = 6  # a header naming a role is short; a title line that mentions one is not
 _ROSTER_KINDS = {"order", "note", "votes", "result", "role", "elected", "year", "unit", "cluster", "award", "leader",
-                 "deputy", "either"}
+                 "deputy", "either", "person"}
 _HOLDER_KINDS = ("leader", "deputy", "either")  # 'either': a rotation column under both roles, each cell saying its own
 _SECTION_NUMBER = re.compile(r"^([IVXLCivxlc]+|\d+|[A-Za-z])[.)/]?\s+")
 _NUMBERING = re.compile(r"^([IVXLCivxlc]+|\d+|[A-Za-z])[.)]?$")
@@ -173,17 +174,20 @@ def _plan(sheet: Sheet) -> _Plan | None:
 
 
 def _settled_kind(table: Table, column: Column) -> str:
-    """The column's kind from its words, and for an election's «Kết quả» from its cells too: scores when every
-    cell is a number, the role each unit won when its cells are role words ('Cụm trưởng', 'Cụm phó'), else
-    nothing a roster reads ('Xuất sắc')."""
+    """The column's kind from its words, and for an election's «Kết quả» or a role's column from its cells too: an
+    election's scores when every cell is a number, the role each unit won when its cells are role words ('Cụm
+    trưởng', 'Cụm phó'), else nothing a roster reads ('Xuất sắc'); a 'Chức vụ' holding posts ('Giám đốc') and no
+    role in the cluster is a person's post."""
     kind = _column_kind(column)
-    if kind != "result":
+    if kind not in ("result", "role"):
         return kind
     cells = [table.sheet.shown(row, column.index) for row in range(table.first_data_row, table.sheet.height)]
-    if settle(ROSTER_COLUMNS, ROSTER_COLUMNS.named(kind), cells).field != kind:
+    if kind == "result" and settle(ROSTER_COLUMNS, ROSTER_COLUMNS.named(kind), cells).field != kind:
         return ROSTER_COLUMNS.numbers
     roles = [role_of(cell) for cell in cells if not is_blank(cell)]
     held = sum(role in (LEADER, DEPUTY) for role in roles)
+    if kind == "role":
+        return "role" if held or None not in roles else "other"
     return "role" if held and roles.count(None) <= held else "other"  # signatures under it are no roles
 
 
@@ -285,7 +289,8 @@ class _SheetReader:
         self.note_columns = plan.columns("note")
         self.header = [(c.index, text_key(c.path[-1])) for c in plan.table.columns]
         self.titles = [line.text for line in plan.titles]
-        self.among_individuals = False  # under a 'CÁ NHÂN' row, until a 'TẬP THỂ' row
+        titled = " ".join(_words(line) for line in self.titles)  # under a 'CÁ NHÂN' title or row, until a 'TẬP THỂ' row
+        self.among_individuals = bool(PERSONS_TITLE.search(titled)) and "tap the" not in titled
 
     def _year_looked_for(self, file_name: str) -> tuple[str, str]:
         """Why a sheet without a year column has no year, as the message to give, and the cell to point at: the
@@ -364,6 +369,8 @@ class _SheetReader:
         """An award row for a person (under 'CÁ NHÂN', marked 'Cá nhân', or a person's name and post) or for
         an office of a member ('Phòng Công chức, viên chức - Sở Nội vụ tỉnh Cao Bằng'), not for the member."""
         marks = {_words(v) for v in self.sheet.row_values(row)} & {"ca nhan", "tap the"}
+        if any(not is_blank(self.sheet.shown(row, column)) for column in self.plan.columns("person")):
+            return True
         if marks:
             return marks == {"ca nhan"} or bool(PART_OF_A_MEMBER.search(_words(unit)))
         return (self.among_individuals or bool(PERSON.search(text_key(unit))) and not names_an_agency(unit)
@@ -815,7 +822,9 @@ def read_roster(source: Path | bytes | list[Sheet], file_name: str, cluster: str
                                 severity="warning") for name in skipped]
     result.problems += _awards_set_aside(written.set_aside, file_name)
     if not result.rows and not result.errors:
-        result.problems.append(Problem("danh sách không có dòng nào có tên đơn vị.", file_name))
+        persons = _awards_set_aside(written.set_aside, file_name)[:1]
+        result.problems += [replace(p, message=f"{p.message} Không còn dòng nào để nhập.", severity="error")
+                            for p in persons] or [Problem("danh sách không có dòng nào có tên đơn vị.", file_name)]
     if result.errors:
         raise Refused(result.errors)
     return result
