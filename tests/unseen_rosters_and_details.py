@@ -122,3 +122,36 @@ def u09_posts_of_the_heads_beside_the_roles() -> Built:
     return Built(xlsx_bytes(SheetSpec("DS", rows)), "ds.xlsx", RosterExpect(
         led(NORTH_NAME, 2024, snv("Lạng Sơn"), snv("Cao Bằng")),
         members=listed(NORTH_NAME, 2024, map(snv, ("Lạng Sơn", "Cao Bằng", "Hà Giang")))))
+
+
+@case("roster: a proposal list with one column per award ('Cờ thi đua của Bộ Nội vụ | Bằng khen của Bộ trưởng') marked "
+      "'x': each unit's award is the one its mark stands under, not a bare membership")
+def u10_one_column_per_award_marked_x() -> Built:
+    rows = [[NORTH], ["DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2022"],
+            ["STT", "Đơn vị", "Cờ thi đua của Bộ Nội vụ", "Bằng khen của Bộ trưởng Bộ Nội vụ"],
+            [1, "Sở Nội vụ tỉnh Lạng Sơn", "x", None], [2, "Sở Nội vụ tỉnh Lai Châu", None, "x"],
+            [3, "Sở Nội vụ tỉnh Cao Bằng", None, "X"]]
+    return Built(xlsx_bytes(SheetSpec("KT", rows)), "kt.xlsx", RosterExpect(set(), members=set(), awards={
+        (NORTH_NAME, 2022, snv("Lạng Sơn"), FLAG, True), (NORTH_NAME, 2022, snv("Lai Châu"), MERIT, True),
+        (NORTH_NAME, 2022, snv("Cao Bằng"), MERIT, True)}))
+
+
+@case("roster: 'Hình thức khen thưởng' merged over one column per award ('Cờ thi đua của Bộ Nội vụ', 'Bằng khen của "
+      "Bộ trưởng Bộ Nội vụ') marked with 1: a two-row header, each mark the award above it")
+def u11_award_columns_under_a_merged_label() -> Built:
+    rows = [[NORTH], ["DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2022"],
+            ["STT", "Đơn vị", "Hình thức khen thưởng", None], [None, None, FLAG, MERIT],
+            [1, "Sở Nội vụ tỉnh Lạng Sơn", 1, None], [2, "Sở Nội vụ tỉnh Lai Châu", None, 1]]
+    return Built(xlsx_bytes(SheetSpec("KT", rows, ["A3:A4", "B3:B4", "C3:D3"])), "kt.xlsx", RosterExpect(
+        set(), members=set(), awards={(NORTH_NAME, 2022, snv("Lạng Sơn"), FLAG, True),
+                                      (NORTH_NAME, 2022, snv("Lai Châu"), MERIT, True)}))
+
+
+@case("roster: the award named only in the title ('DANH SÁCH TẬP THỂ ĐỀ NGHỊ TẶNG CỜ THI ĐUA CỦA BỘ NỘI VỤ NĂM 2022', "
+      "'Tên tập thể | Thành tích'): the units listed are proposed for that award, not the cluster's member list")
+def u12_award_named_in_the_title() -> Built:
+    rows = [[NORTH], ["DANH SÁCH TẬP THỂ ĐỀ NGHỊ TẶNG CỜ THI ĐUA CỦA BỘ NỘI VỤ NĂM 2022"],
+            ["STT", "Tên tập thể", "Thành tích"], [1, "Sở Nội vụ tỉnh Lạng Sơn", "Dẫn đầu Cụm thi đua năm 2022"],
+            [2, "Sở Nội vụ tỉnh Lai Châu", "Dẫn đầu phong trào cải cách hành chính"]]
+    return Built(xlsx_bytes(SheetSpec("KT", rows)), "kt.xlsx", RosterExpect(set(), members=set(), awards={
+        (NORTH_NAME, 2022, snv("Lạng Sơn"), FLAG, True), (NORTH_NAME, 2022, snv("Lai Châu"), FLAG, True)}))

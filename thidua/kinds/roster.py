@@ -27,6 +27,10 @@ MEMBER_WORDS = re.compile(r"^((don vi|co quan) )?(thanh vien|uy vien)$")
 # awards proposed, not decided: in the award column's words or the title
 PROPOSED_WORDS = re.compile(r"\bde (nghi|xuat)\b")
 DECIDED_WORDS = re.compile(r"\bduoc khen\b|\bquyet dinh\b|\bket qua\b|\bda (duoc )?khen\b")
+# an award the title names for every unit listed ('DANH SÁCH TẬP THỂ ĐỀ NGHỊ TẶNG CỜ THI ĐUA CỦA BỘ NỘI VỤ NĂM 2022')
+AWARD_IN_TITLE = re.compile(r"\b(?:tang|khen thuong|de nghi|duoc)\s+((?:co thi dua|bang khen|giay khen|danh hieu)\b.*?)"
+                            r"(?=\s+nam\s+(?:19|20)\d\d\b|\s*[(;:]|$)")
+AWARD_MARK = re.compile(r"^(x|v|1|\+|✓|✔|√|co)$")  # a cell under an award's own column saying the unit gets it
 PROPOSAL_TITLE = re.compile(r"^danh sach\b.*\bde (nghi|xuat)\b")
 ROSTER_TITLE = re.compile(r"\b(cum|khoi) (thi dua|truong|pho)\b|\bthanh vien\b|\btruong (cum|khoi)\b")
 

@@ -30,14 +30,14 @@ from pathlib import Path
 import pandas as pd
 
 from thidua.awards import LADDER, UNRANKED, award_level
-from thidua.kinds.roster import (DECIDED_WORDS, DEPUTY_WORDS, END_OF_TABLE, LEADER_WORDS, MEMBER_WORDS, PART_OF_A_MEMBER,
+from thidua.kinds.roster import (AWARD_IN_TITLE, AWARD_MARK, DECIDED_WORDS, DEPUTY_WORDS, END_OF_TABLE, LEADER_WORDS, MEMBER_WORDS, PART_OF_A_MEMBER,
                                  PERSON, PERSONS_TITLE, PROPOSAL_TITLE, PROPOSED_WORDS, ROSTER_COLUMNS, ROSTER_TITLE,
                                  SECTION, SUBJECT)
 from thidua.provinces import registry
 from thidua.io.cells import is_blank, number_or_none, text_key, year_in, years_in
 from thidua.readers.problems import Problem, Refused, cell_ref, shown_ref
 from thidua.readers.table import Column, Table, is_column_number_row, locate_table
-from thidua.readers.units import (Unit, clean_text, cluster_key, cluster_slug, display_case, membership,
+from thidua.readers.units import (Unit, clean_text, cluster_key, cluster_slug, display_case, folded, membership,
                                   names_an_agency, role_written_after, split_province, split_units, with_organiser)
 from thidua.io.workbook import Sheet, sheets_of
 from thidua.tables.columns import settle
@@ -55,7 +55,7 @@ LOOKED_FOR = ("một dòng tiêu đề bảng (trong 20 dòng đầu của trang
 
 _ROLE_LABEL_WORDS = 6  # a header naming a role is short; a title line that mentions one is not
 _ROSTER_KINDS = {"order", "note", "votes", "result", "role", "elected", "year", "unit", "cluster", "award", "leader",
-                 "deputy", "either", "person"}
+                 "deputy", "either", "person", "award_mark"}
 _HOLDER_KINDS = ("leader", "deputy", "either")  # 'either': a rotation column under both roles, each cell saying its own
 _SECTION_NUMBER = re.compile(r"^([IVXLCivxlc]+|\d+|[A-Za-z])[.)/]?\s+")
 _NUMBERING = re.compile(r"^([IVXLCivxlc]+|\d+|[A-Za-z])[.)]?$")
@@ -92,6 +92,8 @@ def _label_kind(label: object) -> str:
         return found.name  # 'Số phiếu bầu Cụm trưởng': the votes for a role, not its holder
     if len(words.split()) <= _ROLE_LABEL_WORDS and role_of(words) in (LEADER, DEPUTY):
         return _holder_kind(words)
+    if found is None and award_level(words) != UNRANKED:
+        return "award_mark"  # 'Cờ thi đua của Bộ Nội vụ' over marks ('x') for the units that get it
     return found.name if found else "other"
 
 
@@ -145,6 +147,7 @@ class _Plan:
     kinds: dict[int, str]          # column index -> kind
     column_years: dict[int, int]   # a year named over a leader or deputy column ("Năm 2022 / Cụm trưởng")
     proposed: dict[int, bool]      # award column index -> it lists proposals
+    titled_award: tuple[str, str, bool] | None = None  # an award the title names (award, cell, proposed), no column
 
     @property
     def sheet(self) -> Sheet:
@@ -169,8 +172,19 @@ def _plan(sheet: Sheet) -> _Plan | None:
     years = {c.index: year_in(" ".join(c.path)) for c in table.columns if kinds[c.index] in _HOLDER_KINDS}
     titled = any(PROPOSAL_TITLE.search(_words(line.text)) for line in titles)
     proposed = {c.index: bool(PROPOSED_WORDS.search(_words(c.label))) or titled and not DECIDED_WORDS.search(_words(c.label))
-                for c in table.columns if kinds[c.index] == "award"}
-    return _Plan(table, titles, kinds, {index: year for index, year in years.items() if year}, proposed)
+                for c in table.columns if kinds[c.index] in ("award", "award_mark")}
+    titled_award = None if proposed else _award_in_titles(titles)
+    return _Plan(table, titles, kinds, {index: year for index, year in years.items() if year}, proposed, titled_award)
+
+
+def _award_in_titles(titles: list[TitleLine]) -> tuple[str, str, bool] | None:
+    """The award a title line names for every unit listed, where it is written, and whether it is proposed."""
+    for line in titles:
+        named = AWARD_IN_TITLE.search(folded(line.text))
+        if named and award_level(named.group(1)) != UNRANKED:
+            award = display_case(clean_text(line.text[named.start(1):named.end(1)]))
+            return award, line.cell, bool(PROPOSED_WORDS.search(_words(line.text)))
+    return None
 
 
 def _settled_kind(table: Table, column: Column) -> str:
@@ -443,10 +457,12 @@ class _SheetReader:
         """Each unit the unit cell lists, with its role (a blank role or 'Thành viên' is a member; a member
         list may write the role after the name), or its awards, or both. Awards to persons are set aside."""
         units, unit_cell = self._listed(row, self.plan.first("unit"))
-        role_column, award_columns = self.plan.first("role"), self.plan.columns("award")
+        role_column, award_columns = self.plan.first("role"), self.plan.columns("award", "award_mark")
         role, role_cell = self._value(row, role_column) if role_column is not None else ("", None)
         awards = [(award, cell, self.plan.proposed[column] or bool(PROPOSED_WORDS.match(_words(award))))
-                  for column in award_columns for award, cell in [self._value(row, column)] if award]
+                  for column in award_columns for award, cell in [self._award(row, column)] if award]
+        if self.plan.titled_award and units:
+            awards.append(self.plan.titled_award)
         if not (units or role or awards):
             return
         if awards and self._not_to_a_member(row, self._value(row, self.plan.first("unit"))[0]):
@@ -458,10 +474,18 @@ class _SheetReader:
             said, said_cell = (role_written_after(unit), unit_cell) if roles_after_names else (role, role_cell)
             if role_of(said) != MEMBER:
                 self.written.roles.append({**entry, "role": said, "role_cell": said_cell})
-            elif role_column is not None or not award_columns:
+            elif role_column is not None or not (award_columns or self.plan.titled_award):
                 self.written.members.append(entry)
             for award, award_cell, proposed in awards:
                 self.written.awards.append({**entry, "award": award, "award_cell": award_cell, "proposed": proposed})
+
+    def _award(self, row: int, column: int) -> tuple[str, str]:
+        """The award a cell names: its text, or under an award's own column ('Cờ thi đua của Bộ Nội vụ') a mark ('x')
+        for that award."""
+        award, cell = self._value(row, column)
+        if self.plan.kinds[column] == "award_mark" and AWARD_MARK.match(award.lower()):
+            return clean_text(next(c.path[-1] for c in self.plan.table.columns if c.index == column)), cell
+        return award, cell
 
     def _role_holders_are_members(self, roles: list[dict], first_member: int) -> None:
         """A sheet listing members lists them all: its leaders and deputies of those years are members too
