@@ -155,3 +155,18 @@ def u12_award_named_in_the_title() -> Built:
             [2, "Sở Nội vụ tỉnh Lai Châu", "Dẫn đầu phong trào cải cách hành chính"]]
     return Built(xlsx_bytes(SheetSpec("KT", rows)), "kt.xlsx", RosterExpect(set(), members=set(), awards={
         (NORTH_NAME, 2022, snv("Lạng Sơn"), FLAG, True), (NORTH_NAME, 2022, snv("Lai Châu"), FLAG, True)}))
+
+
+@case("roster: a decision's annex with one row per member, the cluster, 'Cụm trưởng' and 'Cụm phó' merged down over "
+      "the member rows: one leader and one deputy, not 'named twice'")
+def u13_leader_and_deputy_merged_over_member_rows() -> Built:
+    rows = [["QUYẾT ĐỊNH"], ["Về việc phân công Cụm trưởng, Cụm phó các Cụm thi đua Sở Nội vụ năm 2023"],
+            ["STT", "Cụm thi đua", "Cụm trưởng", "Cụm phó", "Đơn vị thành viên"],
+            [1, NORTH_NAME, "Lai Châu", "Điện Biên", "Lai Châu"], [None, None, None, None, "Điện Biên"],
+            [None, None, None, None, "Sơn La"], [2, MIDLAND_NAME, "Bắc Kạn", "Tuyên Quang", "Bắc Kạn"],
+            [None, None, None, None, "Tuyên Quang"]]
+    merged = ["A4:A6", "B4:B6", "C4:C6", "D4:D6", "A7:A8", "B7:B8", "C7:C8", "D7:D8"]
+    return Built(xlsx_bytes(SheetSpec("PL", rows, merged)), "qd_phan_cong.xlsx", RosterExpect(
+        led(NORTH_NAME, 2023, snv("Lai Châu"), snv("Điện Biên")) | led(MIDLAND_NAME, 2023, snv("Bắc Kạn"), snv("Tuyên Quang")),
+        members=listed(NORTH_NAME, 2023, map(snv, ("Lai Châu", "Điện Biên", "Sơn La")))
+        | listed(MIDLAND_NAME, 2023, map(snv, ("Bắc Kạn", "Tuyên Quang")))))

@@ -437,6 +437,9 @@ class _SheetReader:
         return split_units(value if isinstance(value, str) else _text(value)), shown_ref(self.sheet, row, column)
 
     def _read_role_cell(self, row: int, column: int, where: dict) -> None:
+        merged = self.sheet.merged_at(row, column)
+        if merged is not None and merged.top != row:
+            return  # a leader's cell merged down over the member rows names the leader once, on its first row
         units, unit_cell = self._listed(row, column)
         kind = self.plan.kinds[column]
         if not units and kind != "leader":
