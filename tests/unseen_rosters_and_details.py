@@ -6,6 +6,8 @@ judged there.
 """
 from __future__ import annotations
 
+import math
+
 from unseen_layouts import AGENCIES_LS, FLAG, MERIT, MIDLAND_NAME, NORTH, NORTH_NAME, Built, RefusalExpect, \
     RosterExpect, ScoringExpect, U, case, detail_header, led, listed, snv
 from workbook_builders import SheetSpec, xlsx_bytes
@@ -51,6 +53,36 @@ def u02_criteria_set_beside_the_details() -> Built:
       "'Tieu chi' with 100 points")
 def u03_criteria_set_alone() -> Built:
     return Built(xlsx_bytes(_criteria_set()), "bo_tieu_chi_2022.xlsx", RefusalExpect("criteria only", "Tieu chi"))
+
+
+@case("a summary with its totals beside a unit's detail sheet whose 'Điểm Cụm chấm' column is left empty (filled in "
+      "before the appraisal): the summary's total counts and no criterion is stored as scored zero by the cluster")
+def u14_cluster_column_left_empty_beside_the_summary() -> Built:
+    summary = SheetSpec("Tong hop", [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2022"], ["STT", "Đơn vị", "Tổng điểm", "Xếp hạng"],
+                                     [1, "Lai Châu", 91, 1]])
+    detail = SheetSpec("Lai Chau", [[NORTH], [TITLE_2022], *detail_header(), ["I", "Công tác tổ chức", 50, 48, None],
+                                    ["II", "Cải cách hành chính", 50, 47, None], [None, "TỔNG CỘNG", 100, 95, None]])
+    return Built(xlsx_bytes(summary, detail), "tong_hop.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lai Châu"): U(91, 1, "Lai Châu")},
+        criteria={(snv("Lai Châu"), "I"): math.nan, (snv("Lai Châu"), "II"): math.nan}))
+
+
+@case("a unit's own detail sheet with self scores only ('Điểm tự chấm', no cluster column): refused naming the sheet, "
+      "as nothing can be ranked yet, instead of failing while it is written")
+def u16_self_scores_only() -> Built:
+    rows = [[NORTH], ["BẢNG TỰ CHẤM ĐIỂM THI ĐUA NĂM 2022"], ["Đơn vị: Sở Nội vụ tỉnh Lai Châu"],
+            ["TT", "Nội dung tiêu chí", "Điểm tối đa", "Điểm tự chấm"], ["I", "Công tác tổ chức", 50, 48],
+            ["II", "Cải cách hành chính", 50, 47], [None, "TỔNG CỘNG", 100, 95]]
+    return Built(xlsx_bytes(SheetSpec("Lai Chau", rows)), "tu_cham.xlsx", RefusalExpect("no cluster total", "Lai Chau"))
+
+
+@case("a summary of 2021 ('TH 2021') beside detail sheets titled 2022: the details are refused naming their sheet, not "
+      "merged into the 2021 summary as its criteria")
+def u15_details_of_another_year_beside_the_summary() -> Built:
+    summary = SheetSpec("TH 2021", [[NORTH], ["BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2021"], ["STT", "Đơn vị", "Tổng điểm", "Xếp hạng"],
+                                    [1, "Lạng Sơn", 90, 1], [2, "Cao Bằng", 88, 2]])
+    return Built(xlsx_bytes(summary, _unit_detail("Lang Son", (50, 50), (48, 47)), _unit_detail("Cao Bang", (50, 50), (46, 46))),
+                 "tong_hop.xlsx", RefusalExpect("details of 2022 beside the summary of 2021", "Lang Son"))
 
 
 # ================================================================ rosters
@@ -170,3 +202,4 @@ def u13_leader_and_deputy_merged_over_member_rows() -> Built:
         led(NORTH_NAME, 2023, snv("Lai Châu"), snv("Điện Biên")) | led(MIDLAND_NAME, 2023, snv("Bắc Kạn"), snv("Tuyên Quang")),
         members=listed(NORTH_NAME, 2023, map(snv, ("Lai Châu", "Điện Biên", "Sơn La")))
         | listed(MIDLAND_NAME, 2023, map(snv, ("Bắc Kạn", "Tuyên Quang")))))
+

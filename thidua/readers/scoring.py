@@ -254,6 +254,12 @@ def _detail_columns(layout: _Layout) -> dict[str, int | None]:
             "cluster": cluster[-1].index if cluster else None}
 
 
+def _holds_a_number(layout: _Layout, column: int) -> bool:
+    sheet = layout.table.sheet
+    return any(number_or_none(sheet.value(row, column)) is not None
+               for row in range(layout.table.first_data_row, sheet.height))
+
+
 @dataclass
 class _Closing:
     row: int
@@ -263,6 +269,8 @@ class _Closing:
 
 def _read_detail(context: _Context, layout: _Layout, written: str, published: bool = False) -> _Scored:
     sheet, columns = layout.table.sheet, _detail_columns(layout)
+    if columns["self"] is not None and columns["cluster"] is not None and not _holds_a_number(layout, columns["cluster"]):
+        columns["cluster"] = None  # a 'Cụm chấm' column left empty: not appraised yet, no criterion scored zero
     builder, closings, lines = TreeBuilder(), [], {}
     measures = [c for c in (columns["max"], columns["self"], columns["cluster"]) if c is not None]
     note = layout.first("note")
@@ -1159,6 +1167,8 @@ def _split_parts(context: _Context, summaries: list[_Layout], details: list[_Lay
     """The tables of each part: one part per summary, each identified first by the words over its own
     table and its sheet's name; a detail sheet joins the part whose year and period it states."""
     if len(summaries) <= 1:
+        if summaries:
+            _refuse_details_of_another_part(context, summaries[0], details, stated)
         return [(summaries, details, stated)]
     parts = [([summary], [], _own_statements(summary, stated)) for summary in summaries]
     keys = [stated_key(own, context.file_name) for _, _, own in parts]
@@ -1171,6 +1181,20 @@ def _split_parts(context: _Context, summaries: list[_Layout], details: list[_Lay
             context.warn("tệp có nhiều bảng tổng hợp và trang chi tiết này không ghi rõ thuộc năm, kỳ nào; bỏ qua trang.",
                          layout.table.sheet.name)
     return parts
+
+
+def _refuse_details_of_another_part(context: _Context, summary: _Layout, details: list[_Layout], stated: Stated
+                                    ) -> None:
+    """A detail sheet stating another year, or another period, than the one summary beside it holds no criteria of it."""
+    year, period = stated_key(_own_statements(summary, stated), context.file_name)
+    for layout in details:
+        own = _own_statements(layout, stated)
+        own_year, own_period = stated_key(own, context.file_name)
+        said_period = stated_period(own.table_lines, context.file_name, own.sheet_names)
+        if year and own_year and own_year != year or said_period and said_period != period:
+            context.error(f"trang chi tiết này ghi năm {own_year}, kỳ {PERIODS[own_period]}, còn bảng tổng hợp ở trang "
+                          f"«{summary.table.sheet.name}» là năm {year}, kỳ {PERIODS[period]}: trang chi tiết phải cùng "
+                          f"năm, cùng kỳ với bảng tổng hợp; hãy tách thành tệp riêng.", layout.table.sheet.name)
 
 
 def _own_statements(layout: _Layout, stated: Stated) -> Stated:
