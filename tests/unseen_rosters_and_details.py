@@ -203,3 +203,30 @@ def u13_leader_and_deputy_merged_over_member_rows() -> Built:
         members=listed(NORTH_NAME, 2023, map(snv, ("Lai Châu", "Điện Biên", "Sơn La")))
         | listed(MIDLAND_NAME, 2023, map(snv, ("Bắc Kạn", "Tuyên Quang")))))
 
+
+@case("roster: a 'Nhiệm kỳ' column holding a term of two years ('2022 - 2023'): refused naming the cell, not stored "
+      "as the leader of 2022 only")
+def u17_a_term_of_two_years() -> Built:
+    rows = [["DANH SÁCH CỤM TRƯỞNG, CỤM PHÓ CÁC CỤM THI ĐUA SỞ NỘI VỤ"], ["STT", "Cụm thi đua", "Nhiệm kỳ", "Cụm trưởng", "Cụm phó"],
+            [1, NORTH_NAME, "2022 - 2023", "Lai Châu", "Điện Biên"], [2, MIDLAND_NAME, 2023, "Bắc Kạn", "Tuyên Quang"]]
+    return Built(xlsx_bytes(SheetSpec("DS", rows)), "ds.xlsx", RefusalExpect("two years in one year cell", "DS", "C3"))
+
+
+@case("roster: a 'Cụm trưởng' column whose cell says the unit is the deputy ('Lai Châu (Cụm phó)'): refused naming "
+      "the cell, not stored as the leader")
+def u18_the_cell_names_the_other_role() -> Built:
+    rows = [["DANH SÁCH CỤM TRƯỞNG CÁC CỤM THI ĐUA NĂM 2023"], ["STT", "Cụm thi đua", "Cụm trưởng"],
+            [1, NORTH_NAME, "Lai Châu (Cụm phó)"], [2, MIDLAND_NAME, "Bắc Kạn"]]
+    return Built(xlsx_bytes(SheetSpec("DS", rows)), "ds.xlsx", RefusalExpect("the cell says deputy", "DS", "C3"))
+
+
+@case("roster: an agencies cluster's award list naming a department's inspectorate ('Thanh tra Sở Tư pháp') and an "
+      "office of a member ('Phòng Quản lý ngân sách, Sở Tài chính'): neither is a member")
+def u19_inspectorate_of_a_department_is_no_member() -> Built:
+    rows = [["UBND TỈNH LẠNG SƠN"], ["CỤM THI ĐUA CÁC CƠ QUAN THAM MƯU TỔNG HỢP"], ["KẾT QUẢ KHEN THƯỞNG NĂM 2023"],
+            ["STT", "Tên tập thể", "Hình thức khen thưởng"], [1, "Sở Tài chính", "Cờ thi đua của UBND tỉnh"],
+            [2, "Phòng Quản lý ngân sách, Sở Tài chính", "Bằng khen của Chủ tịch UBND tỉnh"],
+            [3, "Thanh tra Sở Tư pháp", "Bằng khen của Chủ tịch UBND tỉnh"], [4, "Thanh tra tỉnh", "Bằng khen của Chủ tịch UBND tỉnh"]]
+    return Built(xlsx_bytes(SheetSpec("KT", rows)), "kt.xlsx", RosterExpect(set(), members=set(), awards={
+        (AGENCIES_LS, 2023, "Sở Tài chính", "Cờ thi đua của UBND tỉnh", False),
+        (AGENCIES_LS, 2023, "Thanh tra tỉnh", "Bằng khen của Chủ tịch UBND tỉnh", False)}))

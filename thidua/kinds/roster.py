@@ -41,6 +41,6 @@ PERSONS_TITLE = re.compile(r"\bca nhan\b")  # 'DANH SÁCH CÁ NHÂN ĐỀ NGHỊ
 SUBJECT = re.compile(r"^((khen thuong|danh sach|de nghi|doi voi) )*(tap the|ca nhan)$")
 PERSON = re.compile(r"^(ong|ba|dong chi|d c)\b|[,–(-] ?(pho )?(giam doc|truong phong|chanh van phong|chuyen vien"
                     r"|thanh tra vien|can bo)\b")
-PART_OF_A_MEMBER = re.compile(r"^(phong|ban|van phong|trung tam|chi cuc|bo phan|to)\b.*\b(so|snv)\b")
+PART_OF_A_MEMBER = re.compile(r"^(phong|ban|van phong|thanh tra|trung tam|chi cuc|bo phan|to)\b.*\b(so|snv)\b")
 END_OF_TABLE = re.compile(r"^(nguoi lap|nguoi tong hop|tm\b|t/m\b|kt\b|xac nhan|noi nhan|ghi chu|luu y|chu thich"
                           r"|\(?\*|tong (cong|so)\b|cong( \d+ don vi)?$)|\bngay \d+ thang \d+ nam\b")

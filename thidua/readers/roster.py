@@ -242,11 +242,11 @@ def _text(value: object) -> str:
 
 
 def year_value(value: object) -> int | None:
-    """2022 from 2022, 2022.0, '2022' or 'Năm 2022'; None when the cell names no year."""
+    """2022 from 2022, 2022.0, '2022' or 'Năm 2022'; None when the cell names no year, or several ('2022 - 2023')."""
     number = number_or_none(value)
     if number is not None:
         return int(number) if number.is_integer() else None
-    return year_in(value) if isinstance(value, str) else None
+    return year_in(value) if isinstance(value, str) and len(set(years_in(value))) <= 1 else None
 
 
 def _titled_years(plan: _Plan) -> dict[int, TitleLine]:
@@ -452,6 +452,10 @@ class _SheetReader:
                 said = {"role": role_written_after(unit), "role_cell": unit_cell, "role_looked_for": (
                     f"tiêu đề nói cả {LEADER} lẫn {DEPUTY} nên cột {header_cell} không cho biết vai trò, và ô không ghi "
                     f"vai trò sau tên đơn vị")}
+            elif role_of(role_written_after(unit)) not in (None, MEMBER, LEADER if kind == "leader" else DEPUTY):
+                said = {"role": "", "role_cell": unit_cell, "role_looked_for": (
+                    f"cột {header_cell} là cột {LEADER if kind == 'leader' else DEPUTY} nhưng ô ghi "
+                    f"«{role_written_after(unit)}» sau tên đơn vị")}
             else:
                 said = {"role": LEADER if kind == "leader" else DEPUTY, "role_cell": header_cell}
             self.written.roles.append({**where, **stated, **said, "unit": unit, "unit_cell": unit_cell})
@@ -610,6 +614,9 @@ class _Checker:
             self.error(looked_for, row.where("year"))
         elif is_blank(value):
             self.error("thiếu năm: hãy ghi năm ở cột «Năm» hoặc ở tiêu đề, hoặc chọn năm.", row.where("year"))
+        elif year is None and len(set(years_in(row.text("year")))) > 1:
+            self.error(f"«{row.text('year')}» ghi nhiều năm: mỗi dòng chỉ ghi một năm (nhiệm kỳ hai năm thì ghi hai dòng, "
+                       f"mỗi năm một dòng).", row.where("year"))
         elif year is None:
             self.error(f"năm «{row.text('year')}» không đọc được: hãy ghi năm bằng bốn chữ số (ví dụ 2022).",
                        row.where("year"))
