@@ -230,3 +230,26 @@ def u19_inspectorate_of_a_department_is_no_member() -> Built:
     return Built(xlsx_bytes(SheetSpec("KT", rows)), "kt.xlsx", RosterExpect(set(), members=set(), awards={
         (AGENCIES_LS, 2023, "Sở Tài chính", "Cờ thi đua của UBND tỉnh", False),
         (AGENCIES_LS, 2023, "Thanh tra tỉnh", "Bằng khen của Chủ tịch UBND tỉnh", False)}))
+
+
+@case("roster: an agencies cluster's award list headed 'Tên tập thể, cá nhân' naming a person bare ('Nguyễn Văn An'): "
+      "no unit 'Nguyễn Văn An'")
+def u20_bare_person_under_a_collective_or_individual_header() -> Built:
+    rows = [["UBND TỈNH LẠNG SƠN"], ["CỤM THI ĐUA CÁC CƠ QUAN THAM MƯU TỔNG HỢP"], ["DANH SÁCH KHEN THƯỞNG NĂM 2023"],
+            ["STT", "Tên tập thể, cá nhân", "Hình thức khen thưởng"], [1, "Sở Tài chính", "Cờ thi đua của UBND tỉnh"],
+            [2, "Nguyễn Văn An", "Bằng khen của Chủ tịch UBND tỉnh"], [3, "Công an tỉnh", "Bằng khen của Chủ tịch UBND tỉnh"]]
+    return Built(xlsx_bytes(SheetSpec("KT", rows)), "kt.xlsx", RosterExpect(set(), members=set(), awards={
+        (AGENCIES_LS, 2023, "Sở Tài chính", "Cờ thi đua của UBND tỉnh", False),
+        (AGENCIES_LS, 2023, "Công an tỉnh", "Bằng khen của Chủ tịch UBND tỉnh", False)}))
+
+
+@case("a scoring guide sheet ('HƯỚNG DẪN CHẤM ĐIỂM': maximum and a 'Cách chấm' column of words) beside the summary: "
+      "skipped with a warning naming it, not refusing the file for words in a score column")
+def u21_scoring_guide_beside_the_summary() -> Built:
+    guide = SheetSpec("Huong dan", [["HƯỚNG DẪN CHẤM ĐIỂM THI ĐUA"], ["TT", "Nội dung", "Điểm tối đa", "Cách chấm"],
+                                    ["I", "Công tác tổ chức", 50, "Đủ hồ sơ: 50 điểm"],
+                                    ["II", "Cải cách hành chính", 50, "Mỗi báo cáo chậm trừ 1 điểm"]])
+    summary = SheetSpec("Tong hop", [[NORTH], ["BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM 2022"],
+                                     ["STT", "Đơn vị", "Tổng điểm", "Xếp hạng"], [1, "Lạng Sơn", 95, 1], [2, "Cao Bằng", 92, 2]])
+    return Built(xlsx_bytes(guide, summary), "ho_so.xlsx", ScoringExpect(NORTH_NAME, 2022, {
+        snv("Lạng Sơn"): U(95, 1, "Lạng Sơn"), snv("Cao Bằng"): U(92, 2, "Cao Bằng")}), warns=("huong dan",))

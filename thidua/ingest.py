@@ -268,7 +268,8 @@ def units_without_total(reading: Reading) -> list[Problem]:
     if reading.kind != "scoring":
         return []
     return [Problem(f"«{row.unit}» chưa có tổng điểm Cụm chấm (trang chỉ có điểm tự chấm) nên chưa thể xếp hạng; hãy tải "
-                    f"lên sau khi Cụm chấm điểm, hoặc kèm bảng tổng hợp ghi tổng điểm của đơn vị.", reading.file_name, row.sheet)
+                    f"lên sau khi Cụm chấm điểm, hoặc kèm bảng tổng hợp ghi tổng điểm của đơn vị.",
+                    reading.file_name, row.sheet)
             for part in reading.result.parts for row in part.units.itertuples() if pd.isna(row.total)]
 
 

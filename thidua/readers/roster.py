@@ -305,6 +305,9 @@ class _SheetReader:
         self.titles = [line.text for line in plan.titles]
         titled = " ".join(_words(line) for line in self.titles)  # under a 'CÁ NHÂN' title or row, until a 'TẬP THỂ' row
         self.among_individuals = bool(PERSONS_TITLE.search(titled)) and "tap the" not in titled
+        # 'Tên tập thể, cá nhân': a name that is neither an agency's nor a province's is a person's
+        self.persons_listed = any(PERSONS_TITLE.search(_words(c.label)) for c in plan.table.columns
+                                  if plan.kinds[c.index] == "unit")
 
     def _year_looked_for(self, file_name: str) -> tuple[str, str]:
         """Why a sheet without a year column has no year, as the message to give, and the cell to point at: the
@@ -388,7 +391,8 @@ class _SheetReader:
         if marks:
             return marks == {"ca nhan"} or bool(PART_OF_A_MEMBER.search(_words(unit)))
         return (self.among_individuals or bool(PERSON.search(text_key(unit))) and not names_an_agency(unit)
-                or bool(PART_OF_A_MEMBER.search(_words(unit))))
+                or bool(PART_OF_A_MEMBER.search(_words(unit))) or self.persons_listed and not names_an_agency(unit)
+                and split_province(unit)[1] is None)
 
     def _value(self, row: int, column: int) -> tuple[str, str]:
         return _text(self.sheet.shown(row, column)), shown_ref(self.sheet, row, column)

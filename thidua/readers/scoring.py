@@ -1266,9 +1266,9 @@ def _read_details(context: _Context, details: list[_Layout], lines: list[TitleLi
             context.warn("trang có cột nội dung nhưng không có cột điểm tự chấm hay Cụm chấm; bỏ qua trang.",
                          layout.table.sheet.name)
         elif _is_criteria_set(layout, columns, lines):
-            context.warn("trang là bộ tiêu chí (tiêu đề nói vậy, cột «Điểm» không nói của ai và không có cột điểm tối "
-                         "đa nên là điểm tối đa của từng tiêu chí), không phải bảng chấm của một đơn vị; bỏ qua trang.",
-                         layout.table.sheet.name)
+            context.warn("trang là bộ tiêu chí hoặc hướng dẫn chấm (tiêu đề nói vậy; cột điểm không ghi số nào, hoặc chỉ "
+                         "một cột «Điểm» không nói của ai và không có cột điểm tối đa nên là điểm tối đa của từng tiêu "
+                         "chí), không phải bảng chấm của một đơn vị; bỏ qua trang.", layout.table.sheet.name)
         else:
             scored_sheets.append(layout)
     for layout in scored_sheets:
@@ -1280,11 +1280,14 @@ def _read_details(context: _Context, details: list[_Layout], lines: list[TitleLi
 
 
 def _is_criteria_set(layout: _Layout, columns: dict[str, int | None], lines: list[TitleLine]) -> bool:
-    """A sheet titled as the criteria ('BỘ TIÊU CHÍ CHẤM ĐIỂM') whose one number column is a bare 'Điểm', beside no
-    maximum: those are the criteria's points, no unit's scores."""
+    """A sheet titled as the criteria ('BỘ TIÊU CHÍ CHẤM ĐIỂM', 'HƯỚNG DẪN CHẤM ĐIỂM') whose one number column is a bare
+    'Điểm' beside no maximum (the criteria's points), or whose score columns hold no number ('Cách chấm': how to score)."""
     sheet, scores = layout.table.sheet, [c for c in layout.table.columns if c.index == columns["cluster"]]
-    bare = columns["self"] is None and columns["max"] is None and _scorer(scores[0]) is None
-    return bare and any(CRITERIA_SET_TITLE.search(folded(line.text)) for line in lines if line.sheet == sheet.name)
+    bare = columns["self"] is None and columns["max"] is None and bool(scores) and _scorer(scores[0]) is None
+    scored = [column for column in (columns["self"], columns["cluster"]) if column is not None]
+    unscored = not any(_holds_a_number(layout, column) for column in scored)
+    return (bare or unscored) and any(CRITERIA_SET_TITLE.search(folded(line.text))
+                                      for line in lines if line.sheet == sheet.name)
 
 
 def _units_side_by_side(layout: _Layout) -> dict[str, _Layout]:
