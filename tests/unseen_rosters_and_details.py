@@ -253,3 +253,22 @@ def u21_scoring_guide_beside_the_summary() -> Built:
                                      ["STT", "Đơn vị", "Tổng điểm", "Xếp hạng"], [1, "Lạng Sơn", 95, 1], [2, "Cao Bằng", 92, 2]])
     return Built(xlsx_bytes(guide, summary), "ho_so.xlsx", ScoringExpect(NORTH_NAME, 2022, {
         snv("Lạng Sơn"): U(95, 1, "Lạng Sơn"), snv("Cao Bằng"): U(92, 2, "Cao Bằng")}), warns=("huong dan",))
+
+
+@case("roster: an agencies cluster's leaders written as the posts heading them ('Giám đốc Sở Tài chính', 'Chánh Văn "
+      "phòng UBND tỉnh'): the agencies, not units named after a post")
+def u22_leaders_written_as_the_posts_heading_them() -> Built:
+    rows = [["UBND TỈNH LẠNG SƠN"], ["PHÂN CÔNG CỤM TRƯỞNG, CỤM PHÓ NĂM 2024"], ["Cụm thi đua", "Cụm trưởng", "Cụm phó"],
+            ["Cụm thi đua các cơ quan tham mưu tổng hợp", "Giám đốc Sở Tài chính", "Chánh Văn phòng UBND tỉnh"]]
+    return Built(xlsx_bytes(SheetSpec("PC", rows)), "phan_cong.xlsx", RosterExpect(
+        led(AGENCIES_LS, 2024, "Sở Tài chính", "Văn phòng UBND tỉnh")))
+
+
+@case("roster: an award list naming a post as the recipient ('Giám đốc Sở Tư pháp' for a Bằng khen): an individual's "
+      "award, not the agency's")
+def u23_a_post_receiving_an_award_is_a_person() -> Built:
+    rows = [["UBND TỈNH LẠNG SƠN"], ["CỤM THI ĐUA CÁC CƠ QUAN THAM MƯU TỔNG HỢP"], ["KẾT QUẢ KHEN THƯỞNG NĂM 2023"],
+            ["STT", "Tên tập thể", "Hình thức khen thưởng"], [1, "Sở Tài chính", "Cờ thi đua của UBND tỉnh"],
+            [2, "Giám đốc Sở Tư pháp", "Bằng khen của Chủ tịch UBND tỉnh"]]
+    return Built(xlsx_bytes(SheetSpec("KT", rows)), "kt.xlsx", RosterExpect(set(), members=set(), awards={
+        (AGENCIES_LS, 2023, "Sở Tài chính", "Cờ thi đua của UBND tỉnh", False)}))

@@ -39,7 +39,7 @@ ROSTER_TITLE = re.compile(r"\b(cum|khoi) (thi dua|truong|pho)\b|\bthanh vien\b|\
 SECTION = re.compile(r"^(([ivxlc]+|\d+|[a-z])[.)/]?\s+)?(cum|khoi) thi dua\b")
 PERSONS_TITLE = re.compile(r"\bca nhan\b")  # 'DANH SÁCH CÁ NHÂN ĐỀ NGHỊ ...': unless it names 'tập thể' too
 SUBJECT = re.compile(r"^((khen thuong|danh sach|de nghi|doi voi) )*(tap the|ca nhan)$")
-PERSON = re.compile(r"^(ong|ba|dong chi|d c)\b|[,–(-] ?(pho )?(giam doc|truong phong|chanh van phong|chuyen vien"
+PERSON = re.compile(r"^(ong|ba|dong chi|d c|(pho )?(giam doc|chanh|chu tich|thu truong))\b|[,–(-] ?(pho )?(giam doc|truong phong|chanh van phong|chuyen vien"
                     r"|thanh tra vien|can bo)\b")
 PART_OF_A_MEMBER = re.compile(r"^(phong|ban|van phong|thanh tra|trung tam|chi cuc|bo phan|to)\b.*\b(so|snv)\b")
 END_OF_TABLE = re.compile(r"^(nguoi lap|nguoi tong hop|tm\b|t/m\b|kt\b|xac nhan|noi nhan|ghi chu|luu y|chu thich"
