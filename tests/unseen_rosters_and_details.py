@@ -272,3 +272,15 @@ def u23_a_post_receiving_an_award_is_a_person() -> Built:
             [2, "Giám đốc Sở Tư pháp", "Bằng khen của Chủ tịch UBND tỉnh"]]
     return Built(xlsx_bytes(SheetSpec("KT", rows)), "kt.xlsx", RosterExpect(set(), members=set(), awards={
         (AGENCIES_LS, 2023, "Sở Tài chính", "Cờ thi đua của UBND tỉnh", False)}))
+
+
+@case("roster: two awards of one unit in one cell ('Cờ thi đua của Chính phủ; Bằng khen của Thủ tướng Chính phủ'): two "
+      "awards, the Bằng khen not lost inside the flag's text")
+def u24_two_awards_in_one_cell() -> Built:
+    rows = [[NORTH], ["KẾT QUẢ KHEN THƯỞNG NĂM 2023"], ["STT", "Đơn vị", "Hình thức khen thưởng"],
+            [1, "Sở Nội vụ tỉnh Lai Châu", "Cờ thi đua của Chính phủ; Bằng khen của Thủ tướng Chính phủ"],
+            [2, "Sở Nội vụ tỉnh Điện Biên", "Cờ thi đua của Bộ Nội vụ\nBằng khen của Bộ trưởng Bộ Nội vụ"]]
+    return Built(xlsx_bytes(SheetSpec("KT", rows)), "kt.xlsx", RosterExpect(set(), members=set(), awards={
+        (NORTH_NAME, 2023, snv("Lai Châu"), "Cờ thi đua của Chính phủ", False),
+        (NORTH_NAME, 2023, snv("Lai Châu"), "Bằng khen của Thủ tướng Chính phủ", False),
+        (NORTH_NAME, 2023, snv("Điện Biên"), FLAG, False), (NORTH_NAME, 2023, snv("Điện Biên"), MERIT, False)}))

@@ -471,7 +471,7 @@ class _SheetReader:
         role_column, award_columns = self.plan.first("role"), self.plan.columns("award", "award_mark")
         role, role_cell = self._value(row, role_column) if role_column is not None else ("", None)
         awards = [(award, cell, self.plan.proposed[column] or bool(PROPOSED_WORDS.match(_words(award))))
-                  for column in award_columns for award, cell in [self._award(row, column)] if award]
+                  for column in award_columns for award, cell in self._awards(row, column)]
         if self.plan.titled_award and units:
             awards.append(self.plan.titled_award)
         if not (units or role or awards):
@@ -490,13 +490,16 @@ class _SheetReader:
             for award, award_cell, proposed in awards:
                 self.written.awards.append({**entry, "award": award, "award_cell": award_cell, "proposed": proposed})
 
-    def _award(self, row: int, column: int) -> tuple[str, str]:
-        """The award a cell names: its text, or under an award's own column ('Cờ thi đua của Bộ Nội vụ') a mark ('x')
-        for that award."""
+    def _awards(self, row: int, column: int) -> list[tuple[str, str]]:
+        """The awards a cell names: its text, each award of several on the ladder ('Cờ thi đua của Chính phủ; Bằng
+        khen ...'), or under an award's own column ('Cờ thi đua của Bộ Nội vụ') a mark ('x') for that award."""
         award, cell = self._value(row, column)
         if self.plan.kinds[column] == "award_mark" and AWARD_MARK.match(award.lower()):
-            return clean_text(next(c.path[-1] for c in self.plan.table.columns if c.index == column)), cell
-        return award, cell
+            return [(clean_text(next(c.path[-1] for c in self.plan.table.columns if c.index == column)), cell)]
+        pieces = [clean_text(piece) for piece in re.split(r"[;\n]", str(self.sheet.shown(row, column))) if clean_text(piece)]
+        if len(pieces) > 1 and all(award_level(piece) != UNRANKED for piece in pieces):
+            return [(piece, cell) for piece in pieces]
+        return [(award, cell)] if award else []
 
     def _role_holders_are_members(self, roles: list[dict], first_member: int) -> None:
         """A sheet listing members lists them all: its leaders and deputies of those years are members too
