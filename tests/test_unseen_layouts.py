@@ -3,6 +3,7 @@ cell at fault: a refused file with a precise reason beats a wrong number on a ch
 import pytest
 
 import unseen_index_tables  # noqa: F401 - registers the index-table cases into CASES
+import unseen_rosters_and_details  # noqa: F401 - registers the roster and detail-sheet cases into CASES
 import unseen_scoring_tables  # noqa: F401 - registers the scoring-table cases into CASES
 from unseen_layouts import CASES, judge
 

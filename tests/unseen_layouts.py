@@ -2291,7 +2291,9 @@ def compare_scoring(result, expect: ScoringExpect) -> list[str]:
             got = None if got is None or (not isinstance(got, str) and _na(got)) else got
             if attr == "rank" and want is None:
                 continue
-            if isinstance(want, (int, float)) and not isinstance(want, bool):
+            if isinstance(want, float) and math.isnan(want):  # no figure: the file states none
+                wrong += [f"{name}.{attr} {got}, the file states none"] if got is not None else []
+            elif isinstance(want, (int, float)) and not isinstance(want, bool):
                 if got is None or abs(float(got) - want) > 1e-6:
                     wrong.append(f"{name}.{attr} {got} ≠ {want}")
             elif got != want:
@@ -2304,7 +2306,9 @@ def compare_scoring(result, expect: ScoringExpect) -> list[str]:
             continue
         got = crit.loc[(unit, key), "cluster_score"]
         got = got.iloc[0] if hasattr(got, "iloc") else got
-        if _na(got) or abs(float(got) - want) > 1e-6:
+        if math.isnan(want) and not _na(got):
+            wrong.append(f"criterion {unit} / {key} = {got}, the file states none")
+        elif not math.isnan(want) and (_na(got) or abs(float(got) - want) > 1e-6):
             wrong.append(f"criterion {unit} / {key} = {got} ≠ {want}")
     if expect.criteria_keys is not None:
         for unit in expect.units:

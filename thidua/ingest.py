@@ -212,7 +212,7 @@ def read_here(data: bytes, file_name: str, *, kind: str | None = None, year: int
     reading = KINDS[kind].read(sheets, file_name, content_hash(data), **options)
     reading.warnings = sheets.warnings + reading.warnings  # hidden sheets left out, hidden rows read
     cleaned_reading(reading)
-    implausible = implausible_scores(reading)
+    implausible = implausible_scores(reading) + units_without_total(reading)
     if implausible:
         raise Refused(implausible)
     return reading
@@ -264,6 +264,16 @@ def implausible_scores(reading: Reading) -> list[Problem]:
                                  reading.file_name, row.sheet, row[cell_column])
                          for _, row in frame[beyond].iterrows()]
     return problems
+
+
+def units_without_total(reading: Reading) -> list[Problem]:
+    """Units of a scoring reading with no confirmed total (a detail sheet of self scores only): no ranking can hold them."""
+    if reading.kind != "scoring":
+        return []
+    return [Problem(f"«{row.unit}» chưa có tổng điểm Cụm chấm (trang chỉ có điểm tự chấm) nên chưa thể xếp hạng; hãy tải "
+                    f"lên sau khi Cụm chấm điểm, hoặc kèm bảng tổng hợp ghi tổng điểm của đơn vị.",
+                    reading.file_name, row.sheet)
+            for part in reading.result.parts for row in part.units.itertuples() if pd.isna(row.total)]
 
 
 def write_upload(db: Database, reading: Reading, uploaded_by: str = "") -> IngestOutcome:

@@ -14,6 +14,7 @@ ROSTER_COLUMNS = Schema((
     Field("role", r"\bvai tro\b|\bchuc danh\b|\bchuc vu\b|\bvi tri\b|\bnhiem vu\b"),
     Field("elected", r"^nam (duoc )?bau\b"),
     Field("year", r"^(nam|nhiem ky)\b|^(19|20)\d\d$"),
+    Field("person", r"^(ho (va )?ten|ten ca nhan)\b"),  # a person's name: the row is an individual's award
     Field("unit", r"^(ten |cac )?(don vi|co quan|tinh|dia phuong|thanh vien|tap the)\b"),
     Field("cluster", r"^(ten )?(cum|khoi)\b"),
     Field("award", r"\bkhen thuong\b|\bdanh hieu\b|\bhinh thuc\b", "words"),
@@ -27,16 +28,21 @@ MEMBER_WORDS = re.compile(r"^((don vi|co quan) )?(thanh vien|uy vien)$")
 # awards proposed, not decided: in the award column's words or the title
 PROPOSED_WORDS = re.compile(r"\bde (nghi|xuat)\b")
 DECIDED_WORDS = re.compile(r"\bduoc khen\b|\bquyet dinh\b|\bket qua\b|\bda (duoc )?khen\b")
+# an award the title names for every unit listed ('DANH SÁCH TẬP THỂ ĐỀ NGHỊ TẶNG CỜ THI ĐUA CỦA BỘ NỘI VỤ NĂM 2022')
+AWARD_IN_TITLE = re.compile(r"\b(?:tang|khen thuong|de nghi|duoc)\s+((?:co thi dua|bang khen|giay khen|danh hieu)\b.*?)"
+                            r"(?=\s+nam\s+(?:19|20)\d\d\b|\s*[(;:]|$)")
+AWARD_MARK = re.compile(r"^(x|v|1|\+|✓|✔|√|co)$")  # a cell under an award's own column saying the unit gets it
 PROPOSAL_TITLE = re.compile(r"^danh sach\b.*\bde (nghi|xuat)\b")
 ROSTER_TITLE = re.compile(r"\b(cum|khoi) (thi dua|truong|pho)\b|\bthanh vien\b|\btruong (cum|khoi)\b")
 
 # rows: a cluster's section ('I. Cụm thi đua ...'), awards to collectives or persons ('II. CÁ NHÂN'), a person or
 # an office of a member ('Phòng ... - Sở Nội vụ'); the notes, totals and signatures ending it are in tables.rows
 SECTION = re.compile(r"^(([ivxlc]+|\d+|[a-z])[.)/]?\s+)?(cum|khoi) thi dua\b")
+PERSONS_TITLE = re.compile(r"\bca nhan\b")  # 'DANH SÁCH CÁ NHÂN ĐỀ NGHỊ ...': unless it names 'tập thể' too
 SUBJECT = re.compile(r"^((khen thuong|danh sach|de nghi|doi voi) )*(tap the|ca nhan)$")
-PERSON = re.compile(r"^(ong|ba|dong chi|d c)\b|[,–-] ?(pho )?(giam doc|truong phong|chanh van phong|chuyen vien"
+PERSON = re.compile(r"^(ong|ba|dong chi|d c|(pho )?(giam doc|chanh|chu tich|thu truong))\b|[,–(-] ?(pho )?(giam doc|truong phong|chanh van phong|chuyen vien"
                     r"|thanh tra vien|can bo)\b")
-PART_OF_A_MEMBER = re.compile(r"^(phong|ban|van phong|trung tam|chi cuc|bo phan|to)\b.*\b(so|snv)\b")
+PART_OF_A_MEMBER = re.compile(r"^(phong|ban|van phong|thanh tra|trung tam|chi cuc|bo phan|to)\b.*\b(so|snv)\b")
 # a person written where a unit belongs: 'Ông Nguyễn Văn An', 'Nguyễn Văn An (Giám đốc Sở Tài chính)', 'Giám đốc Sở
 # Tài chính', 'Lê Thị Mai': a surname, then the middle name most Vietnamese carry (a district such as 'Hoàng Su Phì' has none)
 SURNAMES = frozenset("nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly lo luong dinh trinh doan "

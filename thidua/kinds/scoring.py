@@ -38,6 +38,8 @@ SCORING_WORDS = re.compile(r"thi dua|tu cham|cum cham|tham dinh|khen thuong|diem
 CRITERIA_WORDS = re.compile(r"tieu chi|diem chuan|diem toi da|thang diem")
 PREVIOUS_WORDS = re.compile(r"\b(nam|ky|dot) (truoc|lien truoc|cu)\b")  # 'Xếp hạng năm trước': last year's
 INDEX_WORDS = re.compile(r"\bchi so\b|\bpar\b|\bcchc\b|\bsipas\b")
+# the title of the criteria as issued, not of a unit's scoring: 'BỘ TIÊU CHÍ CHẤM ĐIỂM', 'HƯỚNG DẪN CHẤM ĐIỂM'
+CRITERIA_SET_TITLE = re.compile(r"^(bo )?tieu chi\b|^huong dan\b|^bieu mau\b")
 
 
 def is_generic(label: str) -> bool:

@@ -22,7 +22,7 @@ AWARD_COLUMNS), so an in-app editor applies the same checks as a workbook.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -30,14 +30,14 @@ from pathlib import Path
 import pandas as pd
 
 from thidua.awards import LADDER, UNRANKED, award_level
-from thidua.kinds.roster import (DECIDED_WORDS, DEPUTY_WORDS, LEADER_WORDS, MEMBER_WORDS, PART_OF_A_MEMBER,
-                                 PERSON, PROPOSAL_TITLE, PROPOSED_WORDS, ROSTER_COLUMNS, ROSTER_TITLE, SECTION, SUBJECT,
-                                 names_a_person, unit_after_post)
+from thidua.kinds.roster import (AWARD_IN_TITLE, AWARD_MARK, DECIDED_WORDS, DEPUTY_WORDS, LEADER_WORDS, MEMBER_WORDS,
+                                 PART_OF_A_MEMBER, PERSON, PERSONS_TITLE, PROPOSAL_TITLE, PROPOSED_WORDS, ROSTER_COLUMNS,
+                                 ROSTER_TITLE, SECTION, SUBJECT, names_a_person, unit_after_post)
 from thidua.provinces import registry
 from thidua.io.cells import is_blank, number_or_none, text_key, year_in, years_in
 from thidua.readers.problems import Problem, Refused, cell_ref, shown_ref
 from thidua.readers.table import Column, Table, is_column_number_row, locate_table
-from thidua.readers.units import (Unit, clean_text, cluster_key, cluster_slug, display_case, membership,
+from thidua.readers.units import (Unit, clean_text, cluster_key, cluster_slug, display_case, folded, membership,
                                   names_an_agency, role_written_after, split_province, split_units, with_organiser)
 from thidua.io.workbook import Sheet, sheets_of
 from thidua.tables.columns import settle
@@ -55,7 +55,7 @@ LOOKED_FOR = ("một dòng tiêu đề bảng (trong 20 dòng đầu của trang
 
 _ROLE_LABEL_WORDS = 6  # a header naming a role is short; a title line that mentions one is not
 _ROSTER_KINDS = {"order", "note", "votes", "result", "role", "elected", "year", "unit", "cluster", "award", "leader",
-                 "deputy"}
+                 "deputy", "either", "person", "award_mark"}
 _HOLDER_KINDS = ("leader", "deputy", "either")  # 'either': a rotation column under both roles, each cell saying its own
 _SECTION_NUMBER = re.compile(r"^([IVXLCivxlc]+|\d+|[A-Za-z])[.)/]?\s+")
 _NUMBERING = re.compile(r"^([IVXLCivxlc]+|\d+|[A-Za-z])[.)]?$")
@@ -91,8 +91,18 @@ def _label_kind(label: object) -> str:
     if found is not None and found.name == "votes":
         return found.name  # 'Số phiếu bầu Cụm trưởng': the votes for a role, not its holder
     if len(words.split()) <= _ROLE_LABEL_WORDS and role_of(words) in (LEADER, DEPUTY):
-        return "leader" if role_of(words) == LEADER else "deputy"
+        return _holder_kind(words)
+    if found is None and award_level(words) != UNRANKED:
+        return "award_mark"  # 'Cờ thi đua của Bộ Nội vụ' over marks ('x') for the units that get it
     return found.name if found else "other"
+
+
+def _holder_kind(words: str) -> str | None:
+    """'leader' or 'deputy' for words naming one role; 'either' for words naming both ('Cụm trưởng, Cụm phó'), whose
+    cells must each say which."""
+    deputy = bool(DEPUTY_WORDS.search(words))
+    leader = bool(LEADER_WORDS.search(DEPUTY_WORDS.sub(" ", words)))
+    return "either" if leader and deputy else "leader" if leader else "deputy" if deputy else None
 
 
 def _column_kind(column: Column) -> str:
@@ -116,7 +126,7 @@ def _is_roster_header(words: list[str]) -> bool:
     kinds = {label: _label_kind(label) for label in labels}
     if "score" in kinds.values() or sum(kind in _ROSTER_KINDS for kind in kinds.values()) < 2:
         return False
-    if {"unit", "leader", "deputy"} & set(kinds.values()):
+    if {"unit", *_HOLDER_KINDS} & set(kinds.values()):
         return True
     return (any(not without_years(label) for label in labels)
             and any(kind == "cluster" and len(label.split()) <= 4 for label, kind in kinds.items()))
@@ -137,6 +147,7 @@ class _Plan:
     kinds: dict[int, str]          # column index -> kind
     column_years: dict[int, int]   # a year named over a leader or deputy column ("Năm 2022 / Cụm trưởng")
     proposed: dict[int, bool]      # award column index -> it lists proposals
+    titled_award: tuple[str, str, bool] | None = None  # an award the title names (award, cell, proposed), no column
 
     @property
     def sheet(self) -> Sheet:
@@ -169,22 +180,36 @@ def _plan(sheet: Sheet) -> _Plan | None:
         years |= unit_years
     titled = any(PROPOSAL_TITLE.search(_words(line.text)) for line in titles)
     proposed = {c.index: bool(PROPOSED_WORDS.search(_words(c.label))) or titled and not DECIDED_WORDS.search(_words(c.label))
-                for c in table.columns if kinds[c.index] == "award"}
-    return _Plan(table, titles, kinds, {index: year for index, year in years.items() if year}, proposed)
+                for c in table.columns if kinds[c.index] in ("award", "award_mark")}
+    titled_award = None if proposed else _award_in_titles(titles)
+    return _Plan(table, titles, kinds, {index: year for index, year in years.items() if year}, proposed, titled_award)
+
+
+def _award_in_titles(titles: list[TitleLine]) -> tuple[str, str, bool] | None:
+    """The award a title line names for every unit listed, where it is written, and whether it is proposed."""
+    for line in titles:
+        named = AWARD_IN_TITLE.search(folded(line.text))
+        if named and award_level(named.group(1)) != UNRANKED:
+            award = display_case(clean_text(line.text[named.start(1):named.end(1)]))
+            return award, line.cell, bool(PROPOSED_WORDS.search(_words(line.text)))
+    return None
 
 
 def _settled_kind(table: Table, column: Column) -> str:
-    """The column's kind from its words, and for an election's «Kết quả» from its cells too: scores when every
-    cell is a number, the role each unit won when its cells are role words ('Cụm trưởng', 'Cụm phó'), else
-    nothing a roster reads ('Xuất sắc')."""
+    """The column's kind from its words, and for an election's «Kết quả» or a role's column from its cells too: an
+    election's scores when every cell is a number, the role each unit won when its cells are role words ('Cụm
+    trưởng', 'Cụm phó'), else nothing a roster reads ('Xuất sắc'); a 'Chức vụ' holding posts ('Giám đốc') and no
+    role in the cluster is a person's post."""
     kind = _column_kind(column)
-    if kind != "result":
+    if kind not in ("result", "role"):
         return kind
     cells = [table.sheet.shown(row, column.index) for row in range(table.first_data_row, table.sheet.height)]
-    if settle(ROSTER_COLUMNS, ROSTER_COLUMNS.named(kind), cells).field != kind:
+    if kind == "result" and settle(ROSTER_COLUMNS, ROSTER_COLUMNS.named(kind), cells).field != kind:
         return ROSTER_COLUMNS.numbers
     roles = [role_of(cell) for cell in cells if not is_blank(cell)]
     held = sum(role in (LEADER, DEPUTY) for role in roles)
+    if kind == "role":
+        return "role" if held or None not in roles else "other"
     return "role" if held and roles.count(None) <= held else "other"  # signatures under it are no roles
 
 
@@ -195,11 +220,9 @@ def _rotation_kinds(table: Table, titles: list[TitleLine], kinds: dict[int, str]
     if set(kinds.values()) & {"leader", "deputy", "unit"} or "year" not in kinds.values():
         return kinds
     words = " ".join(_words(text) for text in [line.text for line in titles] + [table.sheet.name.replace("_", " ")])
-    deputy = bool(DEPUTY_WORDS.search(words))
-    leader = bool(LEADER_WORDS.search(DEPUTY_WORDS.sub(" ", words)))
-    if not (leader or deputy):
+    role = _holder_kind(words)
+    if role is None:
         return kinds
-    role = "either" if leader and deputy else "leader" if leader else "deputy"
     return {index: role if kind == "year" else kind for index, kind in kinds.items()}
 
 
@@ -227,11 +250,11 @@ def _text(value: object) -> str:
 
 
 def year_value(value: object) -> int | None:
-    """2022 from 2022, 2022.0, '2022' or 'Năm 2022'; None when the cell names no year."""
+    """2022 from 2022, 2022.0, '2022' or 'Năm 2022'; None when the cell names no year, or several ('2022 - 2023')."""
     number = number_or_none(value)
     if number is not None:
         return int(number) if number.is_integer() else None
-    return year_in(value) if isinstance(value, str) else None
+    return year_in(value) if isinstance(value, str) and len(set(years_in(value))) <= 1 else None
 
 
 def _titled_years(plan: _Plan) -> dict[int, TitleLine]:
@@ -288,7 +311,11 @@ class _SheetReader:
         self.note_columns = plan.columns("note")
         self.header = [(c.index, text_key(c.path[-1])) for c in plan.table.columns]
         self.titles = [line.text for line in plan.titles]
-        self.among_individuals = False  # under a 'CÁ NHÂN' row, until a 'TẬP THỂ' row
+        titled = " ".join(_words(line) for line in self.titles)  # under a 'CÁ NHÂN' title or row, until a 'TẬP THỂ' row
+        self.among_individuals = bool(PERSONS_TITLE.search(titled)) and "tap the" not in titled
+        # 'Tên tập thể, cá nhân': a name that is neither an agency's nor a province's is a person's
+        self.persons_listed = any(PERSONS_TITLE.search(_words(c.label)) for c in plan.table.columns
+                                  if plan.kinds[c.index] == "unit")
 
     def _year_looked_for(self, file_name: str) -> tuple[str, str]:
         """Why a sheet without a year column has no year, as the message to give, and the cell to point at: the
@@ -367,10 +394,13 @@ class _SheetReader:
         """An award row for a person (under 'CÁ NHÂN', marked 'Cá nhân', or a person's name and post) or for
         an office of a member ('Phòng Công chức, viên chức - Sở Nội vụ tỉnh Cao Bằng'), not for the member."""
         marks = {_words(v) for v in self.sheet.row_values(row)} & {"ca nhan", "tap the"}
+        if any(not is_blank(self.sheet.shown(row, column)) for column in self.plan.columns("person")):
+            return True
         if marks:
             return marks == {"ca nhan"} or bool(PART_OF_A_MEMBER.search(_words(unit)))
         return (self.among_individuals or bool(PERSON.search(text_key(unit))) and not names_an_agency(unit)
-                or bool(PART_OF_A_MEMBER.search(_words(unit))))
+                or bool(PART_OF_A_MEMBER.search(_words(unit))) or self.persons_listed and not names_an_agency(unit)
+                and split_province(unit)[1] is None)
 
     def _value(self, row: int, column: int) -> tuple[str, str]:
         return _text(self.sheet.shown(row, column)), shown_ref(self.sheet, row, column)
@@ -421,6 +451,9 @@ class _SheetReader:
         return split_units(value if isinstance(value, str) else _text(value)), shown_ref(self.sheet, row, column)
 
     def _read_role_cell(self, row: int, column: int, where: dict) -> None:
+        merged = self.sheet.merged_at(row, column)
+        if merged is not None and merged.top != row:
+            return  # a leader's cell merged down over the member rows names the leader once, on its first row
         units, unit_cell = self._listed(row, column)
         kind = self.plan.kinds[column]
         if not units and kind != "leader":
@@ -433,6 +466,10 @@ class _SheetReader:
                 said = {"role": role_written_after(unit), "role_cell": unit_cell, "role_looked_for": (
                     f"tiêu đề nói cả {LEADER} lẫn {DEPUTY} nên cột {header_cell} không cho biết vai trò, và ô không ghi "
                     f"vai trò sau tên đơn vị")}
+            elif role_of(role_written_after(unit)) not in (None, MEMBER, LEADER if kind == "leader" else DEPUTY):
+                said = {"role": "", "role_cell": unit_cell, "role_looked_for": (
+                    f"cột {header_cell} là cột {LEADER if kind == 'leader' else DEPUTY} nhưng ô ghi "
+                    f"«{role_written_after(unit)}» sau tên đơn vị")}
             else:
                 said = {"role": LEADER if kind == "leader" else DEPUTY, "role_cell": header_cell}
             self.written.roles.append({**where, **stated, **said, "unit": unit, "unit_cell": unit_cell})
@@ -441,10 +478,12 @@ class _SheetReader:
         """Each unit the unit cell lists, with its role (a blank role or 'Thành viên' is a member; a member
         list may write the role after the name), or its awards, or both. Awards to persons are set aside."""
         units, unit_cell = self._listed(row, column)
-        role_column, award_columns = self.plan.first("role"), self.plan.columns("award")
+        role_column, award_columns = self.plan.first("role"), self.plan.columns("award", "award_mark")
         role, role_cell = self._value(row, role_column) if role_column is not None else ("", None)
         awards = [(award, cell, self.plan.proposed[column] or bool(PROPOSED_WORDS.match(_words(award))))
-                  for column in award_columns for award, cell in [self._value(row, column)] if award]
+                  for column in award_columns for award, cell in self._awards(row, column)]
+        if self.plan.titled_award and units:
+            awards.append(self.plan.titled_award)
         if not (units or role or awards):
             return
         if awards and self._not_to_a_member(row, self._value(row, column)[0]):
@@ -456,10 +495,21 @@ class _SheetReader:
             said, said_cell = (role_written_after(unit), unit_cell) if roles_after_names else (role, role_cell)
             if role_of(said) != MEMBER:
                 self.written.roles.append({**entry, "role": said, "role_cell": said_cell})
-            elif role_column is not None or not award_columns:
+            elif role_column is not None or not (award_columns or self.plan.titled_award):
                 self.written.members.append(entry)
             for award, award_cell, proposed in awards:
                 self.written.awards.append({**entry, "award": award, "award_cell": award_cell, "proposed": proposed})
+
+    def _awards(self, row: int, column: int) -> list[tuple[str, str]]:
+        """The awards a cell names: its text, each award of several on the ladder ('Cờ thi đua của Chính phủ; Bằng
+        khen ...'), or under an award's own column ('Cờ thi đua của Bộ Nội vụ') a mark ('x') for that award."""
+        award, cell = self._value(row, column)
+        if self.plan.kinds[column] == "award_mark" and AWARD_MARK.match(award.lower()):
+            return [(clean_text(next(c.path[-1] for c in self.plan.table.columns if c.index == column)), cell)]
+        pieces = [clean_text(piece) for piece in re.split(r"[;\n]", str(self.sheet.shown(row, column))) if clean_text(piece)]
+        if len(pieces) > 1 and all(award_level(piece) != UNRANKED for piece in pieces):
+            return [(piece, cell) for piece in pieces]
+        return [(award, cell)] if award else []
 
     def _role_holders_are_members(self, roles: list[dict], first_member: int) -> None:
         """A sheet listing members lists them all: its leaders and deputies of those years are members too
@@ -581,6 +631,9 @@ class _Checker:
             self.error(looked_for, row.where("year"))
         elif is_blank(value):
             self.error("thiếu năm: hãy ghi năm ở cột «Năm» hoặc ở tiêu đề, hoặc chọn năm.", row.where("year"))
+        elif year is None and len(set(years_in(row.text("year")))) > 1:
+            self.error(f"«{row.text('year')}» ghi nhiều năm: mỗi dòng chỉ ghi một năm (nhiệm kỳ hai năm thì ghi hai dòng, "
+                       f"mỗi năm một dòng).", row.where("year"))
         elif year is None:
             self.error(f"năm «{row.text('year')}» không đọc được: hãy ghi năm bằng bốn chữ số (ví dụ 2022).",
                        row.where("year"))
@@ -827,7 +880,9 @@ def read_roster(source: Path | bytes | list[Sheet], file_name: str, cluster: str
                                 severity="warning") for name in skipped]
     result.problems += _awards_set_aside(written.set_aside, file_name)
     if not result.rows and not result.errors:
-        result.problems.append(Problem("danh sách không có dòng nào có tên đơn vị.", file_name))
+        persons = _awards_set_aside(written.set_aside, file_name)[:1]
+        result.problems += [replace(p, message=f"{p.message} Không còn dòng nào để nhập.", severity="error")
+                            for p in persons] or [Problem("danh sách không có dòng nào có tên đơn vị.", file_name)]
     if result.errors:
         raise Refused(result.errors)
     return result

@@ -42,8 +42,8 @@ from openpyxl.utils import get_column_letter
 
 from thidua.awards import UNRANKED, award_level
 from thidua.formatting import vn_number
-from thidua.kinds.scoring import CLUSTER_WORDS, CRITERIA_WORDS, INDEX_WORDS, PREVIOUS_WORDS, SCORING_COLUMNS, \
-    SCORING_WORDS, SELF_WORDS, THEME_WORDS, is_generic, scores_only
+from thidua.kinds.scoring import CLUSTER_WORDS, CRITERIA_SET_TITLE, CRITERIA_WORDS, INDEX_WORDS, PREVIOUS_WORDS, \
+    SCORING_COLUMNS, SCORING_WORDS, SELF_WORDS, THEME_WORDS, is_generic, scores_only
 from thidua.provinces import registry
 from thidua.io.cells import NotANumber, is_blank, number_or_none, parse_number, text_key, year_in
 from thidua.readers.criteria import (SCORES, TOLERANCE, Code, Node, Tally, TreeBuilder, check_maximums, combined, describe,
@@ -254,6 +254,12 @@ def _detail_columns(layout: _Layout) -> dict[str, int | None]:
             "cluster": cluster[-1].index if cluster else None}
 
 
+def _holds_a_number(layout: _Layout, column: int) -> bool:
+    sheet = layout.table.sheet
+    return any(number_or_none(sheet.value(row, column)) is not None
+               for row in range(layout.table.first_data_row, sheet.height))
+
+
 @dataclass
 class _Closing:
     row: int
@@ -263,6 +269,8 @@ class _Closing:
 
 def _read_detail(context: _Context, layout: _Layout, written: str, published: bool = False) -> _Scored:
     sheet, columns = layout.table.sheet, _detail_columns(layout)
+    if columns["self"] is not None and columns["cluster"] is not None and not _holds_a_number(layout, columns["cluster"]):
+        columns["cluster"] = None  # a 'Cụm chấm' column left empty: not appraised yet, no criterion scored zero
     builder, closings, lines = TreeBuilder(), [], {}
     measures = [c for c in (columns["max"], columns["self"], columns["cluster"]) if c is not None]
     note = layout.first("note")
@@ -1185,7 +1193,9 @@ def _read_part(context: _Context, summaries: list[_Layout], details: list[_Layou
     if summary:
         _merge_details(context, summary, detail, units)
     if details and not summaries and not detail:
-        context.error("không có trang chi tiết nào đọc được điểm của một đơn vị.")
+        sheets = {layout.table.sheet.name for layout in details}
+        why = "; ".join(f"trang «{p.sheet}»: {p.message}" for p in context.problems if p.sheet in sheets)
+        context.error(f"không có trang chi tiết nào đọc được điểm của một đơn vị ({why})", details[0].table.sheet.name)
     sheet = (summaries or details)[0].table.sheet.name if summaries or details else ""
     return _Part(identity, sheet, summary, detail, members, units)
 
@@ -1204,6 +1214,8 @@ def _split_parts(context: _Context, summaries: list[_Layout], details: list[_Lay
     """The tables of each part: one part per summary, each identified first by the words over its own
     table and its sheet's name; a detail sheet joins the part whose year and period it states."""
     if len(summaries) <= 1:
+        if summaries:
+            _refuse_details_of_another_part(context, summaries[0], details, stated)
         return [(summaries, details, stated)]
     parts = [([summary], [], _own_statements(summary, stated)) for summary in summaries]
     keys = [stated_key(own, context.file_name) for _, _, own in parts]
@@ -1216,6 +1228,20 @@ def _split_parts(context: _Context, summaries: list[_Layout], details: list[_Lay
             context.warn("tệp có nhiều bảng tổng hợp và trang chi tiết này không ghi rõ thuộc năm, kỳ nào; bỏ qua trang.",
                          layout.table.sheet.name)
     return parts
+
+
+def _refuse_details_of_another_part(context: _Context, summary: _Layout, details: list[_Layout], stated: Stated
+                                    ) -> None:
+    """A detail sheet stating another year, or another period, than the one summary beside it holds no criteria of it."""
+    year, period = stated_key(_own_statements(summary, stated), context.file_name)
+    for layout in details:
+        own = _own_statements(layout, stated)
+        own_year, own_period = stated_key(own, context.file_name)
+        said_period = stated_period(own.table_lines, context.file_name, own.sheet_names)
+        if year and own_year and own_year != year or said_period and said_period != period:
+            context.error(f"trang chi tiết này ghi năm {own_year}, kỳ {PERIODS[own_period]}, còn bảng tổng hợp ở trang "
+                          f"«{summary.table.sheet.name}» là năm {year}, kỳ {PERIODS[period]}: trang chi tiết phải cùng "
+                          f"năm, cùng kỳ với bảng tổng hợp; hãy tách thành tệp riêng.", layout.table.sheet.name)
 
 
 def _own_statements(layout: _Layout, stated: Stated) -> Stated:
@@ -1290,6 +1316,10 @@ def _read_details(context: _Context, details: list[_Layout], lines: list[TitleLi
         if columns["self"] is None and columns["cluster"] is None:
             context.warn("trang có cột nội dung nhưng không có cột điểm tự chấm hay Cụm chấm; bỏ qua trang.",
                          layout.table.sheet.name)
+        elif _is_criteria_set(layout, columns, lines):
+            context.warn("trang là bộ tiêu chí hoặc hướng dẫn chấm (tiêu đề nói vậy; cột điểm không ghi số nào, hoặc chỉ "
+                         "một cột «Điểm» không nói của ai và không có cột điểm tối đa nên là điểm tối đa của từng tiêu "
+                         "chí), không phải bảng chấm của một đơn vị; bỏ qua trang.", layout.table.sheet.name)
         else:
             scored_sheets.append(layout)
     for layout in scored_sheets:
@@ -1315,6 +1345,17 @@ def _unit_columns_twice(layout: _Layout) -> list[tuple[str, Column, Column]]:
         if first is not column:
             twice.append((written, first, column))
     return twice
+
+
+def _is_criteria_set(layout: _Layout, columns: dict[str, int | None], lines: list[TitleLine]) -> bool:
+    """A sheet titled as the criteria ('BỘ TIÊU CHÍ CHẤM ĐIỂM', 'HƯỚNG DẪN CHẤM ĐIỂM') whose one number column is a bare
+    'Điểm' beside no maximum (the criteria's points), or whose score columns hold no number ('Cách chấm': how to score)."""
+    sheet, scores = layout.table.sheet, [c for c in layout.table.columns if c.index == columns["cluster"]]
+    bare = columns["self"] is None and columns["max"] is None and bool(scores) and _scorer(scores[0]) is None
+    scored = [column for column in (columns["self"], columns["cluster"]) if column is not None]
+    unscored = not any(_holds_a_number(layout, column) for column in scored)
+    return (bare or unscored) and any(CRITERIA_SET_TITLE.search(folded(line.text))
+                                      for line in lines if line.sheet == sheet.name)
 
 
 def _units_side_by_side(layout: _Layout) -> dict[str, _Layout]:

@@ -240,7 +240,18 @@ def member_name(written: object) -> str:
     """A member's name as shown, without the role written after it ('(Cụm trưởng)', '- Cụm phó') nor a note in
     brackets after it ('(Giám đốc: ông Nguyễn Văn An)', '(1)')."""
     text = clean_text(written)
-    return display_case(_without_note(clean_text(text[:len(text) - len(role_written_after(text))])))
+    return display_case(_without_post(_without_note(clean_text(text[:len(text) - len(role_written_after(text))]))))
+
+
+_POST = re.compile(r"^(pho )?(giam doc|chanh|chu tich|thu truong|truong(?= ban\b))\s+")  # in folded text
+
+
+def _without_post(name: str) -> str:
+    """'Sở Tài chính' from 'Giám đốc Sở Tài chính', 'Văn phòng UBND tỉnh' from 'Chánh Văn phòng UBND tỉnh': the post
+    heading an agency stands for the agency; else the name whole."""
+    post = _POST.match(folded(name))
+    rest = name[post.end():] if post else ""
+    return rest if rest and names_an_agency(rest) else name
 
 
 def _without_note(name: str) -> str:

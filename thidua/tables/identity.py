@@ -46,7 +46,9 @@ def title_lines(sheet: Sheet, above: int) -> list[TitleLine]:
                 if clean_text(line):
                     lines.append(TitleLine(clean_text(line), sheet.name, cell_ref(row, column)))
     return lines
-_UNIT_LABEL = re.compile(r"^(ten )?(don vi|co quan)( (duoc |tu )?(cham( diem)?|danh gia)| du thi dua)?\s*:\s*")
+# 'Đơn vị được chấm:', 'Đơn vị tự chấm điểm:'; a bare 'Đơn vị chấm:' names the scorer of a cross-scoring form, not the unit
+_UNIT_LABEL = re.compile(
+    r"^(ten )?(don vi|co quan)( (duoc |tu )(cham( diem)?|danh gia)| danh gia| du thi dua)?\s*:\s*")
 _OF_UNIT = re.compile(r"\bcua\s+")
 _SCORING_TITLE = re.compile(r"cham diem|tu cham|ket qua|bang diem|phieu|bang cham")
 _ANNEX_LINE = re.compile(r"^\(?\s*(kem theo|can cu)")
