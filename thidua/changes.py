@@ -134,16 +134,15 @@ def _scoring_figures(writer: Writer, coverage: pd.DataFrame) -> list[Figure]:
 
 
 def _roster_figures(writer: Writer, coverage: pd.DataFrame) -> list[Figure]:
+    # Each result is read once for every cluster covered (a roster often lists them all), not once a cluster.
+    everyone = [writer.run(name, cluster=_only(set(coverage.cluster_id)))
+                for name in ("leader_history", "cluster_members", "awards")]
     figures = []
     for cluster_id, covered in coverage.groupby("cluster_id"):
         years = set(covered.year)
         name = covered.cluster.iloc[0]
-        roles = writer.run("leader_history", cluster=cluster_id)
-        roles = roles[roles.year.isin(years)].groupby(["year", "unit"], as_index=False).role.agg("; ".join)
-        members = writer.run("cluster_members", cluster=cluster_id)
-        members = members[members.year.isin(years)]
-        awards = writer.run("awards", cluster=cluster_id)
-        awards = awards[awards.year.isin(years)]
+        roles, members, awards = (frame[(frame.cluster_id == cluster_id) & frame.year.isin(years)] for frame in everyone)
+        roles = roles.groupby(["year", "unit"], as_index=False).role.agg("; ".join)
         awards = awards.assign(award=awards.award + " (" + awards.source + ")").groupby(
             ["year", "unit"], as_index=False).award.agg("; ".join)
         listed = members.assign(member="có")
