@@ -238,6 +238,9 @@ def _replaced(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
 
 def uploads(rows: pd.DataFrame) -> list[Replaced]:
     """Rows with upload_id, file_name, uploaded_by, uploaded_at as Replaced, once each, oldest first."""
-    rows = rows.drop_duplicates("upload_id").sort_values("upload_id")
-    return [Replaced(int(row.upload_id), str(row.file_name), str(row.uploaded_by), row.uploaded_at)
-            for row in rows.itertuples()]
+    # In plain Python: every upload asks, mostly of no rows, where pandas' dedup and sort cost ~5 ms.
+    first = {}
+    for upload_id, file_name, uploaded_by, uploaded_at in zip(
+            rows.upload_id.tolist(), rows.file_name.tolist(), rows.uploaded_by.tolist(), rows.uploaded_at.tolist()):
+        first.setdefault(int(upload_id), Replaced(int(upload_id), str(file_name), str(uploaded_by), uploaded_at))
+    return [first[upload_id] for upload_id in sorted(first)]
