@@ -29,10 +29,10 @@ def write_demo_files(demo_dir: Path = DEMO_DIR) -> list[Path]:
 
 
 def build_demo_database(db: Database, demo_dir: Path = DEMO_DIR) -> list[IngestOutcome]:
-    """Ingests every demo file, as the demo uploader, the next files read while one is written. A demo
-    file refused is a fault of the demo: raised."""
+    """Ingests every demo file, as the demo uploader, the next file read (in this process: the files are
+    the project's own) while one is written. A demo file refused is a fault of the demo: raised."""
     outcomes = []
-    for _, outcome in ingest_files(db, demo_files(demo_dir), uploaded_by=DEMO_UPLOADER):
+    for _, outcome in ingest_files(db, demo_files(demo_dir), uploaded_by=DEMO_UPLOADER, isolate=False):
         if isinstance(outcome, Exception):
             raise outcome
         outcomes.append(outcome)
