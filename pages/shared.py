@@ -59,7 +59,7 @@ def _serving() -> bool:
 def _prepare(path: str, fresh: bool, ready: threading.Event, serving: bool) -> None:
     try:
         if fresh:
-            load_demo_if_empty(database(path))
+            load_demo_if_empty(database(path), isolate=True)
     finally:
         ready.set()
     if serving:

@@ -4,6 +4,7 @@ a signed-in uploader is covered by test_upload_browser.py)."""
 from __future__ import annotations
 
 import asyncio
+import shutil
 import time
 import urllib.error
 import urllib.request
@@ -67,8 +68,11 @@ def put_file(server: Server, session_id: str, data: bytes) -> int | str:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server(tmp_path_factory, demo_database_file):
+    """A server on the demo data already built: its memory then moves with what the sessions do, not with a
+    first load of the demo data in the background."""
     folder = tmp_path_factory.mktemp("upload-endpoint")
+    shutil.copy(demo_database_file, folder / "thidua.duckdb")
     with streamlit_server(ROOT / "app.py", folder / "thidua.duckdb", folder / "streamlit.log") as running:
         yield running
 

@@ -28,11 +28,12 @@ def write_demo_files(demo_dir: Path = DEMO_DIR) -> list[Path]:
     return sorted(path for write in GENERATORS for path in write(demo_dir))
 
 
-def build_demo_database(db: Database, demo_dir: Path = DEMO_DIR) -> list[IngestOutcome]:
-    """Ingests every demo file, as the demo uploader, the next file read (in this process: the files are
-    the project's own) while one is written. A demo file refused is a fault of the demo: raised."""
+def build_demo_database(db: Database, demo_dir: Path = DEMO_DIR, *, isolate: bool = False) -> list[IngestOutcome]:
+    """Ingests every demo file, as the demo uploader, the next file read while one is written: in this process
+    (the files are the project's own), or with isolate in the worker processes that read uploads, so that a
+    server's own memory stays what its pages need. A demo file refused is a fault of the demo: raised."""
     outcomes = []
-    for _, outcome in ingest_files(db, demo_files(demo_dir), uploaded_by=DEMO_UPLOADER, isolate=False):
+    for _, outcome in ingest_files(db, demo_files(demo_dir), uploaded_by=DEMO_UPLOADER, isolate=isolate):
         if isinstance(outcome, Exception):
             raise outcome
         outcomes.append(outcome)
@@ -44,11 +45,12 @@ def never_written(db: Database) -> bool:
     return int(db.query("data_version").uploads.iloc[0]) == 0
 
 
-def load_demo_if_empty(db: Database) -> bool:
-    """On a fresh machine (nothing ever uploaded) ingests the demo files; True when it did."""
+def load_demo_if_empty(db: Database, *, isolate: bool = False) -> bool:
+    """On a fresh machine (nothing ever uploaded) ingests the demo files (isolate: see build_demo_database);
+    True when it did."""
     if not never_written(db):
         return False
-    build_demo_database(db)
+    build_demo_database(db, isolate=isolate)
     return True
 
 
