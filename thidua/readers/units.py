@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
 
+from thidua.kinds.roster import POST
 from thidua.provinces import Province, registry, strip_diacritics, without_footnote_mark
 
 ClusterKind = Literal["provinces", "agencies"]
@@ -243,14 +244,11 @@ def member_name(written: object) -> str:
     return display_case(_without_post(_without_note(clean_text(text[:len(text) - len(role_written_after(text))]))))
 
 
-_POST = re.compile(r"^(pho )?(giam doc|chanh|chu tich|thu truong|truong(?= ban\b))\s+")  # in folded text
-
-
 def _without_post(name: str) -> str:
     """'Sở Tài chính' from 'Giám đốc Sở Tài chính', 'Văn phòng UBND tỉnh' from 'Chánh Văn phòng UBND tỉnh': the post
     heading an agency stands for the agency; else the name whole."""
-    post = _POST.match(folded(name))
-    rest = name[post.end():] if post else ""
+    post = POST.match(folded(name))
+    rest = name[post.end():].strip() if post else ""
     return rest if rest and names_an_agency(rest) else name
 
 
