@@ -272,7 +272,7 @@ def units_without_total(reading: Reading) -> list[Problem]:
         return []
     return [Problem(f"«{row.unit}» chưa có tổng điểm Cụm chấm (trang chỉ có điểm tự chấm) nên chưa thể xếp hạng; hãy tải "
                     f"lên sau khi Cụm chấm điểm, hoặc kèm bảng tổng hợp ghi tổng điểm của đơn vị.",
-                    reading.file_name, row.sheet)
+                    reading.file_name, row.sheet, row.name_cell)
             for part in reading.result.parts for row in part.units.itertuples() if pd.isna(row.total)]
 
 
